@@ -106,11 +106,17 @@ pub fn fix_yaml(
     edits.sort_by_key(|e| e.byte_start);
     edits.dedup_by_key(|e| e.byte_start);
 
-    let mut out = body.to_owned();
-    for e in edits.iter().rev() {
-        out.replace_range(e.byte_start..e.byte_end, &e.change.after);
+    // One forward pass: edits may change byte lengths, so splicing them into a string one at
+    // a time would move the rest of the file for every word.
+    let mut out = String::with_capacity(source.len() + 16);
+    out.push_str(bom);
+    let mut copied = 0;
+    for e in &edits {
+        out.push_str(&body[copied..e.byte_start]);
+        out.push_str(&e.change.after);
+        copied = e.byte_end;
     }
-    out.insert_str(0, bom);
+    out.push_str(&body[copied..]);
     Ok((out, edits.into_iter().map(|e| e.change).collect()))
 }
 
@@ -222,9 +228,13 @@ impl MarkedEventReceiver for Collector<'_> {
                 self.node_done("?");
             }
             Event::Alias(_) => self.node_done("*"),
-            Event::Scalar(value, style, ..) => {
-                let is_key = self.next_is_key();
-                if !is_key {
+            Event::Scalar(value, style, _, tag) => {
+                // An explicitly typed scalar (`!date`, `!!binary`, an application tag) is data,
+                // not prose, whatever its key says.
+                let is_text = tag
+                    .as_ref()
+                    .is_none_or(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
+                if is_text && !self.next_is_key() {
                     let path = self.path();
                     if (self.is_free_text)(&path) {
                         self.found.push(FoundScalar {
@@ -307,25 +317,26 @@ impl Source {
     /// The first `limit` words of the scalar that starts at `start`, decoding quoting so that
     /// they line up with the words of the parsed value.
     fn words_from(&self, start: usize, style: TScalarStyle, limit: usize) -> Vec<SourceWord> {
-        let units = match style {
-            TScalarStyle::SingleQuoted => self.single_quoted(start + 1),
-            TScalarStyle::DoubleQuoted => self.double_quoted(start + 1),
+        match style {
+            TScalarStyle::SingleQuoted => group_words(self.single_quoted(start + 1), limit),
+            TScalarStyle::DoubleQuoted => group_words(self.double_quoted(start + 1), limit),
             // Plain and block scalars have no escapes: their words are the value's words in
             // the same order. Reading past the scalar's end is harmless, the value's word count
-            // stops us first.
-            _ => self
-                .chars
-                .iter()
-                .enumerate()
-                .skip(start)
-                .map(|(i, &c)| Unit {
-                    ch: c,
-                    at: i,
-                    literal: true,
-                })
-                .collect(),
-        };
-        group_words(&units, limit)
+            // stops us first — which is also why this reads lazily: collecting up to the end
+            // of the file for every scalar would make large files quadratic.
+            _ => group_words(
+                self.chars
+                    .iter()
+                    .enumerate()
+                    .skip(start)
+                    .map(|(i, &c)| Unit {
+                        ch: c,
+                        at: i,
+                        literal: true,
+                    }),
+                limit,
+            ),
+        }
     }
 
     fn single_quoted(&self, from: usize) -> Vec<Unit> {
@@ -412,7 +423,7 @@ struct Unit {
     literal: bool,
 }
 
-fn group_words(units: &[Unit], limit: usize) -> Vec<SourceWord> {
+fn group_words(units: impl IntoIterator<Item = Unit>, limit: usize) -> Vec<SourceWord> {
     let mut out: Vec<SourceWord> = Vec::new();
     let mut open = false;
     let mut prev_at = 0;

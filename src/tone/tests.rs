@@ -283,6 +283,8 @@ fn anchors_tags_and_root_scalars() {
     let all = |_: &str| true;
     let (out, _) = fix_yaml(src, Style::New, &all).unwrap();
     assert_eq!(out, "a: &x !!str hoà\nb: *x\nc: &y |\n\n  thuỷ\n");
+    let (out, _) = fix_yaml("a: !custom hòa\nb: !!str hòa\n", Style::New, &all).unwrap();
+    assert_eq!(out, "a: !custom hòa\nb: !!str hoà\n");
     let (out, changes) = fix_yaml("--- hòa\n", Style::New, &all).unwrap();
     assert_eq!(out, "--- hoà\n");
     assert_eq!(changes[0].path, "");
@@ -342,4 +344,18 @@ fn values_after_a_non_ascii_block_scalar_are_found() {
         "text: |\n  Đường hoà\n  Uỷ ban\ntext2: >\n  uỷ ban khoẻ\nlast: thuỷ\n"
     );
     assert_eq!(changes.last().map(|c| (c.line, c.column)), Some((6, 7)));
+}
+
+#[test]
+fn large_files_stay_linear() {
+    let mut src = String::new();
+    for i in 0..20_000 {
+        src.push_str(&format!("- text: hòa bình số {i} # thủy\n"));
+    }
+    let start = std::time::Instant::now();
+    let (out, changes) = fix(&src, Style::New);
+    assert_eq!(changes.len(), 20_000);
+    assert_eq!(out.matches("hoà bình").count(), 20_000);
+    assert_eq!(out.matches("# thủy").count(), 20_000);
+    assert!(start.elapsed().as_secs() < 10);
 }
