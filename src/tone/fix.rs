@@ -82,10 +82,19 @@ pub fn fix_yaml(
         let start = src.char_index(scalar.line, scalar.col);
         let in_source = src.words_from(start, scalar.style, last + 1);
         let value_words: Vec<&str> = words(&scalar.value).map(|(_, w)| w).collect();
+        // Both sequences come from the same scalar, so they agree word for word; only escapes
+        // can make a word differ, and those words are not literal. Any other disagreement
+        // means the source was misread, and the scalar is left alone.
+        let aligned = in_source.len() == last + 1
+            && in_source
+                .iter()
+                .zip(&value_words)
+                .all(|(sw, vw)| !sw.literal || sw.text == *vw);
+        if !aligned {
+            continue;
+        }
         for (i, after) in targets {
-            let Some(sw) = in_source.get(i) else { break };
-            // Both sequences come from the same scalar, so they agree word for word unless
-            // escapes changed a word's spelling; only a literal, identical word is rewritten.
+            let sw = &in_source[i];
             if !sw.literal || sw.text != value_words[i] {
                 continue;
             }

@@ -331,6 +331,30 @@ proptest! {
         let converted = convert(&value, Style::New);
         prop_assert_eq!(parsed[0]["text"].as_str(), Some(converted.as_str()));
     }
+
+    #[test]
+    fn fix_yaml_agrees_with_the_parser_in_every_style(
+        a in vietnamese_text(), b in vietnamese_text(), style in prop::bool::ANY
+    ) {
+        let style = if style { Style::New } else { Style::Old };
+        let words = |s: &str| s.replace(',', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let (a, b) = (words(&a), words(&b));
+        let src = format!(
+            "# {a}\nitems:\n  - name: {a}x\n    text: '{a}'' {b}'\n    achievement: |\n      {a}\n      {b}\n    purpose: x {a}\n      {b}\n"
+        );
+        let (out, changes) = fix_yaml(&src, style, &is_free).unwrap();
+        prop_assert_eq!(out.chars().count(), src.chars().count());
+        let head = format!("# {a}\nitems:\n  - name: {a}x\n");
+        prop_assert!(out.starts_with(&head));
+        let input = YamlLoader::load_from_str(&src).unwrap();
+        let output = YamlLoader::load_from_str(&out).unwrap();
+        prop_assert_eq!(&output[0], &expected(&input[0], "", style));
+        let lines: Vec<&str> = src.lines().collect();
+        for c in &changes {
+            let at: String = lines[c.line - 1].chars().skip(c.column - 1).collect();
+            prop_assert!(at.starts_with(&c.before));
+        }
+    }
 }
 
 #[test]
