@@ -26,6 +26,8 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The issues of one value, each kind once and in declaration order, so the `check` output
+/// is stable from run to run.
 pub fn text_issues(s: &str) -> Vec<TextIssue> {
     let mut issues = Vec::new();
     if s.contains("  ") {
