@@ -1,0 +1,300 @@
+//! Typst source → laid-out document → PDF bytes, in-process, through our own `World`.
+//!
+//! The World serves the generated main source and the project's files only (templates, assets:
+//! the user's folder over the embedded default, through [`Project`], which refuses paths outside
+//! the folder and symlink escapes); `@preview` packages are refused with a plain message since
+//! there is no network; fonts are the embedded ones plus the project's `fonts/`; `today()` is
+//! fixed from data, and the PDF carries no timestamp, so the same data gives the same bytes.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use typst::diag::{FileError, FileResult, Severity as TSeverity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::layout::PageRanges;
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use crate::diag::{Diagnostic, Location};
+use crate::project::Project;
+use crate::render;
+
+/// The standard library is the same for every document: build it once per process.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// Every document of every batch is compiled as this one file: FileIds are interned for the
+/// whole process and capped at 65,535, so minting one per document would run out.
+pub fn main_id() -> FileId {
+    static ID: LazyLock<FileId> = LazyLock::new(|| {
+        RootedPath::new(VirtualRoot::Project, VirtualPath::new("/templates/__main__.typ").expect("valid path")).intern()
+    });
+    *ID
+}
+
+/// Fonts of a project: the embedded families (Tinos, Playfair Display, Great Vibes) and any
+/// `.ttf`/`.otf`/`.ttc` in the project's `fonts/`. Built once per build and shared.
+pub struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+impl Fonts {
+    pub fn load(project: &Project) -> Self {
+        let mut fonts = Vec::new();
+        for rel in project.list("fonts") {
+            let lower = rel.to_lowercase();
+            if !(lower.ends_with(".ttf") || lower.ends_with(".otf") || lower.ends_with(".ttc")) {
+                continue;
+            }
+            if let Ok(Some(bytes)) = project.read(&rel) {
+                fonts.extend(Font::iter(Bytes::new(bytes.into_owned())));
+            }
+        }
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        Self { book, fonts }
+    }
+
+    /// Whether some font of the project has a glyph for `c`. Typst silently draws a blank box
+    /// for a character no font covers, so data is checked against this before compiling.
+    pub fn covers(&self, c: char) -> bool {
+        c.is_whitespace() || c.is_control() || self.fonts.iter().any(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// Whether the font family `family` covers `c`.
+    pub fn family_covers(&self, family: &str, c: char) -> bool {
+        c.is_whitespace()
+            || self
+                .fonts
+                .iter()
+                .filter(|f| f.info().family.eq_ignore_ascii_case(family))
+                .any(|f| f.info().coverage.contains(c as u32))
+    }
+
+    pub fn families(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.fonts.iter().map(|f| f.info().family.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+/// One document's world. Cheap to create; sources of library files are parsed once per world.
+pub struct DocWorld<'a> {
+    project: &'a Project,
+    fonts: &'a Fonts,
+    main: Source,
+    today: Option<Datetime>,
+    extra: HashMap<String, Bytes>,
+    sources: Mutex<HashMap<FileId, FileResult<Source>>>,
+    files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+}
+
+impl<'a> DocWorld<'a> {
+    pub fn new(project: &'a Project, fonts: &'a Fonts, main: String, today: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        Self {
+            project,
+            fonts,
+            main: Source::new(main_id(), main),
+            today: Datetime::from_ymd(today.year(), today.month() as u8, today.day() as u8),
+            extra: HashMap::new(),
+            sources: Mutex::new(HashMap::new()),
+            files: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Serves `bytes` at `/path` (e.g. a PDF produced earlier in the build, for imposition).
+    pub fn with_file(mut self, path: &str, bytes: Vec<u8>) -> Self {
+        self.extra.insert(path.trim_start_matches('/').to_string(), Bytes::new(bytes));
+        self
+    }
+
+    /// Replaces the main source, keeping parsed library files (batch retries).
+    pub fn set_main(&mut self, text: String) {
+        self.main = Source::new(main_id(), text);
+    }
+
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+
+    fn read(&self, id: FileId) -> FileResult<Bytes> {
+        let rooted = id.get();
+        if let VirtualRoot::Package(spec) = rooted.root() {
+            return Err(FileError::Other(Some(
+                format!(
+                    "không dùng được gói “{spec}”: vinhdanh không tải gói từ mạng; hãy chép tệp cần dùng vào thư mục templates/ của dự án"
+                )
+                .into(),
+            )));
+        }
+        let rel = rooted.vpath().get_without_slash().to_string();
+        if let Some(b) = self.extra.get(&rel) {
+            return Ok(b.clone());
+        }
+        match self.project.read(&rel) {
+            Ok(Some(bytes)) => Ok(Bytes::new(bytes.into_owned())),
+            Ok(None) => Err(FileError::NotFound(rel.into())),
+            Err(crate::project::ProjectError::OutsideProject(_)) => Err(FileError::Other(Some(
+                format!("“{rel}” nằm ngoài thư mục dự án (liên kết tượng trưng trỏ ra ngoài): không được phép đọc").into(),
+            ))),
+            Err(_) => Err(FileError::AccessDenied),
+        }
+    }
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        main_id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == main_id() {
+            return Ok(self.main.clone());
+        }
+        let mut cache = self.sources.lock().unwrap();
+        cache
+            .entry(id)
+            .or_insert_with(|| {
+                let bytes = self.read(id)?;
+                let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+                Ok(Source::new(id, text.to_string()))
+            })
+            .clone()
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == main_id() {
+            return Ok(Bytes::from_string(self.main.text().to_string()));
+        }
+        let mut cache = self.files.lock().unwrap();
+        cache.entry(id).or_insert_with(|| self.read(id)).clone()
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+/// Lays out the world's main source. On failure, the errors are located in the template
+/// (`template` is the name of the `.typ.j2` that produced the main source).
+pub fn compile(world: &DocWorld, template: &str) -> Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let warned = typst::compile::<PagedDocument>(world);
+    let warnings: Vec<Diagnostic> = warned.warnings.iter().map(|d| to_diagnostic(world, template, d)).collect();
+    match warned.output {
+        Ok(doc) => Ok((doc, warnings)),
+        Err(errors) => Err(errors.iter().map(|d| to_diagnostic(world, template, d)).collect()),
+    }
+}
+
+/// PDF export options that make output reproducible and give each document its own PDF id.
+pub fn pdf(doc: &PagedDocument, ident: &str, pages: Option<(usize, usize)>) -> Result<Vec<u8>, Diagnostic> {
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some("vinhdanh".into())),
+        timestamp: None,
+        page_ranges: pages.map(|(a, b)| {
+            PageRanges::new(vec![std::num::NonZeroUsize::new(a)..=std::num::NonZeroUsize::new(b)])
+        }),
+        standards: Default::default(),
+        tagged: true,
+        pretty: false,
+    };
+    typst_pdf::pdf(doc, &options).map_err(|errs| {
+        let msg = errs.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ");
+        Diagnostic::error(format!("không xuất được PDF: {msg}"))
+    })
+}
+
+/// Releases memoized layout results: comemo's cache is process-wide and otherwise grows by
+/// about a megabyte per document in a batch.
+pub fn evict() {
+    typst::comemo::evict(10);
+}
+
+fn to_diagnostic(world: &DocWorld, template: &str, d: &SourceDiagnostic) -> Diagnostic {
+    let mut message = clean_message(&d.message);
+    let hints: Vec<String> = d
+        .hints
+        .iter()
+        .map(|h| h.v.to_string())
+        .filter(|h| !h.contains("--root") && !h.contains("--font-path") && !h.contains("typst"))
+        .collect();
+    let mut location = None;
+    if let Some(id) = d.span.id()
+        && let Some(range) = world.range(d.span)
+        && let Ok(source) = world.source(id)
+    {
+        let lines = source.lines();
+        let (line, col) = lines.byte_to_line_column(range.start).unwrap_or((0, 0));
+        if id == main_id() {
+            let generated = source.text().lines().nth(line).unwrap_or("");
+            let tmpl_text = world
+                .project
+                .read(&format!("templates/{template}"))
+                .ok()
+                .flatten()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            let mut loc = Location::file(format!("templates/{template}"));
+            loc.line = render::map_line(&tmpl_text, generated);
+            location = Some(loc);
+            message = format!("{message} (trong mã Typst sinh ra, dòng {}: {})", line + 1, shorten(generated.trim()));
+        } else {
+            let rel = id.get().vpath().get_without_slash().to_string();
+            location = Some(Location::at(rel, line + 1, col + 1));
+        }
+    }
+    let mut diag = match d.severity {
+        TSeverity::Error => Diagnostic::error(format!("lỗi dàn trang: {message}")),
+        TSeverity::Warning => Diagnostic::warning(format!("dàn trang: {message}")),
+    };
+    if let Some(loc) = location {
+        diag = diag.at(loc);
+    }
+    if !hints.is_empty() {
+        diag = diag.hint(hints.join("; "));
+    }
+    diag
+}
+
+fn clean_message(m: &str) -> String {
+    m.replace("(use --root to allow)", "").replace("--root", "").trim().to_string()
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 100 { format!("{}…", s.chars().take(100).collect::<String>()) } else { s.to_string() }
+}
+
+/// Shared, read-only state for compiling many documents of one project.
+pub struct Engine {
+    pub project: Project,
+    pub fonts: Arc<Fonts>,
+}
+
+impl Engine {
+    pub fn new(project: Project) -> Self {
+        let fonts = Arc::new(Fonts::load(&project));
+        Self { project, fonts }
+    }
+
+    pub fn world(&self, main: String, today: chrono::NaiveDate) -> DocWorld<'_> {
+        DocWorld::new(&self.project, &self.fonts, main, today)
+    }
+}

@@ -1,0 +1,172 @@
+//! KẾ HOẠCH: the plan itself (Nghị định 30/2020, Phụ lục III, Mẫu 1.4). Its body is a tree of
+//! blocks in data; the blocks that quote other data (the delegate composition, the agenda, the
+//! responsibilities) are expanded here so the template only lays them out.
+
+use serde::Serialize;
+
+use super::{ConferenceFacts, HeaderView, SignatureView, header, signature};
+use crate::diag::Diagnostics;
+use crate::load::Data;
+use crate::model::{Block, Group, Layout};
+use crate::text::{self, count_text};
+
+pub const TEMPLATE: &str = "ke-hoach.typ.j2";
+pub const OUTPUT: &str = "ke-hoach.pdf";
+
+#[derive(Debug, Serialize)]
+pub struct PlanView<'a> {
+    pub layout: &'a Layout,
+    pub header: HeaderView,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub summary: String,
+    pub draft: bool,
+    pub body: Vec<BlockView>,
+    pub closing: Option<String>,
+    pub recipients: Vec<String>,
+    pub archive: Option<String>,
+    pub signature: SignatureView,
+    pub title: String,
+}
+
+/// A block ready to print: `kind` is one of p, list, numbered, section, heading, subheading,
+/// composition, responsibilities; prose is already expanded (placeholders filled).
+#[derive(Debug, Serialize, Default)]
+pub struct BlockView {
+    pub kind: &'static str,
+    pub text: Option<String>,
+    pub items: Vec<String>,
+    pub groups: Vec<GroupView>,
+    pub units: Vec<UnitView>,
+    pub body: Vec<BlockView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    pub label: String,
+    pub count: String,
+    pub unit: Option<String>,
+    pub note: Option<String>,
+    pub detail: Option<String>,
+    pub groups: Vec<GroupView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnitView {
+    pub unit: String,
+    pub duty: Option<String>,
+    pub tasks: Vec<String>,
+}
+
+pub fn view(data: &Data) -> Result<PlanView<'_>, Diagnostics> {
+    let p = &data.plan;
+    let facts = ConferenceFacts { data };
+    let mut errors = Diagnostics::default();
+    let body = blocks(data, &facts, &p.plan.body, "plan.body", &mut errors);
+    let closing = p.plan.closing.as_ref().map(|c| expand(data, &facts, c, "plan.closing", &mut errors));
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(PlanView {
+        layout: &p.layout,
+        header: header(data, &p.plan.code, p.plan.number, p.plan.date, facts.date().format("%Y").to_string().parse().unwrap_or(2025)),
+        doc_type: p.plan.doc_type.clone(),
+        summary: p.plan.summary.clone(),
+        draft: p.plan.draft,
+        body,
+        closing,
+        recipients: p.plan.recipients.clone(),
+        archive: p.plan.archive.clone(),
+        signature: signature(p.plan.signature.as_ref().unwrap_or(&p.signature)),
+        title: format!("{} {}", p.plan.doc_type, p.plan.summary),
+    })
+}
+
+fn expand(data: &Data, facts: &ConferenceFacts, s: &str, path: &str, errors: &mut Diagnostics) -> String {
+    match text::expand(s, facts) {
+        Ok(t) => t,
+        Err(key) => {
+            errors.push(
+                data.plan_src
+                    .error(path, format!("chỗ điền “{{{key}}}” không có trong dữ liệu"))
+                    .hint("dùng {conference.date}, {conference.venue}, {conference.start}, {count:<mã nhóm>}…; xem README, mục Chỗ điền"),
+            );
+            s.to_string()
+        }
+    }
+}
+
+fn blocks(data: &Data, facts: &ConferenceFacts, list: &[Block], path: &str, errors: &mut Diagnostics) -> Vec<BlockView> {
+    let mut out = Vec::new();
+    for (i, b) in list.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        let mut ex = |s: &str, sub: &str| expand(data, facts, s, &format!("{p}{sub}"), errors);
+        let view = if let Some(t) = &b.p {
+            BlockView { kind: "p", text: Some(ex(t, ".p")), ..Default::default() }
+        } else if let Some(items) = &b.list {
+            let items = items.iter().enumerate().map(|(j, s)| ex(s, &format!(".list[{j}]"))).collect();
+            BlockView { kind: "list", items, ..Default::default() }
+        } else if let Some(items) = &b.numbered {
+            let items = items.iter().enumerate().map(|(j, s)| ex(s, &format!(".numbered[{j}]"))).collect();
+            BlockView { kind: "numbered", items, ..Default::default() }
+        } else if let Some(t) = &b.section {
+            let text = ex(t, ".section");
+            BlockView { kind: "section", text: Some(text), body: blocks(data, facts, &b.body, &format!("{p}.body"), errors), ..Default::default() }
+        } else if let Some(t) = &b.heading {
+            let text = ex(t, ".heading");
+            BlockView { kind: "heading", text: Some(text), body: blocks(data, facts, &b.body, &format!("{p}.body"), errors), ..Default::default() }
+        } else if let Some(t) = &b.subheading {
+            BlockView { kind: "subheading", text: Some(ex(t, ".subheading")), ..Default::default() }
+        } else if let Some(id) = &b.composition {
+            match data.plan.composition.find(id) {
+                Some(g) => {
+                    let unit = g.unit.clone().unwrap_or_else(|| "đại biểu".into());
+                    let groups = g.groups.iter().map(|c| group_view(c, Some(&unit))).collect();
+                    BlockView { kind: "composition", groups, ..Default::default() }
+                }
+                None => {
+                    errors.push(data.plan_src.error(&format!("{p}.composition"), format!("không có nhóm đại biểu mã “{id}”")));
+                    continue;
+                }
+            }
+        } else if b.agenda == Some(true) {
+            match &data.agenda {
+                Some((a, _)) => BlockView { kind: "list", items: a.items.iter().map(|i| i.title.clone()).collect(), ..Default::default() },
+                None => continue,
+            }
+        } else if b.responsibilities == Some(true) {
+            match &data.responsibilities {
+                Some((r, _)) => BlockView {
+                    kind: "responsibilities",
+                    units: r.units.iter().map(|u| UnitView { unit: u.unit.clone(), duty: u.duty.clone(), tasks: u.tasks.clone() }).collect(),
+                    ..Default::default()
+                },
+                None => continue,
+            }
+        } else {
+            continue; // validation reported a block without a kind
+        };
+        out.push(view);
+    }
+    out
+}
+
+/// Top-level groups print their unit ("04 đại biểu"), inherited from the composition; deeper
+/// ones only when the data gives it ("- Thường trực Đảng ủy: 02;").
+fn group_view(g: &Group, inherited_unit: Option<&str>) -> GroupView {
+    GroupView {
+        label: g.label.clone(),
+        count: g.range().map(count_text).unwrap_or_default(),
+        unit: g.unit.clone().or(inherited_unit.map(str::to_string)),
+        note: g.note.clone(),
+        detail: g.detail.clone(),
+        groups: g.groups.iter().map(|c| group_view(c, None)).collect(),
+    }
+}
+
+
+pub fn build(cx: &crate::pipeline::Context) -> Result<Vec<std::path::PathBuf>, Diagnostics> {
+    let v = view(cx.data)?;
+    let path = cx.produce(TEMPLATE, minijinja::Value::from_serialize(&v), OUTPUT)?;
+    Ok(vec![path])
+}

@@ -1,0 +1,285 @@
+//! YAML reading with locations. serde_yaml does the typed parse (and locates syntax and type
+//! errors itself); yaml-rust2's marked events give every value's line and column by field path,
+//! so problems found later (an unknown group id, a date that does not exist) still point at the
+//! exact spot in the clerk's file. serde_yaml stays behind this module so it can be swapped.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::de::DeserializeOwned;
+use unicode_normalization::UnicodeNormalization;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diag::{Diagnostic, Location};
+
+/// A parsed YAML file kept with its text, to locate any field of it later.
+#[derive(Debug)]
+pub struct YamlDoc {
+    pub file: String,
+    pub text: String,
+    index: OnceLock<HashMap<String, (usize, usize)>>,
+}
+
+impl YamlDoc {
+    pub fn new(file: impl Into<String>, text: String) -> Self {
+        Self { file: file.into(), text, index: OnceLock::new() }
+    }
+
+    /// Location of the value at `path` ("delegates[3].group"); falls back to the nearest parent
+    /// that exists, then to the file alone.
+    pub fn locate(&self, path: &str) -> Location {
+        let index = self.index.get_or_init(|| build_index(&self.text));
+        let mut p = path.to_string();
+        loop {
+            if let Some(&(line, col)) = index.get(&p) {
+                return Location::at(self.file.clone(), line, col);
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p.truncate(i),
+                None => return Location::file(self.file.clone()),
+            }
+        }
+    }
+
+    /// An error about the value at `path`, located.
+    pub fn error(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).at(self.locate(path)).field(path.to_string())
+    }
+
+    pub fn warning(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(message).at(self.locate(path)).field(path.to_string())
+    }
+}
+
+/// Parses `bytes` as YAML into `T`, NFC-normalising the text first (Unikey and Word produce
+/// precomposed text, but copies from PDFs and macOS are often decomposed; the PDF text layer and
+/// comparisons need one form).
+pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDoc), Diagnostic> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.trim_start_matches('\u{feff}').nfc().collect::<String>(),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(Diagnostic::error("tệp không phải văn bản UTF-8")
+                .at(Location { line: Some(line), ..Location::file(file) })
+                .hint("mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"));
+        }
+    };
+    if let Some(d) = tab_indent(file, &text) {
+        return Err(d);
+    }
+    match serde_yaml::from_str::<T>(&text) {
+        Ok(v) => Ok((v, YamlDoc::new(file, text))),
+        Err(e) => Err(translate(file, &e)),
+    }
+}
+
+/// YAML forbids tabs for indentation; libyaml's message for it is cryptic, so say it plainly.
+fn tab_indent(file: &str, text: &str) -> Option<Diagnostic> {
+    for (i, line) in text.lines().enumerate() {
+        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+        if let Some(pos) = indent.find('\t') {
+            return Some(
+                Diagnostic::error("dòng thụt lề bằng phím Tab")
+                    .at(Location::at(file, i + 1, indent[..pos].chars().count() + 1))
+                    .hint("YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách"),
+            );
+        }
+    }
+    None
+}
+
+/// Turns serde_yaml's English message into plain Vietnamese, keeping its location.
+fn translate(file: &str, e: &serde_yaml::Error) -> Diagnostic {
+    let raw = e.to_string();
+    // serde_yaml appends " at line L column C"; the location is kept separately.
+    let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let (field, body) = match msg.split_once(": ") {
+        Some((f, b)) if !f.contains(' ') && !f.is_empty() => (Some(f.to_string()), b.to_string()),
+        _ => (None, msg.clone()),
+    };
+    let mut d = if let Some(rest) = body.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        let mut d = Diagnostic::error(format!("khóa “{name}” không có trong mẫu dữ liệu"));
+        if let Some(best) = expected
+            .iter()
+            .map(|c| (strsim::jaro_winkler(name, c), *c))
+            .filter(|(s, _)| *s > 0.75)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+        {
+            d = d.hint(format!("có phải ý bạn là “{}”? Các khóa hợp lệ: {}", best.1, expected.join(", ")));
+        } else if !expected.is_empty() {
+            d = d.hint(format!("các khóa hợp lệ: {}", expected.join(", ")));
+        }
+        d
+    } else if let Some(rest) = body.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        Diagnostic::error(format!("thiếu trường bắt buộc “{name}”"))
+            .hint(format!("thêm dòng `{name}: …` vào mục này"))
+    } else if let Some(rest) = body.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        Diagnostic::error(format!("sai kiểu dữ liệu: gặp {}, cần {}", kind_vi(found), kind_vi(expected)))
+    } else if let Some(rest) = body.strip_prefix("unknown variant `") {
+        let name = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        Diagnostic::error(format!("giá trị “{name}” không hợp lệ"))
+            .hint(format!("chọn một trong: {}", expected.join(", ")))
+    } else if body.contains("did not find expected") || body.contains("mapping values are not allowed")
+        || body.contains("could not find expected")
+    {
+        Diagnostic::error(format!("cú pháp YAML sai ({body})")).hint(
+            "kiểm tra thụt lề (các khóa cùng cấp phải thẳng hàng), dấu hai chấm sau mỗi khóa, \
+             và dấu ngoặc kép đóng mở đủ cặp; văn bản có dấu hai chấm thì đặt trong ngoặc kép",
+        )
+    } else if body.contains("found unexpected end of stream") || body.contains("while scanning a quoted scalar") {
+        Diagnostic::error(format!("cú pháp YAML sai: thiếu dấu ngoặc kép đóng ({body})"))
+            .hint("mỗi chuỗi mở bằng \" hoặc ' phải được đóng bằng đúng dấu đó trên cùng mục")
+    } else {
+        Diagnostic::error(format!("dữ liệu không hợp lệ: {body}"))
+    };
+    let loc = match e.location() {
+        Some(l) => Location::at(file, l.line(), l.column()),
+        None => Location::file(file),
+    };
+    d = d.at(loc);
+    if let Some(f) = field {
+        d = d.field(f);
+    }
+    d
+}
+
+fn kind_vi(s: &str) -> String {
+    let s = s.trim();
+    if s.starts_with("string") {
+        s.replacen("string", "chuỗi", 1)
+    } else if s.starts_with("integer") || s.starts_with("u32") || s.starts_with("u16") || s.starts_with("i32") || s.starts_with("u8") || s.starts_with("usize") {
+        "số nguyên".into()
+    } else if s.starts_with("a sequence") || s.starts_with("sequence") {
+        "danh sách (các dòng bắt đầu bằng “- ”)".into()
+    } else if s.starts_with("map") || s.contains("struct") {
+        "nhóm khóa: giá trị".into()
+    } else if s.starts_with("a boolean") || s.starts_with("boolean") {
+        "true hoặc false".into()
+    } else if s == "unit value" {
+        "giá trị rỗng".into()
+    } else {
+        s.into()
+    }
+}
+
+/// Index: field path → (line, column) of its value, for every node of the document.
+fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
+    struct Recv {
+        stack: Vec<Frame>,
+        out: HashMap<String, (usize, usize)>,
+    }
+    enum Frame {
+        Map { path: String, key: Option<String>, key_mark: (usize, usize) },
+        Seq { path: String, next: usize },
+    }
+    impl Recv {
+        fn child_path(&mut self) -> Option<(String, Option<(usize, usize)>)> {
+            match self.stack.last_mut()? {
+                Frame::Map { path, key, key_mark } => {
+                    let k = key.take()?;
+                    Some((join(path, &k), Some(*key_mark)))
+                }
+                Frame::Seq { path, next } => {
+                    let p = format!("{path}[{next}]");
+                    *next += 1;
+                    Some((p, None))
+                }
+            }
+        }
+        fn is_key_position(&self) -> bool {
+            matches!(self.stack.last(), Some(Frame::Map { key: None, .. }))
+        }
+    }
+    fn join(base: &str, key: &str) -> String {
+        if base.is_empty() { key.to_string() } else { format!("{base}.{key}") }
+    }
+    impl MarkedEventReceiver for Recv {
+        fn on_event(&mut self, ev: Event, mark: Marker) {
+            let pos = (mark.line(), mark.col() + 1);
+            match ev {
+                Event::Scalar(value, ..) => {
+                    if self.is_key_position() {
+                        if let Some(Frame::Map { key, key_mark, .. }) = self.stack.last_mut() {
+                            *key = Some(value);
+                            *key_mark = pos;
+                        }
+                    } else if let Some((p, _)) = self.child_path() {
+                        self.out.insert(p, pos);
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let path = if self.stack.is_empty() {
+                        String::new()
+                    } else {
+                        match self.child_path() {
+                            Some((p, key_mark)) => {
+                                // A nested block starts on the next line: point at its key.
+                                self.out.insert(p.clone(), key_mark.unwrap_or(pos));
+                                p
+                            }
+                            None => String::from("?"),
+                        }
+                    };
+                    if matches!(ev, Event::MappingStart(..)) {
+                        self.stack.push(Frame::Map { path, key: None, key_mark: pos });
+                    } else {
+                        self.stack.push(Frame::Seq { path, next: 0 });
+                    }
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    self.stack.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut recv = Recv { stack: Vec::new(), out: HashMap::new() };
+    let _ = Parser::new_from_str(text).load(&mut recv, false);
+    recv.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_nested_fields() {
+        let text = "a:\n  b: 1\n  list:\n    - x: hello\n    - x: world\n";
+        let doc = YamlDoc::new("t.yaml", text.to_string());
+        let l = doc.locate("a.list[1].x");
+        assert_eq!((l.line, l.column), (Some(5), Some(10)));
+        let l = doc.locate("a.b");
+        assert_eq!((l.line, l.column), (Some(2), Some(6)));
+        let l = doc.locate("a.list[1].missing");
+        assert_eq!(l.line, Some(5));
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct S {
+        number: Option<u32>,
+        name: String,
+    }
+
+    #[test]
+    fn unknown_key_is_located_and_suggests() {
+        let e = parse::<S>("p.yaml", b"name: x\nnumbr: 3\n").unwrap_err();
+        assert_eq!(e.location.as_ref().unwrap().line, Some(2));
+        assert!(e.message.contains("numbr"), "{e}");
+        assert!(e.hint.as_ref().unwrap().contains("number"), "{e}");
+    }
+
+    #[test]
+    fn tab_indent_is_named() {
+        let e = parse::<S>("p.yaml", b"name: x\n\tnumber: 3\n").unwrap_err();
+        assert!(e.message.contains("Tab"), "{e}");
+        assert_eq!(e.location.as_ref().unwrap().line, Some(2));
+    }
+}

@@ -1,0 +1,179 @@
+//! Stage 2: problems in the data that would print a wrong or non-conforming document, found
+//! all at once and located, before anything is compiled.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::compile::Fonts;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{Data, DataSource, YamlDoc};
+use crate::model::{Block, Layout};
+use crate::text::{ClockTime, PartialDate};
+
+pub fn validate(data: &Data, fonts: &Fonts) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    let doc = &data.plan_src;
+    let plan = &data.plan;
+    layout(&plan.layout, doc, &mut out);
+    match PartialDate::parse(&plan.conference.date) {
+        Ok(d) if d.full().is_some() => {}
+        Ok(_) => out.push(doc.error("conference.date", "ngày hội nghị phải đủ ngày, tháng, năm (ví dụ 2025-08-22)")),
+        Err(e) => out.push(doc.error("conference.date", e)),
+    }
+    if let Err(e) = ClockTime::parse(&plan.conference.start) {
+        out.push(doc.error("conference.start", e));
+    }
+    if let Some((agenda, adoc)) = &data.agenda {
+        for (i, item) in agenda.items.iter().enumerate() {
+            if let Some(t) = &item.time
+                && let Err(e) = ClockTime::parse(t)
+            {
+                out.push(adoc.error(&format!("items[{i}].time"), e));
+            }
+        }
+    }
+    blocks(&plan.plan.body, "plan.body", doc, &mut out);
+    composition(data, &mut out);
+    coverage(&data.plan, doc, fonts, &mut out);
+    if let Some((a, d)) = &data.agenda {
+        coverage(a, d, fonts, &mut out);
+    }
+    if let Some((r, d)) = &data.responsibilities {
+        coverage(r, d, fonts, &mut out);
+    }
+    if let Some((v, src)) = &data.delegates {
+        coverage(v, src, fonts, &mut out);
+    }
+    if let Some((v, src)) = &data.honorees {
+        coverage(v, src, fonts, &mut out);
+    }
+    out
+}
+
+fn layout(l: &Layout, doc: &YamlDoc, out: &mut Diagnostics) {
+    let mut range = |path: &str, v: f64, lo: f64, hi: f64, what: &str| {
+        if !(lo..=hi).contains(&v) {
+            out.push(
+                doc.error(path, format!("{what} {v} nằm ngoài khoảng Nghị định 30/2020 cho phép ({lo}–{hi})"))
+                    .hint(format!("chọn một giá trị từ {lo} đến {hi}")),
+            );
+        }
+    };
+    range("layout.margin.top", l.margin.top, 20.0, 25.0, "lề trên (mm)");
+    range("layout.margin.bottom", l.margin.bottom, 20.0, 25.0, "lề dưới (mm)");
+    range("layout.margin.left", l.margin.left, 30.0, 35.0, "lề trái (mm)");
+    range("layout.margin.right", l.margin.right, 15.0, 20.0, "lề phải (mm)");
+    range("layout.body_size", l.body_size, 13.0, 14.0, "cỡ chữ nội dung");
+    range("layout.national_size", l.national_size, 12.0, 13.0, "cỡ chữ Quốc hiệu");
+    range("layout.motto_size", l.motto_size, 13.0, 14.0, "cỡ chữ Tiêu ngữ");
+    range("layout.authority_size", l.authority_size, 12.0, 13.0, "cỡ chữ tên cơ quan");
+    range("layout.date_size", l.date_size, 13.0, 14.0, "cỡ chữ dòng địa danh, ngày tháng");
+    range("layout.indent", l.indent, 10.0, 12.7, "thụt đầu dòng (mm)");
+    range("layout.line_spacing", l.line_spacing, 1.0, 1.5, "khoảng cách dòng");
+    if l.paragraph_spacing < 6.0 {
+        out.push(doc.error("layout.paragraph_spacing", "khoảng cách đoạn phải từ 6 pt trở lên"));
+    }
+}
+
+fn blocks(list: &[Block], path: &str, doc: &YamlDoc, out: &mut Diagnostics) {
+    for (i, b) in list.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        let kinds = b.kinds();
+        match kinds.len() {
+            1 => {}
+            0 => out.push(
+                doc.error(&p, "khối nội dung không có loại")
+                    .hint(format!("mỗi khối cần đúng một khóa: {}", Block::KINDS.join(", "))),
+            ),
+            _ => out.push(
+                doc.error(&p, format!("khối nội dung có nhiều loại cùng lúc: {}", kinds.join(", ")))
+                    .hint("tách thành nhiều khối, mỗi khối một dòng “- …”"),
+            ),
+        }
+        if !b.body.is_empty() && b.section.is_none() && b.heading.is_none() {
+            out.push(doc.error(&format!("{p}.body"), "chỉ mục (section) và tiểu mục (heading) mới có phần body"));
+        }
+        blocks(&b.body, &format!("{p}.body"), doc, out);
+    }
+}
+
+fn composition(data: &Data, out: &mut Diagnostics) {
+    let doc = &data.plan_src;
+    let mut ids = HashSet::new();
+    data.plan.composition.walk("composition", &mut |g, path, _| {
+        if !ids.insert(g.id.clone()) {
+            out.push(doc.error(&format!("{path}.id"), format!("mã nhóm “{}” bị trùng", g.id)));
+        }
+        match (g.count, g.min, g.max) {
+            (Some(_), None, None) => {}
+            (None, Some(a), Some(b)) if a <= b => {}
+            (None, Some(a), Some(b)) => {
+                out.push(doc.error(&format!("{path}.min"), format!("min ({a}) lớn hơn max ({b})")))
+            }
+            (Some(_), _, _) => out.push(doc.error(path, "nhóm chỉ ghi `count` hoặc cặp `min`/`max`, không ghi cả hai")),
+            _ => out.push(doc.error(path, "nhóm cần số lượng: `count: 5` hoặc `min: 70` và `max: 80`")),
+        }
+    });
+    for (i, q) in data.plan.honours.iter().enumerate() {
+        if !ids.insert(q.id.clone()) {
+            out.push(doc.error(&format!("honours[{i}].id"), format!("mã “{}” trùng với một nhóm khác", q.id)));
+        }
+        if q.range().is_none() {
+            out.push(doc.error(&format!("honours[{i}]"), "cần `count` hoặc `min`/`max`"));
+        }
+    }
+}
+
+/// Something that can point at a field path of a data file.
+pub trait Locate {
+    fn error_at(&self, path: &str, message: String) -> Diagnostic;
+}
+
+impl Locate for YamlDoc {
+    fn error_at(&self, path: &str, message: String) -> Diagnostic {
+        self.error(path, message)
+    }
+}
+
+impl Locate for DataSource {
+    fn error_at(&self, path: &str, message: String) -> Diagnostic {
+        self.error(path, message)
+    }
+}
+
+/// Characters no embedded or project font has a glyph for: Typst would silently print a blank
+/// box, so each is reported with its field.
+fn coverage<T: Serialize>(value: &T, src: &dyn Locate, fonts: &Fonts, out: &mut Diagnostics) {
+    let Ok(v) = serde_yaml::to_value(value) else { return };
+    walk_strings(&v, "", &mut |path, s| {
+        if let Some(c) = s.chars().find(|&c| !fonts.covers(c)) {
+            out.push(
+                src.error_at(path, format!("ký tự “{c}” (U+{:04X}) không có trong phông chữ nào: sẽ in ra ô trống", c as u32))
+                    .hint("gõ lại ký tự đó bằng bộ gõ tiếng Việt (Unicode dựng sẵn), hoặc thêm phông chữ có ký tự này vào thư mục fonts/ của dự án"),
+            );
+        }
+    });
+}
+
+/// Calls `f(path, text)` for every string in a YAML value tree, with serde field names.
+pub fn walk_strings(v: &serde_yaml::Value, path: &str, f: &mut dyn FnMut(&str, &str)) {
+    match v {
+        serde_yaml::Value::String(s) => f(path, s),
+        serde_yaml::Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk_strings(item, &format!("{path}[{i}]"), f);
+            }
+        }
+        serde_yaml::Value::Mapping(m) => {
+            for (k, item) in m {
+                let key = k.as_str().unwrap_or("?");
+                let p = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+                // `type` is renamed in the model; serialisation uses the YAML key already.
+                walk_strings(item, &p, f);
+            }
+        }
+        serde_yaml::Value::Tagged(t) => walk_strings(&t.value, path, f),
+        _ => {}
+    }
+}

@@ -1,0 +1,73 @@
+//! Stage 5: files into `output/`, atomically. Each file is written to a temporary file in the
+//! same folder and renamed over the old one, so an interrupted or failed build leaves every
+//! earlier PDF whole: a clerk never finds a half-written file on the morning of the conference.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+#[derive(Debug, thiserror::Error)]
+#[error("không ghi được “{path}”: {source}")]
+pub struct WriteError {
+    pub path: PathBuf,
+    pub source: io::Error,
+}
+
+impl From<WriteError> for Diagnostic {
+    fn from(e: WriteError) -> Self {
+        let hint = match e.source.kind() {
+            io::ErrorKind::PermissionDenied => "kiểm tra quyền ghi vào thư mục, hoặc đóng tệp PDF đang mở trong trình đọc",
+            _ => "kiểm tra thư mục đầu ra (--out): đường dẫn phải là một thư mục ghi được, không phải một tệp",
+        };
+        Diagnostic::error(e.to_string()).in_file(e.path.display().to_string()).hint(hint)
+    }
+}
+
+/// Creates `dir` (and parents), with a located error when a parent is a file.
+pub fn ensure_dir(dir: &Path) -> Result<(), WriteError> {
+    fs::create_dir_all(dir).map_err(|source| WriteError { path: dir.to_path_buf(), source })
+}
+
+/// Writes `bytes` to `path` via a temporary file and rename.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let err = |source| WriteError { path: path.to_path_buf(), source };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    ensure_dir(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".vinhdanh-").suffix(".tmp").tempfile_in(dir).map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    // Temporary files are private (0600); an output PDF is an ordinary document.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(fs::Permissions::from_mode(0o644)).map_err(err)?;
+    }
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parent_is_a_file_fails_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        fs::write(&file, b"x").unwrap();
+        let e = atomic_write(&file.join("out/a.pdf"), b"pdf").unwrap_err();
+        assert!(e.to_string().contains("không ghi được"));
+    }
+
+    #[test]
+    fn replaces_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.pdf");
+        atomic_write(&p, b"one").unwrap();
+        atomic_write(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
