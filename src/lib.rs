@@ -6,6 +6,7 @@
 //! (atomic files in `output/`). [`documents`] holds one module per printed document;
 //! [`pipeline`] runs them; [`cli`] is the command line.
 
+pub mod batch;
 pub mod cli;
 pub mod collate;
 pub mod compile;

@@ -1,0 +1,248 @@
+//! The batch engine for one-document-per-record outputs (invitations, certificates).
+//!
+//! A batch template has two blocks: `preamble` (imports, page set-up; rendered once) and
+//! `record` (one record's pages; rendered per record with `record` in the context). All records
+//! are compiled as ONE Typst document, each starting on a fresh page with its own page counter,
+//! so fonts and templates are parsed and laid out once; each record's pages are then exported
+//! as its own PDF (its own PDF id), and the whole document as the print file. If that single
+//! compile fails, every record is compiled alone, so the failing ones are named and the others
+//! still printed. Exports run on a few plain worker threads (no rayon: typst's own waits on the
+//! global pool overflow the stack), and comemo's cache is evicted after each compile.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use minijinja::{Value, context};
+use typst::foundations::{Label, Selector};
+use typst::introspection::Introspector;
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use crate::compile;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::pipeline::Context;
+use crate::write;
+
+/// One record of a batch.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Stable id: the PDF document id and the key in messages.
+    pub id: String,
+    /// File name inside the batch folder ("001-nguyen-van-an.pdf").
+    pub file_name: String,
+    /// How a person names the record in messages ("Nguyễn Văn An (db-001)").
+    pub label: String,
+    /// The template's `record`.
+    pub value: Value,
+}
+
+pub struct Batch<'a> {
+    pub template: &'a str,
+    /// Context shared by all records (the preamble sees only this).
+    pub shared: Value,
+    pub records: Vec<Record>,
+    /// Folder under the output directory for the per-record files ("giay-moi").
+    pub dir: &'a str,
+    /// Name of the all-records print file ("giay-moi.pdf"), if wanted.
+    pub merged: Option<&'a str>,
+}
+
+#[derive(Debug, Default)]
+pub struct BatchReport {
+    pub written: Vec<PathBuf>,
+    pub failed: Vec<(String, Diagnostics)>,
+    /// Pages of each written record, in order (for tests and summaries).
+    pub pages: Vec<usize>,
+}
+
+const MARK: &str = "vd-record";
+
+pub fn run(cx: &Context, batch: Batch) -> BatchReport {
+    let mut report = BatchReport::default();
+    let tmpl = match cx.env.get_template(batch.template) {
+        Ok(t) => t,
+        Err(e) => {
+            report.failed.push((batch.template.into(), Diagnostics::from(render_error(batch.template, &e))));
+            return report;
+        }
+    };
+    let preamble = match render_block(&tmpl, batch.shared.clone(), "preamble") {
+        Ok(p) => p,
+        Err(e) => {
+            report.failed.push((batch.template.into(), Diagnostics::from(render_error(batch.template, &e))));
+            return report;
+        }
+    };
+    // Render each record's block; a record whose block fails is reported and left out.
+    let mut bodies: Vec<(usize, String)> = Vec::new();
+    for (i, r) in batch.records.iter().enumerate() {
+        let ctx = context! { record => r.value.clone(), ..batch.shared.clone() };
+        match render_block(&tmpl, ctx, "record") {
+            Ok(b) => bodies.push((i, b)),
+            Err(e) => report.failed.push((r.label.clone(), Diagnostics::from(render_error(batch.template, &e)))),
+        }
+    }
+    let source = |items: &[(usize, String)]| {
+        let mut s = preamble.clone();
+        for (i, body) in items {
+            s.push_str(&format!("\n#pagebreak(weak: true)\n#counter(page).update(1)\n#metadata({i}) <{MARK}>\n"));
+            s.push_str(body);
+        }
+        s
+    };
+    let today = cx.facts().date();
+    let out_dir = cx.options.out_dir.join(batch.dir);
+    if let Err(e) = write::ensure_dir(&out_dir) {
+        report.failed.push((batch.dir.into(), Diagnostics::from(Diagnostic::from(e))));
+        return report;
+    }
+
+    // One compile for everything; on failure, one per record to name the culprits.
+    let whole = compile_source(cx, source(&bodies), batch.template, today);
+    let (doc, ok_items) = match whole {
+        Ok(doc) => (doc, bodies),
+        Err(_) => {
+            let mut ok = Vec::new();
+            for (i, body) in bodies {
+                match compile_source(cx, source(&[(i, body.clone())]), batch.template, today) {
+                    Ok(_) => ok.push((i, body)),
+                    Err(d) => report.failed.push((batch.records[i].label.clone(), d)),
+                }
+            }
+            if ok.is_empty() {
+                return report;
+            }
+            match compile_source(cx, source(&ok), batch.template, today) {
+                Ok(doc) => (doc, ok),
+                Err(d) => {
+                    report.failed.push((batch.template.into(), d));
+                    return report;
+                }
+            }
+        }
+    };
+
+    let ranges = record_pages(&doc);
+    let jobs: Vec<(usize, (usize, usize))> =
+        ok_items.iter().map(|(i, _)| *i).filter_map(|i| ranges.iter().find(|(j, _)| *j == i).map(|(j, r)| (*j, *r))).collect();
+    report.pages = jobs.iter().map(|(_, (a, b))| b - a + 1).collect();
+
+    let bar = progress(jobs.len() as u64, batch.dir);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Result<PathBuf, Diagnostics>)>> = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&(i, range)) = jobs.get(k) else { break };
+                    let r = &batch.records[i];
+                    let path = out_dir.join(&r.file_name);
+                    let res = compile::pdf(&doc, &r.id, Some(range))
+                        .map_err(Diagnostics::from)
+                        .and_then(|bytes| write::atomic_write(&path, &bytes).map_err(|e| Diagnostics::from(Diagnostic::from(e))))
+                        .map(|_| path);
+                    results.lock().unwrap().push((i, res));
+                    bar.inc(1);
+                }
+            });
+        }
+    });
+    bar.finish_and_clear();
+    let mut results = results.into_inner().unwrap();
+    results.sort_by_key(|(i, _)| *i);
+    for (i, res) in results {
+        match res {
+            Ok(p) => report.written.push(p),
+            Err(d) => report.failed.push((batch.records[i].label.clone(), d)),
+        }
+    }
+    if let Some(merged) = batch.merged {
+        let path = cx.options.out_dir.join(merged);
+        match compile::pdf(&doc, merged, None)
+            .and_then(|bytes| write::atomic_write(&path, &bytes).map_err(Diagnostic::from))
+        {
+            Ok(()) => report.written.push(path),
+            Err(d) => report.failed.push((merged.into(), d.into())),
+        }
+    }
+    if report.failed.is_empty() {
+        remove_stale(&out_dir, &batch.records);
+    }
+    compile::evict();
+    report
+}
+
+/// Renders one block of a batch template. The template's top level renders nothing else of
+/// note (both blocks are meant to be called by name), so capturing it is cheap.
+fn render_block(tmpl: &minijinja::Template, ctx: Value, block: &str) -> Result<String, minijinja::Error> {
+    tmpl.render_captured(ctx)?.with_state_mut(|state| state.render_block(block))
+}
+
+fn compile_source(cx: &Context, source: String, template: &str, today: chrono::NaiveDate) -> Result<PagedDocument, Diagnostics> {
+    if cx.options.keep_typst {
+        let name = template.trim_end_matches(".j2");
+        let _ = write::atomic_write(&cx.options.out_dir.join("typst").join(name), source.as_bytes());
+    }
+    let world = cx.engine.world(source, today);
+    let r = compile::compile(&world, template).map(|(d, _)| d).map_err(Diagnostics);
+    compile::evict();
+    r
+}
+
+/// (record index, (first page, last page)) from the `<vd-record>` markers, 1-based pages.
+pub fn record_pages(doc: &PagedDocument) -> Vec<(usize, (usize, usize))> {
+    let intro = doc.introspector();
+    let Some(label) = Label::new(PicoStr::intern(MARK)) else { return Vec::new() };
+    let mut starts: Vec<(usize, usize)> = intro
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|c| {
+            let page = intro.page(c.location()?)?.get();
+            let idx = c.get_by_name("value").ok()?.cast::<i64>().ok()? as usize;
+            Some((idx, page))
+        })
+        .collect();
+    starts.sort_by_key(|(_, p)| *p);
+    let total = doc.pages().len();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &(idx, first))| {
+            let last = starts.get(k + 1).map(|&(_, p)| p - 1).unwrap_or(total);
+            (idx, (first, last.max(first)))
+        })
+        .collect()
+}
+
+/// Files of an earlier build for records no longer in the list ("NNN-…pdf" not written now).
+fn remove_stale(dir: &std::path::Path, records: &[Record]) {
+    let keep: HashSet<&str> = records.iter().map(|r| r.file_name.as_str()).collect();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let numbered = name.split('-').next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            if numbered && name.ends_with(".pdf") && !keep.contains(name.as_str()) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+fn render_error(template: &str, e: &minijinja::Error) -> Diagnostic {
+    let mut loc = crate::diag::Location::file(format!("templates/{template}"));
+    loc.line = e.line();
+    Diagnostic::error(format!("lỗi khi điền mẫu: {e}")).at(loc)
+}
+
+fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_string());
+    bar
+}
