@@ -192,7 +192,10 @@ mod tests {
     fn sort_is_stable() {
         let mut v = vec![("Nguyễn Văn An", 1), ("Lê Bình", 2), ("Nguyễn Văn An", 3)];
         sort_by_person_name(&mut v, |p| p.0);
-        assert_eq!(v, [("Nguyễn Văn An", 1), ("Nguyễn Văn An", 3), ("Lê Bình", 2)]);
+        assert_eq!(
+            v,
+            [("Nguyễn Văn An", 1), ("Nguyễn Văn An", 3), ("Lê Bình", 2)]
+        );
     }
 
     #[test]

@@ -168,10 +168,7 @@ mod tests {
     }
 
     fn slug_unbounded(s: &str) -> String {
-        s.split_whitespace()
-            .map(|w| slug(w))
-            .collect::<Vec<_>>()
-            .join("-")
+        s.split_whitespace().map(slug).collect::<Vec<_>>().join("-")
     }
 
     fn long_prefix_is_whole_words(short: &str, full: &str) -> bool {
@@ -194,7 +191,12 @@ mod tests {
 
     #[test]
     fn unique_slugs_disambiguate_in_order() {
-        let names = ["Nguyễn Văn An", "Nguyễn Văn Ân", "Lê Thị Bình", "Nguyen Van An"];
+        let names = [
+            "Nguyễn Văn An",
+            "Nguyễn Văn Ân",
+            "Lê Thị Bình",
+            "Nguyen Van An",
+        ];
         assert_eq!(
             unique_slugs(&names),
             [
