@@ -240,3 +240,31 @@ mod tests {
         assert_eq!(unique_slugs(&v), ["ha", "ha-2"]);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn slug_is_always_a_safe_file_name(s in any::<String>()) {
+            let r = slug(&s);
+            prop_assert!(!r.is_empty() && r.len() <= MAX_LEN);
+            prop_assert!(r.split('-').all(|part| !part.is_empty()
+                && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())), "{}", r);
+            prop_assert!(!RESERVED.contains(&r.as_str()));
+        }
+
+        #[test]
+        fn unique_slugs_are_unique(names in prop::collection::vec("[aAăĂđĐ -]{0,4}", 0..30)) {
+            let got = unique_slugs(&names);
+            prop_assert_eq!(got.len(), names.len());
+            let set: HashSet<&String> = got.iter().collect();
+            prop_assert_eq!(set.len(), got.len());
+            for (g, n) in got.iter().zip(&names) {
+                prop_assert!(g.starts_with(&slug(n)) || g.len() == MAX_LEN);
+            }
+        }
+    }
+}

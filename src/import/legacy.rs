@@ -887,3 +887,118 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const VOCAB: &[&str] = &[
+        "nguyễn",
+        "thị",
+        "ngọc",
+        "hương",
+        "hà",
+        "nội",
+        "phường",
+        "thượng",
+        "hồng",
+        "đoàn",
+        "thanh",
+        "niên",
+        "bí",
+        "thư",
+        "ủy",
+        "ban",
+        "nhân",
+        "dân",
+        "hội",
+        "nghị",
+        "tuyên",
+        "dương",
+        "điển",
+        "hình",
+        "tiên",
+        "tiến",
+        "văn",
+        "an",
+        "trần",
+        "ánh",
+        "lê",
+        "bình",
+        "đặng",
+        "hữu",
+        "phúc",
+        "quỳnh",
+        "giữa",
+        "khuyến",
+        "học",
+        "xã",
+        "thôn",
+        "ấp",
+        "ông",
+        "bà",
+        "ý",
+        "kiến",
+        "mỹ",
+        "lý",
+        "yên",
+        "ươm",
+        "oanh",
+        "ngoặt",
+        "chủ",
+        "tịch",
+        "khỏe",
+    ];
+
+    fn phrase() -> impl Strategy<Value = String> {
+        prop::collection::vec((prop::sample::select(VOCAB), any::<bool>()), 1..8).prop_map(
+            |words| {
+                words
+                    .into_iter()
+                    .map(|(w, cap)| {
+                        if cap {
+                            let mut c = w.chars();
+                            c.next()
+                                .map(|f| f.to_uppercase().chain(c).collect())
+                                .unwrap_or_default()
+                        } else {
+                            w.to_string()
+                        }
+                    })
+                    .collect::<Vec<String>>()
+                    .join(" ")
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn unicode_vietnamese_is_never_flagged(p in phrase()) {
+            prop_assert_eq!(detect(&p), None);
+            prop_assert_eq!(detect(&p.to_uppercase()), None);
+        }
+
+        /// Detection may miss (a phrase of words that look the same in both
+        /// encodings), but when it answers, the encoding is right and the
+        /// text is right up to the capitals TCVN3 cannot record.
+        #[test]
+        fn detection_is_never_wrong(p in phrase()) {
+            for enc in [Legacy::Tcvn3, Legacy::Vni] {
+                if let Some((got, text)) = detect(&encode(enc, &p)) {
+                    prop_assert_eq!(got, enc);
+                    if enc == Legacy::Vni {
+                        prop_assert_eq!(&text, &p);
+                    } else {
+                        prop_assert_eq!(text.to_lowercase(), p.to_lowercase());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn ascii_is_never_flagged(s in "[ -~]{0,40}") {
+            prop_assert_eq!(detect(&s), None);
+        }
+    }
+}
