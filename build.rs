@@ -9,7 +9,8 @@ use std::path::Path;
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&manifest);
-    let mut out = String::from("/// Files of the default project: (path relative to the project, bytes).\n");
+    let mut out =
+        String::from("/// Files of the default project: (path relative to the project, bytes).\n");
     out.push_str("pub static FILES: &[(&str, &[u8])] = &[\n");
     let mut entries = Vec::new();
     for dir in ["data", "templates", "fonts", "assets"] {
@@ -24,7 +25,10 @@ fn main() {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(root).expect("inside the manifest dir");
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .expect("inside the manifest dir");
             let rel = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -34,7 +38,12 @@ fn main() {
         }
     }
     for (rel, abs) in entries {
-        writeln!(out, "    ({rel:?}, include_bytes!({:?})),", abs.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({rel:?}, include_bytes!({:?})),",
+            abs.display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");

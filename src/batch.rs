@@ -64,14 +64,20 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
     let tmpl = match cx.env.get_template(batch.template) {
         Ok(t) => t,
         Err(e) => {
-            report.failed.push((batch.template.into(), Diagnostics::from(render_error(batch.template, &e))));
+            report.failed.push((
+                batch.template.into(),
+                Diagnostics::from(render_error(batch.template, &e)),
+            ));
             return report;
         }
     };
     let preamble = match render_block(&tmpl, batch.shared.clone(), "preamble") {
         Ok(p) => p,
         Err(e) => {
-            report.failed.push((batch.template.into(), Diagnostics::from(render_error(batch.template, &e))));
+            report.failed.push((
+                batch.template.into(),
+                Diagnostics::from(render_error(batch.template, &e)),
+            ));
             return report;
         }
     };
@@ -81,13 +87,18 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
         let ctx = context! { record => r.value.clone(), ..batch.shared.clone() };
         match render_block(&tmpl, ctx, "record") {
             Ok(b) => bodies.push((i, b)),
-            Err(e) => report.failed.push((r.label.clone(), Diagnostics::from(render_error(batch.template, &e)))),
+            Err(e) => report.failed.push((
+                r.label.clone(),
+                Diagnostics::from(render_error(batch.template, &e)),
+            )),
         }
     }
     let source = |items: &[(usize, String)]| {
         let mut s = preamble.clone();
         for (i, body) in items {
-            s.push_str(&format!("\n#pagebreak(weak: true)\n#counter(page).update(1)\n#metadata({i}) <{MARK}>\n"));
+            s.push_str(&format!(
+                "\n#pagebreak(weak: true)\n#counter(page).update(1)\n#metadata({i}) <{MARK}>\n"
+            ));
             s.push_str(body);
         }
         s
@@ -95,7 +106,9 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
     let today = cx.facts().date();
     let out_dir = cx.options.out_dir.join(batch.dir);
     if let Err(e) = write::ensure_dir(&out_dir) {
-        report.failed.push((batch.dir.into(), Diagnostics::from(Diagnostic::from(e))));
+        report
+            .failed
+            .push((batch.dir.into(), Diagnostics::from(Diagnostic::from(e))));
         return report;
     }
 
@@ -125,25 +138,36 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
     };
 
     let ranges = record_pages(&doc);
-    let jobs: Vec<(usize, (usize, usize))> =
-        ok_items.iter().map(|(i, _)| *i).filter_map(|i| ranges.iter().find(|(j, _)| *j == i).map(|(j, r)| (*j, *r))).collect();
+    let jobs: Vec<(usize, (usize, usize))> = ok_items
+        .iter()
+        .map(|(i, _)| *i)
+        .filter_map(|i| ranges.iter().find(|(j, _)| *j == i).map(|(j, r)| (*j, *r)))
+        .collect();
     report.pages = jobs.iter().map(|(_, (a, b))| b - a + 1).collect();
 
     let bar = progress(jobs.len() as u64, batch.dir);
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Result<PathBuf, Diagnostics>)>> = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(4);
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
                 loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(i, range)) = jobs.get(k) else { break };
+                    let Some(&(i, range)) = jobs.get(k) else {
+                        break;
+                    };
                     let r = &batch.records[i];
                     let path = out_dir.join(&r.file_name);
                     let res = compile::pdf(&doc, &r.id, Some(range))
                         .map_err(Diagnostics::from)
-                        .and_then(|bytes| write::atomic_write(&path, &bytes).map_err(|e| Diagnostics::from(Diagnostic::from(e))))
+                        .and_then(|bytes| {
+                            write::atomic_write(&path, &bytes)
+                                .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
+                        })
                         .map(|_| path);
                     results.lock().unwrap().push((i, res));
                     bar.inc(1);
@@ -178,17 +202,32 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
 
 /// Renders one block of a batch template. The template's top level renders nothing else of
 /// note (both blocks are meant to be called by name), so capturing it is cheap.
-fn render_block(tmpl: &minijinja::Template, ctx: Value, block: &str) -> Result<String, minijinja::Error> {
-    tmpl.render_captured(ctx)?.with_state_mut(|state| state.render_block(block))
+fn render_block(
+    tmpl: &minijinja::Template,
+    ctx: Value,
+    block: &str,
+) -> Result<String, minijinja::Error> {
+    tmpl.render_captured(ctx)?
+        .with_state_mut(|state| state.render_block(block))
 }
 
-fn compile_source(cx: &Context, source: String, template: &str, today: chrono::NaiveDate) -> Result<PagedDocument, Diagnostics> {
+fn compile_source(
+    cx: &Context,
+    source: String,
+    template: &str,
+    today: chrono::NaiveDate,
+) -> Result<PagedDocument, Diagnostics> {
     if cx.options.keep_typst {
         let name = template.trim_end_matches(".j2");
-        let _ = write::atomic_write(&cx.options.out_dir.join("typst").join(name), source.as_bytes());
+        let _ = write::atomic_write(
+            &cx.options.out_dir.join("typst").join(name),
+            source.as_bytes(),
+        );
     }
     let world = cx.engine.world(source, today);
-    let r = compile::compile(&world, template).map(|(d, _)| d).map_err(Diagnostics);
+    let r = compile::compile(&world, template)
+        .map(|(d, _)| d)
+        .map_err(Diagnostics);
     compile::evict();
     r
 }
@@ -196,7 +235,9 @@ fn compile_source(cx: &Context, source: String, template: &str, today: chrono::N
 /// (record index, (first page, last page)) from the `<vd-record>` markers, 1-based pages.
 pub fn record_pages(doc: &PagedDocument) -> Vec<(usize, (usize, usize))> {
     let intro = doc.introspector();
-    let Some(label) = Label::new(PicoStr::intern(MARK)) else { return Vec::new() };
+    let Some(label) = Label::new(PicoStr::intern(MARK)) else {
+        return Vec::new();
+    };
     let mut starts: Vec<(usize, usize)> = intro
         .query(&Selector::Label(label))
         .iter()
@@ -224,7 +265,10 @@ fn remove_stale(dir: &std::path::Path, records: &[Record]) {
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            let numbered = name.split('-').next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            let numbered = name
+                .split('-')
+                .next()
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
             if numbered && name.ends_with(".pdf") && !keep.contains(name.as_str()) {
                 let _ = std::fs::remove_file(e.path());
             }
@@ -239,7 +283,10 @@ fn render_error(template: &str, e: &minijinja::Error) -> Diagnostic {
 }
 
 fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
     if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}") {
         bar.set_style(style.progress_chars("=> "));
     }

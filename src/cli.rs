@@ -10,7 +10,11 @@ use crate::pipeline::{self, BuildOptions};
 use crate::project::Project;
 
 #[derive(Debug, Parser)]
-#[command(name = "vinhdanh", version, about = "In văn bản Hội nghị tuyên dương điển hình tiên tiến từ dữ liệu (Kế hoạch, Giấy mời, Giấy khen, Quyết định, Chương trình)")]
+#[command(
+    name = "vinhdanh",
+    version,
+    about = "In văn bản Hội nghị tuyên dương điển hình tiên tiến từ dữ liệu (Kế hoạch, Giấy mời, Giấy khen, Quyết định, Chương trình)"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -42,13 +46,22 @@ pub enum Command {
 /// Runs the command; returns the process exit status (0 ok, 1 problems found).
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Build { dir, out, force, keep_typst } => {
+        Command::Build {
+            dir,
+            out,
+            force,
+            keep_typst,
+        } => {
             let project = match pipeline::resolve_project(dir.as_deref()) {
                 Ok(p) => p,
                 Err(d) => return fail(&Diagnostics::from(d)),
             };
             let out_dir = out.unwrap_or_else(|| pipeline::default_out_dir(&project));
-            let options = BuildOptions { out_dir: out_dir.clone(), force, keep_typst };
+            let options = BuildOptions {
+                out_dir: out_dir.clone(),
+                force,
+                keep_typst,
+            };
             match pipeline::build(&project, &options) {
                 Ok(report) => {
                     for note in &report.notes.0 {
@@ -68,17 +81,26 @@ pub fn run(cli: Cli) -> i32 {
                 }
                 Err(diags) => {
                     eprint!("{diags}");
-                    eprintln!("Chưa in văn bản nào: hãy sửa các lỗi trên (hoặc dùng --force để in dù dữ liệu còn lỗi).");
+                    eprintln!(
+                        "Chưa in văn bản nào: hãy sửa các lỗi trên (hoặc dùng --force để in dù dữ liệu còn lỗi)."
+                    );
                     1
                 }
             }
         }
         Command::Init { dir } => match Project::write_default(&dir) {
             Ok(n) => {
-                eprintln!("Đã tạo {n} tệp trong {}. Sửa các tệp trong data/ rồi chạy: vinhdanh build {}", dir.display(), dir.display());
+                eprintln!(
+                    "Đã tạo {n} tệp trong {}. Sửa các tệp trong data/ rồi chạy: vinhdanh build {}",
+                    dir.display(),
+                    dir.display()
+                );
                 0
             }
-            Err(e) => fail(&Diagnostics::from(Diagnostic::error(format!("không tạo được dự án: {e}")).in_file(dir.display().to_string()))),
+            Err(e) => fail(&Diagnostics::from(
+                Diagnostic::error(format!("không tạo được dự án: {e}"))
+                    .in_file(dir.display().to_string()),
+            )),
         },
     }
 }

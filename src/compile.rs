@@ -30,7 +30,11 @@ static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Lib
 /// whole process and capped at 65,535, so minting one per document would run out.
 pub fn main_id() -> FileId {
     static ID: LazyLock<FileId> = LazyLock::new(|| {
-        RootedPath::new(VirtualRoot::Project, VirtualPath::new("/templates/__main__.typ").expect("valid path")).intern()
+        RootedPath::new(
+            VirtualRoot::Project,
+            VirtualPath::new("/templates/__main__.typ").expect("valid path"),
+        )
+        .intern()
     });
     *ID
 }
@@ -61,7 +65,12 @@ impl Fonts {
     /// Whether some font of the project has a glyph for `c`. Typst silently draws a blank box
     /// for a character no font covers, so data is checked against this before compiling.
     pub fn covers(&self, c: char) -> bool {
-        c.is_whitespace() || c.is_control() || self.fonts.iter().any(|f| f.info().coverage.contains(c as u32))
+        c.is_whitespace()
+            || c.is_control()
+            || self
+                .fonts
+                .iter()
+                .any(|f| f.info().coverage.contains(c as u32))
     }
 
     /// Whether the font family `family` covers `c`.
@@ -94,7 +103,12 @@ pub struct DocWorld<'a> {
 }
 
 impl<'a> DocWorld<'a> {
-    pub fn new(project: &'a Project, fonts: &'a Fonts, main: String, today: chrono::NaiveDate) -> Self {
+    pub fn new(
+        project: &'a Project,
+        fonts: &'a Fonts,
+        main: String,
+        today: chrono::NaiveDate,
+    ) -> Self {
         use chrono::Datelike;
         Self {
             project,
@@ -109,7 +123,8 @@ impl<'a> DocWorld<'a> {
 
     /// Serves `bytes` at `/path` (e.g. a PDF produced earlier in the build, for imposition).
     pub fn with_file(mut self, path: &str, bytes: Vec<u8>) -> Self {
-        self.extra.insert(path.trim_start_matches('/').to_string(), Bytes::new(bytes));
+        self.extra
+            .insert(path.trim_start_matches('/').to_string(), Bytes::new(bytes));
         self
     }
 
@@ -194,30 +209,50 @@ impl World for DocWorld<'_> {
 
 /// Lays out the world's main source. On failure, the errors are located in the template
 /// (`template` is the name of the `.typ.j2` that produced the main source).
-pub fn compile(world: &DocWorld, template: &str) -> Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn compile(
+    world: &DocWorld,
+    template: &str,
+) -> Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>> {
     let warned = typst::compile::<PagedDocument>(world);
-    let warnings: Vec<Diagnostic> = warned.warnings.iter().map(|d| to_diagnostic(world, template, d)).collect();
+    let warnings: Vec<Diagnostic> = warned
+        .warnings
+        .iter()
+        .map(|d| to_diagnostic(world, template, d))
+        .collect();
     match warned.output {
         Ok(doc) => Ok((doc, warnings)),
-        Err(errors) => Err(errors.iter().map(|d| to_diagnostic(world, template, d)).collect()),
+        Err(errors) => Err(errors
+            .iter()
+            .map(|d| to_diagnostic(world, template, d))
+            .collect()),
     }
 }
 
 /// PDF export options that make output reproducible and give each document its own PDF id.
-pub fn pdf(doc: &PagedDocument, ident: &str, pages: Option<(usize, usize)>) -> Result<Vec<u8>, Diagnostic> {
+pub fn pdf(
+    doc: &PagedDocument,
+    ident: &str,
+    pages: Option<(usize, usize)>,
+) -> Result<Vec<u8>, Diagnostic> {
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some("vinhdanh".into())),
         timestamp: None,
         page_ranges: pages.map(|(a, b)| {
-            PageRanges::new(vec![std::num::NonZeroUsize::new(a)..=std::num::NonZeroUsize::new(b)])
+            PageRanges::new(vec![
+                std::num::NonZeroUsize::new(a)..=std::num::NonZeroUsize::new(b),
+            ])
         }),
         standards: Default::default(),
         tagged: true,
         pretty: false,
     };
     typst_pdf::pdf(doc, &options).map_err(|errs| {
-        let msg = errs.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ");
+        let msg = errs
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; ");
         Diagnostic::error(format!("không xuất được PDF: {msg}"))
     })
 }
@@ -255,7 +290,11 @@ fn to_diagnostic(world: &DocWorld, template: &str, d: &SourceDiagnostic) -> Diag
             let mut loc = Location::file(format!("templates/{template}"));
             loc.line = render::map_line(&tmpl_text, generated);
             location = Some(loc);
-            message = format!("{message} (trong mã Typst sinh ra, dòng {}: {})", line + 1, shorten(generated.trim()));
+            message = format!(
+                "{message} (trong mã Typst sinh ra, dòng {}: {})",
+                line + 1,
+                shorten(generated.trim())
+            );
         } else {
             let rel = id.get().vpath().get_without_slash().to_string();
             location = Some(Location::at(rel, line + 1, col + 1));
@@ -275,11 +314,18 @@ fn to_diagnostic(world: &DocWorld, template: &str, d: &SourceDiagnostic) -> Diag
 }
 
 fn clean_message(m: &str) -> String {
-    m.replace("(use --root to allow)", "").replace("--root", "").trim().to_string()
+    m.replace("(use --root to allow)", "")
+        .replace("--root", "")
+        .trim()
+        .to_string()
 }
 
 fn shorten(s: &str) -> String {
-    if s.chars().count() > 100 { format!("{}…", s.chars().take(100).collect::<String>()) } else { s.to_string() }
+    if s.chars().count() > 100 {
+        format!("{}…", s.chars().take(100).collect::<String>())
+    } else {
+        s.to_string()
+    }
 }
 
 /// Shared, read-only state for compiling many documents of one project.

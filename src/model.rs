@@ -119,7 +119,12 @@ impl Group {
 
     /// Depth-first walk with each group's path in the YAML ("composition.groups[1].groups[0]").
     pub fn walk<'a>(&'a self, path: &str, f: &mut dyn FnMut(&'a Group, &str, usize)) {
-        fn go<'a>(g: &'a Group, path: &str, depth: usize, f: &mut dyn FnMut(&'a Group, &str, usize)) {
+        fn go<'a>(
+            g: &'a Group,
+            path: &str,
+            depth: usize,
+            f: &mut dyn FnMut(&'a Group, &str, usize),
+        ) {
             f(g, path, depth);
             for (i, c) in g.groups.iter().enumerate() {
                 go(c, &format!("{path}.groups[{i}]"), depth + 1, f);
@@ -218,7 +223,12 @@ pub struct Margins {
 
 impl Default for Margins {
     fn default() -> Self {
-        Self { top: 20.0, bottom: 20.0, left: 30.0, right: 15.0 }
+        Self {
+            top: 20.0,
+            bottom: 20.0,
+            left: 30.0,
+            right: 15.0,
+        }
     }
 }
 
@@ -275,8 +285,17 @@ pub struct Block {
 }
 
 impl Block {
-    pub const KINDS: [&'static str; 9] =
-        ["p", "list", "numbered", "section", "heading", "subheading", "composition", "agenda", "responsibilities"];
+    pub const KINDS: [&'static str; 9] = [
+        "p",
+        "list",
+        "numbered",
+        "section",
+        "heading",
+        "subheading",
+        "composition",
+        "agenda",
+        "responsibilities",
+    ];
 
     pub fn kinds(&self) -> Vec<&'static str> {
         let set = [
@@ -290,7 +309,12 @@ impl Block {
             self.agenda.is_some(),
             self.responsibilities.is_some(),
         ];
-        Self::KINDS.iter().zip(set).filter(|(_, s)| *s).map(|(k, _)| *k).collect()
+        Self::KINDS
+            .iter()
+            .zip(set)
+            .filter(|(_, s)| *s)
+            .map(|(k, _)| *k)
+            .collect()
     }
 }
 

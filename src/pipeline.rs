@@ -55,11 +55,18 @@ impl Context<'_> {
     }
 
     /// Renders `template` with `ctx`, compiles it and returns the laid-out document.
-    pub fn typeset(&self, template: &str, ctx: Value) -> Result<(PagedDocument, String), Diagnostics> {
+    pub fn typeset(
+        &self,
+        template: &str,
+        ctx: Value,
+    ) -> Result<(PagedDocument, String), Diagnostics> {
         let source = render::render(&self.env, template, ctx)?;
         if self.options.keep_typst {
             let name = template.trim_end_matches(".j2");
-            let _ = write::atomic_write(&self.options.out_dir.join("typst").join(name), source.as_bytes());
+            let _ = write::atomic_write(
+                &self.options.out_dir.join("typst").join(name),
+                source.as_bytes(),
+            );
         }
         let world = self.engine.world(source.clone(), self.facts().date());
         let result = compile::compile(&world, template);
@@ -71,7 +78,12 @@ impl Context<'_> {
     }
 
     /// Typesets and writes one PDF into the output folder.
-    pub fn produce(&self, template: &str, ctx: Value, output: &str) -> Result<PathBuf, Diagnostics> {
+    pub fn produce(
+        &self,
+        template: &str,
+        ctx: Value,
+        output: &str,
+    ) -> Result<PathBuf, Diagnostics> {
         let (doc, _) = self.typeset(template, ctx)?;
         let bytes = compile::pdf(&doc, output, None)?;
         let path = self.options.out_dir.join(output);
@@ -91,8 +103,11 @@ pub fn default_out_dir(project: &Project) -> PathBuf {
 /// `data/`, else the embedded default.
 pub fn resolve_project(dir: Option<&Path>) -> Result<Project, Diagnostic> {
     match dir {
-        Some(d) => Project::open(d).map_err(|e| Diagnostic::error(e.to_string()).hint("kiểm tra đường dẫn thư mục dự án")),
-        None if Path::new("data").is_dir() => Project::open(Path::new(".")).map_err(|e| Diagnostic::error(e.to_string())),
+        Some(d) => Project::open(d)
+            .map_err(|e| Diagnostic::error(e.to_string()).hint("kiểm tra đường dẫn thư mục dự án")),
+        None if Path::new("data").is_dir() => {
+            Project::open(Path::new(".")).map_err(|e| Diagnostic::error(e.to_string()))
+        }
         None => Ok(Project::embedded()),
     }
 }
@@ -112,8 +127,16 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Diagno
         return Err(diags);
     }
     write::ensure_dir(&options.out_dir).map_err(|e| Diagnostics::from(Diagnostic::from(e)))?;
-    let cx = Context { engine: &engine, env: render::environment(project), data: &data, options };
-    let mut report = Report { notes: diags, ..Report::default() };
+    let cx = Context {
+        engine: &engine,
+        env: render::environment(project),
+        data: &data,
+        options,
+    };
+    let mut report = Report {
+        notes: diags,
+        ..Report::default()
+    };
     let mut run = |name: &str, result: Result<Vec<PathBuf>, Diagnostics>| match result {
         Ok(paths) => report.written.extend(paths),
         Err(d) => report.failed.push((name.to_string(), d)),

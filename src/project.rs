@@ -34,14 +34,20 @@ pub struct Project {
 impl Project {
     /// The embedded default project (the seed conference).
     pub fn embedded() -> Self {
-        Self { root: None, own_data: false }
+        Self {
+            root: None,
+            own_data: false,
+        }
     }
 
     pub fn open(dir: &Path) -> Result<Self, ProjectError> {
         let root = fs::canonicalize(dir)
             .map_err(|_| ProjectError::NoSuchProject(dir.display().to_string()))?;
         let own_data = root.join("data").is_dir();
-        Ok(Self { root: Some(root), own_data })
+        Ok(Self {
+            root: Some(root),
+            own_data,
+        })
     }
 
     pub fn root(&self) -> Option<&Path> {
@@ -64,7 +70,10 @@ impl Project {
         if let Some(path) = self.disk_path(&rel)? {
             return fs::read(&path)
                 .map(|b| Some(Cow::Owned(b)))
-                .map_err(|source| ProjectError::Io { path: rel.clone(), source });
+                .map_err(|source| ProjectError::Io {
+                    path: rel.clone(),
+                    source,
+                });
         }
         if self.own_data && rel.starts_with("data/") {
             return Ok(None);
@@ -79,13 +88,17 @@ impl Project {
     /// The file on disk for `rel`, if the user's folder has it, checked to stay inside the folder
     /// after following symlinks.
     pub fn disk_path(&self, rel: &str) -> Result<Option<PathBuf>, ProjectError> {
-        let Some(root) = &self.root else { return Ok(None) };
+        let Some(root) = &self.root else {
+            return Ok(None);
+        };
         let candidate = root.join(rel);
         if !candidate.exists() {
             return Ok(None);
         }
-        let real = fs::canonicalize(&candidate)
-            .map_err(|source| ProjectError::Io { path: rel.to_string(), source })?;
+        let real = fs::canonicalize(&candidate).map_err(|source| ProjectError::Io {
+            path: rel.to_string(),
+            source,
+        })?;
         if !real.starts_with(root) {
             return Err(ProjectError::OutsideProject(rel.to_string()));
         }
@@ -107,7 +120,11 @@ impl Project {
         if let Some(root) = &self.root {
             let base = root.join(dir);
             if base.is_dir() {
-                for entry in walkdir::WalkDir::new(&base).sort_by_file_name().into_iter().flatten() {
+                for entry in walkdir::WalkDir::new(&base)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .flatten()
+                {
                     if entry.file_type().is_file()
                         && let Ok(rel) = entry.path().strip_prefix(root)
                     {
@@ -142,7 +159,10 @@ impl Project {
 }
 
 pub fn embedded_file(rel: &str) -> Option<&'static [u8]> {
-    embedded::FILES.iter().find(|(p, _)| *p == rel).map(|(_, b)| *b)
+    embedded::FILES
+        .iter()
+        .find(|(p, _)| *p == rel)
+        .map(|(_, b)| *b)
 }
 
 pub fn embedded_files() -> &'static [(&'static str, &'static [u8])] {
@@ -170,7 +190,10 @@ pub fn normalize(rel: &str) -> Result<String, ProjectError> {
 }
 
 fn to_slash(p: &Path) -> String {
-    p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]
@@ -182,6 +205,9 @@ mod tests {
         assert!(normalize("../etc/passwd").is_err());
         assert!(normalize("/etc/passwd").is_err());
         assert!(normalize("data/../../x").is_err());
-        assert_eq!(normalize("templates\\lib\\nd30.typ").unwrap(), "templates/lib/nd30.typ");
+        assert_eq!(
+            normalize("templates\\lib\\nd30.typ").unwrap(),
+            "templates/lib/nd30.typ"
+        );
     }
 }

@@ -30,7 +30,12 @@ pub fn environment(project: &Project) -> Environment<'static> {
         match p.read(&rel) {
             Ok(Some(bytes)) => String::from_utf8(bytes.into_owned())
                 .map(Some)
-                .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("{rel} không phải UTF-8"))),
+                .map_err(|_| {
+                    Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("{rel} không phải UTF-8"),
+                    )
+                }),
             Ok(None) => Ok(None),
             Err(e) => Err(Error::new(ErrorKind::InvalidOperation, e.to_string())),
         }
@@ -42,9 +47,13 @@ pub fn environment(project: &Project) -> Environment<'static> {
             out.write_str(&typst_literal(value)).map_err(Error::from)
         }
     });
-    env.add_filter("prose", |v: Value| Value::from_safe_string(prose(&text_of(&v))));
+    env.add_filter("prose", |v: Value| {
+        Value::from_safe_string(prose(&text_of(&v)))
+    });
     env.add_filter("typst_raw", |v: Value| Value::from_safe_string(text_of(&v)));
-    env.add_filter("typst", |v: Value| Value::from_safe_string(typst_literal(&v)));
+    env.add_filter("typst", |v: Value| {
+        Value::from_safe_string(typst_literal(&v))
+    });
     env.add_filter("roman", |n: u32| roman(n));
     env.add_filter("upper_vi", |s: String| crate::text::upper(&s));
     env
@@ -64,10 +73,20 @@ fn text_of(v: &Value) -> String {
 pub fn typst_literal(v: &Value) -> String {
     match v.kind() {
         ValueKind::Undefined | ValueKind::None => "none".into(),
-        ValueKind::Bool => if v.is_true() { "true".into() } else { "false".into() },
+        ValueKind::Bool => {
+            if v.is_true() {
+                "true".into()
+            } else {
+                "false".into()
+            }
+        }
         ValueKind::Number => {
             let s = v.to_string();
-            if s.contains("inf") || s.contains("NaN") { "none".into() } else { s }
+            if s.contains("inf") || s.contains("NaN") {
+                "none".into()
+            } else {
+                s
+            }
         }
         ValueKind::String | ValueKind::Bytes | ValueKind::Plain | ValueKind::Invalid => {
             string_literal(v.as_str().unwrap_or(&v.to_string()))
@@ -203,7 +222,11 @@ fn parse_markup(text: &str) -> Vec<(Style, String)> {
             continue;
         }
         if c == '*' {
-            let (style, open) = if chars.get(i + 1) == Some(&'*') { (Style::Strong, 2) } else { (Style::Emph, 1) };
+            let (style, open) = if chars.get(i + 1) == Some(&'*') {
+                (Style::Strong, 2)
+            } else {
+                (Style::Emph, 1)
+            };
             let pat: Vec<char> = vec!['*'; open];
             if let Some(end) = find(i + open, &pat).filter(|&e| e > i + open) {
                 if !plain.is_empty() {
@@ -244,8 +267,19 @@ pub fn smart_quotes(text: &str) -> String {
 
 pub fn roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut s = String::new();
     for (v, r) in TABLE {
@@ -259,7 +293,9 @@ pub fn roman(mut n: u32) -> String {
 
 /// Renders `templates/<name>` with `ctx`. Template errors point at the template's line.
 pub fn render(env: &Environment<'static>, name: &str, ctx: Value) -> Result<String, Diagnostic> {
-    let tmpl = env.get_template(name).map_err(|e| template_error(name, &e))?;
+    let tmpl = env
+        .get_template(name)
+        .map_err(|e| template_error(name, &e))?;
     tmpl.render(ctx).map_err(|e| template_error(name, &e))
 }
 
@@ -268,9 +304,14 @@ fn template_error(name: &str, e: &Error) -> Diagnostic {
     let mut loc = Location::file(file);
     loc.line = e.line();
     let msg = match e.kind() {
-        ErrorKind::TemplateNotFound => format!("không tìm thấy mẫu “{}”", e.detail().unwrap_or(name)),
+        ErrorKind::TemplateNotFound => {
+            format!("không tìm thấy mẫu “{}”", e.detail().unwrap_or(name))
+        }
         ErrorKind::SyntaxError => format!("mẫu sai cú pháp: {}", e.detail().unwrap_or("")),
-        ErrorKind::UndefinedError => format!("mẫu dùng một giá trị không có trong dữ liệu: {}", e.detail().unwrap_or("")),
+        ErrorKind::UndefinedError => format!(
+            "mẫu dùng một giá trị không có trong dữ liệu: {}",
+            e.detail().unwrap_or("")
+        ),
         _ => format!("lỗi khi điền mẫu: {e}"),
     };
     Diagnostic::error(msg)
@@ -316,7 +357,10 @@ fn literal_fragments(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = line;
     loop {
-        let next = [rest.find("{{"), rest.find("{%"), rest.find("{#")].into_iter().flatten().min();
+        let next = [rest.find("{{"), rest.find("{%"), rest.find("{#")]
+            .into_iter()
+            .flatten()
+            .min();
         match next {
             Some(i) => {
                 let frag = rest[..i].trim();

@@ -26,23 +26,43 @@ impl PartialDate {
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
         let parts: Vec<&str> = s.split(['-', '/']).collect();
-        let num = |p: &str| p.trim().parse::<i64>().map_err(|_| format!("“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY"));
+        let num = |p: &str| {
+            p.trim()
+                .parse::<i64>()
+                .map_err(|_| format!("“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY"))
+        };
         let bad = || format!("ngày “{s}” không tồn tại");
         let out = match parts.as_slice() {
-            [y] => Self { year: num(y)? as i32, month: None, day: None },
+            [y] => Self {
+                year: num(y)? as i32,
+                month: None,
+                day: None,
+            },
             [y, m] => {
                 let m = num(m)?;
                 if !(1..=12).contains(&m) {
                     return Err(bad());
                 }
-                Self { year: num(y)? as i32, month: Some(m as u32), day: None }
+                Self {
+                    year: num(y)? as i32,
+                    month: Some(m as u32),
+                    day: None,
+                }
             }
             [y, m, d] => {
                 let (y, m, d) = (num(y)? as i32, num(m)? as u32, num(d)? as u32);
                 NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad)?;
-                Self { year: y, month: Some(m), day: Some(d) }
+                Self {
+                    year: y,
+                    month: Some(m),
+                    day: Some(d),
+                }
             }
-            _ => return Err(format!("“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2025-08-22)")),
+            _ => {
+                return Err(format!(
+                    "“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2025-08-22)"
+                ));
+            }
         };
         if !(1900..=2200).contains(&out.year) {
             return Err(bad());
@@ -66,7 +86,11 @@ impl PartialDate {
 }
 
 pub fn month_text(m: u32) -> String {
-    if m <= 2 { format!("{m:02}") } else { m.to_string() }
+    if m <= 2 {
+        format!("{m:02}")
+    } else {
+        m.to_string()
+    }
 }
 
 impl fmt::Display for PartialDate {
@@ -106,7 +130,12 @@ impl Serialize for PartialDate {
 
 /// "ngày 05 tháng 01 năm 2026": the long form of a full date.
 pub fn date_long(d: NaiveDate) -> String {
-    format!("ngày {:02} tháng {} năm {}", d.day(), month_text(d.month()), d.year())
+    format!(
+        "ngày {:02} tháng {} năm {}",
+        d.day(),
+        month_text(d.month()),
+        d.year()
+    )
 }
 
 /// "22/8/2025": the short form the seed's prose uses.
@@ -208,7 +237,9 @@ pub fn expand(text: &str, facts: &dyn Facts) -> Result<String, String> {
 
 fn is_placeholder(key: &str) -> bool {
     (key.starts_with("conference.") || key.starts_with("count:") || key.starts_with("authority."))
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '_' | '-'))
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '_' | '-'))
 }
 
 /// Vietnamese upper case with diacritics kept ("xã Thượng Hồng" → "XÃ THƯỢNG HỒNG").
@@ -231,12 +262,18 @@ mod tests {
         assert_eq!(month_text(10), "10");
         assert!(PartialDate::parse("2025-02-30").is_err());
         assert!(PartialDate::parse("2025-13").is_err());
-        assert_eq!(date_long(NaiveDate::from_ymd_opt(2020, 1, 5).unwrap()), "ngày 05 tháng 01 năm 2020");
+        assert_eq!(
+            date_long(NaiveDate::from_ymd_opt(2020, 1, 5).unwrap()),
+            "ngày 05 tháng 01 năm 2020"
+        );
     }
 
     #[test]
     fn weekday_of_the_seed_conference() {
-        assert_eq!(weekday(NaiveDate::from_ymd_opt(2025, 8, 22).unwrap()), "thứ Sáu");
+        assert_eq!(
+            weekday(NaiveDate::from_ymd_opt(2025, 8, 22).unwrap()),
+            "thứ Sáu"
+        );
     }
 
     #[test]
@@ -256,7 +293,10 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        assert_eq!(expand("Tổng: {count:total} người {x}", &F).unwrap(), "Tổng: 120 – 150 người {x}");
+        assert_eq!(
+            expand("Tổng: {count:total} người {x}", &F).unwrap(),
+            "Tổng: 120 – 150 người {x}"
+        );
         assert_eq!(expand("{count:nope}", &F).unwrap_err(), "count:nope");
         assert_eq!(expand("{ }{", &F).unwrap(), "{ }{");
     }

@@ -18,7 +18,10 @@ pub fn validate(data: &Data, fonts: &Fonts) -> Diagnostics {
     layout(&plan.layout, doc, &mut out);
     match PartialDate::parse(&plan.conference.date) {
         Ok(d) if d.full().is_some() => {}
-        Ok(_) => out.push(doc.error("conference.date", "ngày hội nghị phải đủ ngày, tháng, năm (ví dụ 2025-08-22)")),
+        Ok(_) => out.push(doc.error(
+            "conference.date",
+            "ngày hội nghị phải đủ ngày, tháng, năm (ví dụ 2025-08-22)",
+        )),
         Err(e) => out.push(doc.error("conference.date", e)),
     }
     if let Err(e) = ClockTime::parse(&plan.conference.start) {
@@ -55,24 +58,90 @@ fn layout(l: &Layout, doc: &YamlDoc, out: &mut Diagnostics) {
     let mut range = |path: &str, v: f64, lo: f64, hi: f64, what: &str| {
         if !(lo..=hi).contains(&v) {
             out.push(
-                doc.error(path, format!("{what} {v} nằm ngoài khoảng Nghị định 30/2020 cho phép ({lo}–{hi})"))
-                    .hint(format!("chọn một giá trị từ {lo} đến {hi}")),
+                doc.error(
+                    path,
+                    format!("{what} {v} nằm ngoài khoảng Nghị định 30/2020 cho phép ({lo}–{hi})"),
+                )
+                .hint(format!("chọn một giá trị từ {lo} đến {hi}")),
             );
         }
     };
-    range("layout.margin.top", l.margin.top, 20.0, 25.0, "lề trên (mm)");
-    range("layout.margin.bottom", l.margin.bottom, 20.0, 25.0, "lề dưới (mm)");
-    range("layout.margin.left", l.margin.left, 30.0, 35.0, "lề trái (mm)");
-    range("layout.margin.right", l.margin.right, 15.0, 20.0, "lề phải (mm)");
-    range("layout.body_size", l.body_size, 13.0, 14.0, "cỡ chữ nội dung");
-    range("layout.national_size", l.national_size, 12.0, 13.0, "cỡ chữ Quốc hiệu");
-    range("layout.motto_size", l.motto_size, 13.0, 14.0, "cỡ chữ Tiêu ngữ");
-    range("layout.authority_size", l.authority_size, 12.0, 13.0, "cỡ chữ tên cơ quan");
-    range("layout.date_size", l.date_size, 13.0, 14.0, "cỡ chữ dòng địa danh, ngày tháng");
+    range(
+        "layout.margin.top",
+        l.margin.top,
+        20.0,
+        25.0,
+        "lề trên (mm)",
+    );
+    range(
+        "layout.margin.bottom",
+        l.margin.bottom,
+        20.0,
+        25.0,
+        "lề dưới (mm)",
+    );
+    range(
+        "layout.margin.left",
+        l.margin.left,
+        30.0,
+        35.0,
+        "lề trái (mm)",
+    );
+    range(
+        "layout.margin.right",
+        l.margin.right,
+        15.0,
+        20.0,
+        "lề phải (mm)",
+    );
+    range(
+        "layout.body_size",
+        l.body_size,
+        13.0,
+        14.0,
+        "cỡ chữ nội dung",
+    );
+    range(
+        "layout.national_size",
+        l.national_size,
+        12.0,
+        13.0,
+        "cỡ chữ Quốc hiệu",
+    );
+    range(
+        "layout.motto_size",
+        l.motto_size,
+        13.0,
+        14.0,
+        "cỡ chữ Tiêu ngữ",
+    );
+    range(
+        "layout.authority_size",
+        l.authority_size,
+        12.0,
+        13.0,
+        "cỡ chữ tên cơ quan",
+    );
+    range(
+        "layout.date_size",
+        l.date_size,
+        13.0,
+        14.0,
+        "cỡ chữ dòng địa danh, ngày tháng",
+    );
     range("layout.indent", l.indent, 10.0, 12.7, "thụt đầu dòng (mm)");
-    range("layout.line_spacing", l.line_spacing, 1.0, 1.5, "khoảng cách dòng");
+    range(
+        "layout.line_spacing",
+        l.line_spacing,
+        1.0,
+        1.5,
+        "khoảng cách dòng",
+    );
     if l.paragraph_spacing < 6.0 {
-        out.push(doc.error("layout.paragraph_spacing", "khoảng cách đoạn phải từ 6 pt trở lên"));
+        out.push(doc.error(
+            "layout.paragraph_spacing",
+            "khoảng cách đoạn phải từ 6 pt trở lên",
+        ));
     }
 }
 
@@ -82,17 +151,23 @@ fn blocks(list: &[Block], path: &str, doc: &YamlDoc, out: &mut Diagnostics) {
         let kinds = b.kinds();
         match kinds.len() {
             1 => {}
-            0 => out.push(
-                doc.error(&p, "khối nội dung không có loại")
-                    .hint(format!("mỗi khối cần đúng một khóa: {}", Block::KINDS.join(", "))),
-            ),
+            0 => out.push(doc.error(&p, "khối nội dung không có loại").hint(format!(
+                "mỗi khối cần đúng một khóa: {}",
+                Block::KINDS.join(", ")
+            ))),
             _ => out.push(
-                doc.error(&p, format!("khối nội dung có nhiều loại cùng lúc: {}", kinds.join(", ")))
-                    .hint("tách thành nhiều khối, mỗi khối một dòng “- …”"),
+                doc.error(
+                    &p,
+                    format!("khối nội dung có nhiều loại cùng lúc: {}", kinds.join(", ")),
+                )
+                .hint("tách thành nhiều khối, mỗi khối một dòng “- …”"),
             ),
         }
         if !b.body.is_empty() && b.section.is_none() && b.heading.is_none() {
-            out.push(doc.error(&format!("{p}.body"), "chỉ mục (section) và tiểu mục (heading) mới có phần body"));
+            out.push(doc.error(
+                &format!("{p}.body"),
+                "chỉ mục (section) và tiểu mục (heading) mới có phần body",
+            ));
         }
         blocks(&b.body, &format!("{p}.body"), doc, out);
     }
@@ -101,23 +176,38 @@ fn blocks(list: &[Block], path: &str, doc: &YamlDoc, out: &mut Diagnostics) {
 fn composition(data: &Data, out: &mut Diagnostics) {
     let doc = &data.plan_src;
     let mut ids = HashSet::new();
-    data.plan.composition.walk("composition", &mut |g, path, _| {
-        if !ids.insert(g.id.clone()) {
-            out.push(doc.error(&format!("{path}.id"), format!("mã nhóm “{}” bị trùng", g.id)));
-        }
-        match (g.count, g.min, g.max) {
-            (Some(_), None, None) => {}
-            (None, Some(a), Some(b)) if a <= b => {}
-            (None, Some(a), Some(b)) => {
-                out.push(doc.error(&format!("{path}.min"), format!("min ({a}) lớn hơn max ({b})")))
+    data.plan
+        .composition
+        .walk("composition", &mut |g, path, _| {
+            if !ids.insert(g.id.clone()) {
+                out.push(doc.error(
+                    &format!("{path}.id"),
+                    format!("mã nhóm “{}” bị trùng", g.id),
+                ));
             }
-            (Some(_), _, _) => out.push(doc.error(path, "nhóm chỉ ghi `count` hoặc cặp `min`/`max`, không ghi cả hai")),
-            _ => out.push(doc.error(path, "nhóm cần số lượng: `count: 5` hoặc `min: 70` và `max: 80`")),
-        }
-    });
+            match (g.count, g.min, g.max) {
+                (Some(_), None, None) => {}
+                (None, Some(a), Some(b)) if a <= b => {}
+                (None, Some(a), Some(b)) => out.push(doc.error(
+                    &format!("{path}.min"),
+                    format!("min ({a}) lớn hơn max ({b})"),
+                )),
+                (Some(_), _, _) => out.push(doc.error(
+                    path,
+                    "nhóm chỉ ghi `count` hoặc cặp `min`/`max`, không ghi cả hai",
+                )),
+                _ => out.push(doc.error(
+                    path,
+                    "nhóm cần số lượng: `count: 5` hoặc `min: 70` và `max: 80`",
+                )),
+            }
+        });
     for (i, q) in data.plan.honours.iter().enumerate() {
         if !ids.insert(q.id.clone()) {
-            out.push(doc.error(&format!("honours[{i}].id"), format!("mã “{}” trùng với một nhóm khác", q.id)));
+            out.push(doc.error(
+                &format!("honours[{i}].id"),
+                format!("mã “{}” trùng với một nhóm khác", q.id),
+            ));
         }
         if q.range().is_none() {
             out.push(doc.error(&format!("honours[{i}]"), "cần `count` hoặc `min`/`max`"));
@@ -145,7 +235,9 @@ impl Locate for DataSource {
 /// Characters no embedded or project font has a glyph for: Typst would silently print a blank
 /// box, so each is reported with its field.
 fn coverage<T: Serialize>(value: &T, src: &dyn Locate, fonts: &Fonts, out: &mut Diagnostics) {
-    let Ok(v) = serde_yaml::to_value(value) else { return };
+    let Ok(v) = serde_yaml::to_value(value) else {
+        return;
+    };
     walk_strings(&v, "", &mut |path, s| {
         if let Some(c) = s.chars().find(|&c| !fonts.covers(c)) {
             out.push(
@@ -168,7 +260,11 @@ pub fn walk_strings(v: &serde_yaml::Value, path: &str, f: &mut dyn FnMut(&str, &
         serde_yaml::Value::Mapping(m) => {
             for (k, item) in m {
                 let key = k.as_str().unwrap_or("?");
-                let p = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+                let p = if path.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{path}.{key}")
+                };
                 // `type` is renamed in the model; serialisation uses the YAML key already.
                 walk_strings(item, &p, f);
             }

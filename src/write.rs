@@ -18,30 +18,51 @@ pub struct WriteError {
 impl From<WriteError> for Diagnostic {
     fn from(e: WriteError) -> Self {
         let hint = match e.source.kind() {
-            io::ErrorKind::PermissionDenied => "kiểm tra quyền ghi vào thư mục, hoặc đóng tệp PDF đang mở trong trình đọc",
-            _ => "kiểm tra thư mục đầu ra (--out): đường dẫn phải là một thư mục ghi được, không phải một tệp",
+            io::ErrorKind::PermissionDenied => {
+                "kiểm tra quyền ghi vào thư mục, hoặc đóng tệp PDF đang mở trong trình đọc"
+            }
+            _ => {
+                "kiểm tra thư mục đầu ra (--out): đường dẫn phải là một thư mục ghi được, không phải một tệp"
+            }
         };
-        Diagnostic::error(e.to_string()).in_file(e.path.display().to_string()).hint(hint)
+        Diagnostic::error(e.to_string())
+            .in_file(e.path.display().to_string())
+            .hint(hint)
     }
 }
 
 /// Creates `dir` (and parents), with a located error when a parent is a file.
 pub fn ensure_dir(dir: &Path) -> Result<(), WriteError> {
-    fs::create_dir_all(dir).map_err(|source| WriteError { path: dir.to_path_buf(), source })
+    fs::create_dir_all(dir).map_err(|source| WriteError {
+        path: dir.to_path_buf(),
+        source,
+    })
 }
 
 /// Writes `bytes` to `path` via a temporary file and rename.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let err = |source| WriteError { path: path.to_path_buf(), source };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let err = |source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     ensure_dir(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".vinhdanh-").suffix(".tmp").tempfile_in(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".vinhdanh-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
     // Temporary files are private (0600); an output PDF is an ordinary document.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file().set_permissions(fs::Permissions::from_mode(0o644)).map_err(err)?;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))
+            .map_err(err)?;
     }
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;

@@ -34,7 +34,12 @@ impl ConferenceFacts<'_> {
         plan.composition
             .find(id)
             .and_then(|g| g.range())
-            .or_else(|| plan.honours.iter().find(|q| q.id == id).and_then(|q| q.range()))
+            .or_else(|| {
+                plan.honours
+                    .iter()
+                    .find(|q| q.id == id)
+                    .and_then(|q| q.range())
+            })
     }
 }
 
@@ -78,9 +83,19 @@ pub struct HeaderView {
     pub year: i32,
 }
 
-pub fn header(data: &Data, type_code: &str, number: Option<u32>, date: Option<PartialDate>, fallback_year: i32) -> HeaderView {
+pub fn header(
+    data: &Data,
+    type_code: &str,
+    number: Option<u32>,
+    date: Option<PartialDate>,
+    fallback_year: i32,
+) -> HeaderView {
     let a = &data.plan.authority;
-    let date = date.unwrap_or(PartialDate { year: fallback_year, month: None, day: None });
+    let date = date.unwrap_or(PartialDate {
+        year: fallback_year,
+        month: None,
+        day: None,
+    });
     HeaderView {
         parent: a.parent.clone().filter(|p| !p.trim().is_empty()),
         authority: a.lines.clone(),
@@ -108,7 +123,11 @@ pub fn signature(s: &Signature) -> SignatureView {
         lines.push(format!("TM. {}", text::upper(b)));
     }
     let head = text::upper(&s.head);
-    let position = s.position.as_deref().map(text::upper).unwrap_or_else(|| head.clone());
+    let position = s
+        .position
+        .as_deref()
+        .map(text::upper)
+        .unwrap_or_else(|| head.clone());
     match s.mode {
         None => lines.push(position),
         Some(SignMode::Q) => lines.push(format!("Q. {head}")),
@@ -126,7 +145,11 @@ pub fn signature(s: &Signature) -> SignatureView {
     SignatureView {
         lines,
         name: s.name.clone(),
-        image: s.image.as_ref().filter(|i| !i.trim().is_empty()).map(|i| format!("/{}", i.trim_start_matches('/'))),
+        image: s
+            .image
+            .as_ref()
+            .filter(|i| !i.trim().is_empty())
+            .map(|i| format!("/{}", i.trim_start_matches('/'))),
     }
 }
 
@@ -147,13 +170,25 @@ mod tests {
 
     #[test]
     fn signature_variants() {
-        assert_eq!(signature(&sig(None, "Chủ tịch")).lines, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+        assert_eq!(
+            signature(&sig(None, "Chủ tịch")).lines,
+            ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+        );
         assert_eq!(
             signature(&sig(Some(SignMode::KT), "Phó Chủ tịch")).lines,
             ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
         );
-        assert_eq!(signature(&sig(Some(SignMode::Q), "x")).lines, ["TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"]);
-        assert_eq!(signature(&sig(Some(SignMode::TL), "Chánh Văn phòng")).lines[1], "TL. CHỦ TỊCH");
-        assert_eq!(signature(&sig(Some(SignMode::TUQ), "Trưởng phòng")).lines[2], "TRƯỞNG PHÒNG");
+        assert_eq!(
+            signature(&sig(Some(SignMode::Q), "x")).lines,
+            ["TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"]
+        );
+        assert_eq!(
+            signature(&sig(Some(SignMode::TL), "Chánh Văn phòng")).lines[1],
+            "TL. CHỦ TỊCH"
+        );
+        assert_eq!(
+            signature(&sig(Some(SignMode::TUQ), "Trưởng phòng")).lines[2],
+            "TRƯỞNG PHÒNG"
+        );
     }
 }

@@ -63,13 +63,28 @@ pub fn view(data: &Data) -> Result<PlanView<'_>, Diagnostics> {
     let facts = ConferenceFacts { data };
     let mut errors = Diagnostics::default();
     let body = blocks(data, &facts, &p.plan.body, "plan.body", &mut errors);
-    let closing = p.plan.closing.as_ref().map(|c| expand(data, &facts, c, "plan.closing", &mut errors));
+    let closing = p
+        .plan
+        .closing
+        .as_ref()
+        .map(|c| expand(data, &facts, c, "plan.closing", &mut errors));
     if errors.has_errors() {
         return Err(errors);
     }
     Ok(PlanView {
         layout: &p.layout,
-        header: header(data, &p.plan.code, p.plan.number, p.plan.date, facts.date().format("%Y").to_string().parse().unwrap_or(2025)),
+        header: header(
+            data,
+            &p.plan.code,
+            p.plan.number,
+            p.plan.date,
+            facts
+                .date()
+                .format("%Y")
+                .to_string()
+                .parse()
+                .unwrap_or(2025),
+        ),
         doc_type: p.plan.doc_type.clone(),
         summary: p.plan.summary.clone(),
         draft: p.plan.draft,
@@ -82,7 +97,13 @@ pub fn view(data: &Data) -> Result<PlanView<'_>, Diagnostics> {
     })
 }
 
-fn expand(data: &Data, facts: &ConferenceFacts, s: &str, path: &str, errors: &mut Diagnostics) -> String {
+fn expand(
+    data: &Data,
+    facts: &ConferenceFacts,
+    s: &str,
+    path: &str,
+    errors: &mut Diagnostics,
+) -> String {
     match text::expand(s, facts) {
         Ok(t) => t,
         Err(key) => {
@@ -96,49 +117,112 @@ fn expand(data: &Data, facts: &ConferenceFacts, s: &str, path: &str, errors: &mu
     }
 }
 
-fn blocks(data: &Data, facts: &ConferenceFacts, list: &[Block], path: &str, errors: &mut Diagnostics) -> Vec<BlockView> {
+fn blocks(
+    data: &Data,
+    facts: &ConferenceFacts,
+    list: &[Block],
+    path: &str,
+    errors: &mut Diagnostics,
+) -> Vec<BlockView> {
     let mut out = Vec::new();
     for (i, b) in list.iter().enumerate() {
         let p = format!("{path}[{i}]");
         let mut ex = |s: &str, sub: &str| expand(data, facts, s, &format!("{p}{sub}"), errors);
         let view = if let Some(t) = &b.p {
-            BlockView { kind: "p", text: Some(ex(t, ".p")), ..Default::default() }
+            BlockView {
+                kind: "p",
+                text: Some(ex(t, ".p")),
+                ..Default::default()
+            }
         } else if let Some(items) = &b.list {
-            let items = items.iter().enumerate().map(|(j, s)| ex(s, &format!(".list[{j}]"))).collect();
-            BlockView { kind: "list", items, ..Default::default() }
+            let items = items
+                .iter()
+                .enumerate()
+                .map(|(j, s)| ex(s, &format!(".list[{j}]")))
+                .collect();
+            BlockView {
+                kind: "list",
+                items,
+                ..Default::default()
+            }
         } else if let Some(items) = &b.numbered {
-            let items = items.iter().enumerate().map(|(j, s)| ex(s, &format!(".numbered[{j}]"))).collect();
-            BlockView { kind: "numbered", items, ..Default::default() }
+            let items = items
+                .iter()
+                .enumerate()
+                .map(|(j, s)| ex(s, &format!(".numbered[{j}]")))
+                .collect();
+            BlockView {
+                kind: "numbered",
+                items,
+                ..Default::default()
+            }
         } else if let Some(t) = &b.section {
             let text = ex(t, ".section");
-            BlockView { kind: "section", text: Some(text), body: blocks(data, facts, &b.body, &format!("{p}.body"), errors), ..Default::default() }
+            BlockView {
+                kind: "section",
+                text: Some(text),
+                body: blocks(data, facts, &b.body, &format!("{p}.body"), errors),
+                ..Default::default()
+            }
         } else if let Some(t) = &b.heading {
             let text = ex(t, ".heading");
-            BlockView { kind: "heading", text: Some(text), body: blocks(data, facts, &b.body, &format!("{p}.body"), errors), ..Default::default() }
+            BlockView {
+                kind: "heading",
+                text: Some(text),
+                body: blocks(data, facts, &b.body, &format!("{p}.body"), errors),
+                ..Default::default()
+            }
         } else if let Some(t) = &b.subheading {
-            BlockView { kind: "subheading", text: Some(ex(t, ".subheading")), ..Default::default() }
+            BlockView {
+                kind: "subheading",
+                text: Some(ex(t, ".subheading")),
+                ..Default::default()
+            }
         } else if let Some(id) = &b.composition {
             match data.plan.composition.find(id) {
                 Some(g) => {
                     let unit = g.unit.clone().unwrap_or_else(|| "đại biểu".into());
-                    let groups = g.groups.iter().map(|c| group_view(c, Some(&unit))).collect();
-                    BlockView { kind: "composition", groups, ..Default::default() }
+                    let groups = g
+                        .groups
+                        .iter()
+                        .map(|c| group_view(c, Some(&unit)))
+                        .collect();
+                    BlockView {
+                        kind: "composition",
+                        groups,
+                        ..Default::default()
+                    }
                 }
                 None => {
-                    errors.push(data.plan_src.error(&format!("{p}.composition"), format!("không có nhóm đại biểu mã “{id}”")));
+                    errors.push(data.plan_src.error(
+                        &format!("{p}.composition"),
+                        format!("không có nhóm đại biểu mã “{id}”"),
+                    ));
                     continue;
                 }
             }
         } else if b.agenda == Some(true) {
             match &data.agenda {
-                Some((a, _)) => BlockView { kind: "list", items: a.items.iter().map(|i| i.title.clone()).collect(), ..Default::default() },
+                Some((a, _)) => BlockView {
+                    kind: "list",
+                    items: a.items.iter().map(|i| i.title.clone()).collect(),
+                    ..Default::default()
+                },
                 None => continue,
             }
         } else if b.responsibilities == Some(true) {
             match &data.responsibilities {
                 Some((r, _)) => BlockView {
                     kind: "responsibilities",
-                    units: r.units.iter().map(|u| UnitView { unit: u.unit.clone(), duty: u.duty.clone(), tasks: u.tasks.clone() }).collect(),
+                    units: r
+                        .units
+                        .iter()
+                        .map(|u| UnitView {
+                            unit: u.unit.clone(),
+                            duty: u.duty.clone(),
+                            tasks: u.tasks.clone(),
+                        })
+                        .collect(),
                     ..Default::default()
                 },
                 None => continue,
@@ -163,7 +247,6 @@ fn group_view(g: &Group, inherited_unit: Option<&str>) -> GroupView {
         groups: g.groups.iter().map(|c| group_view(c, None)).collect(),
     }
 }
-
 
 pub fn build(cx: &crate::pipeline::Context) -> Result<Vec<std::path::PathBuf>, Diagnostics> {
     let v = view(cx.data)?;

@@ -43,7 +43,11 @@ impl DataSource {
             DataSource::Table(t) => {
                 let mut loc = Location::file(t.file.clone());
                 let rest = path.strip_prefix(&t.key).unwrap_or(path);
-                if let Some(idx) = rest.strip_prefix('[').and_then(|r| r.split(']').next()).and_then(|n| n.parse::<usize>().ok()) {
+                if let Some(idx) = rest
+                    .strip_prefix('[')
+                    .and_then(|r| r.split(']').next())
+                    .and_then(|n| n.parse::<usize>().ok())
+                {
                     loc.line = t.rows.get(idx).copied();
                     let field = rest.split("].").nth(1).unwrap_or("");
                     loc.cell_column = t.columns.get(field).cloned();
@@ -57,11 +61,15 @@ impl DataSource {
     }
 
     pub fn error(&self, path: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(message).at(self.locate(path)).field(path.to_string())
+        Diagnostic::error(message)
+            .at(self.locate(path))
+            .field(path.to_string())
     }
 
     pub fn warning(&self, path: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(message).at(self.locate(path)).field(path.to_string())
+        Diagnostic::warning(message)
+            .at(self.locate(path))
+            .field(path.to_string())
     }
 }
 
@@ -86,7 +94,10 @@ pub const DELEGATES: &str = "data/delegates.yaml";
 pub const HONOREES: &str = "data/honorees.yaml";
 
 /// Reads and parses one YAML file of the project; `Ok(None)` when it does not exist.
-pub fn read_yaml<T: DeserializeOwned>(project: &Project, rel: &str) -> Result<Option<(T, YamlDoc)>, Diagnostic> {
+pub fn read_yaml<T: DeserializeOwned>(
+    project: &Project,
+    rel: &str,
+) -> Result<Option<(T, YamlDoc)>, Diagnostic> {
     match project.read(rel) {
         Ok(Some(bytes)) => yaml::parse::<T>(rel, &bytes).map(Some),
         Ok(None) => Ok(None),
@@ -119,16 +130,29 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
     };
     optional(AGENDA, "phần chương trình hội nghị");
     optional(RESPONSIBILITIES, "phần tổ chức thực hiện");
-    let agenda = read_yaml::<AgendaFile>(project, AGENDA).map_err(|e| errors.push(e)).ok().flatten();
-    let responsibilities =
-        read_yaml::<ResponsibilitiesFile>(project, RESPONSIBILITIES).map_err(|e| errors.push(e)).ok().flatten();
+    let agenda = read_yaml::<AgendaFile>(project, AGENDA)
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
+    let responsibilities = read_yaml::<ResponsibilitiesFile>(project, RESPONSIBILITIES)
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
     let delegates = load_list::<DelegatesFile>(project, "delegates", &mut errors, &mut notes);
     let honorees = load_list::<HonoreesFile>(project, "honorees", &mut errors, &mut notes);
     if errors.has_errors() {
         return Err(errors);
     }
     let (plan, plan_src) = plan.expect("no errors means the plan loaded");
-    Ok(Data { plan, plan_src, agenda, responsibilities, delegates, honorees, notes })
+    Ok(Data {
+        plan,
+        plan_src,
+        agenda,
+        responsibilities,
+        delegates,
+        honorees,
+        notes,
+    })
 }
 
 /// A list (delegates, honorees) from `data/<name>.yaml`; spreadsheets are handled by

@@ -23,7 +23,11 @@ pub struct YamlDoc {
 
 impl YamlDoc {
     pub fn new(file: impl Into<String>, text: String) -> Self {
-        Self { file: file.into(), text, index: OnceLock::new() }
+        Self {
+            file: file.into(),
+            text,
+            index: OnceLock::new(),
+        }
     }
 
     /// Location of the value at `path` ("delegates[3].group"); falls back to the nearest parent
@@ -44,11 +48,15 @@ impl YamlDoc {
 
     /// An error about the value at `path`, located.
     pub fn error(&self, path: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(message).at(self.locate(path)).field(path.to_string())
+        Diagnostic::error(message)
+            .at(self.locate(path))
+            .field(path.to_string())
     }
 
     pub fn warning(&self, path: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(message).at(self.locate(path)).field(path.to_string())
+        Diagnostic::warning(message)
+            .at(self.locate(path))
+            .field(path.to_string())
     }
 }
 
@@ -59,9 +67,16 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDo
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.trim_start_matches('\u{feff}').nfc().collect::<String>(),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
             return Err(Diagnostic::error("tệp không phải văn bản UTF-8")
-                .at(Location { line: Some(line), ..Location::file(file) })
+                .at(Location {
+                    line: Some(line),
+                    ..Location::file(file)
+                })
                 .hint("mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"));
         }
     };
@@ -108,7 +123,11 @@ fn translate(file: &str, e: &serde_yaml::Error) -> Diagnostic {
             .filter(|(s, _)| *s > 0.75)
             .max_by(|a, b| a.0.total_cmp(&b.0))
         {
-            d = d.hint(format!("có phải ý bạn là “{}”? Các khóa hợp lệ: {}", best.1, expected.join(", ")));
+            d = d.hint(format!(
+                "có phải ý bạn là “{}”? Các khóa hợp lệ: {}",
+                best.1,
+                expected.join(", ")
+            ));
         } else if !expected.is_empty() {
             d = d.hint(format!("các khóa hợp lệ: {}", expected.join(", ")));
         }
@@ -119,22 +138,31 @@ fn translate(file: &str, e: &serde_yaml::Error) -> Diagnostic {
             .hint(format!("thêm dòng `{name}: …` vào mục này"))
     } else if let Some(rest) = body.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        Diagnostic::error(format!("sai kiểu dữ liệu: gặp {}, cần {}", kind_vi(found), kind_vi(expected)))
+        Diagnostic::error(format!(
+            "sai kiểu dữ liệu: gặp {}, cần {}",
+            kind_vi(found),
+            kind_vi(expected)
+        ))
     } else if let Some(rest) = body.strip_prefix("unknown variant `") {
         let name = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         Diagnostic::error(format!("giá trị “{name}” không hợp lệ"))
             .hint(format!("chọn một trong: {}", expected.join(", ")))
-    } else if body.contains("did not find expected") || body.contains("mapping values are not allowed")
+    } else if body.contains("did not find expected")
+        || body.contains("mapping values are not allowed")
         || body.contains("could not find expected")
     {
         Diagnostic::error(format!("cú pháp YAML sai ({body})")).hint(
             "kiểm tra thụt lề (các khóa cùng cấp phải thẳng hàng), dấu hai chấm sau mỗi khóa, \
              và dấu ngoặc kép đóng mở đủ cặp; văn bản có dấu hai chấm thì đặt trong ngoặc kép",
         )
-    } else if body.contains("found unexpected end of stream") || body.contains("while scanning a quoted scalar") {
-        Diagnostic::error(format!("cú pháp YAML sai: thiếu dấu ngoặc kép đóng ({body})"))
-            .hint("mỗi chuỗi mở bằng \" hoặc ' phải được đóng bằng đúng dấu đó trên cùng mục")
+    } else if body.contains("found unexpected end of stream")
+        || body.contains("while scanning a quoted scalar")
+    {
+        Diagnostic::error(format!(
+            "cú pháp YAML sai: thiếu dấu ngoặc kép đóng ({body})"
+        ))
+        .hint("mỗi chuỗi mở bằng \" hoặc ' phải được đóng bằng đúng dấu đó trên cùng mục")
     } else {
         Diagnostic::error(format!("dữ liệu không hợp lệ: {body}"))
     };
@@ -153,7 +181,13 @@ fn kind_vi(s: &str) -> String {
     let s = s.trim();
     if s.starts_with("string") {
         s.replacen("string", "chuỗi", 1)
-    } else if s.starts_with("integer") || s.starts_with("u32") || s.starts_with("u16") || s.starts_with("i32") || s.starts_with("u8") || s.starts_with("usize") {
+    } else if s.starts_with("integer")
+        || s.starts_with("u32")
+        || s.starts_with("u16")
+        || s.starts_with("i32")
+        || s.starts_with("u8")
+        || s.starts_with("usize")
+    {
         "số nguyên".into()
     } else if s.starts_with("a sequence") || s.starts_with("sequence") {
         "danh sách (các dòng bắt đầu bằng “- ”)".into()
@@ -175,13 +209,24 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
         out: HashMap<String, (usize, usize)>,
     }
     enum Frame {
-        Map { path: String, key: Option<String>, key_mark: (usize, usize) },
-        Seq { path: String, next: usize },
+        Map {
+            path: String,
+            key: Option<String>,
+            key_mark: (usize, usize),
+        },
+        Seq {
+            path: String,
+            next: usize,
+        },
     }
     impl Recv {
         fn child_path(&mut self) -> Option<(String, Option<(usize, usize)>)> {
             match self.stack.last_mut()? {
-                Frame::Map { path, key, key_mark } => {
+                Frame::Map {
+                    path,
+                    key,
+                    key_mark,
+                } => {
                     let k = key.take()?;
                     Some((join(path, &k), Some(*key_mark)))
                 }
@@ -197,7 +242,11 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
         }
     }
     fn join(base: &str, key: &str) -> String {
-        if base.is_empty() { key.to_string() } else { format!("{base}.{key}") }
+        if base.is_empty() {
+            key.to_string()
+        } else {
+            format!("{base}.{key}")
+        }
     }
     impl MarkedEventReceiver for Recv {
         fn on_event(&mut self, ev: Event, mark: Marker) {
@@ -227,7 +276,11 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
                         }
                     };
                     if matches!(ev, Event::MappingStart(..)) {
-                        self.stack.push(Frame::Map { path, key: None, key_mark: pos });
+                        self.stack.push(Frame::Map {
+                            path,
+                            key: None,
+                            key_mark: pos,
+                        });
                     } else {
                         self.stack.push(Frame::Seq { path, next: 0 });
                     }
@@ -239,7 +292,10 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
             }
         }
     }
-    let mut recv = Recv { stack: Vec::new(), out: HashMap::new() };
+    let mut recv = Recv {
+        stack: Vec::new(),
+        out: HashMap::new(),
+    };
     let _ = Parser::new_from_str(text).load(&mut recv, false);
     recv.out
 }

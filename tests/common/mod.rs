@@ -1,0 +1,99 @@
+//! Shared helpers of the integration tests: run the real binary or pipeline on fixture
+//! projects and read the PDFs back with poppler-utils (`pdftotext`, `pdfinfo`, `pdffonts`),
+//! which `.ci/run` installs.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture project under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// Runs `vinhdanh ARGS` in `cwd`; returns (status code, stdout + stderr).
+pub fn run(cwd: &Path, args: &[&str]) -> (i32, String) {
+    let out: Output = bin().args(args).current_dir(cwd).output().expect("run vinhdanh");
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// A fresh copy of the default project (`vinhdanh init`) in a temp dir.
+pub fn init_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = run(dir.path(), &["init", "p"]);
+    assert_eq!(code, 0, "{out}");
+    dir
+}
+
+/// The default project built once per test binary: its output folder.
+pub fn default_build() -> &'static Path {
+    static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let (code, text) = run(dir.path(), &["build"]);
+        assert_eq!(code, 0, "default build failed:\n{text}");
+        let out = dir.path().join("output");
+        (dir, out)
+    });
+    out
+}
+
+pub fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed: {e}"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Text of a PDF (reading order), NFC as written.
+pub fn pdf_text(path: &Path) -> String {
+    tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+}
+
+/// Text of one page.
+pub fn pdf_page_text(path: &Path, page: usize) -> String {
+    let p = page.to_string();
+    tool("pdftotext", &["-enc", "UTF-8", "-f", &p, "-l", &p, path.to_str().unwrap(), "-"])
+}
+
+pub fn pdf_pages(path: &Path) -> usize {
+    pdf_info(path, "Pages").parse().unwrap()
+}
+
+/// (width, height) in mm of page 1.
+pub fn pdf_page_size_mm(path: &Path) -> (f64, f64) {
+    let s = pdf_info(path, "Page size");
+    let nums: Vec<f64> = s.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    (nums[0] * 25.4 / 72.0, nums[1] * 25.4 / 72.0)
+}
+
+pub fn pdf_info(path: &Path, key: &str) -> String {
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}:")).map(|v| v.trim().to_string()))
+        .unwrap_or_default()
+}
+
+/// Embedded font names of a PDF (pdffonts), e.g. "ABCDEF+Tinos-Bold".
+pub fn pdf_fonts(path: &Path) -> Vec<String> {
+    tool("pdffonts", &[path.to_str().unwrap()])
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect()
+}
+
+/// Whitespace-normalised text (runs of whitespace → one space), for comparing prose.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
