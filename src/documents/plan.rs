@@ -205,7 +205,7 @@ fn blocks(
             match &data.agenda {
                 Some((a, _)) => BlockView {
                     kind: "list",
-                    items: a.items.iter().map(|i| i.title.clone()).collect(),
+                    items: punctuate(a.items.iter().map(|i| i.title.clone())),
                     ..Default::default()
                 },
                 None => continue,
@@ -235,6 +235,17 @@ fn blocks(
     out
 }
 
+/// Items quoted from another list end with ";" and the last with ".", as a list in a sentence
+/// does in Vietnamese administrative prose (trailing punctuation of the data is replaced).
+fn punctuate(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = items.map(|s| s.trim_end_matches([';', '.', ',', ' ']).to_string()).collect();
+    let n = v.len();
+    for (i, s) in v.iter_mut().enumerate() {
+        s.push(if i + 1 == n { '.' } else { ';' });
+    }
+    v
+}
+
 /// Top-level groups print their unit ("04 đại biểu"), inherited from the composition; deeper
 /// ones only when the data gives it ("- Thường trực Đảng ủy: 02;").
 fn group_view(g: &Group, inherited_unit: Option<&str>) -> GroupView {
@@ -246,6 +257,12 @@ fn group_view(g: &Group, inherited_unit: Option<&str>) -> GroupView {
         detail: g.detail.clone(),
         groups: g.groups.iter().map(|c| group_view(c, None)).collect(),
     }
+}
+
+/// The laid-out plan (tests measure it with [`crate::inspect`]).
+pub fn typeset(cx: &crate::pipeline::Context) -> Result<typst_layout::PagedDocument, Diagnostics> {
+    let v = view(cx.data)?;
+    Ok(cx.typeset(TEMPLATE, minijinja::Value::from_serialize(&v))?.0)
 }
 
 pub fn build(cx: &crate::pipeline::Context) -> Result<Vec<std::path::PathBuf>, Diagnostics> {
