@@ -7,11 +7,26 @@ fn main() {
     let project = Project::embedded();
     let (engine, data, _) = prepare(&project).expect("default project loads");
     let options = BuildOptions::default();
-    let cx = Context { engine: &engine, env: vinhdanh::render::environment(&project), data: &data, options: &options };
+    let cx = Context {
+        engine: &engine,
+        env: vinhdanh::render::environment(&project),
+        data: &data,
+        options: &options,
+    };
     let doc = vinhdanh::documents::plan::typeset(&cx).expect("typesets");
     for p in vinhdanh::inspect::pages(&doc) {
         for r in &p.runs {
-            println!("{} {:7.2} {:7.2} {:7.2} {:4.1} {}{} {}", r.page, r.x_mm, r.y_mm, r.width_mm, r.size_pt, if r.bold { "B" } else { "-" }, if r.italic { "I" } else { "-" }, r.text);
+            println!(
+                "{} {:7.2} {:7.2} {:7.2} {:4.1} {}{} {}",
+                r.page,
+                r.x_mm,
+                r.y_mm,
+                r.width_mm,
+                r.size_pt,
+                if r.bold { "B" } else { "-" },
+                if r.italic { "I" } else { "-" },
+                r.text
+            );
         }
     }
 }

@@ -55,7 +55,8 @@ impl fmt::Display for Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub location: Option<Location>,
+    /// Boxed: most diagnostics travel in `Result::Err`, which should stay small.
+    pub location: Option<Box<Location>>,
     /// The record concerned ("đại biểu db-012 (Nguyễn Văn An)"), when there is one.
     pub record: Option<String>,
     /// The field path inside the file ("delegates[3].name").
@@ -84,7 +85,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Location) -> Self {
-        self.location = Some(location);
+        self.location = Some(Box::new(location));
         self
     }
 

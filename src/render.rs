@@ -231,13 +231,18 @@ fn parse_markup(text: &str) -> Vec<(Style, String)> {
             // As in Markdown, a star opens only before a non-space and closes only after one,
             // so "2 * 3" and "/* note */" stay literal.
             // It also opens only at a word's start and closes only at a word's end ("a*b" is literal).
-            let opens = chars.get(i + open).is_some_and(|c| !c.is_whitespace() && *c != '*')
-                && (i == 0 || chars[i - 1].is_whitespace() || "([{“‘\"'-–—/".contains(chars[i - 1]));
+            let opens = chars
+                .get(i + open)
+                .is_some_and(|c| !c.is_whitespace() && *c != '*')
+                && (i == 0
+                    || chars[i - 1].is_whitespace()
+                    || "([{“‘\"'-–—/".contains(chars[i - 1]));
             let closes = |e: usize| {
                 !chars[e - 1].is_whitespace()
                     && chars.get(e + open).is_none_or(|c| !c.is_alphanumeric())
             };
-            if let Some(end) = find(i + open, &pat).filter(|&e| opens && e > i + open && closes(e)) {
+            if let Some(end) = find(i + open, &pat).filter(|&e| opens && e > i + open && closes(e))
+            {
                 if !plain.is_empty() {
                     spans.push((Style::Plain, std::mem::take(&mut plain)));
                 }

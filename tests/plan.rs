@@ -15,7 +15,12 @@ use vinhdanh::project::Project;
 fn words(s: &str) -> Vec<String> {
     s.nfc()
         .collect::<String>()
-        .replace(['“', '”', '"', '*', ';', ':', ',', '(', ')', '/', '–', '-', '.', '½', '‘', '’'], " ")
+        .replace(
+            [
+                '“', '”', '"', '*', ';', ':', ',', '(', ')', '/', '–', '-', '.', '½', '‘', '’',
+            ],
+            " ",
+        )
         .split_whitespace()
         .map(str::to_lowercase)
         .collect()
@@ -29,21 +34,39 @@ fn contains_seq(hay: &[String], needle: &[String]) -> bool {
 const CORRECTIONS: &[(&str, &str)] = &[
     // ND30: the recipients label ends with a colon (not a full stop: only punctuation differs).
     // Counts are written with two digits, as most of the seed's counts are ("02", "04").
-    ("- Lãnh đạo Ủy ban Mặt trận Tổ quốc Việt Nam xã: 5", "Lãnh đạo Ủy ban Mặt trận Tổ quốc Việt Nam xã: 05;"),
-    ("- Lãnh đạo các cơ quan, đơn vị thuộc UBND xã: 5;", "Lãnh đạo các cơ quan, đơn vị thuộc UBND xã: 05;"),
-    ("- Lãnh đạo các cơ quan, ban, ngành thuộc Đảng ủy xã: 3;", "Lãnh đạo các cơ quan, ban, ngành thuộc Đảng ủy xã: 03;"),
+    (
+        "- Lãnh đạo Ủy ban Mặt trận Tổ quốc Việt Nam xã: 5",
+        "Lãnh đạo Ủy ban Mặt trận Tổ quốc Việt Nam xã: 05;",
+    ),
+    (
+        "- Lãnh đạo các cơ quan, đơn vị thuộc UBND xã: 5;",
+        "Lãnh đạo các cơ quan, đơn vị thuộc UBND xã: 05;",
+    ),
+    (
+        "- Lãnh đạo các cơ quan, ban, ngành thuộc Đảng ủy xã: 3;",
+        "Lãnh đạo các cơ quan, ban, ngành thuộc Đảng ủy xã: 03;",
+    ),
     ("- Bí thư chi bộ thôn: 7;", "Bí thư chi bộ thôn: 07;"),
     ("- Trưởng thôn: 7.", "Trưởng thôn: 07."),
-    ("* Đại biểu thành phố: 04 đại biểu.", "Đại biểu thành phố: 04 đại biểu."),
+    (
+        "* Đại biểu thành phố: 04 đại biểu.",
+        "Đại biểu thành phố: 04 đại biểu.",
+    ),
     // "xã thượng Hồng": a proper name is capitalised (Phụ lục II).
     (
         "- Hội đồng Thi đua - Khen thưởng thành phố; đại diện lãnh đạo Sở Nội vụ thành phố; đại diện lãnh đạo Ban Thi đua - Khen thưởng thành phố; công chức Ban Thi đua - Khen thưởng phụ trách xã thượng Hồng.",
         "công chức Ban Thi đua - Khen thưởng phụ trách xã Thượng Hồng.",
     ),
     // The composition line of the exemplary delegates ends the list with a full stop.
-    ("- Đại biểu là các tập thể, cá nhân điển hình tiên tiến trên các lĩnh vực: 40-50 đại biểu:", "trên các lĩnh vực: 40 – 50 đại biểu."),
+    (
+        "- Đại biểu là các tập thể, cá nhân điển hình tiên tiến trên các lĩnh vực: 40-50 đại biểu:",
+        "trên các lĩnh vực: 40 – 50 đại biểu.",
+    ),
     // "120 -150" and "70-80" are ranges: one style, "120 – 150".
-    ("- Tổng số đại biểu: Dự kiến 120 -150 đại biểu.", "Tổng số đại biểu: Dự kiến 120 – 150 đại biểu."),
+    (
+        "- Tổng số đại biểu: Dự kiến 120 -150 đại biểu.",
+        "Tổng số đại biểu: Dự kiến 120 – 150 đại biểu.",
+    ),
 ];
 
 #[test]
@@ -52,11 +75,15 @@ fn plan_contains_every_sentence_of_the_seed() {
     let text = pdf_text(&pdf);
     assert_eq!(text, text.nfc().collect::<String>(), "PDF text is NFC");
     let hay = words(&text);
-    let seed = fs::read_to_string(repo().join("tests/fixtures/seed/ke-hoach-thuong-hong.txt")).unwrap();
+    let seed =
+        fs::read_to_string(repo().join("tests/fixtures/seed/ke-hoach-thuong-hong.txt")).unwrap();
     let mut missing = Vec::new();
     for line in seed.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let Some((_, fixed)) = CORRECTIONS.iter().find(|(orig, _)| *orig == line) {
-            assert!(contains_seq(&hay, &words(fixed)), "corrected line missing: {fixed}");
+            assert!(
+                contains_seq(&hay, &words(fixed)),
+                "corrected line missing: {fixed}"
+            );
             continue;
         }
         // Header cells of the seed are on one line there and in two columns here.
@@ -67,10 +94,17 @@ fn plan_contains_every_sentence_of_the_seed() {
             missing.push(line.to_string());
         }
     }
-    assert!(missing.is_empty(), "seed lines not in the PDF:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "seed lines not in the PDF:\n{}",
+        missing.join("\n")
+    );
     let flat = squash(&text);
     assert!(flat.contains("Nơi nhận:"));
-    assert!(!flat.contains("thông báo sau).."), "the seed's double full stop is corrected");
+    assert!(
+        !flat.contains("thông báo sau).."),
+        "the seed's double full stop is corrected"
+    );
 }
 
 fn default_pages() -> Vec<PageContent> {
@@ -78,7 +112,12 @@ fn default_pages() -> Vec<PageContent> {
     let (engine, data, diags) = prepare(&project).expect("default project loads");
     assert!(!diags.has_errors(), "{diags}");
     let options = BuildOptions::default();
-    let cx = Context { engine: &engine, env: vinhdanh::render::environment(&project), data: &data, options: &options };
+    let cx = Context {
+        engine: &engine,
+        env: vinhdanh::render::environment(&project),
+        data: &data,
+        options: &options,
+    };
     let doc = vinhdanh::documents::plan::typeset(&cx).expect("typesets");
     inspect::pages(&doc)
 }
@@ -97,54 +136,113 @@ fn plan_layout_follows_nd30() {
     for p in &pages {
         for r in &p.runs {
             assert!(r.x_mm >= 30.0 - 0.05, "text left of the margin: {r:?}");
-            assert!(r.x_mm + r.width_mm <= 210.0 - 15.0 + 0.3, "text right of the margin: {r:?}");
-            assert!(r.y_mm <= 297.0 - 20.0, "text below the bottom margin: {r:?}");
+            assert!(
+                r.x_mm + r.width_mm <= 210.0 - 15.0 + 0.3,
+                "text right of the margin: {r:?}"
+            );
+            assert!(
+                r.y_mm <= 297.0 - 20.0,
+                "text below the bottom margin: {r:?}"
+            );
             assert_eq!(r.family, "Tinos", "{r:?}");
             assert_eq!(r.color, "#000000", "§8.2 black: {r:?}");
         }
     }
     // §8.3 Quốc hiệu bold 12, Tiêu ngữ bold 13, rule under Tiêu ngữ = its width.
-    let qh = p1.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").expect("Quốc hiệu");
+    let qh = p1
+        .find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        .expect("Quốc hiệu");
     assert!(qh.bold && near(qh.size_pt, 12.0, 0.01), "{qh:?}");
     let tn = p1.find("Độc lập - Tự do - Hạnh phúc").expect("Tiêu ngữ");
     assert!(tn.bold && near(tn.size_pt, 13.0, 0.01), "{tn:?}");
-    let tn_rule = p1.rules.iter().find(|r| r.y_mm > tn.y_mm && r.y_mm < tn.y_mm + 4.0 && r.x_mm > 100.0).expect("rule under Tiêu ngữ");
-    assert!(near(tn_rule.length_mm, tn.width_mm, 0.3), "{tn_rule:?} vs {tn:?}");
+    let tn_rule = p1
+        .rules
+        .iter()
+        .find(|r| r.y_mm > tn.y_mm && r.y_mm < tn.y_mm + 4.0 && r.x_mm > 100.0)
+        .expect("rule under Tiêu ngữ");
+    assert!(
+        near(tn_rule.length_mm, tn.width_mm, 0.3),
+        "{tn_rule:?} vs {tn:?}"
+    );
     assert!(near(tn_rule.x_mm, tn.x_mm, 0.3));
     // §8.4 issuing body bold 12; rule 1/3–1/2 of its line, centred under it.
     let auth = p1.find("ỦY BAN NHÂN DÂN").expect("authority");
     assert!(auth.bold && near(auth.size_pt, 12.0, 0.01));
-    let name = p1.runs.iter().filter(|r| r.y_mm > auth.y_mm && r.y_mm < auth.y_mm + 8.0 && r.x_mm < 100.0).max_by(|a, b| a.width_mm.total_cmp(&b.width_mm)).unwrap();
+    let name = p1
+        .runs
+        .iter()
+        .filter(|r| r.y_mm > auth.y_mm && r.y_mm < auth.y_mm + 8.0 && r.x_mm < 100.0)
+        .max_by(|a, b| a.width_mm.total_cmp(&b.width_mm))
+        .unwrap();
     let widest = auth.width_mm.max(name.width_mm);
-    let auth_rule = p1.rules.iter().find(|r| r.x_mm < 100.0 && r.y_mm > name.y_mm && r.y_mm < name.y_mm + 4.0).expect("rule under authority");
-    assert!(auth_rule.length_mm >= widest / 3.0 - 0.1 && auth_rule.length_mm <= widest / 2.0 + 0.1, "{auth_rule:?}");
+    let auth_rule = p1
+        .rules
+        .iter()
+        .find(|r| r.x_mm < 100.0 && r.y_mm > name.y_mm && r.y_mm < name.y_mm + 4.0)
+        .expect("rule under authority");
+    assert!(
+        auth_rule.length_mm >= widest / 3.0 - 0.1 && auth_rule.length_mm <= widest / 2.0 + 0.1,
+        "{auth_rule:?}"
+    );
     let centre = auth.x_mm + auth.width_mm / 2.0;
-    assert!(near(auth_rule.x_mm + auth_rule.length_mm / 2.0, centre, 0.5));
+    assert!(near(
+        auth_rule.x_mm + auth_rule.length_mm / 2.0,
+        centre,
+        0.5
+    ));
     // §8.5/8.6 "Số:" 13 upright; date italic 14; same baseline.
     let so = p1.find("Số:").expect("Số");
     assert!(near(so.size_pt, 13.0, 0.01) && !so.italic && !so.bold);
     let date = p1.find("ngày").expect("date");
     assert!(date.italic && near(date.size_pt, 14.0, 0.01), "{date:?}");
-    assert!(near(so.y_mm, date.y_mm, 0.2), "ô 3 and ô 4 share a baseline: {so:?} {date:?}");
+    assert!(
+        near(so.y_mm, date.y_mm, 0.2),
+        "ô 3 and ô 4 share a baseline: {so:?} {date:?}"
+    );
     // Blank number and day (the seed's unsigned form): "Số:" ⎵ "/KH-UBND", "ngày" ⎵ "tháng 8".
     let code = p1.find("/KH-UBND").expect("number line");
-    assert!(near(code.y_mm, so.y_mm, 0.01) && code.x_mm - (so.x_mm + so.width_mm) >= 8.0, "blank number: {so:?} {code:?}");
+    assert!(
+        near(code.y_mm, so.y_mm, 0.01) && code.x_mm - (so.x_mm + so.width_mm) >= 8.0,
+        "blank number: {so:?} {code:?}"
+    );
     assert!(date.text.starts_with("Thượng Hồng, ngày"), "{date:?}");
     let month = p1.find("tháng 8 năm 2025").expect("month");
     assert!(month.x_mm - (date.x_mm + date.width_mm) >= 6.0, "blank day");
     // §8.7 title bold 14, summary bold 14, rule 1/3–1/2 of the summary line.
     let title = p1.find("KẾ HOẠCH").expect("title");
     assert!(title.bold && near(title.size_pt, 14.0, 0.01));
-    assert!(near(title.x_mm + title.width_mm / 2.0, 30.0 + 165.0 / 2.0, 0.5), "title centred");
-    let summary = p1.runs.iter().find(|r| r.y_mm > title.y_mm + 1.0 && r.bold).expect("summary");
+    assert!(
+        near(title.x_mm + title.width_mm / 2.0, 30.0 + 165.0 / 2.0, 0.5),
+        "title centred"
+    );
+    let summary = p1
+        .runs
+        .iter()
+        .find(|r| r.y_mm > title.y_mm + 1.0 && r.bold)
+        .expect("summary");
     assert!(near(summary.size_pt, 14.0, 0.01));
-    let title_rule = p1.rules.iter().find(|r| r.y_mm > summary.y_mm).expect("rule under summary");
-    assert!(title_rule.length_mm >= 165.0 / 3.0 * 0.9 && title_rule.length_mm <= 165.0 / 2.0 + 0.1, "{title_rule:?}");
+    let title_rule = p1
+        .rules
+        .iter()
+        .find(|r| r.y_mm > summary.y_mm)
+        .expect("rule under summary");
+    assert!(
+        title_rule.length_mm >= 165.0 / 3.0 * 0.9 && title_rule.length_mm <= 165.0 / 2.0 + 0.1,
+        "{title_rule:?}"
+    );
     // §8.8 body 14 pt; first-line indent 10 mm.
-    let body = p1.find("Thực hiện Quyết định").expect("first body paragraph");
-    assert!(near(body.size_pt, 14.0, 0.01) && near(body.x_mm, 40.0, 0.2), "{body:?}");
+    let body = p1
+        .find("Thực hiện Quyết định")
+        .expect("first body paragraph");
+    assert!(
+        near(body.size_pt, 14.0, 0.01) && near(body.x_mm, 40.0, 0.2),
+        "{body:?}"
+    );
     // §8.11 page numbers: none on page 1; centred in the top margin from page 2, 14 pt.
-    assert!(p1.runs.iter().all(|r| r.y_mm > 20.0), "no page number on page 1");
+    assert!(
+        p1.runs.iter().all(|r| r.y_mm > 20.0),
+        "no page number on page 1"
+    );
     for (i, p) in pages.iter().enumerate().skip(1) {
         let num = p.runs.iter().find(|r| r.y_mm < 20.0).expect("page number");
         assert_eq!(num.text, (i + 1).to_string());
@@ -161,7 +259,11 @@ fn plan_layout_follows_nd30() {
     assert!(near(item.size_pt, 11.0, 0.01) && !item.bold && item.text.starts_with("- "));
     let lưu = last.find("Lưu: VT").expect("Lưu");
     assert!(lưu.text.ends_with('.'));
-    let signer = last.runs.iter().find(|r| r.y_mm > tm.y_mm + 20.0 && r.bold).expect("signer name");
+    let signer = last
+        .runs
+        .iter()
+        .find(|r| r.y_mm > tm.y_mm + 20.0 && r.bold)
+        .expect("signer name");
     assert!(near(signer.size_pt, 14.0, 0.01));
 }
 
@@ -169,8 +271,14 @@ fn plan_layout_follows_nd30() {
 fn fonts_are_embedded() {
     let fonts = pdf_fonts(&default_build().join("ke-hoach.pdf"));
     assert!(fonts.iter().any(|f| f.contains("Tinos-Bold")), "{fonts:?}");
-    assert!(fonts.iter().any(|f| f.contains("Tinos-Italic")), "{fonts:?}");
-    assert!(fonts.iter().all(|f| f.contains('+')), "subset-embedded: {fonts:?}");
+    assert!(
+        fonts.iter().any(|f| f.contains("Tinos-Italic")),
+        "{fonts:?}"
+    );
+    assert!(
+        fonts.iter().all(|f| f.contains('+')),
+        "subset-embedded: {fonts:?}"
+    );
 }
 
 fn edit(path: &std::path::Path, from: &str, to: &str) {
@@ -184,13 +292,24 @@ fn blank_and_filled_number_and_date() {
     let dir = init_project();
     let p = dir.path().join("p");
     let plan = p.join("data/plan.yaml");
-    edit(&plan, "  number: ~                # số văn bản", "  number: 5                # số văn bản");
-    edit(&plan, "  date: 2025-08            # ngày ban hành", "  date: 2026-01-05            # ngày ban hành");
+    edit(
+        &plan,
+        "  number: ~                # số văn bản",
+        "  number: 5                # số văn bản",
+    );
+    edit(
+        &plan,
+        "  date: 2025-08            # ngày ban hành",
+        "  date: 2026-01-05            # ngày ban hành",
+    );
     let (code, out) = run(dir.path(), &["build", "p"]);
     assert_eq!(code, 0, "{out}");
     let text = squash(&pdf_text(&p.join("output/ke-hoach.pdf")));
     assert!(text.contains("Số: 05/KH-UBND"), "{text:.400}");
-    assert!(text.contains("Thượng Hồng, ngày 05 tháng 01 năm 2026"), "{text:.400}");
+    assert!(
+        text.contains("Thượng Hồng, ngày 05 tháng 01 năm 2026"),
+        "{text:.400}"
+    );
 }
 
 #[test]
@@ -200,8 +319,16 @@ fn escaping_prints_data_literally() {
     let plan = p.join("data/plan.yaml");
     let nasty = r##"#set text(red) _x_ $y$ @z <w> [a] {b} \c ~ `d` 'e' // /* = - + 1. #{1/0}"##;
     let yaml_str = nasty.replace('\\', "\\\\").replace('"', "\\\"");
-    edit(&plan, "  name: Hà Thị Thủy", &format!("  name: \"{yaml_str}\""));
-    edit(&plan, "  place: Thượng Hồng ", &format!("  place: \"= - + 1. #pagebreak() // x\" "));
+    edit(
+        &plan,
+        "  name: Hà Thị Thủy",
+        &format!("  name: \"{yaml_str}\""),
+    );
+    edit(
+        &plan,
+        "  place: Thượng Hồng ",
+        "  place: \"= - + 1. #pagebreak() // x\" ",
+    );
     edit(
         &plan,
         "    - p: Thực hiện Quyết định",
@@ -210,9 +337,18 @@ fn escaping_prints_data_literally() {
     let (code, out) = run(dir.path(), &["build", "p"]);
     assert_eq!(code, 0, "{out}");
     let text = squash(&pdf_text(&p.join("output/ke-hoach.pdf")));
-    assert!(text.contains(&squash(nasty)), "signer name printed literally: {text}");
-    assert!(text.contains("= - + 1. #pagebreak() // x, ngày"), "{text:.600}");
-    assert!(text.contains("#strong[NO] $x^2$ @ref <l> [q] {r} \\ ~ `raw` // c /* c */ “trích” *sao*"), "{text:.1200}");
+    assert!(
+        text.contains(&squash(nasty)),
+        "signer name printed literally: {text}"
+    );
+    assert!(
+        text.contains("= - + 1. #pagebreak() // x, ngày"),
+        "{text:.600}"
+    );
+    assert!(
+        text.contains("#strong[NO] $x^2$ @ref <l> [q] {r} \\ ~ `raw` // c /* c */ “trích” *sao*"),
+        "{text:.1200}"
+    );
 }
 
 #[test]
@@ -221,7 +357,14 @@ fn a_project_template_overrides_the_default() {
     let p = dir.path().join("p");
     let tmpl = p.join("templates/ke-hoach.typ.j2");
     let s = fs::read_to_string(&tmpl).unwrap();
-    fs::write(&tmpl, s.replace("#nd30.doc-title(", "#nd30.para(\"MẪU RIÊNG CỦA XÃ\")\n#nd30.doc-title(")).unwrap();
+    fs::write(
+        &tmpl,
+        s.replace(
+            "#nd30.doc-title(",
+            "#nd30.para(\"MẪU RIÊNG CỦA XÃ\")\n#nd30.doc-title(",
+        ),
+    )
+    .unwrap();
     let (code, out) = run(dir.path(), &["build", "p"]);
     assert_eq!(code, 0, "{out}");
     assert!(pdf_text(&p.join("output/ke-hoach.pdf")).contains("MẪU RIÊNG CỦA XÃ"));
@@ -248,13 +391,26 @@ fn signature_variants_and_draft_mark() {
     let dir = init_project();
     let p = dir.path().join("p");
     let plan = p.join("data/plan.yaml");
-    edit(&plan, "  mode: ~                         # ~ | KT", "  mode: KT                         # ~ | KT");
-    edit(&plan, "  position: CHỦ TỊCH              # chức vụ", "  position: PHÓ CHỦ TỊCH              # chức vụ");
+    edit(
+        &plan,
+        "  mode: ~                         # ~ | KT",
+        "  mode: KT                         # ~ | KT",
+    );
+    edit(
+        &plan,
+        "  position: CHỦ TỊCH              # chức vụ",
+        "  position: PHÓ CHỦ TỊCH              # chức vụ",
+    );
     edit(&plan, "  draft: false", "  draft: true");
     let (code, out) = run(dir.path(), &["build", "p"]);
     assert_eq!(code, 0, "{out}");
     let text = pdf_text(&p.join("output/ke-hoach.pdf"));
-    for line in ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "DỰ THẢO"] {
+    for line in [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "DỰ THẢO",
+    ] {
         assert!(text.contains(line), "{line} missing");
     }
 }
@@ -264,13 +420,21 @@ fn malformed_yaml_is_located() {
     let dir = init_project();
     let p = dir.path().join("p");
     let plan = p.join("data/plan.yaml");
-    edit(&plan, "  summary: Tổ chức Hội nghị", "  summary: \"Tổ chức Hội nghị");
+    edit(
+        &plan,
+        "  summary: Tổ chức Hội nghị",
+        "  summary: \"Tổ chức Hội nghị",
+    );
     let before = fs::read(p.join("output/ke-hoach.pdf")).ok();
     let (code, out) = run(dir.path(), &["build", "p"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("data/plan.yaml:"), "{out}");
     assert!(out.contains("lỗi"), "{out}");
-    assert_eq!(fs::read(p.join("output/ke-hoach.pdf")).ok(), before, "earlier output untouched");
+    assert_eq!(
+        fs::read(p.join("output/ke-hoach.pdf")).ok(),
+        before,
+        "earlier output untouched"
+    );
 }
 
 #[test]
@@ -280,7 +444,12 @@ fn unknown_key_is_located_with_a_suggestion() {
     edit(&p.join("data/plan.yaml"), "  number: ~ ", "  numbr: ~ ");
     let (code, out) = run(dir.path(), &["build", "p"]);
     assert_eq!(code, 1, "{out}");
-    let line = fs::read_to_string(p.join("data/plan.yaml")).unwrap().lines().position(|l| l.starts_with("  numbr:")).unwrap() + 1;
+    let line = fs::read_to_string(p.join("data/plan.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("  numbr:"))
+        .unwrap()
+        + 1;
     assert!(out.contains(&format!("data/plan.yaml:{line}:3")), "{out}");
     assert!(out.contains("“numbr”") && out.contains("“number”"), "{out}");
 }

@@ -238,7 +238,9 @@ fn blocks(
 /// Items quoted from another list end with ";" and the last with ".", as a list in a sentence
 /// does in Vietnamese administrative prose (trailing punctuation of the data is replaced).
 fn punctuate(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut v: Vec<String> = items.map(|s| s.trim_end_matches([';', '.', ',', ' ']).to_string()).collect();
+    let mut v: Vec<String> = items
+        .map(|s| s.trim_end_matches([';', '.', ',', ' ']).to_string())
+        .collect();
     let n = v.len();
     for (i, s) in v.iter_mut().enumerate() {
         s.push(if i + 1 == n { '.' } else { ';' });
@@ -262,7 +264,9 @@ fn group_view(g: &Group, inherited_unit: Option<&str>) -> GroupView {
 /// The laid-out plan (tests measure it with [`crate::inspect`]).
 pub fn typeset(cx: &crate::pipeline::Context) -> Result<typst_layout::PagedDocument, Diagnostics> {
     let v = view(cx.data)?;
-    Ok(cx.typeset(TEMPLATE, minijinja::Value::from_serialize(&v))?.0)
+    Ok(cx
+        .typeset(TEMPLATE, minijinja::Value::from_serialize(&v))?
+        .0)
 }
 
 pub fn build(cx: &crate::pipeline::Context) -> Result<Vec<std::path::PathBuf>, Diagnostics> {
