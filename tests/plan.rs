@@ -453,3 +453,37 @@ fn unknown_key_is_located_with_a_suggestion() {
     assert!(out.contains(&format!("data/plan.yaml:{line}:3")), "{out}");
     assert!(out.contains("“numbr”") && out.contains("“number”"), "{out}");
 }
+
+#[test]
+fn signed_copy_carries_the_signature_image() {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    fs::create_dir_all(p.join("assets")).unwrap();
+    fs::write(
+        p.join("assets/chu-ky.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"><circle cx="40" cy="40" r="35" fill="none" stroke="red" stroke-width="3"/><path d="M30 50 C60 10, 90 70, 115 30" stroke="blue" fill="none" stroke-width="2"/></svg>"#,
+    )
+    .unwrap();
+    edit(
+        &p.join("data/plan.yaml"),
+        "  image: ~ ",
+        "  image: assets/chu-ky.svg ",
+    );
+    let project = Project::open(&p).unwrap();
+    let (engine, data, diags) = prepare(&project).unwrap();
+    assert!(!diags.has_errors(), "{diags}");
+    let options = BuildOptions::default();
+    let cx = Context {
+        engine: &engine,
+        env: vinhdanh::render::environment(&project),
+        data: &data,
+        options: &options,
+    };
+    let pages = inspect::pages(&vinhdanh::documents::plan::typeset(&cx).unwrap());
+    assert_eq!(
+        pages.last().unwrap().images,
+        1,
+        "signature image on the last page"
+    );
+    assert!(pages[..pages.len() - 1].iter().all(|p| p.images == 0));
+}
