@@ -1,11 +1,15 @@
-//! Prints the laid-out text runs of the default KẾ HOẠCH (page, x, y, width, size, text):
-//! a quick way for template authors to measure a layout change.
+//! Prints the laid-out text runs and rule lines of a project's KẾ HOẠCH (page, x, y, width,
+//! size, style, text), a quick way for template authors to measure a layout change:
+//! `cargo run --release --example dump_runs [PROJECT_DIR]`.
 use vinhdanh::pipeline::{BuildOptions, Context, prepare};
 use vinhdanh::project::Project;
 
 fn main() {
-    let project = Project::embedded();
-    let (engine, data, _) = prepare(&project).expect("default project loads");
+    let project = match std::env::args().nth(1) {
+        Some(dir) => Project::open(std::path::Path::new(&dir)).expect("project folder"),
+        None => Project::embedded(),
+    };
+    let (engine, data, _) = prepare(&project).expect("project loads");
     let options = BuildOptions::default();
     let cx = Context {
         engine: &engine,
@@ -16,16 +20,20 @@ fn main() {
     let doc = vinhdanh::documents::plan::typeset(&cx).expect("typesets");
     for p in vinhdanh::inspect::pages(&doc) {
         for r in &p.runs {
-            println!(
-                "{} {:7.2} {:7.2} {:7.2} {:4.1} {}{} {}",
-                r.page,
-                r.x_mm,
-                r.y_mm,
-                r.width_mm,
-                r.size_pt,
+            let style = format!(
+                "{}{}",
                 if r.bold { "B" } else { "-" },
-                if r.italic { "I" } else { "-" },
-                r.text
+                if r.italic { "I" } else { "-" }
+            );
+            println!(
+                "{} {:7.2} {:7.2} {:7.2} {:4.1} {style} {}",
+                r.page, r.x_mm, r.y_mm, r.width_mm, r.size_pt, r.text
+            );
+        }
+        for l in &p.rules {
+            println!(
+                "{} {:7.2} {:7.2} {:7.2} rule",
+                l.page, l.x_mm, l.y_mm, l.length_mm
             );
         }
     }

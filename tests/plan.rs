@@ -487,3 +487,65 @@ fn signed_copy_carries_the_signature_image() {
     );
     assert!(pages[..pages.len() - 1].iter().all(|p| p.images == 0));
 }
+
+/// Another commune's data, no optional files: everything changes with data alone.
+#[test]
+fn another_commune_by_data_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixture("other-commune");
+    let p = dir.path().join("p");
+    fs::create_dir_all(p.join("data")).unwrap();
+    fs::copy(src.join("data/plan.yaml"), p.join("data/plan.yaml")).unwrap();
+    let (code, out) = run(dir.path(), &["build", "p"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("agenda.yaml"),
+        "skipped optional file is mentioned: {out}"
+    );
+    let text = squash(&pdf_text(&p.join("output/ke-hoach.pdf")));
+    for s in [
+        "UBND TỈNH ĐIỆN BIÊN",
+        "HUYỆN ĐIỆN BIÊN",
+        "Số: 03/KH-UBND",
+        "III. KINH PHÍ",
+        "Căn cứ tình hình thực tế, Ủy ban nhân dân xã Mường Phăng ban hành",
+        "Thời gian: 08 giờ 00 phút, thứ Sáu, ngày 09 tháng 01 năm 2026.",
+        "Số đại biểu: 60 – 70 người, trong đó khách mời 06.",
+        "Đại biểu các bản: 18 đại biểu.",
+        "Mỗi bản 02 đại biểu.",
+        "KT. CHỦ TỊCH",
+        "Lò Văn Pọm",
+    ] {
+        assert!(text.contains(s), "missing {s:?} in {text}");
+    }
+    for seed in ["Thượng Hồng", "Hà Thị Thủy", "Hải Phòng"] {
+        assert!(
+            !text.contains(seed),
+            "seed text {seed:?} leaked into another commune's plan"
+        );
+    }
+    let project = Project::open(&p).unwrap();
+    let (engine, data, _) = prepare(&project).unwrap();
+    let options = BuildOptions::default();
+    let cx = Context {
+        engine: &engine,
+        env: vinhdanh::render::environment(&project),
+        data: &data,
+        options: &options,
+    };
+    let pages = inspect::pages(&vinhdanh::documents::plan::typeset(&cx).unwrap());
+    let p1 = &pages[0];
+    assert!(
+        p1.runs.iter().all(|r| r.x_mm >= 35.0 - 0.05
+            && r.x_mm + r.width_mm <= 190.0 + 0.05
+            && r.y_mm >= 25.0)
+    );
+    let body = p1.find("Căn cứ tình hình").unwrap();
+    assert!(near(body.size_pt, 13.0, 0.01) && near(body.x_mm, 35.0 + 12.7, 0.2));
+    assert!(near(p1.find("CỘNG HÒA").unwrap().size_pt, 13.0, 0.01));
+    assert_eq!(
+        p1.find("UBND TỈNH ĐIỆN BIÊN").map(|r| r.bold),
+        Some(false),
+        "chủ quản is not bold"
+    );
+}
