@@ -17,6 +17,8 @@ pub struct PlanFile {
     #[serde(default)]
     pub layout: Layout,
     pub plan: PlanDoc,
+    #[serde(default)]
+    pub invitation: Option<crate::documents::invitation::InvitationDoc>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -142,5 +142,9 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Diagno
         Err(d) => report.failed.push((name.to_string(), d)),
     };
     run(documents::plan::OUTPUT, documents::plan::build(&cx));
+    run(
+        documents::invitation::MERGED,
+        documents::invitation::build(&cx),
+    );
     Ok(report)
 }

@@ -1,6 +1,7 @@
 //! Stage 1: read the project's data files into typed records, NFC-normalised, each kept with
 //! its source so later stages can point at the exact line (YAML) or cell (spreadsheet).
 
+pub mod tables;
 pub mod yaml;
 
 use serde::de::DeserializeOwned;
@@ -138,8 +139,20 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
         .map_err(|e| errors.push(e))
         .ok()
         .flatten();
-    let delegates = load_list::<DelegatesFile>(project, "delegates", &mut errors, &mut notes);
-    let honorees = load_list::<HonoreesFile>(project, "honorees", &mut errors, &mut notes);
+    let delegates = load_list::<DelegatesFile>(
+        project,
+        "delegates",
+        tables::delegates,
+        &mut errors,
+        &mut notes,
+    );
+    let honorees = load_list::<HonoreesFile>(
+        project,
+        "honorees",
+        tables::honorees,
+        &mut errors,
+        &mut notes,
+    );
     if errors.has_errors() {
         return Err(errors);
     }
@@ -155,15 +168,52 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
     })
 }
 
-/// A list (delegates, honorees) from `data/<name>.yaml`; spreadsheets are handled by
-/// [`crate::load::tables`] when present.
+/// Reads a list from a spreadsheet: (path on disk, path for messages).
+type TableReader<T> = fn(&std::path::Path, &str) -> Result<(T, DataSource), Diagnostics>;
+
+/// A list (delegates, honorees) from `data/<name>.yaml`, or a clerk's spreadsheet
+/// `data/<name>.xlsx` / `.csv` (…) read by [`tables`]. A project has one list: two files for the
+/// same list are refused rather than one silently winning.
 fn load_list<T: DeserializeOwned>(
     project: &Project,
     name: &str,
+    from_table: TableReader<T>,
     errors: &mut Diagnostics,
     notes: &mut Vec<Diagnostic>,
 ) -> Option<(T, DataSource)> {
     let rel = format!("data/{name}.yaml");
+    let tables: Vec<(String, std::path::PathBuf)> = tables::TABLE_EXTENSIONS
+        .iter()
+        .map(|ext| format!("data/{name}.{ext}"))
+        .filter_map(|r| match project.disk_path(&r) {
+            Ok(Some(p)) => Some((r, p)),
+            _ => None,
+        })
+        .collect();
+    let mut found: Vec<&str> = tables.iter().map(|(r, _)| r.as_str()).collect();
+    if project.exists(&rel) {
+        found.insert(0, &rel);
+    }
+    if found.len() > 1 {
+        errors.push(
+            Diagnostic::error(format!(
+                "một dự án chỉ có một danh sách {name}: đang có cả {}",
+                found.join(" và ")
+            ))
+            .in_file(found[1].to_string())
+            .hint("giữ lại một tệp (YAML, Excel hoặc CSV), đổi tên hoặc chuyển các tệp còn lại ra khỏi thư mục data/"),
+        );
+        return None;
+    }
+    if let Some((r, path)) = tables.first() {
+        return match from_table(path, r) {
+            Ok(v) => Some(v),
+            Err(d) => {
+                errors.extend(d);
+                None
+            }
+        };
+    }
     match read_yaml::<T>(project, &rel) {
         Ok(Some((v, doc))) => Some((v, DataSource::Yaml(doc))),
         Ok(None) => {

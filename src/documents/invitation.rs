@@ -1,0 +1,661 @@
+//! GIẤY MỜI (Nghị định 30/2020, Phụ lục III, Mẫu 1.7): one invitation per delegate, the
+//! all-in-one print file, and the reception's check-in list (danh sách đại biểu).
+//!
+//! A delegate who is an honoree is one entry referring to the honoree's id: the invitee's name
+//! and salutation are taken from the honoree list, so a correction there reaches the invitation.
+//! Date, start time and venue are read from `plan.conference` only.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use minijinja::Value;
+use serde::{Deserialize, Serialize};
+
+use super::{ConferenceFacts, HeaderView, SignatureView, header, signature};
+use crate::batch::{self, Batch, Record};
+use crate::collate;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::{Data, DataSource};
+use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout, Signature};
+use crate::pipeline::Context;
+use crate::text::{self, PartialDate};
+
+pub const TEMPLATE: &str = "giay-moi.typ.j2";
+pub const DIR: &str = "giay-moi";
+pub const MERGED: &str = "giay-moi.pdf";
+pub const LIST_TEMPLATE: &str = "danh-sach-dai-bieu.typ.j2";
+pub const LIST_OUTPUT: &str = "danh-sach-dai-bieu.pdf";
+
+/// The `invitation:` section of plan.yaml: what the GIẤY MỜI needs besides the conference
+/// facts. Every field has a default, so a plan without the section still prints invitations.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct InvitationDoc {
+    /// Type code in the number line ("GM" → "Số: …/GM-UBND").
+    pub code: String,
+    pub number: Option<u32>,
+    pub date: Option<PartialDate>,
+    /// Trích yếu under "GIẤY MỜI"; placeholders allowed. Default "Dự <conference.name>".
+    pub summary: Option<String>,
+    /// The "Tới dự …" line; default the conference name.
+    pub occasion: Option<String>,
+    /// "Chủ trì: …", printed only when given.
+    pub chair: Option<String>,
+    /// The closing request ("Đề nghị đại biểu có mặt trước 15 phút…").
+    pub notes: Option<String>,
+    pub recipients: Vec<String>,
+    pub archive: Option<String>,
+    pub signature: Option<Signature>,
+    /// Print the delegate's id as a QR code for check-in.
+    pub qr: bool,
+    pub draft: bool,
+}
+
+impl Default for InvitationDoc {
+    fn default() -> Self {
+        Self {
+            code: "GM".into(),
+            number: None,
+            date: None,
+            summary: None,
+            occasion: None,
+            chair: None,
+            notes: None,
+            recipients: vec!["Như trên".into()],
+            archive: Some("VT".into()),
+            signature: None,
+            qr: true,
+            draft: false,
+        }
+    }
+}
+
+/// A delegate resolved against the honoree list: what is printed for them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Invitee {
+    /// Position in the list, from 1.
+    pub index: usize,
+    /// Stable id (the data's, or "db-NNN" from the position).
+    pub id: String,
+    pub salutation: Option<String>,
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub unit: Option<String>,
+    pub group: String,
+    pub seat: Option<String>,
+    /// The bold line of the invitation ("Ông Vũ Đức Thắng", "Đại diện lãnh đạo Sở Nội vụ …").
+    pub headline: String,
+    /// The line under it (title and unit of a person), if any.
+    pub detail: Option<String>,
+    /// Name for lists, file names and messages (the person, or the unit invited).
+    pub display: String,
+    /// Whether `display` is a person's name (ordered by given name) or a unit's.
+    pub is_person: bool,
+}
+
+fn nonempty(s: &Option<String>) -> Option<String> {
+    s.as_ref()
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+}
+
+/// Resolves every delegate (honoree references filled in). References that do not resolve are
+/// reported by [`validate`]; here they fall back to the delegate's own fields.
+pub fn invitees(data: &Data) -> Vec<Invitee> {
+    let Some((list, _)) = &data.delegates else {
+        return Vec::new();
+    };
+    let honorees: HashMap<&str, &Honoree> = data
+        .honorees
+        .as_ref()
+        .map(|(h, _)| h.honorees.iter().map(|x| (x.id.as_str(), x)).collect())
+        .unwrap_or_default();
+    let width = list.delegates.len().to_string().len().max(3);
+    list.delegates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let honoree = d
+                .honoree
+                .as_deref()
+                .and_then(|h| honorees.get(h.trim()).copied());
+            resolve(i + 1, width, d, honoree)
+        })
+        .collect()
+}
+
+fn resolve(index: usize, width: usize, d: &Delegate, h: Option<&Honoree>) -> Invitee {
+    let mut salutation = nonempty(&d.salutation);
+    let mut name = nonempty(&d.name);
+    let mut title = nonempty(&d.title);
+    let mut unit = nonempty(&d.unit);
+    let mut collective = None;
+    if let Some(h) = h {
+        match h.kind {
+            HonoreeKind::Individual => {
+                name = Some(h.name.clone());
+                salutation = match h.gender {
+                    Some(Gender::Male) => Some("Ông".into()),
+                    Some(Gender::Female) => Some("Bà".into()),
+                    None => salutation.or(Some("Ông/Bà".into())),
+                };
+                title = title.or_else(|| nonempty(&h.title));
+                unit = unit.or_else(|| nonempty(&h.unit));
+            }
+            HonoreeKind::Collective => {
+                // A collective is invited through its representative.
+                name = None;
+                salutation = None;
+                collective = Some(h.name.clone());
+                title = title.or(Some("Đại diện".into()));
+                unit = Some(h.name.clone());
+            }
+        }
+    }
+    let join = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}, {b}")),
+        (Some(a), None) | (None, Some(a)) => Some(a.clone()),
+        (None, None) => None,
+    };
+    let (headline, detail, display, is_person) = match &name {
+        Some(n) => {
+            let head = match &salutation {
+                Some(s) => format!("{s} {n}"),
+                None => n.clone(),
+            };
+            (head, join(&title, &unit), n.clone(), true)
+        }
+        None => {
+            let head = match (&title, &unit) {
+                (Some(t), Some(u)) => format!("{t} {u}"),
+                (Some(t), None) => t.clone(),
+                (None, Some(u)) => u.clone(),
+                (None, None) => String::new(),
+            };
+            let display = collective.or_else(|| unit.clone()).unwrap_or(head.clone());
+            (head, None, display, false)
+        }
+    };
+    Invitee {
+        index,
+        id: nonempty(&d.id).unwrap_or_else(|| format!("db-{index:0width$}")),
+        salutation,
+        name,
+        title,
+        unit,
+        group: d.group.trim().to_string(),
+        seat: nonempty(&d.seat),
+        headline,
+        detail,
+        display,
+        is_person,
+    }
+}
+
+/// File names "NNN-slug.pdf": NNN the position (zero-padded to the list's width, at least 3),
+/// slugs unique within the list.
+pub fn file_names(list: &[Invitee]) -> Vec<String> {
+    let width = list.len().to_string().len().max(3);
+    let slugs = crate::slug::unique_slugs(&list.iter().map(|i| &i.display).collect::<Vec<_>>());
+    list.iter()
+        .zip(slugs)
+        .map(|(i, s)| format!("{:0width$}-{s}.pdf", i.index))
+        .collect()
+}
+
+/// Located problems of the delegate list: unknown groups (with the nearest id), honoree
+/// references that do not exist or are used twice, entries without a name or unit, duplicate
+/// ids, and group counts outside the plan's composition.
+pub fn validate(data: &Data, out: &mut Diagnostics) {
+    let Some((list, src)) = &data.delegates else {
+        return;
+    };
+    let comp = &data.plan.composition;
+    let mut ids: Vec<String> = Vec::new();
+    comp.walk("", &mut |g, _, _| ids.push(g.id.clone()));
+    let honorees: HashMap<&str, &Honoree> = data
+        .honorees
+        .as_ref()
+        .map(|(h, _)| h.honorees.iter().map(|x| (x.id.as_str(), x)).collect())
+        .unwrap_or_default();
+    let mut used_honoree: HashMap<&str, usize> = HashMap::new();
+    let mut used_id: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for (i, d) in list.delegates.iter().enumerate() {
+        let p = format!("delegates[{i}]");
+        let who = label(d, i);
+        let group = d.group.trim();
+        if group.is_empty() {
+            out.push(
+                src.error(&format!("{p}.group"), "thiếu nhóm đại biểu")
+                    .record(who.clone())
+                    .hint(format!("ghi một mã nhóm của Kế hoạch: {}", ids.join(", "))),
+            );
+        } else if comp.find(group).is_none() {
+            let best = ids
+                .iter()
+                .map(|c| (strsim::jaro_winkler(group, c), c))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let hint = match best {
+                Some((s, c)) if s > 0.7 => format!(
+                    "có phải ý bạn là “{c}”? Các mã nhóm trong data/plan.yaml (composition): {}",
+                    ids.join(", ")
+                ),
+                _ => format!(
+                    "các mã nhóm trong data/plan.yaml (composition): {}",
+                    ids.join(", ")
+                ),
+            };
+            out.push(
+                src.error(
+                    &format!("{p}.group"),
+                    format!("không có nhóm đại biểu mã “{group}”"),
+                )
+                .record(who.clone())
+                .hint(hint),
+            );
+        } else {
+            *counts.entry(group).or_default() += 1;
+        }
+        if let Some(h) = d
+            .honoree
+            .as_deref()
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+        {
+            if !honorees.contains_key(h) {
+                let hint = if data.honorees.is_none() {
+                    "chưa có danh sách khen thưởng (data/honorees.yaml): thêm danh sách, hoặc bỏ mã này và ghi họ tên".to_string()
+                } else {
+                    "mã phải trùng với cột Mã / khóa id của một tập thể, cá nhân trong danh sách khen thưởng".to_string()
+                };
+                out.push(
+                    src.error(
+                        &format!("{p}.honoree"),
+                        format!("không có tập thể, cá nhân khen thưởng mã “{h}”"),
+                    )
+                    .record(who.clone())
+                    .hint(hint),
+                );
+            } else if let Some(first) = used_honoree.insert(h, i) {
+                out.push(
+                    src.error(
+                        &format!("{p}.honoree"),
+                        format!(
+                            "“{h}” đã được mời ở mục thứ {} của danh sách: mỗi tập thể, cá nhân chỉ mời một lần",
+                            first + 1
+                        ),
+                    )
+                    .record(who.clone())
+                    .hint("xóa một trong hai dòng"),
+                );
+                used_honoree.insert(h, first);
+            }
+        } else if nonempty(&d.name).is_none() && nonempty(&d.unit).is_none() {
+            out.push(
+                src.error(&p, "đại biểu không có họ tên cũng không có đơn vị")
+                    .record(who.clone())
+                    .hint("ghi họ và tên người được mời, hoặc đơn vị được mời (khi mời “Đại diện lãnh đạo …”)"),
+            );
+        }
+        if let Some(id) = d.id.as_deref().map(str::trim).filter(|x| !x.is_empty())
+            && let Some(first) = used_id.insert(id, i)
+        {
+            out.push(
+                src.error(
+                    &format!("{p}.id"),
+                    format!("mã đại biểu “{id}” trùng với mục thứ {}", first + 1),
+                )
+                .record(who.clone())
+                .hint("mỗi đại biểu một mã riêng (db-001, db-002, …), hoặc để trống"),
+            );
+            used_id.insert(id, first);
+        }
+    }
+    quotas(comp, &counts, src, out);
+    if list.sample {
+        out.push(
+            src.warning(
+                "sample",
+                "danh sách đại biểu là dữ liệu mẫu: Giấy mời chưa dùng được",
+            )
+            .hint("thay bằng danh sách đã duyệt rồi đổi “sample: true” thành “sample: false”"),
+        );
+    }
+    if data.plan.conference.start_is_sample {
+        out.push(
+            data.plan_src
+                .warning(
+                    "conference.start",
+                    "giờ bắt đầu hội nghị là giờ mẫu, in trên mọi Giấy mời",
+                )
+                .hint("ghi giờ đã chốt vào conference.start và đổi start_is_sample thành false"),
+        );
+    }
+}
+
+fn label(d: &Delegate, i: usize) -> String {
+    let name = nonempty(&d.name)
+        .or_else(|| nonempty(&d.unit))
+        .or_else(|| nonempty(&d.honoree))
+        .unwrap_or_default();
+    match nonempty(&d.id) {
+        Some(id) => format!("đại biểu {id} ({name})"),
+        None => format!("đại biểu thứ {} ({name})", i + 1),
+    }
+}
+
+/// Delegates counted in each group (its own and its subgroups') against the plan's numbers.
+fn quotas(comp: &Group, counts: &HashMap<&str, u32>, src: &DataSource, out: &mut Diagnostics) {
+    fn total(g: &Group, counts: &HashMap<&str, u32>) -> u32 {
+        counts.get(g.id.as_str()).copied().unwrap_or(0)
+            + g.groups.iter().map(|c| total(c, counts)).sum::<u32>()
+    }
+    comp.walk("composition", &mut |g, _, _| {
+        let Some((lo, hi)) = g.range() else { return };
+        let n = total(g, counts);
+        if n < lo || n > hi {
+            let want = text::count_text((lo, hi));
+            let msg = format!(
+                "nhóm “{}” ({}) có {n} đại biểu, Kế hoạch ghi {want}",
+                g.label, g.id
+            );
+            let d = if g.soft {
+                Diagnostic::warning(msg)
+            } else {
+                Diagnostic::error(msg)
+            };
+            out.push(
+                d.at(crate::diag::Location::file(src.file().to_string()))
+                    .hint(format!(
+                        "thêm hoặc bớt đại biểu có Nhóm = {} (hoặc nhóm con của nó); nếu số lượng chỉ là dự kiến, ghi `soft: true` cho nhóm này trong data/plan.yaml",
+                        g.id
+                    )),
+            );
+        }
+    });
+}
+
+#[derive(Debug, Serialize)]
+struct Shared<'a> {
+    layout: &'a Layout,
+    header: HeaderView,
+    summary: String,
+    issuer: String,
+    occasion: String,
+    chair: Option<String>,
+    time: String,
+    venue: String,
+    notes: Option<String>,
+    recipients: Vec<String>,
+    archive: Option<String>,
+    signature: SignatureView,
+    title: String,
+    draft: bool,
+    qr: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct RecordView<'a> {
+    #[serde(flatten)]
+    invitee: &'a Invitee,
+    qr: Option<String>,
+}
+
+fn expand(data: &Data, s: &str, path: &str, errors: &mut Diagnostics) -> String {
+    text::expand(s, &ConferenceFacts { data }).unwrap_or_else(|key| {
+        errors.push(
+            data.plan_src
+                .error(path, format!("chỗ điền “{{{key}}}” không có trong dữ liệu"))
+                .hint("dùng {conference.name}, {conference.date}, {conference.venue}, {conference.start}…"),
+        );
+        s.to_string()
+    })
+}
+
+/// The invitation's fixed part. The time line is "07 giờ 30 phút, thứ Sáu, ngày 22/8/2025":
+/// the weekday is computed from the date, never typed.
+fn shared(data: &Data) -> Result<Shared<'_>, Diagnostics> {
+    let inv = data.plan.invitation.clone().unwrap_or_default();
+    let facts = ConferenceFacts { data };
+    let c = &data.plan.conference;
+    let date = facts.date();
+    let mut errors = Diagnostics::default();
+    let mut ex = |s: &str, path: &str| expand(data, s, path, &mut errors);
+    let summary = match &inv.summary {
+        Some(s) => ex(s, "invitation.summary"),
+        None => format!("Dự {}", c.short_name.as_ref().unwrap_or(&c.name)),
+    };
+    let occasion = match &inv.occasion {
+        Some(s) => ex(s, "invitation.occasion"),
+        None => c.name.clone(),
+    };
+    let chair = inv.chair.as_ref().map(|s| ex(s, "invitation.chair"));
+    let notes = inv.notes.as_ref().map(|s| ex(s, "invitation.notes"));
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    let time = format!(
+        "{}, {}, ngày {}",
+        facts.start().long(),
+        text::weekday(date),
+        text::date_short(date)
+    );
+    use chrono::Datelike;
+    Ok(Shared {
+        layout: &data.plan.layout,
+        header: header(data, &inv.code, inv.number, inv.date, date.year()),
+        summary,
+        issuer: data.plan.authority.name.clone(),
+        occasion,
+        chair,
+        time,
+        venue: c.venue.clone(),
+        notes,
+        recipients: inv.recipients.clone(),
+        archive: inv.archive.clone(),
+        signature: signature(inv.signature.as_ref().unwrap_or(&data.plan.signature)),
+        title: format!("GIẤY MỜI {}", c.name),
+        draft: inv.draft,
+        qr: inv.qr,
+    })
+}
+
+/// The delegate's id as an SVG QR code (for scanning at the reception desk).
+pub fn qr_svg(id: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(id.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color>()
+            .quiet_zone(false)
+            .min_dimensions(120, 120)
+            .build(),
+    )
+}
+
+/// Invitations (one PDF each + the print file), then the check-in list.
+pub fn build(cx: &Context) -> Result<Vec<PathBuf>, Diagnostics> {
+    let data = cx.data;
+    if data.delegates.is_none() {
+        return Ok(Vec::new());
+    }
+    let shared = shared(data)?;
+    let list = invitees(data);
+    let names = file_names(&list);
+    let records = list
+        .iter()
+        .zip(names)
+        .map(|(inv, file_name)| Record {
+            id: inv.id.clone(),
+            file_name,
+            label: format!("{} ({})", inv.display, inv.id),
+            value: Value::from_serialize(RecordView {
+                invitee: inv,
+                qr: if shared.qr { qr_svg(&inv.id) } else { None },
+            }),
+        })
+        .collect();
+    let report = batch::run(
+        cx,
+        Batch {
+            template: TEMPLATE,
+            shared: Value::from_serialize(&shared),
+            records,
+            dir: DIR,
+            merged: Some(MERGED),
+        },
+    );
+    let mut written = report.written;
+    let mut failed = Diagnostics::default();
+    for (who, d) in report.failed {
+        for x in d.0 {
+            let x = if x.record.is_none() {
+                x.record(who.clone())
+            } else {
+                x
+            };
+            failed.push(x);
+        }
+    }
+    match checkin(cx, &shared, &list) {
+        Ok(p) => written.push(p),
+        Err(d) => failed.extend(d),
+    }
+    eprintln!(
+        "Giấy mời: đã ghi {} / {} tệp; {} lỗi.",
+        written
+            .iter()
+            .filter(|p| p.starts_with(cx.options.out_dir.join(DIR)))
+            .count(),
+        list.len(),
+        failed.errors().count()
+    );
+    if failed.has_errors() {
+        return Err(failed);
+    }
+    Ok(written)
+}
+
+#[derive(Debug, Serialize)]
+struct ListGroup {
+    /// "I", "1", … as printed before the label.
+    number: String,
+    label: String,
+    depth: usize,
+    /// Delegates in the group and its subgroups.
+    count: usize,
+    rows: Vec<ListRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct ListRow {
+    stt: usize,
+    name: String,
+    title: Option<String>,
+    unit: Option<String>,
+    seat: Option<String>,
+}
+
+/// Groups in the plan's order (composition tree), delegates inside a group in Vietnamese order:
+/// people by given, middle, family name; units (invited without a name) after them, by name.
+fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
+    let mut by_group: HashMap<&str, Vec<&Invitee>> = HashMap::new();
+    for i in list {
+        by_group.entry(i.group.as_str()).or_default().push(i);
+    }
+    fn has_any(g: &Group, by: &HashMap<&str, Vec<&Invitee>>) -> bool {
+        by.contains_key(g.id.as_str()) || g.groups.iter().any(|c| has_any(c, by))
+    }
+    fn subtree(g: &Group, by: &HashMap<&str, Vec<&Invitee>>) -> usize {
+        by.get(g.id.as_str()).map_or(0, Vec::len)
+            + g.groups.iter().map(|c| subtree(c, by)).sum::<usize>()
+    }
+    let mut out = Vec::new();
+    let mut stt = 0;
+    let mut top = 0;
+    let mut sub = 0;
+    comp.walk("", &mut |g, _, depth| {
+        if !has_any(g, &by_group) {
+            return;
+        }
+        let number = match depth {
+            0 => String::new(),
+            1 => {
+                top += 1;
+                sub = 0;
+                crate::render::roman(top)
+            }
+            _ => {
+                sub += 1;
+                sub.to_string()
+            }
+        };
+        let mut members = by_group.get(g.id.as_str()).cloned().unwrap_or_default();
+        if depth == 0 && members.is_empty() {
+            return; // the whole composition: its label is the document's title
+        }
+        members.sort_by(|a, b| match (a.is_person, b.is_person) {
+            (true, true) => collate::compare_person_names(&a.display, &b.display),
+            (false, false) => collate::compare(&a.display, &b.display),
+            (true, false) => std::cmp::Ordering::Less,
+            (false, true) => std::cmp::Ordering::Greater,
+        });
+        let rows = members
+            .iter()
+            .map(|i| {
+                stt += 1;
+                // A unit invited without a name: "Đại diện lãnh đạo" in the name column.
+                let (name, title) = match &i.name {
+                    Some(n) => (n.clone(), i.title.clone()),
+                    None => (i.title.clone().unwrap_or_else(|| "Đại diện".into()), None),
+                };
+                ListRow {
+                    stt,
+                    name,
+                    title,
+                    unit: i.unit.clone(),
+                    seat: i.seat.clone(),
+                }
+            })
+            .collect();
+        out.push(ListGroup {
+            number,
+            label: g.label.clone(),
+            depth,
+            count: subtree(g, &by_group),
+            rows,
+        });
+    });
+    out
+}
+
+#[derive(Debug, Serialize)]
+struct ListView<'a> {
+    layout: &'a Layout,
+    header: HeaderView,
+    title: String,
+    subtitle: String,
+    when: String,
+    total: usize,
+    groups: Vec<ListGroup>,
+}
+
+fn inv_date(data: &Data) -> Option<PartialDate> {
+    data.plan.invitation.as_ref().and_then(|i| i.date)
+}
+
+fn checkin(cx: &Context, shared: &Shared, list: &[Invitee]) -> Result<PathBuf, Diagnostics> {
+    let data = cx.data;
+    let c = &data.plan.conference;
+    let date = cx.facts().date();
+    use chrono::Datelike;
+    let view = ListView {
+        layout: &data.plan.layout,
+        header: header(data, "DS", None, inv_date(data), date.year()),
+        title: "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ".into(),
+        subtitle: c.name.clone(),
+        when: format!("{}; {}", shared.time, shared.venue),
+        total: list.len(),
+        groups: list_groups(&data.plan.composition, list),
+    };
+    cx.produce(LIST_TEMPLATE, Value::from_serialize(&view), LIST_OUTPUT)
+}

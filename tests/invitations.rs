@@ -1,0 +1,415 @@
+//! GIẤY MỜI and the check-in list, checked the way a clerk would: count the files, read each
+//! invitation's text, compare the print file page by page, read the order of the list.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use vinhdanh::documents::invitation;
+use vinhdanh::project::Project;
+
+/// The default project's delegates, resolved as the invitations print them.
+fn default_invitees() -> Vec<invitation::Invitee> {
+    let project = Project::open(&repo()).unwrap();
+    let (_, data, diags) = vinhdanh::pipeline::prepare(&project).unwrap();
+    assert!(!diags.has_errors(), "{diags}");
+    invitation::invitees(&data)
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A copy of the default project with its own data folder.
+fn project_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    (dir, p)
+}
+
+fn build(p: &Path) -> (i32, String) {
+    run(p, &["build"])
+}
+
+#[test]
+fn default_build_one_invitation_per_delegate_with_its_invitee() {
+    let out = default_build();
+    let list = default_invitees();
+    assert!((120..=150).contains(&list.len()), "{}", list.len());
+    let pdfs = files(&out.join("giay-moi"));
+    assert_eq!(pdfs.len(), list.len());
+    let merged = out.join("giay-moi.pdf");
+    assert_eq!(pdf_pages(&merged), list.len(), "one page per invitation");
+    let project = Project::open(&repo()).unwrap();
+    let (_, data, _) = vinhdanh::pipeline::prepare(&project).unwrap();
+    let occasion = squash(&data.plan.conference.name);
+    for (k, (inv, pdf)) in list.iter().zip(&pdfs).enumerate() {
+        let name = pdf.file_name().unwrap().to_str().unwrap();
+        assert!(
+            name.starts_with(&format!("{:03}-", k + 1)),
+            "{name} is not number {}",
+            k + 1
+        );
+        assert!(name.is_ascii() && !name.contains(' '), "{name}");
+        let text = squash(&pdf_text(pdf));
+        assert!(text.contains(&squash(&inv.headline)), "{name}: {text}");
+        if let Some(d) = &inv.detail {
+            // A wrapped line may break after "/" (pdftotext then shows a space): compare
+            // without whitespace.
+            let bare = |s: &str| s.split_whitespace().collect::<String>();
+            assert!(bare(&text).contains(&bare(d)), "{name}: no “{d}” in {text}");
+        }
+        assert!(text.contains(&occasion), "{name}: occasion missing");
+        assert!(text.contains("GIẤY MỜI"), "{name}");
+        // The weekday is computed from the date: 22/8/2025 was a Friday.
+        assert!(text.contains("thứ Sáu, ngày 22/8/2025"), "{name}: {text}");
+        assert!(text.contains("/GM-UBND"), "{name}");
+        assert_eq!(pdf_pages(pdf), 1, "{name} overflows onto a second page");
+        // Same page, same place in the print file.
+        let page = squash(&pdf_page_text(&merged, k + 1));
+        assert_eq!(
+            page,
+            text,
+            "page {} of giay-moi.pdf differs from {name}",
+            k + 1
+        );
+    }
+}
+
+#[test]
+fn honoree_delegates_take_name_from_honorees() {
+    let list = default_invitees();
+    let project = Project::open(&repo()).unwrap();
+    let (_, data, _) = vinhdanh::pipeline::prepare(&project).unwrap();
+    let (delegates, _) = data.delegates.as_ref().unwrap();
+    let (honorees, _) = data.honorees.as_ref().unwrap();
+    let mut referenced = 0;
+    for (d, inv) in delegates.delegates.iter().zip(&list) {
+        if let Some(h) = &d.honoree {
+            referenced += 1;
+            let h = honorees.honorees.iter().find(|x| &x.id == h).unwrap();
+            assert!(
+                inv.headline.contains(&h.name),
+                "{} vs {}",
+                inv.headline,
+                h.name
+            );
+        }
+    }
+    assert!(referenced > 0);
+}
+
+#[test]
+fn slugs_are_ascii_unique_and_padded() {
+    let mut list = default_invitees();
+    let names = invitation::file_names(&list);
+    let set: std::collections::HashSet<_> = names.iter().collect();
+    assert_eq!(set.len(), names.len());
+    assert_eq!(names[0], "001-vu-duc-thang.pdf");
+    for n in &names {
+        assert!(
+            n.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'),
+            "{n}"
+        );
+    }
+    // Two people with one name still get two files; a long list gets wider numbers.
+    let twin = list[0].clone();
+    list.push(invitation::Invitee {
+        index: list.len() + 1,
+        ..twin
+    });
+    let names = invitation::file_names(&list);
+    assert_eq!(
+        names.last().unwrap(),
+        &format!("{}-vu-duc-thang-2.pdf", list.len())
+    );
+    let mut long: Vec<_> = (0..1000)
+        .map(|i| invitation::Invitee {
+            index: i + 1,
+            ..list[0].clone()
+        })
+        .collect();
+    long.truncate(1000);
+    let names = invitation::file_names(&long);
+    assert_eq!(names[0], "0001-vu-duc-thang.pdf");
+    assert_eq!(names[999], "1000-vu-duc-thang-1000.pdf");
+}
+
+#[test]
+fn checkin_list_is_grouped_and_in_vietnamese_order() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("invitations-order"), dir.path());
+    let (code, out) = build(dir.path());
+    assert_eq!(code, 0, "{out}");
+    let list = dir.path().join("output/danh-sach-dai-bieu.pdf");
+    let text = squash(&pdf_text(&list));
+    let order = [
+        "I. Khách mời",
+        "Đỗ Ngọc Ánh",
+        "Phan Văn Bình",
+        "Ngô Minh Đức",
+        "Vũ Văn Em",
+        "Hoàng Long",
+        "Lê Thị Ơn",
+        "Trần Văn Phúc",
+        "II. Đại biểu địa phương",
+        "Mai Văn An",
+        "Mai Thị Hà",
+        "Mai Thị Hả",
+        "Mai Thị Hã",
+        "Mai Thị Há",
+        "Mai Thị Hạ",
+        "Đại diện lãnh đạo",
+    ];
+    let mut at = 0;
+    for w in order {
+        let pos = text[at..]
+            .find(w)
+            .unwrap_or_else(|| panic!("“{w}” not found after position {at} in {text}"));
+        at += pos + w.len();
+    }
+    // Columns of the reception's list.
+    for h in [
+        "STT",
+        "Họ và tên",
+        "Chức vụ",
+        "Đơn vị",
+        "Chỗ ngồi",
+        "Ký nhận",
+    ] {
+        assert!(text.contains(h), "{h}");
+    }
+    let (w, h) = pdf_page_size_mm(&list);
+    assert!(w > h, "landscape");
+    // Namesakes get distinct files; the very long invitee stays on one page.
+    let names: Vec<String> = files(&dir.path().join("output/giay-moi"))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.contains(&"012-mai-van-an.pdf".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"013-mai-van-an-2.pdf".to_string()),
+        "{names:?}"
+    );
+    let long = dir
+        .path()
+        .join("output/giay-moi/015-nguyen-van-truong-giang-thai-binh-duong-hoang-long.pdf");
+    assert_eq!(pdf_pages(&long), 1);
+    let t = squash(&pdf_text(&long));
+    assert!(
+        t.contains("(chi nhánh số 2, khu công nghiệp phía Bắc)"),
+        "{t}"
+    );
+    assert!(t.contains("Số: 03/GM-UBND"), "{t}");
+    assert!(t.contains("thứ Sáu, ngày 9/1/2026"), "{t}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walk(from) {
+        let rel = e.strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&e, &dest).unwrap();
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Texts of all invitations of a build, in order, with their file names.
+fn invitation_texts(out: &Path) -> (Vec<String>, String) {
+    let names = files(&out.join("giay-moi"))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    (names, squash(&pdf_text(&out.join("giay-moi.pdf"))))
+}
+
+#[test]
+fn xlsx_and_csv_lists_give_the_same_invitations_as_yaml() {
+    let yaml = invitation_texts(default_build());
+    for ext in ["csv", "xlsx"] {
+        let (_d, p) = project_copy();
+        std::fs::remove_file(p.join("data/delegates.yaml")).unwrap();
+        std::fs::copy(
+            repo().join(format!("tests/fixtures/import/delegates.{ext}")),
+            p.join(format!("data/delegates.{ext}")),
+        )
+        .unwrap();
+        let (code, out) = build(&p);
+        assert_eq!(code, 0, "{ext}: {out}");
+        let got = invitation_texts(&p.join("output"));
+        assert_eq!(got.0, yaml.0, "{ext}: file names");
+        assert_eq!(got.1, yaml.1, "{ext}: texts");
+    }
+}
+
+#[test]
+fn honorees_from_xlsx_give_the_same_invitations() {
+    let yaml = invitation_texts(default_build());
+    let (_d, p) = project_copy();
+    std::fs::remove_file(p.join("data/honorees.yaml")).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/import/honorees.xlsx"),
+        p.join("data/honorees.xlsx"),
+    )
+    .unwrap();
+    let (code, out) = build(&p);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(invitation_texts(&p.join("output")), yaml);
+}
+
+#[test]
+fn two_delegate_lists_are_refused() {
+    let (_d, p) = project_copy();
+    std::fs::copy(
+        repo().join("tests/fixtures/import/delegates.csv"),
+        p.join("data/delegates.csv"),
+    )
+    .unwrap();
+    let (code, out) = build(&p);
+    assert_eq!(code, 1);
+    assert!(out.contains("một dự án chỉ có một danh sách"), "{out}");
+    assert!(
+        out.contains("data/delegates.yaml") && out.contains("data/delegates.csv"),
+        "{out}"
+    );
+}
+
+#[test]
+fn legacy_encoded_csv_is_located() {
+    let (_d, p) = project_copy();
+    std::fs::remove_file(p.join("data/delegates.yaml")).unwrap();
+    let csv = std::fs::read_to_string(repo().join("tests/fixtures/import/delegates.csv")).unwrap();
+    let tcvn =
+        vinhdanh::import::legacy::encode(vinhdanh::import::legacy::Legacy::Tcvn3, "Phạm Văn Minh");
+    let csv = csv.replacen("Phạm Văn Minh", &tcvn, 1);
+    std::fs::write(p.join("data/delegates.csv"), csv).unwrap();
+    let (code, out) = build(&p);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("data/delegates.csv, dòng 4, cột D"), "{out}");
+    assert!(out.contains("TCVN3"), "{out}");
+    assert!(out.contains("Phạm Văn Minh"), "the fix is shown: {out}");
+}
+
+fn with_delegates(edit: impl Fn(String) -> String) -> (tempfile::TempDir, PathBuf, i32, String) {
+    let (d, p) = project_copy();
+    let f = p.join("data/delegates.yaml");
+    let s = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(&f, edit(s)).unwrap();
+    let (code, out) = run(&p, &["build"]);
+    (d, p, code, out)
+}
+
+#[test]
+fn delegate_problems_are_located() {
+    // Unknown group: located, with the nearest id.
+    let (_d, _p, code, out) = with_delegates(|s| s.replacen("group: city", "group: citty", 1));
+    assert_eq!(code, 1);
+    assert!(out.contains("không có nhóm đại biểu mã “citty”"), "{out}");
+    assert!(out.contains("“city”"), "{out}");
+    assert!(out.contains("data/delegates.yaml:"), "{out}");
+    // An honoree invited twice.
+    let (_d, _p, code, out) =
+        with_delegates(|s| s.replacen("honoree: tt-02,", "honoree: tt-01,", 1));
+    assert_eq!(code, 1);
+    assert!(out.contains("“tt-01” đã được mời"), "{out}");
+    // An honoree that does not exist.
+    let (_d, _p, code, out) =
+        with_delegates(|s| s.replacen("honoree: tt-02,", "honoree: tt-99,", 1));
+    assert_eq!(code, 1);
+    assert!(out.contains("mã “tt-99”"), "{out}");
+    // Neither name nor unit.
+    let (_d, _p, code, out) = with_delegates(|s| {
+        s.replacen(
+            "    unit: Sở Nội vụ thành phố Hải Phòng\n    group: city\n    seat: A02",
+            "    group: city\n    seat: A02",
+            1,
+        )
+    });
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("không có họ tên cũng không có đơn vị"),
+        "{out}"
+    );
+}
+
+#[test]
+fn composition_quota_is_checked() {
+    // Removing one city delegate breaks "Đại biểu thành phố: 04".
+    let (_d, _p, code, out) = with_delegates(|s| {
+        s.replacen(
+            "group: city\n    seat: A04",
+            "group: official\n    seat: A04",
+            1,
+        )
+    });
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("Đại biểu thành phố") && out.contains("có 3 đại biểu"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_failing_record_is_named_and_the_others_are_printed() {
+    let (_d, p) = project_copy();
+    let t = p.join("templates/giay-moi.typ.j2");
+    let s = std::fs::read_to_string(&t).unwrap();
+    let s = s.replacen(
+        "{% block record %}\n",
+        "{% block record %}\n{% if record.id == \"db-005\" %}\n#panic(\"hỏng\")\n{% endif %}\n",
+        1,
+    );
+    std::fs::write(&t, s).unwrap();
+    let (code, out) = build(&p);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("Lương Văn Toàn (db-005)"), "{out}");
+    let pdfs = files(&p.join("output/giay-moi"));
+    assert_eq!(pdfs.len(), 138, "all others written");
+    assert!(!pdfs.iter().any(|f| f.to_string_lossy().contains("005-")));
+    assert_eq!(pdf_pages(&p.join("output/giay-moi.pdf")), 138);
+}
+
+#[test]
+fn a_build_with_data_errors_leaves_the_previous_output() {
+    let (_d, p) = project_copy();
+    let (code, out) = build(&p);
+    assert_eq!(code, 0, "{out}");
+    let before = std::fs::read(p.join("output/giay-moi/001-vu-duc-thang.pdf")).unwrap();
+    let f = p.join("data/delegates.yaml");
+    let s = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(
+        &f,
+        s.replacen("name: Vũ Đức Thắng", "name: Vũ Đức Thắng Mới", 1)
+            .replacen("group: city", "group: nowhere", 1),
+    )
+    .unwrap();
+    let (code, _) = build(&p);
+    assert_eq!(code, 1);
+    assert_eq!(
+        std::fs::read(p.join("output/giay-moi/001-vu-duc-thang.pdf")).unwrap(),
+        before
+    );
+    assert_eq!(files(&p.join("output/giay-moi")).len(), 139);
+}
