@@ -303,3 +303,74 @@ fn speaker_without_name_or_honoree_is_an_error() {
         "{out}"
     );
 }
+
+/// Measured on the laid-out pages: nothing outside the page's text area, the body in Tinos (the
+/// display face only for titles), and each programme item's lines aligned right of its time.
+#[test]
+fn layout_stays_in_the_margins_and_items_hang_under_their_time() {
+    use vinhdanh::documents::booklet;
+    use vinhdanh::pipeline::{BuildOptions, Context};
+    let project = Project::open(&repo()).unwrap();
+    let (engine, data, _) = vinhdanh::pipeline::prepare(&project).unwrap();
+    let options = BuildOptions::default();
+    let cx = Context {
+        engine: &engine,
+        env: vinhdanh::render::environment(&project),
+        data: &data,
+        options: &options,
+    };
+    let v = booklet::view(&data);
+    let (doc, _) = cx
+        .typeset(booklet::TEMPLATE, minijinja::Value::from_serialize(&v))
+        .unwrap();
+    let pages = vinhdanh::inspect::pages(&doc);
+    for (i, p) in pages.iter().enumerate() {
+        for r in &p.runs {
+            assert!(
+                r.x_mm >= 13.5 && r.x_mm + r.width_mm <= p.width_mm - 13.5,
+                "page {}: “{}” at x {:.1}–{:.1} mm leaves the text area",
+                i + 1,
+                r.text,
+                r.x_mm,
+                r.x_mm + r.width_mm
+            );
+            assert!(r.y_mm <= p.height_mm - 8.0, "page {}: “{}” too low", i + 1, r.text);
+            assert!(
+                r.family == "Tinos" || (r.family == "Playfair Display" && r.size_pt >= 14.0),
+                "page {}: “{}” in {} {}pt",
+                i + 1,
+                r.text,
+                r.family,
+                r.size_pt
+            );
+        }
+    }
+    // The programme page: times in the first column, every other line right of it.
+    let prog = pages
+        .iter()
+        .find(|p| p.runs.iter().any(|r| r.text.contains("07h30")))
+        .expect("programme page");
+    let is_time = |t: &str| t.len() == 5 && t.as_bytes()[2] == b'h';
+    let time_x = prog
+        .runs
+        .iter()
+        .filter(|r| is_time(&r.text))
+        .map(|r| r.x_mm)
+        .fold(f64::INFINITY, f64::min);
+    let body: Vec<_> = prog
+        .runs
+        .iter()
+        .filter(|r| !is_time(&r.text) && r.y_mm > 30.0 && r.y_mm < prog.height_mm - 20.0)
+        .collect();
+    assert!(body.len() > 20);
+    let left = body.iter().map(|r| r.x_mm).fold(f64::INFINITY, f64::min);
+    assert!(left >= time_x + 14.0, "item text at {left:.1} mm, times at {time_x:.1} mm");
+    // Continuation lines of a wrapped title start where its first line does.
+    let starts: Vec<f64> = body.iter().filter(|r| r.bold).map(|r| r.x_mm).collect();
+    let first = starts.iter().cloned().fold(f64::INFINITY, f64::min);
+    let wrapped = body
+        .iter()
+        .filter(|r| r.bold && (r.x_mm - first).abs() < 0.2)
+        .count();
+    assert!(wrapped > v.items.len(), "some titles wrap, under the same left edge");
+}
