@@ -56,14 +56,7 @@ fn expected_sides(n: usize) -> Vec<(Option<usize>, Option<usize>)> {
     match n.div_ceil(4) * 4 {
         4 => vec![s(4, 1), s(2, 3)],
         8 => vec![s(8, 1), s(2, 7), s(6, 3), s(4, 5)],
-        12 => vec![
-            s(12, 1),
-            s(2, 11),
-            s(10, 3),
-            s(4, 9),
-            s(8, 5),
-            s(6, 7),
-        ],
+        12 => vec![s(12, 1), s(2, 11), s(10, 3), s(4, 9), s(8, 5), s(6, 7)],
         _ => unreachable!(),
     }
 }
@@ -294,9 +287,8 @@ fn times_out_of_order_or_before_the_start_warn_with_location() {
 
 #[test]
 fn speaker_without_name_or_honoree_is_an_error() {
-    let (code, out) = build_with_agenda(
-        "items:\n  - title: Tham luận\n    speakers:\n      - {topic: Chủ đề}\n",
-    );
+    let (code, out) =
+        build_with_agenda("items:\n  - title: Tham luận\n    speakers:\n      - {topic: Chủ đề}\n");
     assert_ne!(code, 0, "{out}");
     assert!(
         out.contains("data/agenda.yaml:4:") && out.contains("chưa có tên"),
@@ -334,7 +326,12 @@ fn layout_stays_in_the_margins_and_items_hang_under_their_time() {
                 r.x_mm,
                 r.x_mm + r.width_mm
             );
-            assert!(r.y_mm <= p.height_mm - 8.0, "page {}: “{}” too low", i + 1, r.text);
+            assert!(
+                r.y_mm <= p.height_mm - 8.0,
+                "page {}: “{}” too low",
+                i + 1,
+                r.text
+            );
             assert!(
                 r.family == "Tinos" || (r.family == "Playfair Display" && r.size_pt >= 14.0),
                 "page {}: “{}” in {} {}pt",
@@ -364,7 +361,10 @@ fn layout_stays_in_the_margins_and_items_hang_under_their_time() {
         .collect();
     assert!(body.len() > 20);
     let left = body.iter().map(|r| r.x_mm).fold(f64::INFINITY, f64::min);
-    assert!(left >= time_x + 14.0, "item text at {left:.1} mm, times at {time_x:.1} mm");
+    assert!(
+        left >= time_x + 14.0,
+        "item text at {left:.1} mm, times at {time_x:.1} mm"
+    );
     // Continuation lines of a wrapped title start where its first line does.
     let starts: Vec<f64> = body.iter().filter(|r| r.bold).map(|r| r.x_mm).collect();
     let first = starts.iter().cloned().fold(f64::INFINITY, f64::min);
@@ -372,5 +372,26 @@ fn layout_stays_in_the_margins_and_items_hang_under_their_time() {
         .iter()
         .filter(|r| r.bold && (r.x_mm - first).abs() < 0.2)
         .count();
-    assert!(wrapped > v.items.len(), "some titles wrap, under the same left edge");
+    assert!(
+        wrapped > v.items.len(),
+        "some titles wrap, under the same left edge"
+    );
+}
+
+/// Without the duties page the booklet has 7 pages: a note page brings it to 8, so the back
+/// cover stays the outside of the folded booklet.
+#[test]
+fn note_pages_pad_the_reading_copy_to_a_multiple_of_four() {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    std::fs::remove_file(p.join("data/responsibilities.yaml")).unwrap();
+    let (code, out) = run(dir.path(), &["build", "p"]);
+    assert_eq!(code, 0, "{out}");
+    let reading = p.join("output/chuong-trinh.pdf");
+    let n = pdf_pages(&reading);
+    assert_eq!(n % 4, 0, "{n} pages");
+    assert!(pdf_page_text(&reading, n - 1).contains("GHI CHÚ"));
+    assert!(pdf_page_text(&reading, n).contains("CHÚC HỘI NGHỊ"));
+    let print = p.join("output/chuong-trinh-in.pdf");
+    assert_eq!(pdf_pages(&print), n / 2);
 }
