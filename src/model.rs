@@ -343,7 +343,13 @@ pub struct AgendaItem {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
-    pub name: String,
+    /// Name of a speaker who is not on the honours list.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Id of an honoree (`cn-01`): name and unit then come from the honours list, so a
+    /// corrected spelling there reaches the booklet too.
+    #[serde(default)]
+    pub honoree: Option<String>,
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]
@@ -362,6 +368,9 @@ pub struct Responsibility {
     pub unit: String,
     #[serde(default)]
     pub duty: Option<String>,
+    /// One line for the programme booklet ("in short"); the plan prints `duty` and `tasks`.
+    #[serde(default)]
+    pub brief: Option<String>,
     #[serde(default)]
     pub tasks: Vec<String>,
 }

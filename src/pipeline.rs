@@ -60,6 +60,17 @@ impl Context<'_> {
         template: &str,
         ctx: Value,
     ) -> Result<(PagedDocument, String), Diagnostics> {
+        self.typeset_with(template, ctx, Vec::new())
+    }
+
+    /// [`Context::typeset`] with extra files served at absolute paths, for a document made from
+    /// another one's output (the imposed booklet places the pages of the reading copy's PDF).
+    pub fn typeset_with(
+        &self,
+        template: &str,
+        ctx: Value,
+        files: Vec<(&str, Vec<u8>)>,
+    ) -> Result<(PagedDocument, String), Diagnostics> {
         let source = render::render(&self.env, template, ctx)?;
         if self.options.keep_typst {
             let name = template.trim_end_matches(".j2");
@@ -68,7 +79,10 @@ impl Context<'_> {
                 source.as_bytes(),
             );
         }
-        let world = self.engine.world(source.clone(), self.facts().date());
+        let mut world = self.engine.world(source.clone(), self.facts().date());
+        for (path, bytes) in files {
+            world = world.with_file(path, bytes);
+        }
         let result = compile::compile(&world, template);
         compile::evict();
         match result {
@@ -146,5 +160,6 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Diagno
         documents::invitation::MERGED,
         documents::invitation::build(&cx),
     );
+    run(documents::booklet::OUTPUT, documents::booklet::build(&cx));
     Ok(report)
 }

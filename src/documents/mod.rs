@@ -2,6 +2,7 @@
 //! "view": derived facts such as formatted dates, numbering and signature lines are computed
 //! here, in Rust, once) and names its template and output file.
 
+pub mod booklet;
 pub mod invitation;
 pub mod plan;
 

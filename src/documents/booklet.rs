@@ -1,0 +1,396 @@
+//! CHƯƠNG TRÌNH HỘI NGHỊ: the programme booklet each delegate holds. Two files from one
+//! layout: the reading copy (A5 pages in reading order) and the print copy, the same pages
+//! imposed two to an A4 landscape sheet side so that a duplex print, folded in the middle and
+//! stapled, reads in order. The print copy places the reading copy's PDF pages as images, so
+//! both files always carry exactly the same pages.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::ConferenceFacts;
+use crate::collate;
+use crate::compile;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::Data;
+use crate::model::{Honoree, HonoreeKind};
+use crate::pipeline::Context;
+use crate::text::{self, ClockTime};
+use crate::write;
+
+pub const TEMPLATE: &str = "chuong-trinh.typ.j2";
+pub const TEMPLATE_PRINT: &str = "chuong-trinh-in.typ.j2";
+pub const OUTPUT: &str = "chuong-trinh.pdf";
+pub const OUTPUT_PRINT: &str = "chuong-trinh-in.pdf";
+
+/// Where the print copy's compile finds the reading copy's PDF.
+const BOOKLET_FILE: &str = "/__booklet__.pdf";
+
+#[derive(Debug, Serialize)]
+pub struct BookletView {
+    /// Lines of the issuing body, parent first (cover).
+    pub authority: Vec<String>,
+    pub authority_name: String,
+    pub place: String,
+    pub conference: ConferenceView,
+    pub items: Vec<ItemView>,
+    pub speakers: Vec<SpeakerView>,
+    pub collectives: Vec<HonoreeView>,
+    pub individuals: Vec<HonoreeView>,
+    pub duties: Vec<DutyView>,
+    /// Note pages before the back cover, bringing the page count to a multiple of 4.
+    pub notes: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConferenceView {
+    pub name: String,
+    pub short_name: String,
+    /// "07 giờ 30 phút".
+    pub start: String,
+    pub session: Option<String>,
+    /// "thứ Sáu".
+    pub weekday: String,
+    /// "ngày 22 tháng 8 năm 2025".
+    pub date_long: String,
+    /// "tháng 8 năm 2025" (back cover).
+    pub month_year: String,
+    pub venue: String,
+    pub period: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemView {
+    /// "07h30", or `None` when the agenda gives no time.
+    pub time: Option<String>,
+    pub title: String,
+    pub lead: Option<String>,
+    /// Indexes (1-based) into [`BookletView::speakers`] of this item's speakers.
+    pub speakers: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerView {
+    pub name: String,
+    /// The speaker speaks for a collective of the honours list ("Đại diện …").
+    pub collective: bool,
+    /// Title and unit, as one line ("Chi hội trưởng Chi hội Phụ nữ, thôn …").
+    pub detail: Option<String>,
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HonoreeView {
+    pub id: String,
+    pub name: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DutyView {
+    pub unit: String,
+    pub brief: Option<String>,
+}
+
+fn non_empty(s: Option<&String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// "title, unit" of an individual; either may be missing.
+fn person_detail(h: &Honoree) -> Option<String> {
+    let parts: Vec<String> = [non_empty(h.title.as_ref()), non_empty(h.unit.as_ref())]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+pub fn view(data: &Data) -> BookletView {
+    let facts = ConferenceFacts { data };
+    let p = &data.plan;
+    let c = &p.conference;
+    let date = facts.date();
+    let mut authority: Vec<String> = p
+        .authority
+        .parent
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| text::upper(s))
+        .collect();
+    authority.extend(p.authority.lines.iter().cloned());
+    let honorees: &[Honoree] = data
+        .honorees
+        .as_ref()
+        .map(|(h, _)| h.honorees.as_slice())
+        .unwrap_or(&[]);
+
+    let mut items = Vec::new();
+    let mut speakers = Vec::new();
+    if let Some((agenda, _)) = &data.agenda {
+        for item in &agenda.items {
+            let mut refs = Vec::new();
+            for s in &item.speakers {
+                let h = s
+                    .honoree
+                    .as_ref()
+                    .and_then(|id| honorees.iter().find(|h| &h.id == id));
+                let collective = h.is_some_and(|h| h.kind == HonoreeKind::Collective);
+                let name = non_empty(s.name.as_ref())
+                    .or_else(|| h.map(|h| h.name.clone()))
+                    .unwrap_or_default();
+                let detail = non_empty(s.unit.as_ref()).or_else(|| match h {
+                    Some(h) if h.kind == HonoreeKind::Individual => person_detail(h),
+                    _ => None,
+                });
+                speakers.push(SpeakerView {
+                    name,
+                    collective: collective && s.name.is_none(),
+                    detail,
+                    topic: non_empty(s.topic.as_ref()),
+                });
+                refs.push(speakers.len());
+            }
+            items.push(ItemView {
+                time: item
+                    .time
+                    .as_deref()
+                    .and_then(|t| ClockTime::parse(t).ok())
+                    .map(|t| t.short()),
+                title: item.title.clone(),
+                lead: non_empty(item.lead.as_ref()),
+                speakers: refs,
+            });
+        }
+    }
+
+    let (mut collectives, mut individuals): (Vec<&Honoree>, Vec<&Honoree>) = honorees
+        .iter()
+        .partition(|h| h.kind == HonoreeKind::Collective);
+    collectives.sort_by(|a, b| collate::compare(&a.name, &b.name));
+    collate::sort_by_person_name(&mut individuals, |h| h.name.as_str());
+
+    BookletView {
+        authority,
+        authority_name: p.authority.name.clone(),
+        place: p.authority.place.clone(),
+        conference: ConferenceView {
+            name: c.name.clone(),
+            short_name: c.short_name.clone().unwrap_or_else(|| c.name.clone()),
+            start: facts.start().long(),
+            session: non_empty(c.session.as_ref()),
+            weekday: text::weekday(date).to_string(),
+            date_long: text::date_long(date),
+            month_year: {
+                use chrono::Datelike;
+                format!(
+                    "tháng {} năm {}",
+                    text::month_text(date.month()),
+                    date.year()
+                )
+            },
+            venue: c.venue.clone(),
+            period: non_empty(c.period.as_ref()),
+        },
+        items,
+        speakers,
+        collectives: collectives
+            .into_iter()
+            .map(|h| HonoreeView {
+                id: h.id.clone(),
+                name: h.name.clone(),
+                detail: None,
+            })
+            .collect(),
+        individuals: individuals
+            .into_iter()
+            .map(|h| HonoreeView {
+                id: h.id.clone(),
+                name: h.name.clone(),
+                detail: person_detail(h),
+            })
+            .collect(),
+        duties: data
+            .responsibilities
+            .as_ref()
+            .map(|(r, _)| {
+                r.units
+                    .iter()
+                    .map(|u| DutyView {
+                        unit: u.unit.clone(),
+                        brief: non_empty(u.brief.as_ref()),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        notes: 0,
+    }
+}
+
+/// One side of a printed sheet: the booklet pages (1-based) on its left and right halves;
+/// `None` is a blank half.
+pub type Side = (Option<usize>, Option<usize>);
+
+/// Saddle-stitch order for a booklet of `n` pages: pages are padded with blanks to a multiple
+/// of 4, and each sheet carries, front then back, the outermost pages still unplaced:
+/// front (last, first), back (second, second-to-last). Sheets are listed outermost first, so
+/// the printed stack, folded once, reads 1, 2, 3, …
+pub fn imposition(n: usize) -> Vec<Side> {
+    let total = n.div_ceil(4) * 4;
+    let page = |k: usize| (k <= n).then_some(k);
+    let mut sides = Vec::with_capacity(total / 2);
+    for s in 0..total / 4 {
+        sides.push((page(total - 2 * s), page(1 + 2 * s)));
+        sides.push((page(2 + 2 * s), page(total - 1 - 2 * s)));
+    }
+    sides
+}
+
+pub fn build(cx: &Context) -> Result<Vec<PathBuf>, Diagnostics> {
+    if cx.data.agenda.is_none() {
+        return Err(Diagnostic::error(
+            "không có data/agenda.yaml: không lập được cuốn chương trình",
+        )
+        .in_file(crate::load::AGENDA)
+        .hint("chạy `vinhdanh init THƯ-MỤC` để có tệp mẫu")
+        .into());
+    }
+    let mut v = view(cx.data);
+    let (mut doc, _) = cx.typeset(TEMPLATE, minijinja::Value::from_serialize(&v))?;
+    // The page count is known only after layout: a second layout adds the note pages.
+    let short = (4 - doc.pages().len() % 4) % 4;
+    if short > 0 {
+        v.notes = short;
+        doc = cx
+            .typeset(TEMPLATE, minijinja::Value::from_serialize(&v))?
+            .0;
+    }
+    let reading = compile::pdf(&doc, OUTPUT, None)?;
+    let pages = doc.pages().len();
+    drop(doc);
+    let path = cx.options.out_dir.join(OUTPUT);
+    write::atomic_write(&path, &reading).map_err(Diagnostic::from)?;
+
+    let sides: Vec<[Option<usize>; 2]> =
+        imposition(pages).into_iter().map(|(l, r)| [l, r]).collect();
+    let ctx = minijinja::context! { file => BOOKLET_FILE, sides => sides, pages => pages };
+    let (doc, _) = cx.typeset_with(TEMPLATE_PRINT, ctx, vec![(BOOKLET_FILE, reading)])?;
+    let print = print_pdf(&doc)?;
+    let print_path = cx.options.out_dir.join(OUTPUT_PRINT);
+    write::atomic_write(&print_path, &print).map_err(Diagnostic::from)?;
+    Ok(vec![path, print_path])
+}
+
+/// The print copy's pages are placed images of the reading copy: a structure tree would only
+/// describe images, and poppler reports the nested tagged content as a syntax error, so this
+/// file is exported untagged (the reading copy stays tagged for screen readers).
+fn print_pdf(doc: &typst_layout::PagedDocument) -> Result<Vec<u8>, Diagnostics> {
+    use typst::foundations::Smart;
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(OUTPUT_PRINT.to_string()),
+        creator: Smart::Custom(Some("vinhdanh".into())),
+        timestamp: None,
+        page_ranges: None,
+        standards: Default::default(),
+        tagged: false,
+        pretty: false,
+    };
+    typst_pdf::pdf(doc, &options).map_err(|errs| {
+        let msg = errs
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; ");
+        Diagnostic::error(format!("không xuất được PDF: {msg}")).into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn four_pages_one_sheet() {
+        assert_eq!(imposition(4), vec![(Some(4), Some(1)), (Some(2), Some(3))]);
+    }
+
+    #[test]
+    fn eight_pages_as_in_the_issue() {
+        assert_eq!(
+            imposition(8),
+            vec![
+                (Some(8), Some(1)),
+                (Some(2), Some(7)),
+                (Some(6), Some(3)),
+                (Some(4), Some(5)),
+            ]
+        );
+    }
+
+    #[test]
+    fn twelve_pages_three_sheets() {
+        assert_eq!(
+            imposition(12),
+            vec![
+                (Some(12), Some(1)),
+                (Some(2), Some(11)),
+                (Some(10), Some(3)),
+                (Some(4), Some(9)),
+                (Some(8), Some(5)),
+                (Some(6), Some(7)),
+            ]
+        );
+    }
+
+    #[test]
+    fn odd_counts_are_padded_with_blanks_at_the_end() {
+        assert_eq!(
+            imposition(5),
+            vec![
+                (None, Some(1)),
+                (Some(2), None),
+                (None, Some(3)),
+                (Some(4), Some(5)),
+            ]
+        );
+        assert_eq!(
+            imposition(7),
+            vec![
+                (None, Some(1)),
+                (Some(2), Some(7)),
+                (Some(6), Some(3)),
+                (Some(4), Some(5)),
+            ]
+        );
+    }
+
+    /// Every page appears exactly once, facing pages of each side sum to total + 1 (the fold),
+    /// and folding the stack gives reading order, for every size up to 64 pages.
+    #[test]
+    fn every_size_reads_in_order_when_folded() {
+        for n in 1..=64 {
+            let sides = imposition(n);
+            let total = n.div_ceil(4) * 4;
+            assert_eq!(sides.len(), total / 2, "n = {n}");
+            let mut seen = vec![0; n + 1];
+            for &(l, r) in &sides {
+                for p in [l, r].into_iter().flatten() {
+                    seen[p] += 1;
+                }
+            }
+            assert!(seen[1..].iter().all(|&c| c == 1), "n = {n}: {seen:?}");
+            // Reading order: right halves of fronts and left halves of backs going in,
+            // then the other halves coming out.
+            let mut order = Vec::new();
+            for s in sides.chunks(2) {
+                order.push(s[0].1);
+                order.push(s[1].0);
+            }
+            for s in sides.chunks(2).rev() {
+                order.push(s[1].1);
+                order.push(s[0].0);
+            }
+            let expected: Vec<Option<usize>> = (1..=total).map(|k| (k <= n).then_some(k)).collect();
+            assert_eq!(order, expected, "n = {n}");
+        }
+    }
+}
