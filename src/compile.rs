@@ -244,7 +244,8 @@ pub fn pdf(
             ])
         }),
         standards: Default::default(),
-        tagged: true,
+        // typst-pdf refuses a tagged export of a page range (the batch engine exports ranges).
+        tagged: pages.is_none(),
         pretty: false,
     };
     typst_pdf::pdf(doc, &options).map_err(|errs| {

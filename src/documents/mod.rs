@@ -2,6 +2,8 @@
 //! "view": derived facts such as formatted dates, numbering and signature lines are computed
 //! here, in Rust, once) and names its template and output file.
 
+pub mod certificate;
+pub mod decision;
 pub mod plan;
 
 use chrono::NaiveDate;
