@@ -503,3 +503,76 @@ fn bad_field_is_located_with_a_suggestion() {
     );
     assert!(o.contains("có phải “kinh tế”?"), "{o}");
 }
+
+/// Benchmark, run by hand: `cargo test --release --test certificates -- --ignored --nocapture`.
+/// Prints time, peak memory (GNU time) and output sizes for the default list and for 1,000
+/// honorees (the sample list repeated with new ids).
+#[test]
+#[ignore]
+fn bench_certificates() {
+    for n in [0usize, 1000] {
+        let dir = init_project();
+        let p = dir.path().join("p");
+        if n > 0 {
+            let text = std::fs::read_to_string(p.join("data/honorees.yaml")).unwrap();
+            let v: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+            let base = v["honorees"].as_sequence().unwrap().clone();
+            let mut list = Vec::new();
+            for i in 0..n {
+                let mut h = base[i % base.len()].clone();
+                h["id"] = serde_yaml::Value::from(format!("h-{i:04}"));
+                list.push(h);
+            }
+            let mut m = serde_yaml::Mapping::new();
+            m.insert("honorees".into(), serde_yaml::Value::Sequence(list));
+            std::fs::write(
+                p.join("data/honorees.yaml"),
+                serde_yaml::to_string(&m).unwrap(),
+            )
+            .unwrap();
+            std::fs::remove_file(p.join("data/delegates.yaml")).unwrap();
+        }
+        let start = std::time::Instant::now();
+        let o = std::process::Command::new("/usr/bin/time")
+            .arg("-v")
+            .arg(env!("CARGO_BIN_EXE_vinhdanh"))
+            .args(["build", "--phoi"])
+            .current_dir(&p)
+            .output()
+            .expect("GNU time at /usr/bin/time");
+        let secs = start.elapsed().as_secs_f64();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{err}");
+        let rss = err
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix("Maximum resident set size (kbytes): ")
+            })
+            .unwrap_or("?");
+        let size = |rel: &str| {
+            std::fs::metadata(p.join("output").join(rel))
+                .map(|m| m.len())
+                .unwrap_or(0)
+        };
+        let files: Vec<u64> = std::fs::read_dir(p.join("output/giay-khen"))
+            .unwrap()
+            .map(|e| e.unwrap().metadata().unwrap().len())
+            .collect();
+        let total: u64 = files.iter().sum();
+        println!(
+            "{} honorees: whole build {secs:.2} s, peak RSS {rss} kB; giay-khen/ {} files, {:.1} MB ({:.0} kB each); giay-khen.pdf {:.0} kB; giay-khen-phoi.pdf {:.0} kB; quyet-dinh-khen-thuong.pdf {:.0} kB",
+            if n == 0 {
+                "default list".to_string()
+            } else {
+                n.to_string()
+            },
+            files.len(),
+            total as f64 / 1e6,
+            total as f64 / files.len() as f64 / 1e3,
+            size("giay-khen.pdf") as f64 / 1e3,
+            size("giay-khen-phoi.pdf") as f64 / 1e3,
+            size("quyet-dinh-khen-thuong.pdf") as f64 / 1e3,
+        );
+    }
+}
