@@ -128,7 +128,8 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
     let bar = progress(bodies.len() as u64, batch.dir);
     let mut parts: Vec<(Vec<u8>, Vec<(f64, f64)>)> = Vec::new();
     for chunk in bodies.chunks(CHUNK) {
-        let Some((doc, ok_items)) = compile_chunk(cx, &source, chunk, &batch, today, &mut report) else {
+        let Some((doc, ok_items)) = compile_chunk(cx, &source, chunk, &batch, today, &mut report)
+        else {
             bar.inc(chunk.len() as u64);
             continue;
         };
@@ -137,13 +138,19 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
             .iter()
             .filter_map(|i| ranges.iter().find(|(j, _)| j == i).map(|(j, r)| (*j, *r)))
             .collect();
-        report.pages.extend(jobs.iter().map(|(_, (a, b))| b - a + 1));
+        report
+            .pages
+            .extend(jobs.iter().map(|(_, (a, b))| b - a + 1));
         export_records(&doc, &jobs, &batch, &out_dir, &bar, &mut report);
         bar.inc((chunk.len() - jobs.len()) as u64);
         if let Some(merged) = batch.merged {
             match compile::pdf(&doc, merged, None) {
                 Ok(bytes) => {
-                    let sizes = doc.pages().iter().map(|p| (p.frame.width().to_pt(), p.frame.height().to_pt())).collect();
+                    let sizes = doc
+                        .pages()
+                        .iter()
+                        .map(|p| (p.frame.width().to_pt(), p.frame.height().to_pt()))
+                        .collect();
                     parts.push((bytes, sizes));
                 }
                 Err(d) => report.failed.push((merged.into(), d.into())),
@@ -157,9 +164,9 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
         && !parts.is_empty()
     {
         let path = cx.options.out_dir.join(merged);
-        match merge_parts(cx, parts, merged, today)
-            .and_then(|bytes| write::atomic_write(&path, &bytes).map_err(|e| Diagnostics::from(Diagnostic::from(e))))
-        {
+        match merge_parts(cx, parts, merged, today).and_then(|bytes| {
+            write::atomic_write(&path, &bytes).map_err(|e| Diagnostics::from(Diagnostic::from(e)))
+        }) {
             Ok(()) => report.written.push(path),
             Err(d) => report.failed.push((merged.into(), d)),
         }
@@ -230,19 +237,25 @@ fn export_records(
 ) {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Result<PathBuf, Diagnostics>)>> = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(4);
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
                 loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(i, range)) = jobs.get(k) else { break };
+                    let Some(&(i, range)) = jobs.get(k) else {
+                        break;
+                    };
                     let r = &batch.records[i];
                     let path = out_dir.join(&r.file_name);
                     let res = compile::pdf(doc, &r.id, Some(range))
                         .map_err(Diagnostics::from)
                         .and_then(|bytes| {
-                            write::atomic_write(&path, &bytes).map_err(|e| Diagnostics::from(Diagnostic::from(e)))
+                            write::atomic_write(&path, &bytes)
+                                .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
                         })
                         .map(|_| path);
                     results.lock().unwrap().push((i, res));

@@ -35,6 +35,17 @@ pub enum Command {
         /// Ghi thêm mã Typst sinh ra vào output/typst/ (cho người sửa mẫu).
         #[arg(long)]
         keep_typst: bool,
+        /// In thêm Giấy khen lên phôi in sẵn (output/giay-khen-phoi.pdf, chỉ phần chữ thay đổi).
+        #[arg(long)]
+        phoi: bool,
+    },
+    /// In trang căn chỉnh phôi Giấy khen (output/can-chinh-phoi.pdf): lưới milimét và các ô chữ.
+    Calibrate {
+        /// Thư mục dự án (như lệnh build).
+        dir: Option<PathBuf>,
+        /// Thư mục ghi PDF (mặc định DIR/output).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Tạo một dự án mới từ bộ dữ liệu mẫu.
     Init {
@@ -51,6 +62,7 @@ pub fn run(cli: Cli) -> i32 {
             out,
             force,
             keep_typst,
+            phoi,
         } => {
             let project = match pipeline::resolve_project(dir.as_deref()) {
                 Ok(p) => p,
@@ -61,6 +73,7 @@ pub fn run(cli: Cli) -> i32 {
                 out_dir: out_dir.clone(),
                 force,
                 keep_typst,
+                phoi,
             };
             match pipeline::build(&project, &options) {
                 Ok(report) => {
@@ -86,6 +99,20 @@ pub fn run(cli: Cli) -> i32 {
                     );
                     1
                 }
+            }
+        }
+        Command::Calibrate { dir, out } => {
+            let project = match pipeline::resolve_project(dir.as_deref()) {
+                Ok(p) => p,
+                Err(d) => return fail(&Diagnostics::from(d)),
+            };
+            let out_dir = out.unwrap_or_else(|| pipeline::default_out_dir(&project));
+            match crate::documents::certificate::calibrate(&project, &out_dir) {
+                Ok(path) => {
+                    eprintln!("Đã ghi {}", path.display());
+                    0
+                }
+                Err(d) => fail(&d),
             }
         }
         Command::Init { dir } => match Project::write_default(&dir) {

@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// Also write the generated Typst sources (`output/typst/*.typ`) for template authors.
     pub keep_typst: bool,
+    /// Also write the certificates as an overlay for pre-printed blanks (`build --phoi`).
+    pub phoi: bool,
 }
 
 /// What a build did, for the summary line and the exit status.
@@ -132,6 +134,7 @@ pub fn prepare(project: &Project) -> Result<(Engine, Data, Diagnostics), Diagnos
     let data = load::load(project)?;
     let mut diags = Diagnostics(data.notes.clone());
     diags.extend(validate::validate(&data, &engine.fonts));
+    diags.extend(documents::decision::check(project, &data));
     Ok((engine, data, diags))
 }
 
@@ -161,5 +164,6 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Diagno
         documents::invitation::build(&cx),
     );
     run(documents::booklet::OUTPUT, documents::booklet::build(&cx));
+    run(documents::decision::OUTPUT, documents::decision::build(&cx));
     Ok(report)
 }

@@ -31,6 +31,7 @@ pub fn validate(data: &Data, fonts: &Fonts) -> Diagnostics {
     blocks(&plan.plan.body, "plan.body", doc, &mut out);
     composition(data, &mut out);
     crate::documents::invitation::validate(data, &mut out);
+    crate::documents::decision::validate_honorees(data, &mut out);
     coverage(&data.plan, doc, fonts, &mut out);
     if let Some((a, d)) = &data.agenda {
         coverage(a, d, fonts, &mut out);

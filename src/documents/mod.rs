@@ -3,6 +3,8 @@
 //! here, in Rust, once) and names its template and output file.
 
 pub mod booklet;
+pub mod certificate;
+pub mod decision;
 pub mod invitation;
 pub mod plan;
 
