@@ -118,6 +118,8 @@ pub fn prepare(project: &Project) -> Result<(Engine, Data, Diagnostics), Diagnos
     let data = load::load(project)?;
     let mut diags = Diagnostics(data.notes.clone());
     diags.extend(validate::validate(&data, &engine.fonts));
+    diags.extend(crate::check::errors(&data));
+    crate::check::annotate_records(&data, &mut diags);
     Ok((engine, data, diags))
 }
 
