@@ -923,6 +923,58 @@ fn text_hygiene(data: &Data, out: &mut Diagnostics) {
     }
 }
 
+/// What an image file's first bytes say it is, if it is an image Typst can place.
+fn image_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("PNG")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("JPEG")
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some("GIF")
+    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some("WebP")
+    } else {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+        head.contains("<svg").then_some("SVG")
+    }
+}
+
+/// Images named in data (the signature-and-seal image) exist inside the project and are
+/// images: otherwise Typst fails deep inside the shared library with an English message
+/// about the library file, which names neither the data field nor the image.
+pub fn assets(project: &Project, data: &Data) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    let mut one = |path: &str, image: &Option<String>| {
+        let Some(rel) = image.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
+            return;
+        };
+        let rel = rel.trim_start_matches('/');
+        let d = |msg: String| data.plan_src.error(path, msg);
+        match project.read(rel) {
+            Ok(Some(bytes)) => {
+                if image_kind(&bytes).is_none() {
+                    out.push(
+                        d(format!("tệp “{rel}” không phải là ảnh (PNG, JPEG, GIF, SVG)"))
+                            .hint("xuất lại ảnh chữ ký, dấu dưới dạng PNG rồi ghi đường dẫn tệp đó; hoặc để `image: ~` để in không có ảnh"),
+                    );
+                }
+            }
+            Ok(None) => out.push(
+                d(format!("không tìm thấy ảnh “{rel}” trong thư mục dự án"))
+                    .hint("chép ảnh vào thư mục assets/ của dự án và ghi `image: assets/ten-tep.png`"),
+            ),
+            Err(e) => out.push(d(format!("{e}")).hint(
+                "ảnh phải nằm trong thư mục dự án (không dùng “..”, đường dẫn tuyệt đối hay liên kết trỏ ra ngoài)",
+            )),
+        }
+    };
+    one("signature.image", &data.plan.signature.image);
+    if let Some(sig) = &data.plan.plan.signature {
+        one("plan.signature.image", &sig.image);
+    }
+    out
+}
+
 /// Decomposed (NFD) text in the raw data files: loading composes it, so it prints right, but
 /// the file still sorts and searches differently. Reported per file with the first spot.
 pub fn raw_text(project: &Project) -> Diagnostics {
@@ -948,8 +1000,8 @@ pub fn raw_text(project: &Project) -> Diagnostics {
                 if first.is_none() {
                     let col = line
                         .chars()
-                        .position(|c| unicode_normalization::char::is_combining_mark(c))
-                        .unwrap_or(0);
+                        .position(unicode_normalization::char::is_combining_mark)
+                        .map_or(1, |p| p + 1);
                     first = Some((i + 1, col));
                 }
             }

@@ -179,6 +179,7 @@ fn check(dir: Option<&std::path::Path>, fix: Option<ToneStyleArg>, dry_run: bool
     diags.extend(validate::validate(&data, &engine.fonts));
     let (report, found) = check::check(&data);
     diags.extend(found);
+    diags.extend(check::assets(&project, &data));
     diags.extend(check::raw_text(&project));
     check::annotate_records(&data, &mut diags);
     print!("{report}");
