@@ -67,9 +67,16 @@ fn prepare(case_dir: &Path, project: &Path) -> Case {
         fs::copy(entry.path(), &dest).unwrap();
     }
     if let Ok(edits) = fs::read_to_string(case_dir.join("edits.txt")) {
-        for line in edits.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for line in edits
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
             let parts: Vec<&str> = line.splitn(3, " | ").collect();
-            assert_eq!(parts.len(), 3, "{name}: edits line `FILE | OLD | NEW`: {line}");
+            assert_eq!(
+                parts.len(),
+                3,
+                "{name}: edits line `FILE | OLD | NEW`: {line}"
+            );
             let file = project.join(parts[0]);
             let text = fs::read_to_string(&file).unwrap();
             let old = unescape(parts[1]);
@@ -103,7 +110,11 @@ fn prepare(case_dir: &Path, project: &Path) -> Case {
             case.expected.push(unescape(line));
         }
     }
-    assert_ne!(case.exit, -100, "{}: expected.txt needs `exit: N`", case.name);
+    assert_ne!(
+        case.exit, -100,
+        "{}: expected.txt needs `exit: N`",
+        case.name
+    );
     case
 }
 
@@ -153,11 +164,7 @@ fn every_catalogue_case() {
             problems.push("the program panicked".into());
         }
         if !problems.is_empty() {
-            failures.push(format!(
-                "── {}: {}\n{out}",
-                case.name,
-                problems.join("; ")
-            ));
+            failures.push(format!("── {}: {}\n{out}", case.name, problems.join("; ")));
         }
     }
     eprintln!("catalogue: {ran} cases run");

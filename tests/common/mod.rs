@@ -22,7 +22,11 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// Runs `vinhdanh ARGS` in `cwd`; returns (status code, stdout + stderr).
 pub fn run(cwd: &Path, args: &[&str]) -> (i32, String) {
-    let out: Output = bin().args(args).current_dir(cwd).output().expect("run vinhdanh");
+    let out: Output = bin()
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run vinhdanh");
     let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
     text.push_str(&String::from_utf8_lossy(&out.stderr));
     (out.status.code().unwrap_or(-1), text)
@@ -50,8 +54,15 @@ pub fn default_build() -> &'static Path {
 }
 
 pub fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed: {e}"));
-    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed: {e}"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -63,7 +74,19 @@ pub fn pdf_text(path: &Path) -> String {
 /// Text of one page.
 pub fn pdf_page_text(path: &Path, page: usize) -> String {
     let p = page.to_string();
-    tool("pdftotext", &["-enc", "UTF-8", "-f", &p, "-l", &p, path.to_str().unwrap(), "-"])
+    tool(
+        "pdftotext",
+        &[
+            "-enc",
+            "UTF-8",
+            "-f",
+            &p,
+            "-l",
+            &p,
+            path.to_str().unwrap(),
+            "-",
+        ],
+    )
 }
 
 pub fn pdf_pages(path: &Path) -> usize {
@@ -73,14 +96,20 @@ pub fn pdf_pages(path: &Path) -> usize {
 /// (width, height) in mm of page 1.
 pub fn pdf_page_size_mm(path: &Path) -> (f64, f64) {
     let s = pdf_info(path, "Page size");
-    let nums: Vec<f64> = s.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    let nums: Vec<f64> = s
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
     (nums[0] * 25.4 / 72.0, nums[1] * 25.4 / 72.0)
 }
 
 pub fn pdf_info(path: &Path, key: &str) -> String {
     let info = tool("pdfinfo", &[path.to_str().unwrap()]);
     info.lines()
-        .find_map(|l| l.strip_prefix(&format!("{key}:")).map(|v| v.trim().to_string()))
+        .find_map(|l| {
+            l.strip_prefix(&format!("{key}:"))
+                .map(|v| v.trim().to_string())
+        })
         .unwrap_or_default()
 }
 
