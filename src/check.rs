@@ -639,20 +639,20 @@ fn people(data: &Data, out: &mut Diagnostics) {
             .map(|(g, _)| *g);
         for (i, d) in file.delegates.iter().enumerate() {
             let rec = delegate_label(data, i);
-            if let Some(id) = d.id.as_deref() {
-                if let Some(first) = seen_id.insert(id, i) {
-                    out.push(
-                        src.error(
-                            &format!("delegates[{i}].id"),
-                            format!(
-                                "mã “{id}” bị trùng (đã dùng cho {})",
-                                delegate_label(data, first)
-                            ),
-                        )
-                        .record(rec.clone())
-                        .hint("mỗi đại biểu một mã riêng: tên tệp Giấy mời lấy theo mã này"),
-                    );
-                }
+            if let Some(id) = d.id.as_deref()
+                && let Some(first) = seen_id.insert(id, i)
+            {
+                out.push(
+                    src.error(
+                        &format!("delegates[{i}].id"),
+                        format!(
+                            "mã “{id}” bị trùng (đã dùng cho {})",
+                            delegate_label(data, first)
+                        ),
+                    )
+                    .record(rec.clone())
+                    .hint("mỗi đại biểu một mã riêng: tên tệp Giấy mời lấy theo mã này"),
+                );
             }
             let has_name = d.name.as_deref().is_some_and(|s| !s.trim().is_empty());
             let has_unit = d.unit.as_deref().is_some_and(|s| !s.trim().is_empty());
@@ -829,12 +829,15 @@ pub fn is_free_text(path: &str) -> bool {
 }
 
 /// Every string of the project's data, with its file, path and source.
-fn each_string(data: &Data, f: &mut dyn FnMut(&str, &str, &str, &dyn Fn(&str) -> Location)) {
+/// Called with (file, field path, text, locator) for each string.
+type StringVisitor<'v> = dyn FnMut(&str, &str, &str, &dyn Fn(&str) -> Location) + 'v;
+
+fn each_string(data: &Data, f: &mut StringVisitor<'_>) {
     fn go<T: Serialize>(
         value: &T,
         file: &str,
         locate: &dyn Fn(&str) -> Location,
-        f: &mut dyn FnMut(&str, &str, &str, &dyn Fn(&str) -> Location),
+        f: &mut StringVisitor<'_>,
     ) {
         let Ok(v) = serde_yaml::to_value(value) else {
             return;
@@ -1057,11 +1060,12 @@ pub fn fix_tone_marks(
         };
         match tone::fix_yaml(&source, style, &is_free_text) {
             Ok((new, list)) => {
-                if !list.is_empty() && !dry_run {
-                    if let Err(e) = crate::write::atomic_write(&path, new.as_bytes()) {
-                        errors.push(e.into());
-                        continue;
-                    }
+                if !list.is_empty()
+                    && !dry_run
+                    && let Err(e) = crate::write::atomic_write(&path, new.as_bytes())
+                {
+                    errors.push(e.into());
+                    continue;
                 }
                 changes.extend(list.into_iter().map(|c| (rel.clone(), c)));
             }
