@@ -47,11 +47,28 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Kiểm tra dữ liệu theo Kế hoạch: số lượng đại biểu, khen thưởng, cân đối, trùng lặp, chữ viết.
+    Check {
+        /// Thư mục dự án (bỏ trống: như lệnh build).
+        dir: Option<PathBuf>,
+        /// Thống nhất kiểu bỏ dấu trong phần văn bản tự do của data/*.yaml: new (hoà, thuỷ) hoặc old (hòa, thủy).
+        #[arg(long, value_name = "new|old")]
+        fix_tone_marks: Option<ToneStyleArg>,
+        /// Chỉ in các chỗ sẽ sửa, không ghi tệp (dùng cùng --fix-tone-marks).
+        #[arg(long, requires = "fix_tone_marks")]
+        dry_run: bool,
+    },
     /// Tạo một dự án mới từ bộ dữ liệu mẫu.
     Init {
         /// Thư mục sẽ tạo.
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ToneStyleArg {
+    New,
+    Old,
 }
 
 /// Runs the command; returns the process exit status (0 ok, 1 problems found).
@@ -115,6 +132,11 @@ pub fn run(cli: Cli) -> i32 {
                 Err(d) => fail(&d),
             }
         }
+        Command::Check {
+            dir,
+            fix_tone_marks,
+            dry_run,
+        } => check(dir.as_deref(), fix_tone_marks, dry_run),
         Command::Init { dir } => match Project::write_default(&dir) {
             Ok(n) => {
                 eprintln!(
@@ -130,6 +152,69 @@ pub fn run(cli: Cli) -> i32 {
             )),
         },
     }
+}
+
+/// `check`: 0 clean (warnings allowed), 1 errors, 2 misuse (a project folder that does not
+/// exist, or fixing the embedded default).
+fn check(dir: Option<&std::path::Path>, fix: Option<ToneStyleArg>, dry_run: bool) -> i32 {
+    use crate::{check, compile::Engine, load, tone, validate};
+    let project = match pipeline::resolve_project(dir) {
+        Ok(p) => p,
+        Err(d) => {
+            eprintln!("{d}");
+            return 2;
+        }
+    };
+    if let Some(style) = fix {
+        let style = match style {
+            ToneStyleArg::New => tone::Style::New,
+            ToneStyleArg::Old => tone::Style::Old,
+        };
+        if project.root().is_none() {
+            eprintln!(
+                "lỗi: --fix-tone-marks cần một thư mục dự án\n  gợi ý: tạo dự án bằng `vinhdanh init THƯ-MỤC` rồi chạy `vinhdanh check THƯ-MỤC --fix-tone-marks new`"
+            );
+            return 2;
+        }
+        match check::fix_tone_marks(&project, style, dry_run) {
+            Ok(changes) => {
+                for (file, c) in &changes {
+                    println!(
+                        "{file}:{}:{}: {} → {} [{}]",
+                        c.line, c.column, c.before, c.after, c.path
+                    );
+                }
+                let verb = if dry_run { "Sẽ sửa" } else { "Đã sửa" };
+                println!("{verb} {} chỗ bỏ dấu.\n", changes.len());
+            }
+            Err(d) => return fail(&d),
+        }
+        if dry_run {
+            return 0;
+        }
+    }
+    let engine = Engine::new(project.clone());
+    let data = match load::load(&project) {
+        Ok(d) => d,
+        Err(d) => {
+            eprint!("{d}");
+            eprintln!("Chưa kiểm tra được số lượng: hãy sửa các lỗi trên trước.");
+            return 1;
+        }
+    };
+    let mut diags = Diagnostics(data.notes.clone());
+    diags.extend(validate::validate(&data, &engine.fonts));
+    let (report, found) = check::check(&data);
+    diags.extend(found);
+    diags.extend(check::assets(&project, &data));
+    diags.extend(check::raw_text(&project));
+    check::annotate_records(&data, &mut diags);
+    print!("{report}");
+    eprint!("{diags}");
+    let errors = diags.errors().count();
+    let warnings = diags.0.len() - errors;
+    eprintln!("Kiểm tra xong: {errors} lỗi, {warnings} cảnh báo.");
+    if errors > 0 { 1 } else { 0 }
 }
 
 fn fail(d: &Diagnostics) -> i32 {

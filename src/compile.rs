@@ -315,10 +315,35 @@ fn to_diagnostic(world: &DocWorld, template: &str, d: &SourceDiagnostic) -> Diag
 }
 
 fn clean_message(m: &str) -> String {
-    m.replace("(use --root to allow)", "")
+    let m = m
+        .replace("(use --root to allow)", "")
         .replace("--root", "")
         .trim()
-        .to_string()
+        .to_string();
+    translate(&m).unwrap_or(m)
+}
+
+/// The Typst messages a template author meets most often, in Vietnamese (the English text
+/// is kept in brackets for searching).
+fn translate(m: &str) -> Option<String> {
+    if let Some(rest) = m.strip_prefix("file not found (searched at ") {
+        let path = rest.trim_end_matches(')');
+        return Some(format!(
+            "không tìm thấy tệp “{path}” trong thư mục dự án (mẫu chỉ đọc được tệp bên trong dự án) [{m}]"
+        ));
+    }
+    if m.contains("would escape the project root") {
+        return Some(format!(
+            "đường dẫn ra ngoài thư mục dự án: không được phép đọc [{m}]"
+        ));
+    }
+    if let Some(name) = m.strip_prefix("unknown variable: ") {
+        return Some(format!("không có biến hoặc hàm “{name}” [{m}]"));
+    }
+    if m.starts_with("failed to decode image") {
+        return Some(format!("tệp ảnh hỏng hoặc không phải ảnh [{m}]"));
+    }
+    None
 }
 
 fn shorten(s: &str) -> String {

@@ -7,6 +7,7 @@
 //! [`pipeline`] runs them; [`cli`] is the command line.
 
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod collate;
 pub mod compile;

@@ -135,6 +135,9 @@ pub fn prepare(project: &Project) -> Result<(Engine, Data, Diagnostics), Diagnos
     let mut diags = Diagnostics(data.notes.clone());
     diags.extend(validate::validate(&data, &engine.fonts));
     diags.extend(documents::decision::check(project, &data));
+    diags.extend(crate::check::errors(&data));
+    diags.extend(crate::check::assets(project, &data));
+    crate::check::annotate_records(&data, &mut diags);
     Ok((engine, data, diags))
 }
 

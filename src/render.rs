@@ -319,7 +319,10 @@ fn template_error(name: &str, e: &Error) -> Diagnostic {
     loc.line = e.line();
     let msg = match e.kind() {
         ErrorKind::TemplateNotFound => {
-            format!("không tìm thấy mẫu “{}”", e.detail().unwrap_or(name))
+            // minijinja's detail is an English sentence around the quoted name.
+            let detail = e.detail().unwrap_or(name);
+            let missing = detail.split('"').nth(1).unwrap_or(detail);
+            format!("không tìm thấy mẫu “{missing}”")
         }
         ErrorKind::SyntaxError => format!("mẫu sai cú pháp: {}", e.detail().unwrap_or("")),
         ErrorKind::UndefinedError => format!(

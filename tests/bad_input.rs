@@ -1,0 +1,244 @@
+//! Bad inputs that need more than a fixture folder: symlinks, an output folder whose parent
+//! is a file, a build killed half-way, generated huge inputs, spreadsheets. The rest of the
+//! catalogue is data-driven (tests/catalogue.rs).
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use vinhdanh::import::{FieldSpec, ImportErrorKind, read_table_full};
+
+fn project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = common::init_project();
+    let p = dir.path().join("p");
+    (dir, p)
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_out_of_the_project_is_refused() {
+    let (dir, p) = project();
+    let outside = dir.path().join("outside.yaml");
+    fs::copy(p.join("data/honorees.yaml"), &outside).unwrap();
+    fs::remove_file(p.join("data/honorees.yaml")).unwrap();
+    std::os::unix::fs::symlink(&outside, p.join("data/honorees.yaml")).unwrap();
+    let (code, out) = common::run(&p, &["check", "."]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("data/honorees.yaml"), "{out}");
+    assert!(out.contains("nằm ngoài thư mục dự án"), "{out}");
+
+    // A template symlinked to /etc/passwd: the compile refuses to read it.
+    fs::write(
+        p.join("templates/ke-hoach.typ.j2"),
+        "#read(\"/templates/lo.txt\")\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", p.join("templates/lo.txt")).unwrap();
+    fs::remove_file(p.join("data/honorees.yaml")).unwrap();
+    fs::copy(&outside, p.join("data/honorees.yaml")).unwrap();
+    let (code, out) = common::run(&p, &["build", "."]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("templates/ke-hoach.typ.j2:1"), "{out}");
+    assert!(out.contains("nằm ngoài thư mục dự án"), "{out}");
+    assert!(!out.contains("root:"), "passwd content leaked: {out}");
+}
+
+#[test]
+fn output_folder_whose_parent_is_a_file() {
+    let (_dir, p) = project();
+    fs::write(p.join("tep"), "x").unwrap();
+    let (code, out) = common::run(&p, &["build", ".", "--out", "tep/output"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("không ghi được"), "{out}");
+    assert!(out.contains("tep/output"), "{out}");
+    assert!(out.contains("gợi ý"), "{out}");
+}
+
+fn whole_pdf(path: &Path) -> bool {
+    let b = fs::read(path).unwrap();
+    b.starts_with(b"%PDF-") && b.trim_ascii_end().ends_with(b"%%EOF")
+}
+
+#[test]
+fn interrupted_build_leaves_previous_pdfs_whole() {
+    let (_dir, p) = project();
+    let (code, out) = common::run(&p, &["build", "."]);
+    assert_eq!(code, 0, "{out}");
+    let pdfs: Vec<_> = fs::read_dir(p.join("output"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(!pdfs.is_empty());
+    // Kill at several moments of a rebuild; every PDF must stay whole each time.
+    for delay_ms in [20u64, 80, 150, 300, 500] {
+        let mut child = common::bin()
+            .args(["build", "."])
+            .current_dir(&p)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        for pdf in &pdfs {
+            assert!(
+                whole_pdf(pdf),
+                "{} broken after kill at {delay_ms} ms",
+                pdf.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn huge_field_is_checked_and_printed() {
+    let (_dir, p) = project();
+    let huge: String = "Đã có thành tích xuất sắc trong phong trào thi đua. "
+        .chars()
+        .cycle()
+        .take(10_000)
+        .collect();
+    let path = p.join("data/plan.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let anchor = "  body:\n";
+    assert!(text.contains(anchor));
+    let text = text.replacen(
+        anchor,
+        &format!("  body:\n    - p: \"{}\"\n", huge.trim()),
+        1,
+    );
+    fs::write(&path, text).unwrap();
+    let h = p.join("data/honorees.yaml");
+    let t = fs::read_to_string(&h).unwrap();
+    let t = t.replacen(
+        "    achievement: Đã có thành tích xuất sắc trong phát triển kinh tế hộ gia đình",
+        &format!("    achievement: {}", huge.trim()),
+        1,
+    );
+    fs::write(&h, t).unwrap();
+    let (code, out) = common::run(&p, &["check", "."]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = common::run(&p, &["build", "."]);
+    assert_eq!(code, 0, "{out}");
+    let pdf = p.join("output/ke-hoach.pdf");
+    let text = common::squash(&common::pdf_text(&pdf));
+    assert!(
+        text.matches("phong trào thi đua. Đã có").count() > 100,
+        "the 10,000-character paragraph is printed whole"
+    );
+}
+
+#[test]
+fn ten_thousand_records() {
+    let (_dir, p) = project();
+    let mut y = String::from("delegates:\n");
+    for i in 0..10_000 {
+        y.push_str(&format!(
+            "  - {{id: db-{i:05}, salutation: Ông, name: Người Thứ {i}, unit: thôn {}, group: official}}\n",
+            i % 97
+        ));
+    }
+    fs::write(p.join("data/delegates.yaml"), y).unwrap();
+    let t = Instant::now();
+    let (code, out) = common::run(&p, &["check", "."]);
+    eprintln!("check of 10,000 delegates: {:?}", t.elapsed());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("có 10000 đại biểu, Kế hoạch ghi 120–150 (vượt)"),
+        "{out}"
+    );
+    assert!(out.contains("Đại biểu chính thức"), "{out}");
+    assert!(!out.contains("panicked"), "{out}");
+}
+
+fn specs() -> Vec<FieldSpec> {
+    vec![
+        FieldSpec {
+            key: "name",
+            label: "Họ và tên",
+            synonyms: &["Họ tên"],
+            required: true,
+        },
+        FieldSpec {
+            key: "unit",
+            label: "Đơn vị",
+            synonyms: &[],
+            required: false,
+        },
+        FieldSpec {
+            key: "group",
+            label: "Nhóm",
+            synonyms: &[],
+            required: true,
+        },
+    ]
+}
+
+// The loader hookup of spreadsheets (src/load/tables.rs) is being built in parallel; these
+// cases exercise the importer the loader calls, directly.
+#[test]
+fn xlsx_missing_column() {
+    let path = common::fixture("xlsx/missing-column.xlsx");
+    let e = read_table_full(&path, &specs()).unwrap_err();
+    assert_eq!(e.kind(), ImportErrorKind::MissingColumn);
+    let msg = e.to_string();
+    assert!(msg.contains("missing-column.xlsx"), "{msg}");
+    assert!(msg.contains("Họ và tên"), "{msg}");
+    assert_eq!(e.row(), Some(1), "{msg}");
+}
+
+#[test]
+fn xlsx_merged_cell() {
+    let path = common::fixture("xlsx/merged-cell.xlsx");
+    let e = read_table_full(&path, &specs()).unwrap_err();
+    assert_eq!(e.kind(), ImportErrorKind::MergedCells);
+    let msg = e.to_string();
+    assert!(msg.contains("merged-cell.xlsx"), "{msg}");
+    assert_eq!(e.column(), Some("C"), "{msg}");
+    assert!(e.row().is_some(), "{msg}");
+    assert!(e.hint().is_some(), "{msg}");
+}
+
+#[test]
+fn fix_tone_marks_rewrites_free_text_only_keeping_comments() {
+    let (_dir, p) = project();
+    let before_plan = fs::read_to_string(p.join("data/plan.yaml")).unwrap();
+    let (code, out) = common::run(&p, &["check", ".", "--fix-tone-marks", "new", "--dry-run"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        fs::read_to_string(p.join("data/plan.yaml")).unwrap(),
+        before_plan,
+        "dry run wrote"
+    );
+    let (code, out) = common::run(&p, &["check", ".", "--fix-tone-marks", "new"]);
+    assert_eq!(code, 0, "{out}");
+    let after = fs::read_to_string(p.join("data/plan.yaml")).unwrap();
+    // Comments and order untouched: same number of lines, same comment lines.
+    let comments = |s: &str| {
+        s.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(comments(&before_plan), comments(&after));
+    assert_eq!(before_plan.lines().count(), after.lines().count());
+    // Names and places keep their spelling.
+    assert!(
+        after.contains("name: Hà Thị Thủy"),
+        "a person's name was respelled"
+    );
+    assert!(after.contains("chair: Chủ tịch Ủy ban nhân dân"));
+    // The check afterwards no longer reports mixed free text.
+    let (_, out) = common::run(&p, &["check", "."]);
+    assert!(!out.contains("dùng lẫn hai kiểu bỏ dấu"), "{out}");
+    // Fixing the other way round also works, and a second run changes nothing.
+    let (code, _) = common::run(&p, &["check", ".", "--fix-tone-marks", "old"]);
+    assert_eq!(code, 0);
+    let (_, out) = common::run(&p, &["check", ".", "--fix-tone-marks", "old"]);
+    assert!(out.contains("Đã sửa 0 chỗ"), "{out}");
+}
