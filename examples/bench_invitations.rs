@@ -25,6 +25,9 @@ fn build(project: &Project, out: &std::path::Path, what: &str) {
         project,
         &BuildOptions {
             out_dir: out.to_path_buf(),
+            // The generated list is far over the plan's quotas (and repeats names): the
+            // benchmark measures printing, not the checks.
+            force: true,
             ..BuildOptions::default()
         },
     )

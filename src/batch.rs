@@ -126,7 +126,7 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
     // once per chunk, and evicting comemo's cache between chunks bounds memory (a single
     // 1,000-page compile peaked at 1.4 GB; chunks of 100 stay near 200 MB).
     let bar = progress(bodies.len() as u64, batch.dir);
-    let mut parts: Vec<(Vec<u8>, Vec<(f64, f64)>)> = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     for chunk in bodies.chunks(CHUNK) {
         let Some((doc, ok_items)) = compile_chunk(cx, &source, chunk, &batch, today, &mut report)
         else {
@@ -194,11 +194,17 @@ fn render_block(
 /// documents, small enough that a chunk's layout fits in a couple of hundred megabytes.
 pub const CHUNK: usize = 100;
 
+/// A record's rendered Typst, with the record's index.
+type Body = (usize, String);
+
+/// One chunk's PDF and its page sizes in points, for the print file.
+type Part = (Vec<u8>, Vec<(f64, f64)>);
+
 /// Compiles one chunk; if that fails, each record alone, so failing records are named and the
 /// rest recompiled together. Returns the document and the indices of the records in it.
 fn compile_chunk(
     cx: &Context,
-    source: &dyn Fn(&[(usize, String)]) -> String,
+    source: &dyn Fn(&[Body]) -> String,
     chunk: &[(usize, String)],
     batch: &Batch,
     today: chrono::NaiveDate,
@@ -279,7 +285,7 @@ fn export_records(
 /// on a page of the same size.
 fn merge_parts(
     cx: &Context,
-    parts: Vec<(Vec<u8>, Vec<(f64, f64)>)>,
+    parts: Vec<Part>,
     name: &str,
     today: chrono::NaiveDate,
 ) -> Result<Vec<u8>, Diagnostics> {

@@ -41,9 +41,11 @@ fn project() -> &'static Path {
         for f in ["honorees.yaml", "decision.yaml", "phoi-test.yaml"] {
             std::fs::copy(fixture("certificates").join(f), p.join("data").join(f)).unwrap();
         }
-        // The sample delegates invite the sample honorees by id; this list has other ids.
+        // The sample delegates and agenda refer to the sample honorees by id; this list has
+        // other ids, and too few honorees for the plan's quotas (hence --force).
         std::fs::remove_file(p.join("data/delegates.yaml")).unwrap();
-        let (code, out) = run(&p, &["build", "--phoi"]);
+        std::fs::remove_file(p.join("data/agenda.yaml")).unwrap();
+        let (code, out) = run(&p, &["build", "--phoi", "--force"]);
         assert_eq!(code, 0, "{out}");
         let (code, out) = run(&p, &["calibrate"]);
         assert_eq!(code, 0, "{out}");
@@ -443,7 +445,10 @@ fn calibration_page_has_the_grid_and_every_field() {
 fn same_data_gives_the_same_bytes() {
     let p = project();
     let again = tempfile::tempdir().unwrap();
-    let (code, o) = run(p, &["build", "--out", again.path().to_str().unwrap()]);
+    let (code, o) = run(
+        p,
+        &["build", "--force", "--out", again.path().to_str().unwrap()],
+    );
     assert_eq!(code, 0, "{o}");
     for name in [
         "giay-khen.pdf",
@@ -494,8 +499,9 @@ fn bad_field_is_located_with_a_suggestion() {
     let text = std::fs::read_to_string(&f).unwrap();
     let text = text.replacen("field: kinh tế", "field: kinh te", 1);
     std::fs::write(&f, text).unwrap();
+    // A warning (the certificate still prints), located, with the nearest field.
     let (code, o) = run(&p, &["build"]);
-    assert_ne!(code, 0);
+    assert_eq!(code, 0, "{o}");
     assert!(o.contains("data/honorees.yaml:"), "{o}");
     assert!(
         o.contains("lĩnh vực “kinh te” không có trong Kế hoạch"),

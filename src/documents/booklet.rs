@@ -246,13 +246,9 @@ pub fn imposition(n: usize) -> Vec<Side> {
 }
 
 pub fn build(cx: &Context) -> Result<Vec<PathBuf>, Diagnostics> {
+    // No agenda, no booklet: the loader has already noted the missing file.
     if cx.data.agenda.is_none() {
-        return Err(Diagnostic::error(
-            "không có data/agenda.yaml: không lập được cuốn chương trình",
-        )
-        .in_file(crate::load::AGENDA)
-        .hint("chạy `vinhdanh init THƯ-MỤC` để có tệp mẫu")
-        .into());
+        return Ok(Vec::new());
     }
     let mut v = view(cx.data);
     let (mut doc, _) = cx.typeset(TEMPLATE, minijinja::Value::from_serialize(&v))?;

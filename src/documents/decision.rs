@@ -340,10 +340,11 @@ pub fn validate_honorees(data: &Data, out: &mut Diagnostics) {
             && !fields.is_empty()
             && !fields.contains(&fold(f))
         {
+            // A warning: the certificate prints regardless; only the balance table is affected.
             let mut d = src
-                .error(
+                .warning(
                     &format!("{p}.field"),
-                    format!("lĩnh vực “{f}” không có trong Kế hoạch"),
+                    format!("lĩnh vực “{f}” không có trong Kế hoạch (bảng cân đối sẽ tính riêng)"),
                 )
                 .record(label(h));
             d = match nearest(f, &data.plan.conference.fields) {

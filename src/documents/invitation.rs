@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::{ConferenceFacts, HeaderView, SignatureView, header, signature};
 use crate::batch::{self, Batch, Record};
 use crate::collate;
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{Data, DataSource};
+use crate::diag::Diagnostics;
+use crate::load::Data;
 use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout, Signature};
 use crate::pipeline::Context;
 use crate::text::{self, PartialDate};
@@ -206,113 +206,12 @@ pub fn file_names(list: &[Invitee]) -> Vec<String> {
 /// Located problems of the delegate list: unknown groups (with the nearest id), honoree
 /// references that do not exist or are used twice, entries without a name or unit, duplicate
 /// ids, and group counts outside the plan's composition.
+/// Warnings that concern the invitations themselves. The delegate list's own problems (unknown
+/// group, duplicate person or id, honoree links, quotas) are found once, by [`crate::check`].
 pub fn validate(data: &Data, out: &mut Diagnostics) {
     let Some((list, src)) = &data.delegates else {
         return;
     };
-    let comp = &data.plan.composition;
-    let mut ids: Vec<String> = Vec::new();
-    comp.walk("", &mut |g, _, _| ids.push(g.id.clone()));
-    let honorees: HashMap<&str, &Honoree> = data
-        .honorees
-        .as_ref()
-        .map(|(h, _)| h.honorees.iter().map(|x| (x.id.as_str(), x)).collect())
-        .unwrap_or_default();
-    let mut used_honoree: HashMap<&str, usize> = HashMap::new();
-    let mut used_id: HashMap<&str, usize> = HashMap::new();
-    let mut counts: HashMap<&str, u32> = HashMap::new();
-    for (i, d) in list.delegates.iter().enumerate() {
-        let p = format!("delegates[{i}]");
-        let who = label(d, i);
-        let group = d.group.trim();
-        if group.is_empty() {
-            out.push(
-                src.error(&format!("{p}.group"), "thiếu nhóm đại biểu")
-                    .record(who.clone())
-                    .hint(format!("ghi một mã nhóm của Kế hoạch: {}", ids.join(", "))),
-            );
-        } else if comp.find(group).is_none() {
-            let best = ids
-                .iter()
-                .map(|c| (strsim::jaro_winkler(group, c), c))
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            let hint = match best {
-                Some((s, c)) if s > 0.7 => format!(
-                    "có phải ý bạn là “{c}”? Các mã nhóm trong data/plan.yaml (composition): {}",
-                    ids.join(", ")
-                ),
-                _ => format!(
-                    "các mã nhóm trong data/plan.yaml (composition): {}",
-                    ids.join(", ")
-                ),
-            };
-            out.push(
-                src.error(
-                    &format!("{p}.group"),
-                    format!("không có nhóm đại biểu mã “{group}”"),
-                )
-                .record(who.clone())
-                .hint(hint),
-            );
-        } else {
-            *counts.entry(group).or_default() += 1;
-        }
-        if let Some(h) = d
-            .honoree
-            .as_deref()
-            .map(str::trim)
-            .filter(|h| !h.is_empty())
-        {
-            if !honorees.contains_key(h) {
-                let hint = if data.honorees.is_none() {
-                    "chưa có danh sách khen thưởng (data/honorees.yaml): thêm danh sách, hoặc bỏ mã này và ghi họ tên".to_string()
-                } else {
-                    "mã phải trùng với cột Mã / khóa id của một tập thể, cá nhân trong danh sách khen thưởng".to_string()
-                };
-                out.push(
-                    src.error(
-                        &format!("{p}.honoree"),
-                        format!("không có tập thể, cá nhân khen thưởng mã “{h}”"),
-                    )
-                    .record(who.clone())
-                    .hint(hint),
-                );
-            } else if let Some(first) = used_honoree.insert(h, i) {
-                out.push(
-                    src.error(
-                        &format!("{p}.honoree"),
-                        format!(
-                            "“{h}” đã được mời ở mục thứ {} của danh sách: mỗi tập thể, cá nhân chỉ mời một lần",
-                            first + 1
-                        ),
-                    )
-                    .record(who.clone())
-                    .hint("xóa một trong hai dòng"),
-                );
-                used_honoree.insert(h, first);
-            }
-        } else if nonempty(&d.name).is_none() && nonempty(&d.unit).is_none() {
-            out.push(
-                src.error(&p, "đại biểu không có họ tên cũng không có đơn vị")
-                    .record(who.clone())
-                    .hint("ghi họ và tên người được mời, hoặc đơn vị được mời (khi mời “Đại diện lãnh đạo …”)"),
-            );
-        }
-        if let Some(id) = d.id.as_deref().map(str::trim).filter(|x| !x.is_empty())
-            && let Some(first) = used_id.insert(id, i)
-        {
-            out.push(
-                src.error(
-                    &format!("{p}.id"),
-                    format!("mã đại biểu “{id}” trùng với mục thứ {}", first + 1),
-                )
-                .record(who.clone())
-                .hint("mỗi đại biểu một mã riêng (db-001, db-002, …), hoặc để trống"),
-            );
-            used_id.insert(id, first);
-        }
-    }
-    quotas(comp, &counts, src, out);
     if list.sample {
         out.push(
             src.warning(
@@ -332,48 +231,6 @@ pub fn validate(data: &Data, out: &mut Diagnostics) {
                 .hint("ghi giờ đã chốt vào conference.start và đổi start_is_sample thành false"),
         );
     }
-}
-
-fn label(d: &Delegate, i: usize) -> String {
-    let name = nonempty(&d.name)
-        .or_else(|| nonempty(&d.unit))
-        .or_else(|| nonempty(&d.honoree))
-        .unwrap_or_default();
-    match nonempty(&d.id) {
-        Some(id) => format!("đại biểu {id} ({name})"),
-        None => format!("đại biểu thứ {} ({name})", i + 1),
-    }
-}
-
-/// Delegates counted in each group (its own and its subgroups') against the plan's numbers.
-fn quotas(comp: &Group, counts: &HashMap<&str, u32>, src: &DataSource, out: &mut Diagnostics) {
-    fn total(g: &Group, counts: &HashMap<&str, u32>) -> u32 {
-        counts.get(g.id.as_str()).copied().unwrap_or(0)
-            + g.groups.iter().map(|c| total(c, counts)).sum::<u32>()
-    }
-    comp.walk("composition", &mut |g, _, _| {
-        let Some((lo, hi)) = g.range() else { return };
-        let n = total(g, counts);
-        if n < lo || n > hi {
-            let want = text::count_text((lo, hi));
-            let msg = format!(
-                "nhóm “{}” ({}) có {n} đại biểu, Kế hoạch ghi {want}",
-                g.label, g.id
-            );
-            let d = if g.soft {
-                Diagnostic::warning(msg)
-            } else {
-                Diagnostic::error(msg)
-            };
-            out.push(
-                d.at(crate::diag::Location::file(src.file().to_string()))
-                    .hint(format!(
-                        "thêm hoặc bớt đại biểu có Nhóm = {} (hoặc nhóm con của nó); nếu số lượng chỉ là dự kiến, ghi `soft: true` cho nhóm này trong data/plan.yaml",
-                        g.id
-                    )),
-            );
-        }
-    });
 }
 
 #[derive(Debug, Serialize)]

@@ -129,7 +129,10 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
             notes.push(Diagnostic::warning(format!("không có {rel}: bỏ qua {what}")).in_file(rel));
         }
     };
-    optional(AGENDA, "phần chương trình hội nghị");
+    optional(
+        AGENDA,
+        "mục Chương trình của Kế hoạch và cuốn Chương trình hội nghị",
+    );
     optional(RESPONSIBILITIES, "phần tổ chức thực hiện");
     let agenda = read_yaml::<AgendaFile>(project, AGENDA)
         .map_err(|e| errors.push(e))
