@@ -308,7 +308,7 @@ fn merge_parts(
     let result = compile::compile(&world, "giay-moi.typ.j2");
     compile::evict();
     let (doc, _) = result.map_err(Diagnostics)?;
-    compile::pdf(&doc, name, None).map_err(Diagnostics::from)
+    compile::pdf_with(&doc, name, None, false).map_err(Diagnostics::from)
 }
 
 fn compile_source(

@@ -234,6 +234,19 @@ pub fn pdf(
     ident: &str,
     pages: Option<(usize, usize)>,
 ) -> Result<Vec<u8>, Diagnostic> {
+    // typst-pdf refuses a tagged export of a page range (the per-record PDFs of a batch).
+    pdf_with(doc, ident, pages, pages.is_none())
+}
+
+/// [`pdf`] with the choice of a tagged (accessible) PDF. Documents made of placed pages of other
+/// PDFs (the imposed booklet, a joined print file) are untagged: a structure tree would only
+/// describe images, and poppler reports the nested tagged content as a syntax error.
+pub fn pdf_with(
+    doc: &PagedDocument,
+    ident: &str,
+    pages: Option<(usize, usize)>,
+    tagged: bool,
+) -> Result<Vec<u8>, Diagnostic> {
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some("vinhdanh".into())),
@@ -244,8 +257,7 @@ pub fn pdf(
             ])
         }),
         standards: Default::default(),
-        // typst-pdf refuses a tagged export of a page range (the per-record PDFs of a batch).
-        tagged: pages.is_none(),
+        tagged,
         pretty: false,
     };
     typst_pdf::pdf(doc, &options).map_err(|errs| {

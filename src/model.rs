@@ -110,13 +110,7 @@ pub struct Group {
 impl Group {
     /// (min, max) of the group; a fixed count is a range of one.
     pub fn range(&self) -> Option<(u32, u32)> {
-        match (self.count, self.min, self.max) {
-            (Some(c), _, _) => Some((c, c)),
-            (None, Some(a), Some(b)) => Some((a, b)),
-            (None, Some(a), None) => Some((a, u32::MAX)),
-            (None, None, Some(b)) => Some((0, b)),
-            _ => None,
-        }
+        range_of(self.count, self.min, self.max)
     }
 
     /// Depth-first walk with each group's path in the YAML ("composition.groups[1].groups[0]").
@@ -170,13 +164,18 @@ pub struct Quota {
 
 impl Quota {
     pub fn range(&self) -> Option<(u32, u32)> {
-        match (self.count, self.min, self.max) {
-            (Some(c), _, _) => Some((c, c)),
-            (None, Some(a), Some(b)) => Some((a, b)),
-            (None, Some(a), None) => Some((a, u32::MAX)),
-            (None, None, Some(b)) => Some((0, b)),
-            _ => None,
-        }
+        range_of(self.count, self.min, self.max)
+    }
+}
+
+/// (min, max) from a fixed `count` (a range of one) or `min`/`max` (either may be open).
+fn range_of(count: Option<u32>, min: Option<u32>, max: Option<u32>) -> Option<(u32, u32)> {
+    match (count, min, max) {
+        (Some(c), _, _) => Some((c, c)),
+        (None, Some(a), Some(b)) => Some((a, b)),
+        (None, Some(a), None) => Some((a, u32::MAX)),
+        (None, None, Some(b)) => Some((0, b)),
+        _ => None,
     }
 }
 

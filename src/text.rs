@@ -242,7 +242,7 @@ fn is_placeholder(key: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '_' | '-'))
 }
 
-/// Vietnamese upper case with diacritics kept ("xã Thượng Hồng" → "XÃ THƯỢNG HỒNG").
+/// Vietnamese upper case with diacritics kept ("xã Thượng Lâm" → "XÃ THƯỢNG LÂM").
 pub fn upper(s: &str) -> String {
     nfc(&s.to_uppercase())
 }

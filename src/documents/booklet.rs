@@ -276,28 +276,9 @@ pub fn build(cx: &Context) -> Result<Vec<PathBuf>, Diagnostics> {
     Ok(vec![path, print_path])
 }
 
-/// The print copy's pages are placed images of the reading copy: a structure tree would only
-/// describe images, and poppler reports the nested tagged content as a syntax error, so this
-/// file is exported untagged (the reading copy stays tagged for screen readers).
+/// The print copy is placed pages of the reading copy: untagged (see [`crate::compile::pdf_with`]).
 fn print_pdf(doc: &typst_layout::PagedDocument) -> Result<Vec<u8>, Diagnostics> {
-    use typst::foundations::Smart;
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(OUTPUT_PRINT.to_string()),
-        creator: Smart::Custom(Some("vinhdanh".into())),
-        timestamp: None,
-        page_ranges: None,
-        standards: Default::default(),
-        tagged: false,
-        pretty: false,
-    };
-    typst_pdf::pdf(doc, &options).map_err(|errs| {
-        let msg = errs
-            .iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ");
-        Diagnostic::error(format!("không xuất được PDF: {msg}")).into()
-    })
+    crate::compile::pdf_with(doc, OUTPUT_PRINT, None, false).map_err(Diagnostics::from)
 }
 
 #[cfg(test)]

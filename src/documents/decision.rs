@@ -471,7 +471,7 @@ pub struct DecisionRef {
     pub number_text: String,
     /// "ngày 20 tháng 8 năm 2025" with blanks for what is not known yet.
     pub date_text: String,
-    /// "Thượng Hồng, ngày … tháng … năm …".
+    /// "An Bình, ngày … tháng … năm …".
     pub place_date: String,
 }
 

@@ -703,7 +703,7 @@ mod tests {
         "Nguyễn Thị Ngọc Hương",
         "Hà Nội",
         "Phường",
-        "Thượng Hồng",
+        "Thượng Lâm Hồng",
         "Đoàn Thanh niên",
         "Bí thư",
         "Ủy ban nhân dân",

@@ -667,7 +667,7 @@ fn xlsx_error_cell() {
 fn xlsx_legacy_cells() {
     let dir = tempfile::tempdir().unwrap();
     let tcvn3 = legacy::encode(Legacy::Tcvn3, "Đoàn Thanh niên");
-    let vni = legacy::encode(Legacy::Vni, "Thượng Hồng");
+    let vni = legacy::encode(Legacy::Vni, "Thượng Lâm Hồng");
     let p = write_xlsx(
         dir.path(),
         "cu.xlsx",
@@ -699,7 +699,7 @@ fn xlsx_legacy_cells() {
     let e = read_table(&p, SPEC).unwrap_err();
     assert_eq!(e.kind(), ImportErrorKind::LegacyEncoding(Legacy::Vni));
     assert_eq!((e.row(), e.column()), (Some(2), Some("B")));
-    assert!(e.hint().unwrap().contains("\"Thượng Hồng\""), "{e}");
+    assert!(e.hint().unwrap().contains("\"Thượng Lâm Hồng\""), "{e}");
 }
 
 #[test]

@@ -91,7 +91,7 @@ title: "Hội nghị biểu dương"   # khỏe
 sections:
   - heading: Thủy lợi   # a heading is not free text here
     items:
-      - name: Hà Thị Thủy
+      - name: Lê Thị Thủy
         unit: Tổ Hòa Bình
         text: hòa bình và Thủy lợi
       - name: 'Lê Văn Hòa'
@@ -129,7 +129,7 @@ fn fixes_free_text_only() {
         "# Hội nghị: hòa bình",
         "# khỏe",
         "heading: Thủy lợi",
-        "name: Hà Thị Thủy",
+        "name: Lê Thị Thủy",
         "unit: Tổ Hòa Bình",
         "name: 'Lê Văn Hòa'",
         "name: \"Ngô Thụy\"",
