@@ -43,6 +43,31 @@ impl Report {
     }
 }
 
+/// What building one document did. A batch can both write files and fail for some records,
+/// and the summary must count both.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub written: Vec<PathBuf>,
+    pub failed: Diagnostics,
+}
+
+impl Outcome {
+    pub fn push(&mut self, result: Result<Vec<PathBuf>, Diagnostics>) {
+        match result {
+            Ok(paths) => self.written.extend(paths),
+            Err(d) => self.failed.extend(d),
+        }
+    }
+}
+
+impl From<Result<Vec<PathBuf>, Diagnostics>> for Outcome {
+    fn from(result: Result<Vec<PathBuf>, Diagnostics>) -> Self {
+        let mut o = Outcome::default();
+        o.push(result);
+        o
+    }
+}
+
 /// Everything a document needs to typeset itself.
 pub struct Context<'a> {
     pub engine: &'a Engine,
@@ -147,6 +172,7 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Diagno
         return Err(diags);
     }
     write::ensure_dir(&options.out_dir).map_err(|e| Diagnostics::from(Diagnostic::from(e)))?;
+    write::remove_leftovers(&options.out_dir);
     let cx = Context {
         engine: &engine,
         env: render::environment(project),
@@ -157,16 +183,24 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Diagno
         notes: diags,
         ..Report::default()
     };
-    let mut run = |name: &str, result: Result<Vec<PathBuf>, Diagnostics>| match result {
-        Ok(paths) => report.written.extend(paths),
-        Err(d) => report.failed.push((name.to_string(), d)),
+    let mut run = |name: &str, outcome: Outcome| {
+        report.written.extend(outcome.written);
+        if outcome.failed.has_errors() {
+            report.failed.push((name.to_string(), outcome.failed));
+        } else {
+            report.notes.extend(outcome.failed);
+        }
     };
-    run(documents::plan::OUTPUT, documents::plan::build(&cx));
+
+    run(documents::plan::OUTPUT, documents::plan::build(&cx).into());
     run(
         documents::invitation::MERGED,
         documents::invitation::build(&cx),
     );
-    run(documents::booklet::OUTPUT, documents::booklet::build(&cx));
+    run(
+        documents::booklet::OUTPUT,
+        documents::booklet::build(&cx).into(),
+    );
     run(documents::decision::OUTPUT, documents::decision::build(&cx));
     Ok(report)
 }

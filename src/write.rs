@@ -39,6 +39,21 @@ pub fn ensure_dir(dir: &Path) -> Result<(), WriteError> {
     })
 }
 
+/// Removes temporary files that a killed build left in `dir` and its batch folders (a finished
+/// write renames its temporary file, so any left is from an interrupted run).
+pub fn remove_leftovers(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir)
+        .max_depth(2)
+        .into_iter()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && name.starts_with(".vinhdanh-") && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `bytes` to `path` via a temporary file and rename.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let err = |source| WriteError {
@@ -80,6 +95,17 @@ mod tests {
         fs::write(&file, b"x").unwrap();
         let e = atomic_write(&file.join("out/a.pdf"), b"pdf").unwrap_err();
         assert!(e.to_string().contains("không ghi được"));
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("giay-moi")).unwrap();
+        fs::write(dir.path().join("giay-moi/.vinhdanh-abc.tmp"), b"half").unwrap();
+        fs::write(dir.path().join("giay-moi/001-a.pdf"), b"pdf").unwrap();
+        remove_leftovers(dir.path());
+        assert!(!dir.path().join("giay-moi/.vinhdanh-abc.tmp").exists());
+        assert!(dir.path().join("giay-moi/001-a.pdf").exists());
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub fn records(cx: &Context, l: &Loaded, list: &[&Honoree]) -> Vec<(CertRecord, 
 }
 
 /// Certificates (and, in phôi mode, the overlay): every path written, or each failure named.
-pub fn build(cx: &Context, l: &Loaded, list: &[&Honoree]) -> Result<Vec<PathBuf>, Diagnostics> {
+pub fn build(cx: &Context, l: &Loaded, list: &[&Honoree]) -> crate::pipeline::Outcome {
     let shared = shared(cx.data, l);
     let recs = records(cx, l, list);
     let records: Vec<Record> = recs
@@ -161,9 +161,8 @@ pub fn build(cx: &Context, l: &Loaded, list: &[&Honoree]) -> Result<Vec<PathBuf>
             "vẫn in được {} tệp Giấy khen; các mục trên bị bỏ qua",
             written.len()
         )));
-        return Err(failed);
     }
-    Ok(written)
+    crate::pipeline::Outcome { written, failed }
 }
 
 /// `vinhdanh calibrate`: the calibration sheet into `out_dir/can-chinh-phoi.pdf`.

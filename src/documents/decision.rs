@@ -716,18 +716,29 @@ pub fn view(data: &Data, l: &Loaded, list: &[&Honoree]) -> Result<DecisionView, 
     })
 }
 
-pub fn build(cx: &crate::pipeline::Context) -> Result<Vec<std::path::PathBuf>, Diagnostics> {
-    let Some(l) = load(&cx.engine.project)? else {
-        return Ok(Vec::new());
+pub fn build(cx: &crate::pipeline::Context) -> crate::pipeline::Outcome {
+    let l = match load(&cx.engine.project) {
+        Ok(Some(l)) => l,
+        Ok(None) => return Default::default(),
+        Err(d) => return Err(d).into(),
     };
     let Some((file, _)) = &cx.data.honorees else {
-        return Ok(Vec::new());
+        return Default::default();
     };
     let list = ordered(&file.honorees, l.decision.certificate.order);
-    let v = view(cx.data, &l, &list)?;
-    let mut written = vec![cx.produce(TEMPLATE, minijinja::Value::from_serialize(&v), OUTPUT)?];
-    written.extend(super::certificate::build(cx, &l, &list)?);
-    Ok(written)
+    let mut outcome = crate::pipeline::Outcome::default();
+    outcome.push(view(cx.data, &l, &list).and_then(|v| {
+        Ok(vec![cx.produce(
+            TEMPLATE,
+            minijinja::Value::from_serialize(&v),
+            OUTPUT,
+        )?])
+    }));
+    // The certificates print even when the decision could not be laid out (and vice versa).
+    let certs = super::certificate::build(cx, &l, &list);
+    outcome.written.extend(certs.written);
+    outcome.failed.extend(certs.failed);
+    outcome
 }
 
 #[cfg(test)]

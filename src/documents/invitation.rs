@@ -330,12 +330,15 @@ pub fn qr_svg(id: &str) -> Option<String> {
 }
 
 /// Invitations (one PDF each + the print file), then the check-in list.
-pub fn build(cx: &Context) -> Result<Vec<PathBuf>, Diagnostics> {
+pub fn build(cx: &Context) -> crate::pipeline::Outcome {
     let data = cx.data;
     if data.delegates.is_none() {
-        return Ok(Vec::new());
+        return Default::default();
     }
-    let shared = shared(data)?;
+    let shared = match shared(data) {
+        Ok(s) => s,
+        Err(d) => return Err(d).into(),
+    };
     let list = invitees(data);
     let names = file_names(&list);
     let records = list
@@ -386,10 +389,7 @@ pub fn build(cx: &Context) -> Result<Vec<PathBuf>, Diagnostics> {
         list.len(),
         failed.errors().count()
     );
-    if failed.has_errors() {
-        return Err(failed);
-    }
-    Ok(written)
+    crate::pipeline::Outcome { written, failed }
 }
 
 #[derive(Debug, Serialize)]
