@@ -1023,6 +1023,62 @@ pub fn raw_text(project: &Project) -> Diagnostics {
 }
 
 /// Rewrites the tone marks of the free-text values of every YAML data file on disk.
+/// Where the less used tone-mark style stands in the project's YAML files: the places a clerk
+/// would change by hand to make the project consistent (at most a few, then a count).
+pub fn tone_locations(project: &Project) -> Diagnostics {
+    const SHOWN: usize = 5;
+    let mut found: [Vec<(String, tone::Change)>; 2] = [Vec::new(), Vec::new()];
+    for rel in project.list("data") {
+        if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
+            continue;
+        }
+        let Some(source) = project
+            .read(&rel)
+            .ok()
+            .flatten()
+            .and_then(|b| String::from_utf8(b.into_owned()).ok())
+        else {
+            continue;
+        };
+        // Converting to one style lists exactly the words written in the other.
+        for (k, style) in [tone::Style::New, tone::Style::Old].into_iter().enumerate() {
+            if let Ok((_, changes)) = tone::fix_yaml(&source, style, &is_free_text) {
+                found[k].extend(changes.into_iter().map(|c| (rel.clone(), c)));
+            }
+        }
+    }
+    let [old_words, new_words] = found;
+    if old_words.is_empty() || new_words.is_empty() {
+        return Diagnostics::default();
+    }
+    let (minority, name, fix) = if new_words.len() <= old_words.len() {
+        (new_words, "kiểu mới", "old")
+    } else {
+        (old_words, "kiểu cũ", "new")
+    };
+    let mut out = Diagnostics::default();
+    for (rel, c) in minority.iter().take(SHOWN) {
+        out.push(
+            Diagnostic::warning(format!(
+                "“{}” bỏ dấu {name}, khác phần lớn dữ liệu (“{}”)",
+                c.before, c.after
+            ))
+            .at(Location::at(rel.clone(), c.line, c.column))
+            .field(c.path.clone())
+            .hint(format!(
+                "sửa tay, hoặc chạy `vinhdanh check --fix-tone-marks {fix}`"
+            )),
+        );
+    }
+    if minority.len() > SHOWN {
+        out.push(Diagnostic::warning(format!(
+            "… và {} chỗ khác bỏ dấu {name} (xem tất cả: `vinhdanh check --fix-tone-marks {fix} --dry-run`)",
+            minority.len() - SHOWN
+        )));
+    }
+    out
+}
+
 pub fn fix_tone_marks(
     project: &Project,
     style: tone::Style,

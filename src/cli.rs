@@ -208,6 +208,7 @@ fn check(dir: Option<&std::path::Path>, fix: Option<ToneStyleArg>, dry_run: bool
     diags.extend(found);
     diags.extend(check::assets(&project, &data));
     diags.extend(check::raw_text(&project));
+    diags.extend(check::tone_locations(&project));
     check::annotate_records(&data, &mut diags);
     print!("{report}");
     eprint!("{diags}");
