@@ -43,8 +43,9 @@ pub struct Batch<'a> {
     /// Context shared by all records (the preamble sees only this).
     pub shared: Value,
     pub records: Vec<Record>,
-    /// Folder under the output directory for the per-record files ("giay-moi").
-    pub dir: &'a str,
+    /// Folder under the output directory for the per-record files ("giay-moi"); `None` when
+    /// only the print file is wanted (the phôi overlay).
+    pub dir: Option<&'a str>,
     /// Name of the all-records print file ("giay-moi.pdf"), if wanted.
     pub merged: Option<&'a str>,
 }
@@ -114,18 +115,22 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
         s
     };
     let today = cx.facts().date();
-    let out_dir = cx.options.out_dir.join(batch.dir);
+    let out_dir = cx.options.out_dir.join(batch.dir.unwrap_or_default());
     if let Err(e) = write::ensure_dir(&out_dir) {
-        report
-            .failed
-            .push((batch.dir.into(), Diagnostics::from(Diagnostic::from(e))));
+        report.failed.push((
+            out_dir.display().to_string(),
+            Diagnostics::from(Diagnostic::from(e)),
+        ));
         return report;
     }
 
     // Records are compiled in chunks: one compile per chunk keeps fonts and templates parsed
     // once per chunk, and evicting comemo's cache between chunks bounds memory (a single
     // 1,000-page compile peaked at 1.4 GB; chunks of 100 stay near 200 MB).
-    let bar = progress(bodies.len() as u64, batch.dir);
+    let bar = progress(
+        bodies.len() as u64,
+        batch.dir.or(batch.merged).unwrap_or(batch.template),
+    );
     let mut parts: Vec<Part> = Vec::new();
     for chunk in bodies.chunks(CHUNK) {
         let Some((doc, ok_items)) = compile_chunk(cx, &source, chunk, &batch, today, &mut report)
@@ -141,7 +146,11 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
         report
             .pages
             .extend(jobs.iter().map(|(_, (a, b))| b - a + 1));
-        export_records(&doc, &jobs, &batch, &out_dir, &bar, &mut report);
+        if batch.dir.is_some() {
+            export_records(&doc, &jobs, &batch, &out_dir, &bar, &mut report);
+        } else {
+            bar.inc(jobs.len() as u64);
+        }
         bar.inc((chunk.len() - jobs.len()) as u64);
         if let Some(merged) = batch.merged {
             match compile::pdf(&doc, merged, None) {
@@ -172,7 +181,9 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
         }
     }
     if report.failed.is_empty() {
-        remove_stale(&out_dir, &batch.records);
+        if batch.dir.is_some() {
+            remove_stale(&out_dir, &batch.records);
+        }
     }
     compile::evict();
     report

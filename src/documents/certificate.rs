@@ -135,7 +135,7 @@ pub fn build(cx: &Context, l: &Loaded, list: &[&Honoree]) -> crate::pipeline::Ou
             template: TEMPLATE,
             shared: minijinja::context! { cert => Value::from_serialize(&shared) },
             records,
-            dir: DIR,
+            dir: Some(DIR),
             merged: Some(MERGED),
         },
     );
@@ -147,13 +147,35 @@ pub fn build(cx: &Context, l: &Loaded, list: &[&Honoree]) -> crate::pipeline::Ou
         }
     }
     if cx.options.phoi || l.decision.certificate.phoi {
-        let ctx = minijinja::context! {
-            cert => Value::from_serialize(&shared),
-            records => Value::from_serialize(recs.iter().map(|(r, _)| r).collect::<Vec<_>>()),
-        };
-        match cx.produce(PHOI_TEMPLATE, ctx, PHOI_OUTPUT) {
-            Ok(p) => written.push(p),
-            Err(d) => failed.extend(d),
+        // The overlay is a batch too (chunked, a failing record named), with only a print file.
+        let overlay = recs
+            .iter()
+            .zip(list)
+            .map(|((r, _), h)| Record {
+                id: format!("phoi-{}", h.id),
+                file_name: String::new(),
+                label: format!(
+                    "Giấy khen (phôi) số {} – {} ({})",
+                    r.book_number, h.name, h.id
+                ),
+                value: Value::from_serialize(r),
+            })
+            .collect();
+        let report = batch::run(
+            cx,
+            Batch {
+                template: PHOI_TEMPLATE,
+                shared: minijinja::context! { cert => Value::from_serialize(&shared) },
+                records: overlay,
+                dir: None,
+                merged: Some(PHOI_OUTPUT),
+            },
+        );
+        written.extend(report.written);
+        for (label, diags) in report.failed {
+            for d in diags.0 {
+                failed.push(d.record(label.clone()));
+            }
         }
     }
     if failed.has_errors() {

@@ -360,7 +360,7 @@ pub fn build(cx: &Context) -> crate::pipeline::Outcome {
             template: TEMPLATE,
             shared: Value::from_serialize(&shared),
             records,
-            dir: DIR,
+            dir: Some(DIR),
             merged: Some(MERGED),
         },
     );
