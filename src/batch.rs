@@ -180,10 +180,8 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
             Err(d) => report.failed.push((merged.into(), d)),
         }
     }
-    if report.failed.is_empty() {
-        if batch.dir.is_some() {
-            remove_stale(&out_dir, &batch.records);
-        }
+    if report.failed.is_empty() && batch.dir.is_some() {
+        remove_stale(&out_dir, &batch.records);
     }
     compile::evict();
     report
