@@ -233,6 +233,14 @@ fn coverage<T: Serialize>(value: &T, src: &dyn Locate, fonts: &Fonts, out: &mut 
         return;
     };
     walk_strings(&v, "", &mut |path, s| {
+        // Text typed with an old 8-bit keyboard layout (TCVN3/.VnTime, VNI) and pasted as if it
+        // were Unicode prints as garbage ("Hµ Néi"); the spreadsheet import refuses it too.
+        if let Some((enc, fixed)) = crate::import::legacy::detect(s) {
+            out.push(
+                src.error_at(path, format!("“{s}” có vẻ được gõ bằng bảng mã {} (không phải Unicode): sẽ in sai chữ", enc.name()))
+                    .hint(format!("nội dung đúng có lẽ là “{fixed}”; chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) hoặc gõ lại")),
+            );
+        }
         if let Some(c) = s.chars().find(|&c| !fonts.covers(c)) {
             out.push(
                 src.error_at(path, format!("ký tự “{c}” (U+{:04X}) không có trong phông chữ nào: sẽ in ra ô trống", c as u32))
