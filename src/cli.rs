@@ -157,7 +157,7 @@ pub fn run(cli: Cli) -> i32 {
 /// `check`: 0 clean (warnings allowed), 1 errors, 2 misuse (a project folder that does not
 /// exist, or fixing the embedded default).
 fn check(dir: Option<&std::path::Path>, fix: Option<ToneStyleArg>, dry_run: bool) -> i32 {
-    use crate::{check, compile::Engine, load, tone, validate};
+    use crate::{check, tone};
     let project = match pipeline::resolve_project(dir) {
         Ok(p) => p,
         Err(d) => {
@@ -193,20 +193,19 @@ fn check(dir: Option<&std::path::Path>, fix: Option<ToneStyleArg>, dry_run: bool
             return 0;
         }
     }
-    let engine = Engine::new(project.clone());
-    let data = match load::load(&project) {
-        Ok(d) => d,
+    // Everything `build` would refuse on, then what only `check` reports (tables, warnings).
+    let (_engine, data, mut diags) = match pipeline::prepare(&project) {
+        Ok(p) => p,
         Err(d) => {
             eprint!("{d}");
             eprintln!("Chưa kiểm tra được số lượng: hãy sửa các lỗi trên trước.");
             return 1;
         }
     };
-    let mut diags = Diagnostics(data.notes.clone());
-    diags.extend(validate::validate(&data, &engine.fonts));
     let (report, found) = check::check(&data);
-    diags.extend(found);
-    diags.extend(check::assets(&project, &data));
+    diags
+        .0
+        .extend(found.0.into_iter().filter(|d| !d.is_error()));
     diags.extend(check::raw_text(&project));
     diags.extend(check::tone_locations(&project));
     check::annotate_records(&data, &mut diags);

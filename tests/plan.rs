@@ -554,3 +554,50 @@ fn another_commune_by_data_alone() {
         "chủ quản is not bold"
     );
 }
+
+/// Another commune with every data file: all documents come out, from its data only.
+#[test]
+fn another_commune_gets_every_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p");
+    fs::create_dir_all(p.join("data")).unwrap();
+    for entry in fs::read_dir(fixture("other-commune-full/data")).unwrap() {
+        let e = entry.unwrap();
+        fs::copy(e.path(), p.join("data").join(e.file_name())).unwrap();
+    }
+    let (code, out) = run(dir.path(), &["check", "p"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = run(dir.path(), &["build", "p"]);
+    assert_eq!(code, 0, "{out}");
+    let o = p.join("output");
+    let count = |d: &str| fs::read_dir(o.join(d)).unwrap().count();
+    assert_eq!(count("giay-moi"), 62);
+    assert_eq!(count("giay-khen"), 16);
+    let invitation = squash(&pdf_text(&o.join("giay-moi/001-quang-thi-la-1.pdf")));
+    assert!(
+        invitation.contains("08 giờ 00 phút, thứ Sáu, ngày 9/1/2026"),
+        "{invitation}"
+    );
+    assert!(
+        invitation.contains("Hội trường Ủy ban nhân dân xã Mường Phăng"),
+        "{invitation}"
+    );
+    let cert = squash(&pdf_text(&o.join("giay-khen.pdf")));
+    assert!(
+        cert.contains("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ MƯỜNG PHĂNG") && cert.contains("KT. CHỦ TỊCH"),
+        "{cert:.600}"
+    );
+    for name in [
+        "ke-hoach.pdf",
+        "giay-moi.pdf",
+        "danh-sach-dai-bieu.pdf",
+        "giay-khen.pdf",
+        "quyet-dinh-khen-thuong.pdf",
+        "chuong-trinh.pdf",
+    ] {
+        let text = pdf_text(&o.join(name));
+        for seed in ["Thượng Hồng", "Hà Thị Thủy", "Hà Tiên", "Hải Phòng"] {
+            assert!(!text.contains(seed), "{seed:?} leaked into {name}");
+        }
+    }
+}
