@@ -1,7 +1,7 @@
 //! Prints the laid-out text runs and rule lines of a project's KẾ HOẠCH (page, x, y, width,
 //! size, style, text), a quick way for template authors to measure a layout change:
 //! `cargo run --release --example dump_runs [PROJECT_DIR]`.
-use vinhdanh::pipeline::{BuildOptions, Context, prepare};
+use vinhdanh::pipeline::with_context;
 use vinhdanh::project::Project;
 
 fn main() {
@@ -9,15 +9,9 @@ fn main() {
         Some(dir) => Project::open(std::path::Path::new(&dir)).expect("project folder"),
         None => Project::embedded(),
     };
-    let (engine, data, _) = prepare(&project).expect("project loads");
-    let options = BuildOptions::default();
-    let cx = Context {
-        engine: &engine,
-        env: vinhdanh::render::environment(&project),
-        data: &data,
-        options: &options,
-    };
-    let doc = vinhdanh::documents::plan::typeset(&cx).expect("typesets");
+    let doc = with_context(&project, vinhdanh::documents::plan::typeset)
+        .expect("project loads")
+        .expect("typesets");
     for p in vinhdanh::inspect::pages(&doc) {
         for r in &p.runs {
             let style = format!(

@@ -166,6 +166,20 @@ pub fn prepare(project: &Project) -> Result<(Engine, Data, Diagnostics), Diagnos
     Ok((engine, data, diags))
 }
 
+/// Runs `f` with a ready context for `project` (default options, data loaded and validated,
+/// problems ignored): for tools and tests that typeset one document and measure it.
+pub fn with_context<R>(project: &Project, f: impl FnOnce(&Context) -> R) -> Result<R, Diagnostics> {
+    let (engine, data, _) = prepare(project)?;
+    let options = BuildOptions::default();
+    let cx = Context {
+        engine: &engine,
+        env: render::environment(project),
+        data: &data,
+        options: &options,
+    };
+    Ok(f(&cx))
+}
+
 pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Diagnostics> {
     let (engine, data, diags) = prepare(project)?;
     if diags.has_errors() && !options.force {

@@ -9,7 +9,7 @@ use std::fs;
 use common::*;
 use unicode_normalization::UnicodeNormalization;
 use vinhdanh::inspect::{self, PageContent};
-use vinhdanh::pipeline::{BuildOptions, Context, prepare};
+use vinhdanh::pipeline::{prepare, with_context};
 use vinhdanh::project::Project;
 
 fn words(s: &str) -> Vec<String> {
@@ -109,16 +109,11 @@ fn plan_contains_every_sentence_of_the_seed() {
 
 fn default_pages() -> Vec<PageContent> {
     let project = Project::embedded();
-    let (engine, data, diags) = prepare(&project).expect("default project loads");
+    let (_, _, diags) = prepare(&project).expect("default project loads");
     assert!(!diags.has_errors(), "{diags}");
-    let options = BuildOptions::default();
-    let cx = Context {
-        engine: &engine,
-        env: vinhdanh::render::environment(&project),
-        data: &data,
-        options: &options,
-    };
-    let doc = vinhdanh::documents::plan::typeset(&cx).expect("typesets");
+    let doc = with_context(&project, vinhdanh::documents::plan::typeset)
+        .unwrap()
+        .expect("typesets");
     inspect::pages(&doc)
 }
 
@@ -475,16 +470,12 @@ fn signed_copy_carries_the_signature_image() {
         "  image: assets/chu-ky.svg ",
     );
     let project = Project::open(&p).unwrap();
-    let (engine, data, diags) = prepare(&project).unwrap();
+    let (_, _, diags) = prepare(&project).unwrap();
     assert!(!diags.has_errors(), "{diags}");
-    let options = BuildOptions::default();
-    let cx = Context {
-        engine: &engine,
-        env: vinhdanh::render::environment(&project),
-        data: &data,
-        options: &options,
-    };
-    let pages = inspect::pages(&vinhdanh::documents::plan::typeset(&cx).unwrap());
+    let doc = with_context(&project, vinhdanh::documents::plan::typeset)
+        .unwrap()
+        .unwrap();
+    let pages = inspect::pages(&doc);
     assert_eq!(
         pages.last().unwrap().images,
         1,
@@ -530,15 +521,10 @@ fn another_commune_by_data_alone() {
         );
     }
     let project = Project::open(&p).unwrap();
-    let (engine, data, _) = prepare(&project).unwrap();
-    let options = BuildOptions::default();
-    let cx = Context {
-        engine: &engine,
-        env: vinhdanh::render::environment(&project),
-        data: &data,
-        options: &options,
-    };
-    let pages = inspect::pages(&vinhdanh::documents::plan::typeset(&cx).unwrap());
+    let doc = with_context(&project, vinhdanh::documents::plan::typeset)
+        .unwrap()
+        .unwrap();
+    let pages = inspect::pages(&doc);
     let p1 = &pages[0];
     assert!(
         p1.runs.iter().all(|r| r.x_mm >= 35.0 - 0.05
