@@ -19,30 +19,9 @@ fn near(a: (f64, f64), b: (f64, f64)) -> bool {
 
 /// Text of the left or right half of one A4 landscape page of the print copy.
 fn half_text(path: &Path, page: usize, right: bool) -> String {
-    let p = page.to_string();
     let (w, h) = A4_LANDSCAPE_PT;
     let x = if right { (w / 2.0).ceil() } else { 0.0 };
-    tool(
-        "pdftotext",
-        &[
-            "-enc",
-            "UTF-8",
-            "-f",
-            &p,
-            "-l",
-            &p,
-            "-x",
-            &(x as i64).to_string(),
-            "-y",
-            "0",
-            "-W",
-            &((w / 2.0).floor() as i64).to_string(),
-            "-H",
-            &(h.ceil() as i64).to_string(),
-            path.to_str().unwrap(),
-            "-",
-        ],
-    )
+    pdf_region_text(path, page, Some((x, 0.0, (w / 2.0).floor(), h.ceil())))
 }
 
 /// The saddle-stitch order written out by hand for the sizes the issue names.

@@ -73,19 +73,27 @@ pub fn pdf_text(path: &Path) -> String {
 
 /// Text of one page.
 pub fn pdf_page_text(path: &Path, page: usize) -> String {
+    pdf_region_text(path, page, None)
+}
+
+/// Text of one page, or of a region of it: (x, y, width, height) in points from the top-left.
+pub fn pdf_region_text(path: &Path, page: usize, region: Option<(f64, f64, f64, f64)>) -> String {
     let p = page.to_string();
+    let mut args: Vec<String> = ["-enc", "UTF-8", "-f", &p, "-l", &p]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if let Some((x, y, w, h)) = region {
+        for (flag, v) in [("-x", x), ("-y", y), ("-W", w), ("-H", h)] {
+            args.push(flag.into());
+            args.push((v as i64).to_string());
+        }
+    }
+    args.push(path.to_str().unwrap().into());
+    args.push("-".into());
     tool(
         "pdftotext",
-        &[
-            "-enc",
-            "UTF-8",
-            "-f",
-            &p,
-            "-l",
-            &p,
-            path.to_str().unwrap(),
-            "-",
-        ],
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
     )
 }
 
