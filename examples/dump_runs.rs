@@ -1,7 +1,6 @@
 //! Prints the laid-out text runs and rule lines of a project's KẾ HOẠCH (page, x, y, width,
 //! size, style, text), a quick way for template authors to measure a layout change:
 //! `cargo run --release --example dump_runs [PROJECT_DIR]`.
-use vinhdanh::pipeline::with_context;
 use vinhdanh::project::Project;
 
 fn main() {
@@ -9,9 +8,8 @@ fn main() {
         Some(dir) => Project::open(std::path::Path::new(&dir)).expect("project folder"),
         None => Project::embedded(),
     };
-    let doc = with_context(&project, vinhdanh::documents::plan::typeset)
-        .expect("project loads")
-        .expect("typesets");
+    let doc = vinhdanh::pipeline::layout(&project, vinhdanh::documents::plan::OUTPUT)
+        .unwrap_or_else(|d| panic!("{d}"));
     for p in vinhdanh::inspect::pages(&doc) {
         for r in &p.runs {
             let style = format!(

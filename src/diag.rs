@@ -176,3 +176,8 @@ impl fmt::Display for Diagnostics {
         Ok(())
     }
 }
+
+/// Renders problems for a person, one block each.
+pub fn render(d: &Diagnostics) -> String {
+    d.to_string()
+}

@@ -1,135 +1,76 @@
-//! Runs the stages for every document of a project and writes `output/`.
+//! The one road from data to PDF: load (once) → rules (once) → documents (jobs) → engine →
+//! `output/`. `build`, `check` and `calibrate` all start here; a later watch or preview loop
+//! hands the jobs whose inputs changed to the same engine.
 
 use std::path::{Path, PathBuf};
 
-use minijinja::Environment;
-use minijinja::value::Value;
 use typst_layout::PagedDocument;
 
-use crate::compile::{self, Engine};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::documents::{self, ConferenceFacts};
+use crate::documents::{self, Settings};
+use crate::engine::{self, Engine, Job, JobOutcome, Work};
+use crate::fonts::Fonts;
 use crate::load::{self, Data};
 use crate::project::Project;
-use crate::render;
-use crate::validate;
-use crate::write;
+use crate::rules::{self, CheckReport};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Where the PDFs go (default: `<project>/output`, or `./output` for the embedded default).
     pub out_dir: PathBuf,
-    /// Print even when `check` finds errors in the data.
+    /// Print even when the rules find errors in the data.
     pub force: bool,
+    /// Warnings are errors: nothing is printed while the rules warn, and a Typst warning
+    /// fails the build (for scripts).
+    pub strict: bool,
     /// Also write the generated Typst sources (`output/typst/*.typ`) for template authors.
     pub keep_typst: bool,
     /// Also write the certificates as an overlay for pre-printed blanks (`build --phoi`).
     pub phoi: bool,
+    /// Jobs at once (0: the number of cores).
+    pub jobs: usize,
+}
+
+/// The project loaded and judged: what every command starts from.
+pub struct Prepared {
+    pub data: Data,
+    pub fonts: Fonts,
+    /// `check`'s tables.
+    pub report: CheckReport,
+    /// Load notes and every finding of the rules, errors and warnings.
+    pub diags: Diagnostics,
+}
+
+/// Loads every data file once and runs every rule once. A file that cannot be read or parsed
+/// (or a date that does not exist) is an error here, which no `--force` overrides.
+pub fn prepare(project: &Project) -> Result<Prepared, Diagnostics> {
+    let data = load::load(project)?;
+    let fonts = Fonts::load(project);
+    let (report, found) = rules::run(&data, &fonts);
+    let mut diags = Diagnostics(data.notes.clone());
+    diags.extend(found);
+    Ok(Prepared {
+        data,
+        fonts,
+        report,
+        diags,
+    })
 }
 
 /// What a build did, for the summary line and the exit status.
 #[derive(Debug, Default)]
 pub struct Report {
     pub written: Vec<PathBuf>,
-    /// Documents (or records) that failed, each with its problems.
+    /// Documents (or records) that failed, by job, each with its problems.
     pub failed: Vec<(String, Diagnostics)>,
-    /// Warnings and notes.
-    pub notes: Diagnostics,
+    /// Every warning: load notes, the rules', Typst's (with their template line).
+    pub warnings: Diagnostics,
+    pub outcomes: Vec<JobOutcome>,
 }
 
 impl Report {
     pub fn ok(&self) -> bool {
         self.failed.is_empty()
-    }
-}
-
-/// What building one document did. A batch can both write files and fail for some records,
-/// and the summary must count both.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub written: Vec<PathBuf>,
-    pub failed: Diagnostics,
-}
-
-impl Outcome {
-    pub fn push(&mut self, result: Result<Vec<PathBuf>, Diagnostics>) {
-        match result {
-            Ok(paths) => self.written.extend(paths),
-            Err(d) => self.failed.extend(d),
-        }
-    }
-}
-
-impl From<Result<Vec<PathBuf>, Diagnostics>> for Outcome {
-    fn from(result: Result<Vec<PathBuf>, Diagnostics>) -> Self {
-        let mut o = Outcome::default();
-        o.push(result);
-        o
-    }
-}
-
-/// Everything a document needs to typeset itself.
-pub struct Context<'a> {
-    pub engine: &'a Engine,
-    pub env: Environment<'static>,
-    pub data: &'a Data,
-    pub options: &'a BuildOptions,
-}
-
-impl Context<'_> {
-    pub fn facts(&self) -> ConferenceFacts<'_> {
-        ConferenceFacts { data: self.data }
-    }
-
-    /// Renders `template` with `ctx`, compiles it and returns the laid-out document.
-    pub fn typeset(
-        &self,
-        template: &str,
-        ctx: Value,
-    ) -> Result<(PagedDocument, String), Diagnostics> {
-        self.typeset_with(template, ctx, Vec::new())
-    }
-
-    /// [`Context::typeset`] with extra files served at absolute paths, for a document made from
-    /// another one's output (the imposed booklet places the pages of the reading copy's PDF).
-    pub fn typeset_with(
-        &self,
-        template: &str,
-        ctx: Value,
-        files: Vec<(&str, Vec<u8>)>,
-    ) -> Result<(PagedDocument, String), Diagnostics> {
-        let source = render::render(&self.env, template, ctx)?;
-        if self.options.keep_typst {
-            let name = template.trim_end_matches(".j2");
-            let _ = write::atomic_write(
-                &self.options.out_dir.join("typst").join(name),
-                source.as_bytes(),
-            );
-        }
-        let mut world = self.engine.world(source.clone(), self.facts().date());
-        for (path, bytes) in files {
-            world = world.with_file(path, bytes);
-        }
-        let result = compile::compile(&world, template);
-        compile::evict();
-        match result {
-            Ok((doc, _warnings)) => Ok((doc, source)),
-            Err(errors) => Err(Diagnostics(errors)),
-        }
-    }
-
-    /// Typesets and writes one PDF into the output folder.
-    pub fn produce(
-        &self,
-        template: &str,
-        ctx: Value,
-        output: &str,
-    ) -> Result<PathBuf, Diagnostics> {
-        let (doc, _) = self.typeset(template, ctx)?;
-        let bytes = compile::pdf(&doc, output, None)?;
-        let path = self.options.out_dir.join(output);
-        write::atomic_write(&path, &bytes).map_err(Diagnostic::from)?;
-        Ok(path)
     }
 }
 
@@ -153,68 +94,74 @@ pub fn resolve_project(dir: Option<&Path>) -> Result<Project, Diagnostic> {
     }
 }
 
-/// Loads and validates: the shared first half of `build` and `check`.
-pub fn prepare(project: &Project) -> Result<(Engine, Data, Diagnostics), Diagnostics> {
-    let engine = Engine::new(project.clone());
-    let data = load::load(project)?;
-    let mut diags = Diagnostics(data.notes.clone());
-    diags.extend(validate::validate(&data, &engine.fonts));
-    diags.extend(documents::decision::check(project, &data));
-    diags.extend(crate::check::errors(&data));
-    diags.extend(crate::check::assets(project, &data));
-    crate::check::annotate_records(&data, &mut diags);
-    Ok((engine, data, diags))
+/// Whether the findings stop printing: errors always (unless `--force`), warnings under
+/// `--strict`.
+pub fn refuses(diags: &Diagnostics, options: &BuildOptions) -> bool {
+    !options.force && (diags.has_errors() || (options.strict && !diags.is_empty()))
 }
 
-/// Runs `f` with a ready context for `project` (default options, data loaded and validated,
-/// problems ignored): for tools and tests that typeset one document and measure it.
-pub fn with_context<R>(project: &Project, f: impl FnOnce(&Context) -> R) -> Result<R, Diagnostics> {
-    let (engine, data, _) = prepare(project)?;
-    let options = BuildOptions::default();
-    let cx = Context {
-        engine: &engine,
-        env: render::environment(project),
-        data: &data,
-        options: &options,
-    };
-    Ok(f(&cx))
-}
-
+/// Builds every document of the project.
 pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Diagnostics> {
-    let (engine, data, diags) = prepare(project)?;
-    if diags.has_errors() && !options.force {
-        return Err(diags);
+    let p = prepare(project)?;
+    if refuses(&p.diags, options) {
+        return Err(p.diags);
     }
-    write::ensure_dir(&options.out_dir).map_err(|e| Diagnostics::from(Diagnostic::from(e)))?;
-    write::remove_leftovers(&options.out_dir);
-    let cx = Context {
-        engine: &engine,
-        env: render::environment(project),
-        data: &data,
-        options,
-    };
+    let jobs = documents::jobs(&p.data, &p.fonts, Settings { phoi: options.phoi });
+    run(project, &p, options, jobs)
+}
+
+/// Runs `jobs` through the engine into `options.out_dir`.
+pub fn run(
+    project: &Project,
+    p: &Prepared,
+    options: &BuildOptions,
+    jobs: Vec<Job>,
+) -> Result<Report, Diagnostics> {
+    engine::write::ensure_dir(&options.out_dir)
+        .map_err(|e| Diagnostics::from(Diagnostic::from(e)))?;
+    engine::write::remove_leftovers(&options.out_dir);
+    let engine = Engine::new(project, &p.fonts, engine_options(options));
+    let outcomes = engine.run(jobs);
     let mut report = Report {
-        notes: diags,
+        warnings: p.diags.clone(),
         ..Report::default()
     };
-    let mut run = |name: &str, outcome: Outcome| {
-        report.written.extend(outcome.written);
-        if outcome.failed.has_errors() {
-            report.failed.push((name.to_string(), outcome.failed));
+    for o in &outcomes {
+        report.written.extend(o.written.iter().cloned());
+        let mut failed = o.errors.clone();
+        if options.strict {
+            failed.extend(o.warnings.clone());
         } else {
-            report.notes.extend(outcome.failed);
+            report.warnings.extend(o.warnings.clone());
         }
-    };
-
-    run(documents::plan::OUTPUT, documents::plan::build(&cx).into());
-    run(
-        documents::invitation::MERGED,
-        documents::invitation::build(&cx),
-    );
-    run(
-        documents::booklet::OUTPUT,
-        documents::booklet::build(&cx).into(),
-    );
-    run(documents::decision::OUTPUT, documents::decision::build(&cx));
+        if !failed.is_empty() {
+            report.failed.push((o.name.clone(), failed));
+        }
+    }
+    report.outcomes = outcomes;
     Ok(report)
+}
+
+fn engine_options(options: &BuildOptions) -> engine::Options {
+    engine::Options {
+        out_dir: options.out_dir.clone(),
+        keep_typst: options.keep_typst,
+        force: options.force,
+        jobs: options.jobs,
+    }
+}
+
+/// Lays out the document written as `output` (e.g. "ke-hoach.pdf") without writing it, for
+/// tools and tests that measure a layout ([`crate::inspect`]).
+pub fn layout(project: &Project, output: &str) -> Result<PagedDocument, Diagnostics> {
+    let p = prepare(project)?;
+    let jobs = documents::jobs(&p.data, &p.fonts, Settings::default());
+    let Some(job) = jobs.iter().find(|j| j.name == output) else {
+        return Err(Diagnostic::error(format!("không có văn bản “{output}”")).into());
+    };
+    let Work::Single(s) = &job.work else {
+        return Err(Diagnostic::error(format!("“{output}” là một loạt văn bản")).into());
+    };
+    let engine = Engine::new(project, &p.fonts, engine::Options::default());
+    engine.lay_out(job.today, s, &mut JobOutcome::default())
 }

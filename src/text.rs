@@ -108,23 +108,69 @@ impl fmt::Display for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Int(i64),
-            Str(String),
-        }
-        let s = match Raw::deserialize(d)? {
-            Raw::Int(i) => i.to_string(),
-            Raw::Str(s) => s,
-        };
-        PartialDate::parse(&s).map_err(serde::de::Error::custom)
+        // A visitor, not a buffered untagged enum: the error then carries the value's own
+        // line and column.
+        d.deserialize_any(ScalarVisitor("ngày", |s| {
+            PartialDate::parse(s).map_err(|e| quote_hint(s, e))
+        }))
+    }
+}
+
+/// Reads a scalar written as text or as a number and parses it with `.1`.
+struct ScalarVisitor<T>(&'static str, fn(&str) -> Result<T, String>);
+
+impl<T> serde::de::Visitor<'_> for ScalarVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        (self.1)(v).map_err(E::custom)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
+        self.visit_str(&v.to_string())
+    }
+}
+
+/// A value that swallowed the next lines ("07:30 start_is_sample: true …") is a quote left
+/// open: say so, since the parser's own error would come later or not at all.
+fn quote_hint(s: &str, e: String) -> String {
+    if s.contains('\n') || s.contains(": ") {
+        format!("{e}; có thể thiếu dấu ngoặc kép đóng ở giá trị này")
+    } else {
+        e
     }
 }
 
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())
+    }
+}
+
+/// A full date in data (`2025-08-22`), parsed when the file is loaded: an impossible or
+/// partial date is a located load error, so nothing downstream ever meets an unparsed date.
+pub mod full_date {
+    use super::*;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let p = PartialDate::deserialize(d)?;
+        p.full().ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "ngày “{p}” phải đủ ngày, tháng, năm (ví dụ 2025-08-22)"
+            ))
+        })
+    }
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&d.format("%Y-%m-%d").to_string())
     }
 }
 
@@ -193,6 +239,20 @@ impl ClockTime {
     }
 }
 
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor("giờ", |s| {
+            ClockTime::parse(s).map_err(|e| quote_hint(s, e))
+        }))
+    }
+}
+
+impl Serialize for ClockTime {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{:02}:{:02}", self.hour, self.minute))
+    }
+}
+
 /// A count as the plan prints it: "04", "37", or a range "70 – 80".
 pub fn count_text(range: (u32, u32)) -> String {
     match range {
@@ -236,10 +296,51 @@ pub fn expand(text: &str, facts: &dyn Facts) -> Result<String, String> {
 }
 
 fn is_placeholder(key: &str) -> bool {
-    (key.starts_with("conference.") || key.starts_with("count:") || key.starts_with("authority."))
+    ["conference.", "count:", "authority.", "honorees.", "award."]
+        .iter()
+        .any(|p| key.starts_with(p))
         && key
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ':' | '_' | '-'))
+}
+
+/// "1.404.000": đồng amounts with dots between thousands.
+pub fn money(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Folds text for matching: lower case, NFC, without tone marks and with đ as d, so "Văn Hoá",
+/// "van hoa" and "văn hóa" compare equal.
+pub fn fold(s: &str) -> String {
+    s.trim()
+        .to_lowercase()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The one fuzzy matcher: the candidate closest to `word` (Jaro–Winkler over folded text),
+/// if it is close enough to be a typo of it rather than another word.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let w = fold(word);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&w, &fold(c)), c))
+        .filter(|(s, _)| *s > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }
 
 /// Vietnamese upper case with diacritics kept ("xã Thượng Lâm" → "XÃ THƯỢNG LÂM").
@@ -250,6 +351,24 @@ pub fn upper(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(1404000), "1.404.000");
+        assert_eq!(money(702000), "702.000");
+        assert_eq!(money(0), "0");
+        assert_eq!(money(100), "100");
+        assert_eq!(money(61776000), "61.776.000");
+    }
+
+    #[test]
+    fn nearest_suggests_typos_only() {
+        let opts = ["kinh tế", "văn hóa", "an ninh"];
+        assert_eq!(nearest("kinh te", opts), Some("kinh tế"));
+        assert_eq!(nearest("Văn Hoá", opts), Some("văn hóa"));
+        assert_eq!(nearest("thể thao", opts), None);
+        assert_eq!(nearest("numbr", ["number", "name", "date"]), Some("number"));
+    }
 
     #[test]
     fn nd30_date_rules() {

@@ -160,7 +160,7 @@ fn every_agenda_item_speaker_and_duty_appears() {
     let (agenda, _) = data.agenda.as_ref().unwrap();
     let (honorees, _) = data.honorees.as_ref().unwrap();
     let plan = &data.plan;
-    let facts = vinhdanh::documents::ConferenceFacts { data: &data };
+    let facts = data.facts();
     for needle in [
         plan.conference.venue.clone(),
         facts.start().long(),
@@ -169,9 +169,7 @@ fn every_agenda_item_speaker_and_duty_appears() {
         assert!(text.contains(&dehyphen(&needle)), "cover: {needle}");
     }
     for item in &agenda.items {
-        let time = vinhdanh::text::ClockTime::parse(item.time.as_deref().unwrap())
-            .unwrap()
-            .short();
+        let time = item.time.unwrap().short();
         let line = format!("{time}{}", dehyphen(&item.title));
         assert!(text.contains(&line), "agenda item with its time: {line}");
         assert!(
@@ -282,13 +280,8 @@ fn speaker_without_name_or_honoree_is_an_error() {
 fn layout_stays_in_the_margins_and_items_hang_under_their_time() {
     use vinhdanh::documents::booklet;
     let project = Project::open(&repo()).unwrap();
-    let (typeset, items) = vinhdanh::pipeline::with_context(&project, |cx| {
-        let v = booklet::view(cx.data);
-        let typeset = cx.typeset(booklet::TEMPLATE, minijinja::Value::from_serialize(&v));
-        (typeset, v.items.len())
-    })
-    .unwrap();
-    let (doc, _) = typeset.unwrap();
+    let items = booklet::view(&default_data()).items.len();
+    let doc = vinhdanh::pipeline::layout(&project, booklet::OUTPUT).unwrap();
     let pages = vinhdanh::inspect::pages(&doc);
     for (i, p) in pages.iter().enumerate() {
         for r in &p.runs {

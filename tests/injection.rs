@@ -24,9 +24,10 @@ use minijinja::value::Value;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use unicode_normalization::UnicodeNormalization;
-use vinhdanh::compile::{self, Engine};
+use vinhdanh::engine::{compile, render};
+use vinhdanh::fonts::Fonts;
+use vinhdanh::inspect;
 use vinhdanh::project::Project;
-use vinhdanh::{inspect, render};
 
 const TEMPLATE: &str = "#set page(width: 4000mm, height: auto, margin: 5mm)
 #set text(font: \"Tinos\", size: 11pt, lang: \"vi\", hyphenate: false)
@@ -35,7 +36,8 @@ QQBEGIN #{{ s }} QQMIDDLE #{{ s | prose }} QQEND
 ";
 
 struct Fixture {
-    engine: Engine,
+    project: Project,
+    fonts: Fonts,
     env: Environment<'static>,
 }
 
@@ -46,7 +48,8 @@ fn fixture() -> &'static Fixture {
         let mut env = render::environment(&project);
         env.add_template_owned("inj.typ.j2", TEMPLATE).unwrap();
         Fixture {
-            engine: Engine::new(project),
+            fonts: Fonts::load(&project),
+            project,
             env,
         }
     })
@@ -183,7 +186,7 @@ fn typeset(s: &str) -> Result<(String, String), String> {
     )
     .map_err(|d| format!("render: {d}"))?;
     let today = chrono::NaiveDate::from_ymd_opt(2025, 8, 22).unwrap();
-    let world = f.engine.world(source.clone(), today);
+    let world = compile::DocWorld::new(&f.project, &f.fonts, source.clone(), today);
     let result = compile::compile(&world, "inj.typ.j2");
     let (doc, _) = result.map_err(|e| {
         format!(

@@ -12,7 +12,8 @@ use vinhdanh::project::Project;
 /// The default project's delegates, resolved as the invitations print them.
 fn default_invitees() -> Vec<invitation::Invitee> {
     let project = Project::open(&repo()).unwrap();
-    let (_, data, diags) = vinhdanh::pipeline::prepare(&project).unwrap();
+    let vinhdanh::pipeline::Prepared { data, diags, .. } =
+        vinhdanh::pipeline::prepare(&project).unwrap();
     assert!(!diags.has_errors(), "{diags}");
     invitation::invitees(&data)
 }
@@ -47,7 +48,7 @@ fn default_build_one_invitation_per_delegate_with_its_invitee() {
     let merged = out.join("giay-moi.pdf");
     assert_eq!(pdf_pages(&merged), list.len(), "one page per invitation");
     let project = Project::open(&repo()).unwrap();
-    let (_, data, _) = vinhdanh::pipeline::prepare(&project).unwrap();
+    let data = vinhdanh::pipeline::prepare(&project).unwrap().data;
     let occasion = squash(&data.plan.conference.name);
     for (k, (inv, pdf)) in list.iter().zip(&pdfs).enumerate() {
         let name = pdf.file_name().unwrap().to_str().unwrap();
@@ -86,7 +87,7 @@ fn default_build_one_invitation_per_delegate_with_its_invitee() {
 fn honoree_delegates_take_name_from_honorees() {
     let list = default_invitees();
     let project = Project::open(&repo()).unwrap();
-    let (_, data, _) = vinhdanh::pipeline::prepare(&project).unwrap();
+    let data = vinhdanh::pipeline::prepare(&project).unwrap().data;
     let (delegates, _) = data.delegates.as_ref().unwrap();
     let (honorees, _) = data.honorees.as_ref().unwrap();
     let mut referenced = 0;

@@ -9,7 +9,7 @@ use std::fs;
 use common::*;
 use unicode_normalization::UnicodeNormalization;
 use vinhdanh::inspect::{self, PageContent};
-use vinhdanh::pipeline::{prepare, with_context};
+use vinhdanh::pipeline::{layout, prepare};
 use vinhdanh::project::Project;
 
 fn words(s: &str) -> Vec<String> {
@@ -109,11 +109,9 @@ fn plan_contains_every_sentence_of_the_seed() {
 
 fn default_pages() -> Vec<PageContent> {
     let project = Project::embedded();
-    let (_, _, diags) = prepare(&project).expect("default project loads");
+    let diags = prepare(&project).expect("default project loads").diags;
     assert!(!diags.has_errors(), "{diags}");
-    let doc = with_context(&project, vinhdanh::documents::plan::typeset)
-        .unwrap()
-        .expect("typesets");
+    let doc = layout(&project, vinhdanh::documents::plan::OUTPUT).expect("typesets");
     inspect::pages(&doc)
 }
 
@@ -470,11 +468,9 @@ fn signed_copy_carries_the_signature_image() {
         "  image: assets/chu-ky.svg ",
     );
     let project = Project::open(&p).unwrap();
-    let (_, _, diags) = prepare(&project).unwrap();
+    let diags = prepare(&project).unwrap().diags;
     assert!(!diags.has_errors(), "{diags}");
-    let doc = with_context(&project, vinhdanh::documents::plan::typeset)
-        .unwrap()
-        .unwrap();
+    let doc = layout(&project, vinhdanh::documents::plan::OUTPUT).unwrap();
     let pages = inspect::pages(&doc);
     assert_eq!(
         pages.last().unwrap().images,
@@ -521,9 +517,7 @@ fn another_commune_by_data_alone() {
         );
     }
     let project = Project::open(&p).unwrap();
-    let doc = with_context(&project, vinhdanh::documents::plan::typeset)
-        .unwrap()
-        .unwrap();
+    let doc = layout(&project, vinhdanh::documents::plan::OUTPUT).unwrap();
     let pages = inspect::pages(&doc);
     let p1 = &pages[0];
     assert!(

@@ -4,19 +4,13 @@
 //! stapled, reads in order. The print copy places the reading copy's PDF pages as images, so
 //! both files always carry exactly the same pages.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 
-use super::ConferenceFacts;
 use crate::collate;
-use crate::compile;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::engine::{Derived, Job, Single, Work};
 use crate::load::Data;
 use crate::model::{Honoree, HonoreeKind};
-use crate::pipeline::Context;
-use crate::text::{self, ClockTime};
-use crate::write;
+use crate::text;
 
 pub const TEMPLATE: &str = "chuong-trinh.typ.j2";
 pub const TEMPLATE_PRINT: &str = "chuong-trinh-in.typ.j2";
@@ -26,7 +20,7 @@ pub const OUTPUT_PRINT: &str = "chuong-trinh-in.pdf";
 /// Where the print copy's compile finds the reading copy's PDF.
 const BOOKLET_FILE: &str = "/__booklet__.pdf";
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct BookletView {
     /// Lines of the issuing body, parent first (cover).
     pub authority: Vec<String>,
@@ -42,7 +36,7 @@ pub struct BookletView {
     pub notes: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ConferenceView {
     pub name: String,
     pub short_name: String,
@@ -59,7 +53,7 @@ pub struct ConferenceView {
     pub period: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
     /// "07h30", or `None` when the agenda gives no time.
     pub time: Option<String>,
@@ -69,7 +63,7 @@ pub struct ItemView {
     pub speakers: Vec<usize>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SpeakerView {
     pub name: String,
     /// The speaker speaks for a collective of the honours list ("Đại diện …").
@@ -79,14 +73,14 @@ pub struct SpeakerView {
     pub topic: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct HonoreeView {
     pub id: String,
     pub name: String,
     pub detail: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct DutyView {
     pub unit: String,
     pub brief: Option<String>,
@@ -106,7 +100,7 @@ fn person_detail(h: &Honoree) -> Option<String> {
 }
 
 pub fn view(data: &Data) -> BookletView {
-    let facts = ConferenceFacts { data };
+    let facts = data.facts();
     let p = &data.plan;
     let c = &p.conference;
     let date = facts.date();
@@ -151,11 +145,7 @@ pub fn view(data: &Data) -> BookletView {
                 refs.push(speakers.len());
             }
             items.push(ItemView {
-                time: item
-                    .time
-                    .as_deref()
-                    .and_then(|t| ClockTime::parse(t).ok())
-                    .map(|t| t.short()),
+                time: item.time.map(|t| t.short()),
                 title: item.title.clone(),
                 lead: non_empty(item.lead.as_ref()),
                 speakers: refs,
@@ -245,40 +235,45 @@ pub fn imposition(n: usize) -> Vec<Side> {
     sides
 }
 
-pub fn build(cx: &Context) -> Result<Vec<PathBuf>, Diagnostics> {
-    // No agenda, no booklet: the loader has already noted the missing file.
-    if cx.data.agenda.is_none() {
-        return Ok(Vec::new());
-    }
-    let mut v = view(cx.data);
-    let (mut doc, _) = cx.typeset(TEMPLATE, minijinja::Value::from_serialize(&v))?;
-    // The page count is known only after layout: a second layout adds the note pages.
-    let short = (4 - doc.pages().len() % 4) % 4;
-    if short > 0 {
-        v.notes = short;
-        doc = cx
-            .typeset(TEMPLATE, minijinja::Value::from_serialize(&v))?
-            .0;
-    }
-    let reading = compile::pdf(&doc, OUTPUT, None)?;
-    let pages = doc.pages().len();
-    drop(doc);
-    let path = cx.options.out_dir.join(OUTPUT);
-    write::atomic_write(&path, &reading).map_err(Diagnostic::from)?;
-
-    let sides: Vec<[Option<usize>; 2]> =
-        imposition(pages).into_iter().map(|(l, r)| [l, r]).collect();
-    let ctx = minijinja::context! { file => BOOKLET_FILE, sides => sides, pages => pages };
-    let (doc, _) = cx.typeset_with(TEMPLATE_PRINT, ctx, vec![(BOOKLET_FILE, reading)])?;
-    let print = print_pdf(&doc)?;
-    let print_path = cx.options.out_dir.join(OUTPUT_PRINT);
-    write::atomic_write(&print_path, &print).map_err(Diagnostic::from)?;
-    Ok(vec![path, print_path])
-}
-
-/// The print copy is placed pages of the reading copy: untagged (see [`crate::compile::pdf_with`]).
-fn print_pdf(doc: &typst_layout::PagedDocument) -> Result<Vec<u8>, Diagnostics> {
-    crate::compile::pdf_with(doc, OUTPUT_PRINT, None, false).map_err(Diagnostics::from)
+/// The booklet: the reading copy, laid out again with note pages up to a multiple of four,
+/// then the print copy placing its pages. No agenda, no booklet (the loader noted it).
+pub fn jobs(data: &Data) -> Vec<Job> {
+    let f = data.files();
+    let Some(agenda) = f.agenda() else {
+        return Vec::new();
+    };
+    let v = view(data);
+    let first = minijinja::Value::from_serialize(&v);
+    let relayout = move |pages: usize| {
+        // The page count is known only after layout: a second layout adds the note pages.
+        let short = (4 - pages % 4) % 4;
+        (short > 0).then(|| {
+            let mut v = v.clone();
+            v.notes = short;
+            minijinja::Value::from_serialize(&v)
+        })
+    };
+    let mut inputs = vec![f.plan(), agenda];
+    inputs.extend(f.honorees());
+    inputs.extend(f.responsibilities());
+    let mut single = Single::new(TEMPLATE, first, OUTPUT);
+    single.relayout = Some(Box::new(relayout));
+    single.then = Some(Box::new(Derived {
+        template: TEMPLATE_PRINT.into(),
+        output: OUTPUT_PRINT.into(),
+        embed_as: BOOKLET_FILE.into(),
+        context: Box::new(|pages| {
+            let sides: Vec<[Option<usize>; 2]> =
+                imposition(pages).into_iter().map(|(l, r)| [l, r]).collect();
+            minijinja::context! { file => BOOKLET_FILE, sides => sides, pages => pages }
+        }),
+    }));
+    vec![Job {
+        name: OUTPUT.into(),
+        inputs,
+        today: data.facts().date(),
+        work: Work::Single(single),
+    }]
 }
 
 #[cfg(test)]

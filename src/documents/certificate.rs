@@ -3,19 +3,15 @@
 //! The field boxes come from the project's layout file, so the full design and the overlay
 //! share one set of positions.
 
-use std::path::{Path, PathBuf};
-
 use minijinja::Value;
 use serde::Serialize;
 
-use super::decision::{self, DecisionFile, FieldBox, Loaded, Offset, salutation};
-use crate::batch::{self, Batch, Record};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::Data;
-use crate::model::Honoree;
-use crate::pipeline::{self, BuildOptions, Context};
-use crate::project::Project;
-use crate::{render, slug, text};
+use super::decision::{self, salutation};
+use crate::engine::{Batch, Job, Record, Single, Work};
+use crate::fonts::Fonts;
+use crate::load::{Data, Decision};
+use crate::model::{FieldBox, Honoree, HonoreeKind, Offset};
+use crate::{slug, text};
 
 pub const TEMPLATE: &str = "giay-khen.typ.j2";
 pub const DIR: &str = "giay-khen";
@@ -53,8 +49,8 @@ pub struct CertShared {
     pub emblem: Option<String>,
 }
 
-pub fn shared(data: &Data, l: &Loaded) -> CertShared {
-    let d: &DecisionFile = &l.decision;
+pub fn shared(data: &Data, l: &Decision) -> CertShared {
+    let d = &l.file;
     let r = decision::decision_ref(data, d);
     let sig = decision::signer(data, d);
     CertShared {
@@ -80,24 +76,21 @@ pub fn number_width(n: usize) -> usize {
     n.to_string().len().max(3)
 }
 
-pub fn records(cx: &Context, l: &Loaded, list: &[&Honoree]) -> Vec<(CertRecord, String)> {
+pub fn records(l: &Decision, fonts: &Fonts, list: &[&Honoree]) -> Vec<(CertRecord, String)> {
     let width = number_width(list.len());
-    let family = l.decision.certificate.name_font.family();
+    let family = l.file.certificate.name_font.family();
     let slugs = slug::unique_slugs(&list.iter().map(|h| h.name.as_str()).collect::<Vec<_>>());
     list.iter()
         .zip(slugs)
         .enumerate()
         .map(|(i, (h, s))| {
-            let sal = salutation(h, &l.decision.certificate);
-            let covered = h
-                .name
-                .chars()
-                .all(|c| cx.engine.fonts.family_covers(family, c));
+            let sal = salutation(h, &l.file.certificate);
+            let covered = h.name.chars().all(|c| fonts.family_covers(family, c));
             let rec = CertRecord {
                 book_number: format!("{:0width$}", i + 1),
                 kind: match h.kind {
-                    crate::model::HonoreeKind::Collective => "collective",
-                    crate::model::HonoreeKind::Individual => "individual",
+                    HonoreeKind::Collective => "collective",
+                    HonoreeKind::Individual => "individual",
                 },
                 salutation: sal,
                 name: h.name.clone(),
@@ -115,13 +108,26 @@ pub fn records(cx: &Context, l: &Loaded, list: &[&Honoree]) -> Vec<(CertRecord, 
         .collect()
 }
 
-/// Certificates (and, in phôi mode, the overlay): every path written, or each failure named.
-pub fn build(cx: &Context, l: &Loaded, list: &[&Honoree]) -> crate::pipeline::Outcome {
-    let shared = shared(cx.data, l);
-    let recs = records(cx, l, list);
+/// The data files the certificates read.
+fn inputs(data: &Data) -> Vec<String> {
+    let mut v = vec![data.files().plan()];
+    v.extend(data.files().honorees());
+    v.extend(data.files().decision());
+    v
+}
+
+/// Certificates (one file each and the print file), and the overlay for pre-printed blanks
+/// when `phoi` (or the decision's settings) ask for it.
+pub fn jobs(data: &Data, fonts: &Fonts, phoi: bool) -> Vec<Job> {
+    let (Some(l), Some((file, _))) = (&data.decision, &data.honorees) else {
+        return Vec::new();
+    };
+    let list = decision::ordered(&file.honorees, l.file.certificate.order);
+    let shared = minijinja::context! { cert => Value::from_serialize(shared(data, l)) };
+    let recs = records(l, fonts, &list);
     let records: Vec<Record> = recs
         .iter()
-        .zip(list)
+        .zip(&list)
         .map(|((r, file), h)| Record {
             id: format!("giay-khen-{}", h.id),
             file_name: file.clone(),
@@ -129,28 +135,24 @@ pub fn build(cx: &Context, l: &Loaded, list: &[&Honoree]) -> crate::pipeline::Ou
             value: Value::from_serialize(r),
         })
         .collect();
-    let report = batch::run(
-        cx,
-        Batch {
-            template: TEMPLATE,
-            shared: minijinja::context! { cert => Value::from_serialize(&shared) },
+    let today = data.facts().date();
+    let mut jobs = vec![Job {
+        name: format!("{DIR}/"),
+        inputs: inputs(data),
+        today,
+        work: Work::Batch(Batch {
+            template: TEMPLATE.into(),
+            shared: shared.clone(),
             records,
-            dir: Some(DIR),
-            merged: Some(MERGED),
-        },
-    );
-    let mut written = report.written;
-    let mut failed = Diagnostics::default();
-    for (label, diags) in report.failed {
-        for d in diags.0 {
-            failed.push(d.record(label.clone()));
-        }
-    }
-    if cx.options.phoi || l.decision.certificate.phoi {
+            dir: Some(DIR.into()),
+            merged: Some(MERGED.into()),
+        }),
+    }];
+    if phoi || l.file.certificate.phoi {
         // The overlay is a batch too (chunked, a failing record named), with only a print file.
         let overlay = recs
             .iter()
-            .zip(list)
+            .zip(&list)
             .map(|((r, _), h)| Record {
                 id: format!("phoi-{}", h.id),
                 file_name: String::new(),
@@ -161,58 +163,33 @@ pub fn build(cx: &Context, l: &Loaded, list: &[&Honoree]) -> crate::pipeline::Ou
                 value: Value::from_serialize(r),
             })
             .collect();
-        let report = batch::run(
-            cx,
-            Batch {
-                template: PHOI_TEMPLATE,
-                shared: minijinja::context! { cert => Value::from_serialize(&shared) },
+        jobs.push(Job {
+            name: PHOI_OUTPUT.into(),
+            inputs: inputs(data),
+            today,
+            work: Work::Batch(Batch {
+                template: PHOI_TEMPLATE.into(),
+                shared,
                 records: overlay,
                 dir: None,
-                merged: Some(PHOI_OUTPUT),
-            },
-        );
-        written.extend(report.written);
-        for (label, diags) in report.failed {
-            for d in diags.0 {
-                failed.push(d.record(label.clone()));
-            }
-        }
+                merged: Some(PHOI_OUTPUT.into()),
+            }),
+        });
     }
-    if failed.has_errors() {
-        failed.push(Diagnostic::warning(format!(
-            "vẫn in được {} tệp Giấy khen; các mục trên bị bỏ qua",
-            written.len()
-        )));
-    }
-    crate::pipeline::Outcome { written, failed }
+    jobs
 }
 
-/// `vinhdanh calibrate`: the calibration sheet into `out_dir/can-chinh-phoi.pdf`.
-pub fn calibrate(project: &Project, out_dir: &Path) -> Result<PathBuf, Diagnostics> {
-    let (engine, data, _) = pipeline::prepare(project)?;
-    let Some(l) = decision::load(project)? else {
-        return Err(Diagnostic::error(format!(
-            "không có {}: chưa có Giấy khen để căn chỉnh",
-            decision::FILE
-        ))
-        .in_file(decision::FILE)
-        .into());
-    };
-    crate::write::ensure_dir(out_dir).map_err(|e| Diagnostics::from(Diagnostic::from(e)))?;
-    let options = BuildOptions {
-        out_dir: out_dir.to_path_buf(),
-        ..BuildOptions::default()
-    };
-    let cx = Context {
-        engine: &engine,
-        env: render::environment(project),
-        data: &data,
-        options: &options,
-    };
-    let shared = shared(&data, &l);
-    cx.produce(
-        CALIBRATION_TEMPLATE,
-        minijinja::context! { cert => Value::from_serialize(&shared) },
-        CALIBRATION_OUTPUT,
-    )
+/// `vinhdanh calibrate`: the calibration sheet; `None` without a decision.
+pub fn calibration_job(data: &Data) -> Option<Job> {
+    let l = data.decision.as_ref()?;
+    Some(Job {
+        name: CALIBRATION_OUTPUT.into(),
+        inputs: data.files().decision(),
+        today: data.facts().date(),
+        work: Work::Single(Single::new(
+            CALIBRATION_TEMPLATE,
+            minijinja::context! { cert => Value::from_serialize(shared(data, l)) },
+            CALIBRATION_OUTPUT,
+        )),
+    })
 }

@@ -6,18 +6,15 @@
 //! Date, start time and venue are read from `plan.conference` only.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use minijinja::Value;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{ConferenceFacts, HeaderView, SignatureView, header, signature};
-use crate::batch::{self, Batch, Record};
+use super::{HeaderView, SignatureView, header, signature};
 use crate::collate;
-use crate::diag::Diagnostics;
+use crate::engine::{Batch, Job, Record, Single, Work};
 use crate::load::Data;
-use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout, Signature};
-use crate::pipeline::Context;
+use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout};
 use crate::text::{self, PartialDate};
 
 pub const TEMPLATE: &str = "giay-moi.typ.j2";
@@ -25,50 +22,6 @@ pub const DIR: &str = "giay-moi";
 pub const MERGED: &str = "giay-moi.pdf";
 pub const LIST_TEMPLATE: &str = "danh-sach-dai-bieu.typ.j2";
 pub const LIST_OUTPUT: &str = "danh-sach-dai-bieu.pdf";
-
-/// The `invitation:` section of plan.yaml: what the GIẤY MỜI needs besides the conference
-/// facts. Every field has a default, so a plan without the section still prints invitations.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct InvitationDoc {
-    /// Type code in the number line ("GM" → "Số: …/GM-UBND").
-    pub code: String,
-    pub number: Option<u32>,
-    pub date: Option<PartialDate>,
-    /// Trích yếu under "GIẤY MỜI"; placeholders allowed. Default "Dự <conference.name>".
-    pub summary: Option<String>,
-    /// The "Tới dự …" line; default the conference name.
-    pub occasion: Option<String>,
-    /// "Chủ trì: …", printed only when given.
-    pub chair: Option<String>,
-    /// The closing request ("Đề nghị đại biểu có mặt trước 15 phút…").
-    pub notes: Option<String>,
-    pub recipients: Vec<String>,
-    pub archive: Option<String>,
-    pub signature: Option<Signature>,
-    /// Print the delegate's id as a QR code for check-in.
-    pub qr: bool,
-    pub draft: bool,
-}
-
-impl Default for InvitationDoc {
-    fn default() -> Self {
-        Self {
-            code: "GM".into(),
-            number: None,
-            date: None,
-            summary: None,
-            occasion: None,
-            chair: None,
-            notes: None,
-            recipients: vec!["Như trên".into()],
-            archive: Some("VT".into()),
-            signature: None,
-            qr: true,
-            draft: false,
-        }
-    }
-}
 
 /// A delegate resolved against the honoree list: what is printed for them.
 #[derive(Debug, Clone, Serialize)]
@@ -203,36 +156,6 @@ pub fn file_names(list: &[Invitee]) -> Vec<String> {
         .collect()
 }
 
-/// Located problems of the delegate list: unknown groups (with the nearest id), honoree
-/// references that do not exist or are used twice, entries without a name or unit, duplicate
-/// ids, and group counts outside the plan's composition.
-/// Warnings that concern the invitations themselves. The delegate list's own problems (unknown
-/// group, duplicate person or id, honoree links, quotas) are found once, by [`crate::check`].
-pub fn validate(data: &Data, out: &mut Diagnostics) {
-    let Some((list, src)) = &data.delegates else {
-        return;
-    };
-    if list.sample {
-        out.push(
-            src.warning(
-                "sample",
-                "danh sách đại biểu là dữ liệu mẫu: Giấy mời chưa dùng được",
-            )
-            .hint("thay bằng danh sách đã duyệt rồi đổi “sample: true” thành “sample: false”"),
-        );
-    }
-    if data.plan.conference.start_is_sample {
-        out.push(
-            data.plan_src
-                .warning(
-                    "conference.start",
-                    "giờ bắt đầu hội nghị là giờ mẫu, in trên mọi Giấy mời",
-                )
-                .hint("ghi giờ đã chốt vào conference.start và đổi start_is_sample thành false"),
-        );
-    }
-}
-
 #[derive(Debug, Serialize)]
 struct Shared<'a> {
     layout: &'a Layout,
@@ -259,39 +182,23 @@ struct RecordView<'a> {
     qr: Option<String>,
 }
 
-fn expand(data: &Data, s: &str, path: &str, errors: &mut Diagnostics) -> String {
-    text::expand(s, &ConferenceFacts { data }).unwrap_or_else(|key| {
-        errors.push(
-            data.plan_src
-                .error(path, format!("chỗ điền “{{{key}}}” không có trong dữ liệu"))
-                .hint("dùng {conference.name}, {conference.date}, {conference.venue}, {conference.start}…"),
-        );
-        s.to_string()
-    })
-}
-
 /// The invitation's fixed part. The time line is "07 giờ 30 phút, thứ Sáu, ngày 22/8/2025":
 /// the weekday is computed from the date, never typed.
-fn shared(data: &Data) -> Result<Shared<'_>, Diagnostics> {
+fn shared(data: &Data) -> Shared<'_> {
     let inv = data.plan.invitation.clone().unwrap_or_default();
-    let facts = ConferenceFacts { data };
+    let facts = data.facts();
     let c = &data.plan.conference;
     let date = facts.date();
-    let mut errors = Diagnostics::default();
-    let mut ex = |s: &str, path: &str| expand(data, s, path, &mut errors);
     let summary = match &inv.summary {
-        Some(s) => ex(s, "invitation.summary"),
+        Some(s) => facts.fill(s),
         None => format!("Dự {}", c.short_name.as_ref().unwrap_or(&c.name)),
     };
     let occasion = match &inv.occasion {
-        Some(s) => ex(s, "invitation.occasion"),
+        Some(s) => facts.fill(s),
         None => c.name.clone(),
     };
-    let chair = inv.chair.as_ref().map(|s| ex(s, "invitation.chair"));
-    let notes = inv.notes.as_ref().map(|s| ex(s, "invitation.notes"));
-    if errors.has_errors() {
-        return Err(errors);
-    }
+    let chair = inv.chair.as_ref().map(|s| facts.fill(s));
+    let notes = inv.notes.as_ref().map(|s| facts.fill(s));
     let time = format!(
         "{}, {}, ngày {}",
         facts.start().long(),
@@ -299,7 +206,7 @@ fn shared(data: &Data) -> Result<Shared<'_>, Diagnostics> {
         text::date_short(date)
     );
     use chrono::Datelike;
-    Ok(Shared {
+    Shared {
         layout: &data.plan.layout,
         header: header(data, &inv.code, inv.number, inv.date, date.year()),
         summary,
@@ -315,7 +222,7 @@ fn shared(data: &Data) -> Result<Shared<'_>, Diagnostics> {
         title: format!("GIẤY MỜI {}", c.name),
         draft: inv.draft,
         qr: inv.qr,
-    })
+    }
 }
 
 /// The delegate's id as an SVG QR code (for scanning at the reception desk).
@@ -329,16 +236,12 @@ pub fn qr_svg(id: &str) -> Option<String> {
     )
 }
 
-/// Invitations (one PDF each + the print file), then the check-in list.
-pub fn build(cx: &Context) -> crate::pipeline::Outcome {
-    let data = cx.data;
-    if data.delegates.is_none() {
-        return Default::default();
-    }
-    let shared = match shared(data) {
-        Ok(s) => s,
-        Err(d) => return Err(d).into(),
+/// Invitations (one PDF each + the print file), and the check-in list.
+pub fn jobs(data: &Data) -> Vec<Job> {
+    let Some(delegates_file) = data.files().delegates() else {
+        return Vec::new();
     };
+    let shared = shared(data);
     let list = invitees(data);
     let names = file_names(&list);
     let records = list
@@ -354,42 +257,33 @@ pub fn build(cx: &Context) -> crate::pipeline::Outcome {
             }),
         })
         .collect();
-    let report = batch::run(
-        cx,
-        Batch {
-            template: TEMPLATE,
-            shared: Value::from_serialize(&shared),
-            records,
-            dir: Some(DIR),
-            merged: Some(MERGED),
+    let mut inputs = vec![data.files().plan(), delegates_file];
+    inputs.extend(data.files().honorees());
+    let today = data.facts().date();
+    vec![
+        Job {
+            name: format!("{DIR}/"),
+            inputs: inputs.clone(),
+            today,
+            work: Work::Batch(Batch {
+                template: TEMPLATE.into(),
+                shared: Value::from_serialize(&shared),
+                records,
+                dir: Some(DIR.into()),
+                merged: Some(MERGED.into()),
+            }),
         },
-    );
-    let mut written = report.written;
-    let mut failed = Diagnostics::default();
-    for (who, d) in report.failed {
-        for x in d.0 {
-            let x = if x.record.is_none() {
-                x.record(who.clone())
-            } else {
-                x
-            };
-            failed.push(x);
-        }
-    }
-    match checkin(cx, &shared, &list) {
-        Ok(p) => written.push(p),
-        Err(d) => failed.extend(d),
-    }
-    eprintln!(
-        "Giấy mời: đã ghi {} / {} tệp; {} lỗi.",
-        written
-            .iter()
-            .filter(|p| p.starts_with(cx.options.out_dir.join(DIR)))
-            .count(),
-        list.len(),
-        failed.errors().count()
-    );
-    crate::pipeline::Outcome { written, failed }
+        Job {
+            name: LIST_OUTPUT.into(),
+            inputs,
+            today,
+            work: Work::Single(Single::new(
+                LIST_TEMPLATE,
+                Value::from_serialize(checkin(data, &shared, &list)),
+                LIST_OUTPUT,
+            )),
+        },
+    ]
 }
 
 #[derive(Debug, Serialize)]
@@ -439,7 +333,7 @@ fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
             1 => {
                 top += 1;
                 sub = 0;
-                crate::render::roman(top)
+                crate::engine::render::roman(top)
             }
             _ => {
                 sub += 1;
@@ -500,12 +394,11 @@ fn inv_date(data: &Data) -> Option<PartialDate> {
     data.plan.invitation.as_ref().and_then(|i| i.date)
 }
 
-fn checkin(cx: &Context, shared: &Shared, list: &[Invitee]) -> Result<PathBuf, Diagnostics> {
-    let data = cx.data;
+fn checkin<'a>(data: &'a Data, shared: &Shared, list: &[Invitee]) -> ListView<'a> {
     let c = &data.plan.conference;
-    let date = cx.facts().date();
+    let date = data.facts().date();
     use chrono::Datelike;
-    let view = ListView {
+    ListView {
         layout: &data.plan.layout,
         header: header(data, "DS", None, inv_date(data), date.year()),
         title: "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ".into(),
@@ -513,6 +406,5 @@ fn checkin(cx: &Context, shared: &Shared, list: &[Invitee]) -> Result<PathBuf, D
         when: format!("{}; {}", shared.time, shared.venue),
         total: list.len(),
         groups: list_groups(&data.plan.composition, list),
-    };
-    cx.produce(LIST_TEMPLATE, Value::from_serialize(&view), LIST_OUTPUT)
+    }
 }

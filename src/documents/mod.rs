@@ -1,6 +1,7 @@
-//! One module per printed document. Each turns the loaded data into a template context (a
-//! "view": derived facts such as formatted dates, numbering and signature lines are computed
-//! here, in Rust, once) and names its template and output file.
+//! Stage 3: one module per printed document. Each turns the loaded data into jobs: a template,
+//! its context (a "view": derived facts such as formatted dates, numbering and signature lines
+//! are computed here, in Rust, once), the output name and the data files it reads. Nothing here
+//! typesets: the engine does, for every document alike.
 
 pub mod booklet;
 pub mod certificate;
@@ -8,68 +9,30 @@ pub mod decision;
 pub mod invitation;
 pub mod plan;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::engine::Job;
+use crate::fonts::Fonts;
 use crate::load::Data;
 use crate::model::{SignMode, Signature};
-use crate::text::{self, ClockTime, Facts, PartialDate};
+use crate::text::{self, PartialDate};
 
-/// Facts about the conference that prose `{placeholders}` and every document share.
-pub struct ConferenceFacts<'a> {
-    pub data: &'a Data,
+/// What a command asks for beyond the data.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    /// Also the certificates as an overlay for pre-printed blanks (`build --phoi`).
+    pub phoi: bool,
 }
 
-impl ConferenceFacts<'_> {
-    pub fn date(&self) -> NaiveDate {
-        PartialDate::parse(&self.data.plan.conference.date)
-            .ok()
-            .and_then(|d| d.full())
-            .expect("validated: the conference date is a full date")
-    }
-
-    pub fn start(&self) -> ClockTime {
-        ClockTime::parse(&self.data.plan.conference.start).expect("validated: start time")
-    }
-
-    /// The (min, max) count of a composition group or honours quota by id.
-    pub fn count(&self, id: &str) -> Option<(u32, u32)> {
-        let plan = &self.data.plan;
-        plan.composition
-            .find(id)
-            .and_then(|g| g.range())
-            .or_else(|| {
-                plan.honours
-                    .iter()
-                    .find(|q| q.id == id)
-                    .and_then(|q| q.range())
-            })
-    }
-}
-
-impl Facts for ConferenceFacts<'_> {
-    fn fact(&self, key: &str) -> Option<String> {
-        let c = &self.data.plan.conference;
-        if let Some(id) = key.strip_prefix("count:") {
-            return self.count(id).map(text::count_text);
-        }
-        Some(match key {
-            "conference.name" => c.name.clone(),
-            "conference.short_name" => c.short_name.clone().unwrap_or_else(|| c.name.clone()),
-            "conference.date" => text::date_short(self.date()),
-            "conference.date_long" => text::date_long(self.date()),
-            "conference.weekday" => text::weekday(self.date()).to_string(),
-            "conference.start" => self.start().long(),
-            "conference.session" => c.session.clone().unwrap_or_default(),
-            "conference.duration" => c.duration.clone().unwrap_or_default(),
-            "conference.venue" => c.venue.clone(),
-            "conference.period" => c.period.clone().unwrap_or_default(),
-            "conference.review_period" => c.review_period.clone().unwrap_or_default(),
-            "authority.name" => self.data.plan.authority.name.clone(),
-            "authority.place" => self.data.plan.authority.place.clone(),
-            _ => return None,
-        })
-    }
+/// Every job of the project, in the order the summary lists them. Documents whose data is
+/// absent (no delegate list, no decision, no agenda) have no job; the loader noted why.
+pub fn jobs(data: &Data, fonts: &Fonts, settings: Settings) -> Vec<Job> {
+    let mut jobs = plan::jobs(data);
+    jobs.extend(invitation::jobs(data));
+    jobs.extend(booklet::jobs(data));
+    jobs.extend(decision::jobs(data));
+    jobs.extend(certificate::jobs(data, fonts, settings.phoi));
+    jobs
 }
 
 /// The header band of an administrative document (ô 1–4).

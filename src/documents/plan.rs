@@ -4,11 +4,13 @@
 
 use serde::Serialize;
 
-use super::{ConferenceFacts, HeaderView, SignatureView, header, signature};
-use crate::diag::Diagnostics;
-use crate::load::Data;
+use chrono::Datelike;
+
+use super::{HeaderView, SignatureView, header, signature};
+use crate::engine::{Job, Single, Work};
+use crate::load::{ConferenceFacts, Data};
 use crate::model::{Block, Group, Layout};
-use crate::text::{self, count_text};
+use crate::text::count_text;
 
 pub const TEMPLATE: &str = "ke-hoach.typ.j2";
 pub const OUTPUT: &str = "ke-hoach.pdf";
@@ -58,32 +60,19 @@ pub struct UnitView {
     pub tasks: Vec<String>,
 }
 
-pub fn view(data: &Data) -> Result<PlanView<'_>, Diagnostics> {
+pub fn view(data: &Data) -> PlanView<'_> {
     let p = &data.plan;
-    let facts = ConferenceFacts { data };
-    let mut errors = Diagnostics::default();
-    let body = blocks(data, &facts, &p.plan.body, "plan.body", &mut errors);
-    let closing = p
-        .plan
-        .closing
-        .as_ref()
-        .map(|c| expand(data, &facts, c, "plan.closing", &mut errors));
-    if errors.has_errors() {
-        return Err(errors);
-    }
-    Ok(PlanView {
+    let facts = data.facts();
+    let body = blocks(data, &facts, &p.plan.body);
+    let closing = p.plan.closing.as_ref().map(|c| facts.fill(c));
+    PlanView {
         layout: &p.layout,
         header: header(
             data,
             &p.plan.code,
             p.plan.number,
             p.plan.date,
-            facts
-                .date()
-                .format("%Y")
-                .to_string()
-                .parse()
-                .unwrap_or(2025),
+            facts.date().year(),
         ),
         doc_type: p.plan.doc_type.clone(),
         summary: p.plan.summary.clone(),
@@ -94,88 +83,53 @@ pub fn view(data: &Data) -> Result<PlanView<'_>, Diagnostics> {
         archive: p.plan.archive.clone(),
         signature: signature(p.plan.signature.as_ref().unwrap_or(&p.signature)),
         title: format!("{} {}", p.plan.doc_type, p.plan.summary),
-    })
-}
-
-fn expand(
-    data: &Data,
-    facts: &ConferenceFacts,
-    s: &str,
-    path: &str,
-    errors: &mut Diagnostics,
-) -> String {
-    match text::expand(s, facts) {
-        Ok(t) => t,
-        Err(key) => {
-            errors.push(
-                data.plan_src
-                    .error(path, format!("chỗ điền “{{{key}}}” không có trong dữ liệu"))
-                    .hint("dùng {conference.date}, {conference.venue}, {conference.start}, {count:<mã nhóm>}…; xem README, mục Chỗ điền"),
-            );
-            s.to_string()
-        }
     }
 }
 
-fn blocks(
-    data: &Data,
-    facts: &ConferenceFacts,
-    list: &[Block],
-    path: &str,
-    errors: &mut Diagnostics,
-) -> Vec<BlockView> {
+fn blocks(data: &Data, facts: &ConferenceFacts, list: &[Block]) -> Vec<BlockView> {
     let mut out = Vec::new();
-    for (i, b) in list.iter().enumerate() {
-        let p = format!("{path}[{i}]");
-        let mut ex = |s: &str, sub: &str| expand(data, facts, s, &format!("{p}{sub}"), errors);
+    for b in list {
+        let ex = |s: &str| facts.fill(s);
         let view = if let Some(t) = &b.p {
             BlockView {
                 kind: "p",
-                text: Some(ex(t, ".p")),
+                text: Some(ex(t)),
                 ..Default::default()
             }
         } else if let Some(items) = &b.list {
-            let items = items
-                .iter()
-                .enumerate()
-                .map(|(j, s)| ex(s, &format!(".list[{j}]")))
-                .collect();
+            let items = items.iter().map(|s| ex(s)).collect();
             BlockView {
                 kind: "list",
                 items,
                 ..Default::default()
             }
         } else if let Some(items) = &b.numbered {
-            let items = items
-                .iter()
-                .enumerate()
-                .map(|(j, s)| ex(s, &format!(".numbered[{j}]")))
-                .collect();
+            let items = items.iter().map(|s| ex(s)).collect();
             BlockView {
                 kind: "numbered",
                 items,
                 ..Default::default()
             }
         } else if let Some(t) = &b.section {
-            let text = ex(t, ".section");
+            let text = ex(t);
             BlockView {
                 kind: "section",
                 text: Some(text),
-                body: blocks(data, facts, &b.body, &format!("{p}.body"), errors),
+                body: blocks(data, facts, &b.body),
                 ..Default::default()
             }
         } else if let Some(t) = &b.heading {
-            let text = ex(t, ".heading");
+            let text = ex(t);
             BlockView {
                 kind: "heading",
                 text: Some(text),
-                body: blocks(data, facts, &b.body, &format!("{p}.body"), errors),
+                body: blocks(data, facts, &b.body),
                 ..Default::default()
             }
         } else if let Some(t) = &b.subheading {
             BlockView {
                 kind: "subheading",
-                text: Some(ex(t, ".subheading")),
+                text: Some(ex(t)),
                 ..Default::default()
             }
         } else if let Some(id) = &b.composition {
@@ -193,13 +147,7 @@ fn blocks(
                         ..Default::default()
                     }
                 }
-                None => {
-                    errors.push(data.plan_src.error(
-                        &format!("{p}.composition"),
-                        format!("không có nhóm đại biểu mã “{id}”"),
-                    ));
-                    continue;
-                }
+                None => continue, // reported by the rules
             }
         } else if b.agenda == Some(true) {
             match &data.agenda {
@@ -261,16 +209,20 @@ fn group_view(g: &Group, inherited_unit: Option<&str>) -> GroupView {
     }
 }
 
-/// The laid-out plan (tests measure it with [`crate::inspect`]).
-pub fn typeset(cx: &crate::pipeline::Context) -> Result<typst_layout::PagedDocument, Diagnostics> {
-    let v = view(cx.data)?;
-    Ok(cx
-        .typeset(TEMPLATE, minijinja::Value::from_serialize(&v))?
-        .0)
-}
-
-pub fn build(cx: &crate::pipeline::Context) -> Result<Vec<std::path::PathBuf>, Diagnostics> {
-    let v = view(cx.data)?;
-    let path = cx.produce(TEMPLATE, minijinja::Value::from_serialize(&v), OUTPUT)?;
-    Ok(vec![path])
+/// The plan's one job.
+pub fn jobs(data: &Data) -> Vec<Job> {
+    let f = data.files();
+    let mut inputs = vec![f.plan()];
+    inputs.extend(f.agenda());
+    inputs.extend(f.responsibilities());
+    vec![Job {
+        name: OUTPUT.into(),
+        inputs,
+        today: data.facts().date(),
+        work: Work::Single(Single::new(
+            TEMPLATE,
+            minijinja::Value::from_serialize(view(data)),
+            OUTPUT,
+        )),
+    }]
 }

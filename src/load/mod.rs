@@ -1,14 +1,19 @@
 //! Stage 1: read the project's data files into typed records, NFC-normalised, each kept with
 //! its source so later stages can point at the exact line (YAML) or cell (spreadsheet).
 
+mod facts;
 pub mod tables;
 pub mod yaml;
 
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::model::{AgendaFile, DelegatesFile, HonoreesFile, PlanFile, ResponsibilitiesFile};
+use crate::model::{
+    AgendaFile, DecisionFile, DelegatesFile, HonoreesFile, PhoiLayout, PlanFile,
+    ResponsibilitiesFile,
+};
 use crate::project::Project;
+pub use facts::ConferenceFacts;
 pub use yaml::YamlDoc;
 
 /// Where a data set came from: a YAML file, or a clerk's spreadsheet (row and column per field).
@@ -84,8 +89,148 @@ pub struct Data {
     pub responsibilities: Option<(ResponsibilitiesFile, YamlDoc)>,
     pub delegates: Option<(DelegatesFile, DataSource)>,
     pub honorees: Option<(HonoreesFile, DataSource)>,
-    /// Notes for the user (skipped documents, sample data in use).
+    /// `data/decision.yaml` with the phôi layout it names; `None` when the project has none.
+    pub decision: Option<Decision>,
+    /// Every image the data names (signature and seal, emblem), as written, with what was found.
+    pub images: std::collections::BTreeMap<String, Image>,
+    /// Notes for the user (skipped documents, sample data in use, import warnings).
     pub notes: Vec<Diagnostic>,
+}
+
+/// What an image path named in data leads to, read at load so rules need not open files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Image {
+    /// An image Typst can place: "PNG", "JPEG", "GIF", "WebP", "SVG".
+    Found(&'static str),
+    NotAnImage,
+    Missing,
+    /// Outside the project (`..`, an absolute path, a symlink out): the message says which.
+    Refused(String),
+}
+
+/// The award decision and the certificate field layout, each with its source for locations.
+#[derive(Debug)]
+pub struct Decision {
+    pub file: DecisionFile,
+    pub src: YamlDoc,
+    pub layout: PhoiLayout,
+    pub layout_src: YamlDoc,
+}
+
+impl Data {
+    /// Every data file a document may read, as project-relative paths: the inputs of jobs.
+    pub fn files(&self) -> DataFiles<'_> {
+        DataFiles { data: self }
+    }
+
+    pub fn facts(&self) -> ConferenceFacts<'_> {
+        ConferenceFacts { data: self }
+    }
+
+    /// Every YAML file of the data, for rules that look at the text as typed.
+    pub fn yaml_docs(&self) -> Vec<&YamlDoc> {
+        let mut v = vec![&self.plan_src];
+        v.extend(self.agenda.as_ref().map(|(_, d)| d));
+        v.extend(self.responsibilities.as_ref().map(|(_, d)| d));
+        let lists = [
+            self.delegates.as_ref().map(|(_, s)| s),
+            self.honorees.as_ref().map(|(_, s)| s),
+        ];
+        for src in lists.into_iter().flatten() {
+            if let DataSource::Yaml(d) = src {
+                v.push(d);
+            }
+        }
+        if let Some(d) = &self.decision {
+            v.push(&d.src);
+            v.push(&d.layout_src);
+        }
+        v
+    }
+
+    /// The image paths named in data, with the field that names each (file, field path).
+    pub fn image_refs(&self) -> Vec<(&YamlDoc, String, &str)> {
+        fn add<'a>(
+            v: &mut Vec<(&'a YamlDoc, String, &'a str)>,
+            doc: &'a YamlDoc,
+            path: &str,
+            image: &'a Option<String>,
+        ) {
+            if let Some(i) = image.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                v.push((doc, path.to_string(), i));
+            }
+        }
+        let mut v = Vec::new();
+        let p = &self.plan;
+        add(
+            &mut v,
+            &self.plan_src,
+            "signature.image",
+            &p.signature.image,
+        );
+        if let Some(s) = &p.plan.signature {
+            add(&mut v, &self.plan_src, "plan.signature.image", &s.image);
+        }
+        if let Some(s) = p.invitation.as_ref().and_then(|i| i.signature.as_ref()) {
+            add(
+                &mut v,
+                &self.plan_src,
+                "invitation.signature.image",
+                &s.image,
+            );
+        }
+        if let Some(d) = &self.decision {
+            if let Some(s) = &d.file.signature {
+                add(&mut v, &d.src, "signature.image", &s.image);
+            }
+            add(
+                &mut v,
+                &d.src,
+                "certificate.emblem",
+                &d.file.certificate.emblem,
+            );
+        }
+        v
+    }
+}
+
+/// The source file of each part of [`Data`] (a list may come from a spreadsheet).
+pub struct DataFiles<'a> {
+    data: &'a Data,
+}
+
+impl DataFiles<'_> {
+    pub fn plan(&self) -> String {
+        self.data.plan_src.file.clone()
+    }
+    pub fn agenda(&self) -> Option<String> {
+        self.data.agenda.as_ref().map(|(_, d)| d.file.clone())
+    }
+    pub fn responsibilities(&self) -> Option<String> {
+        self.data
+            .responsibilities
+            .as_ref()
+            .map(|(_, d)| d.file.clone())
+    }
+    pub fn delegates(&self) -> Option<String> {
+        self.data
+            .delegates
+            .as_ref()
+            .map(|(_, s)| s.file().to_string())
+    }
+    pub fn honorees(&self) -> Option<String> {
+        self.data
+            .honorees
+            .as_ref()
+            .map(|(_, s)| s.file().to_string())
+    }
+    pub fn decision(&self) -> Vec<String> {
+        self.data
+            .decision
+            .as_ref()
+            .map(|d| vec![d.src.file.clone(), d.layout_src.file.clone()])
+            .unwrap_or_default()
+    }
 }
 
 pub const PLAN: &str = "data/plan.yaml";
@@ -93,6 +238,7 @@ pub const AGENDA: &str = "data/agenda.yaml";
 pub const RESPONSIBILITIES: &str = "data/responsibilities.yaml";
 pub const DELEGATES: &str = "data/delegates.yaml";
 pub const HONOREES: &str = "data/honorees.yaml";
+pub const DECISION: &str = "data/decision.yaml";
 
 /// Reads and parses one YAML file of the project; `Ok(None)` when it does not exist.
 pub fn read_yaml<T: DeserializeOwned>(
@@ -156,19 +302,28 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
         &mut errors,
         &mut notes,
     );
-    if errors.has_errors() {
+    let decision = load_decision(project, &mut errors, &mut notes);
+    let Some((plan, plan_src)) = plan.filter(|_| !errors.has_errors()) else {
         return Err(errors);
-    }
-    let (plan, plan_src) = plan.expect("no errors means the plan loaded");
-    Ok(Data {
+    };
+    let mut data = Data {
         plan,
         plan_src,
         agenda,
         responsibilities,
         delegates,
         honorees,
+        decision,
+        images: Default::default(),
         notes,
-    })
+    };
+    let images = data
+        .image_refs()
+        .into_iter()
+        .map(|(_, _, rel)| (rel.to_string(), read_image(project, rel)))
+        .collect();
+    data.images = images;
+    Ok(data)
 }
 
 /// Reads a list from a spreadsheet: (path on disk, path for messages).
@@ -227,5 +382,109 @@ fn load_list<T: DeserializeOwned>(
             errors.push(e);
             None
         }
+    }
+}
+
+/// decision.yaml and the layout file it names. Without decision.yaml there is no decision and
+/// no certificates, with a note; a layout file named but absent is an error in decision.yaml.
+fn load_decision(
+    project: &Project,
+    errors: &mut Diagnostics,
+    notes: &mut Vec<Diagnostic>,
+) -> Option<Decision> {
+    let (file, src) = match read_yaml::<DecisionFile>(project, DECISION) {
+        Ok(Some(d)) => d,
+        Ok(None) => {
+            notes.push(
+                Diagnostic::warning(format!(
+                    "không có {DECISION}: bỏ qua Quyết định khen thưởng và Giấy khen"
+                ))
+                .in_file(DECISION),
+            );
+            return None;
+        }
+        Err(e) => {
+            errors.push(e);
+            return None;
+        }
+    };
+    let rel = file.certificate.phoi_layout.clone();
+    match read_yaml::<PhoiLayout>(project, &rel) {
+        Ok(Some((layout, layout_src))) => Some(Decision {
+            file,
+            src,
+            layout,
+            layout_src,
+        }),
+        Ok(None) => {
+            errors.push(
+                src.error(
+                    "certificate.phoi_layout",
+                    format!("không có tệp vị trí ô chữ “{rel}”"),
+                )
+                .hint("chép tệp data/phoi.yaml của bộ mẫu (vinhdanh init) vào dự án"),
+            );
+            None
+        }
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    }
+}
+
+fn read_image(project: &Project, rel: &str) -> Image {
+    match project.read(rel.trim_start_matches('/')) {
+        Ok(Some(bytes)) => image_kind(&bytes).map_or(Image::NotAnImage, Image::Found),
+        Ok(None) => Image::Missing,
+        Err(e) => Image::Refused(e.to_string()),
+    }
+}
+
+/// What an image file's first bytes say it is, if it is an image Typst can place.
+fn image_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("PNG")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("JPEG")
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some("GIF")
+    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some("WebP")
+    } else {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+        head.contains("<svg").then_some("SVG")
+    }
+}
+
+/// Calls `f(path, text)` for every string of a loaded value, with the field paths of the file
+/// (serde names, `[i]` for list items): the walk rules use to see every printable string.
+pub fn walk_strings<T: serde::Serialize>(value: &T, f: &mut dyn FnMut(&str, &str)) {
+    if let Ok(v) = serde_yaml::to_value(value) {
+        walk(&v, "", f);
+    }
+}
+
+fn walk(v: &serde_yaml::Value, path: &str, f: &mut dyn FnMut(&str, &str)) {
+    match v {
+        serde_yaml::Value::String(s) => f(path, s),
+        serde_yaml::Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, &format!("{path}[{i}]"), f);
+            }
+        }
+        serde_yaml::Value::Mapping(m) => {
+            for (k, item) in m {
+                let key = k.as_str().unwrap_or("?");
+                let p = if path.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{path}.{key}")
+                };
+                walk(item, &p, f);
+            }
+        }
+        serde_yaml::Value::Tagged(t) => walk(&t.value, path, f),
+        _ => {}
     }
 }

@@ -17,7 +17,11 @@ use crate::diag::{Diagnostic, Location};
 #[derive(Debug)]
 pub struct YamlDoc {
     pub file: String,
+    /// The text as loaded: NFC, without a byte-order mark.
     pub text: String,
+    /// The text exactly as typed, kept only when it differs from `text` (decomposed letters),
+    /// for the rules that report how a file was typed.
+    raw: Option<String>,
     index: OnceLock<HashMap<String, (usize, usize)>>,
 }
 
@@ -26,8 +30,14 @@ impl YamlDoc {
         Self {
             file: file.into(),
             text,
+            raw: None,
             index: OnceLock::new(),
         }
+    }
+
+    /// The file's text as typed (before NFC).
+    pub fn raw(&self) -> &str {
+        self.raw.as_deref().unwrap_or(&self.text)
     }
 
     /// Location of the value at `path` ("delegates[3].group"); falls back to the nearest parent
@@ -64,8 +74,13 @@ impl YamlDoc {
 /// precomposed text, but copies from PDFs and macOS are often decomposed; the PDF text layer and
 /// comparisons need one form).
 pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDoc), Diagnostic> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.trim_start_matches('\u{feff}').nfc().collect::<String>(),
+    let (text, raw) = match std::str::from_utf8(bytes) {
+        Ok(t) => {
+            let t = t.trim_start_matches('\u{feff}');
+            let nfc = t.nfc().collect::<String>();
+            let raw = (nfc != t).then(|| t.to_string());
+            (nfc, raw)
+        }
         Err(e) => {
             let line = bytes[..e.valid_up_to()]
                 .iter()
@@ -84,7 +99,11 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDo
         return Err(d);
     }
     match serde_yaml::from_str::<T>(&text) {
-        Ok(v) => Ok((v, YamlDoc::new(file, text))),
+        Ok(v) => {
+            let mut doc = YamlDoc::new(file, text);
+            doc.raw = raw;
+            Ok((v, doc))
+        }
         Err(e) => Err(translate(file, &e)),
     }
 }
@@ -117,15 +136,9 @@ fn translate(file: &str, e: &serde_yaml::Error) -> Diagnostic {
         let name = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         let mut d = Diagnostic::error(format!("khóa “{name}” không có trong mẫu dữ liệu"));
-        if let Some(best) = expected
-            .iter()
-            .map(|c| (strsim::jaro_winkler(name, c), *c))
-            .filter(|(s, _)| *s > 0.75)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-        {
+        if let Some(best) = crate::text::nearest(name, expected.iter().copied()) {
             d = d.hint(format!(
-                "có phải ý bạn là “{}”? Các khóa hợp lệ: {}",
-                best.1,
+                "có phải ý bạn là “{best}”? Các khóa hợp lệ: {}",
                 expected.join(", ")
             ));
         } else if !expected.is_empty() {
@@ -163,6 +176,9 @@ fn translate(file: &str, e: &serde_yaml::Error) -> Diagnostic {
             "cú pháp YAML sai: thiếu dấu ngoặc kép đóng ({body})"
         ))
         .hint("mỗi chuỗi mở bằng \" hoặc ' phải được đóng bằng đúng dấu đó trên cùng mục")
+    } else if !body.is_ascii() {
+        // Our own deserializers (dates, times) already speak Vietnamese.
+        Diagnostic::error(body.clone())
     } else {
         Diagnostic::error(format!("dữ liệu không hợp lệ: {body}"))
     };

@@ -7,13 +7,16 @@
 //! fixed from data, and the PDF carries no timestamp, so the same data gives the same bytes.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{LazyLock, Mutex};
 
 use typst::diag::{FileError, FileResult, Severity as TSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::layout::PageRanges;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
+
+use super::render;
+use crate::fonts::Fonts;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
@@ -21,7 +24,6 @@ use typst_pdf::PdfOptions;
 
 use crate::diag::{Diagnostic, Location};
 use crate::project::Project;
-use crate::render;
 
 /// The standard library is the same for every document: build it once per process.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
@@ -37,58 +39,6 @@ pub fn main_id() -> FileId {
         .intern()
     });
     *ID
-}
-
-/// Fonts of a project: the embedded families (Tinos, Playfair Display, Great Vibes) and any
-/// `.ttf`/`.otf`/`.ttc` in the project's `fonts/`. Built once per build and shared.
-pub struct Fonts {
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-}
-
-impl Fonts {
-    pub fn load(project: &Project) -> Self {
-        let mut fonts = Vec::new();
-        for rel in project.list("fonts") {
-            let lower = rel.to_lowercase();
-            if !(lower.ends_with(".ttf") || lower.ends_with(".otf") || lower.ends_with(".ttc")) {
-                continue;
-            }
-            if let Ok(Some(bytes)) = project.read(&rel) {
-                fonts.extend(Font::iter(Bytes::new(bytes.into_owned())));
-            }
-        }
-        let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Self { book, fonts }
-    }
-
-    /// Whether some font of the project has a glyph for `c`. Typst silently draws a blank box
-    /// for a character no font covers, so data is checked against this before compiling.
-    pub fn covers(&self, c: char) -> bool {
-        c.is_whitespace()
-            || c.is_control()
-            || self
-                .fonts
-                .iter()
-                .any(|f| f.info().coverage.contains(c as u32))
-    }
-
-    /// Whether the font family `family` covers `c`.
-    pub fn family_covers(&self, family: &str, c: char) -> bool {
-        c.is_whitespace()
-            || self
-                .fonts
-                .iter()
-                .filter(|f| f.info().family.eq_ignore_ascii_case(family))
-                .any(|f| f.info().coverage.contains(c as u32))
-    }
-
-    pub fn families(&self) -> Vec<String> {
-        let mut v: Vec<String> = self.fonts.iter().map(|f| f.info().family.clone()).collect();
-        v.sort();
-        v.dedup();
-        v
-    }
 }
 
 /// One document's world. Cheap to create; sources of library files are parsed once per world.
@@ -128,13 +78,22 @@ impl<'a> DocWorld<'a> {
         self
     }
 
-    /// Replaces the main source, keeping parsed library files (batch retries).
-    pub fn set_main(&mut self, text: String) {
-        self.main = Source::new(main_id(), text);
-    }
-
-    pub fn main_source(&self) -> &Source {
-        &self.main
+    /// Project files this world was asked for (templates, libraries, images), for the job's
+    /// list of what it read.
+    pub fn read_files(&self) -> Vec<String> {
+        let ids: Vec<FileId> = self
+            .sources
+            .lock()
+            .unwrap()
+            .keys()
+            .chain(self.files.lock().unwrap().keys())
+            .copied()
+            .collect();
+        ids.into_iter()
+            .filter(|id| !matches!(id.get().root(), VirtualRoot::Package(_)))
+            .map(|id| id.get().vpath().get_without_slash().to_string())
+            .filter(|p| !self.extra.contains_key(p))
+            .collect()
     }
 
     fn read(&self, id: FileId) -> FileResult<Bytes> {
@@ -228,20 +187,11 @@ pub fn compile(
     }
 }
 
-/// PDF export options that make output reproducible and give each document its own PDF id.
+/// PDF export: reproducible (no timestamp), its own document id (`ident`), optionally a page
+/// range (a batch record's pages). Documents made of placed pages of other PDFs (the imposed
+/// booklet, a joined print file) and page ranges are untagged: typst-pdf refuses a tagged page
+/// range, and a structure tree of placed pages would only describe images.
 pub fn pdf(
-    doc: &PagedDocument,
-    ident: &str,
-    pages: Option<(usize, usize)>,
-) -> Result<Vec<u8>, Diagnostic> {
-    // typst-pdf refuses a tagged export of a page range (the per-record PDFs of a batch).
-    pdf_with(doc, ident, pages, pages.is_none())
-}
-
-/// [`pdf`] with the choice of a tagged (accessible) PDF. Documents made of placed pages of other
-/// PDFs (the imposed booklet, a joined print file) are untagged: a structure tree would only
-/// describe images, and poppler reports the nested tagged content as a syntax error.
-pub fn pdf_with(
     doc: &PagedDocument,
     ident: &str,
     pages: Option<(usize, usize)>,
@@ -257,7 +207,7 @@ pub fn pdf_with(
             ])
         }),
         standards: Default::default(),
-        tagged,
+        tagged: tagged && pages.is_none(),
         pretty: false,
     };
     typst_pdf::pdf(doc, &options).map_err(|errs| {
@@ -363,22 +313,5 @@ fn shorten(s: &str) -> String {
         format!("{}…", s.chars().take(100).collect::<String>())
     } else {
         s.to_string()
-    }
-}
-
-/// Shared, read-only state for compiling many documents of one project.
-pub struct Engine {
-    pub project: Project,
-    pub fonts: Arc<Fonts>,
-}
-
-impl Engine {
-    pub fn new(project: Project) -> Self {
-        let fonts = Arc::new(Fonts::load(&project));
-        Self { project, fonts }
-    }
-
-    pub fn world(&self, main: String, today: chrono::NaiveDate) -> DocWorld<'_> {
-        DocWorld::new(&self.project, &self.fonts, main, today)
     }
 }

@@ -20,10 +20,8 @@ use typst::introspection::Introspector;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-use crate::compile;
+use super::{Engine, Job, JobOutcome, compile, render, write};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pipeline::Context;
-use crate::write;
 
 /// One record of a batch.
 #[derive(Debug, Clone)]
@@ -38,38 +36,39 @@ pub struct Record {
     pub value: Value,
 }
 
-pub struct Batch<'a> {
-    pub template: &'a str,
+pub struct Batch {
+    pub template: String,
     /// Context shared by all records (the preamble sees only this).
     pub shared: Value,
     pub records: Vec<Record>,
     /// Folder under the output directory for the per-record files ("giay-moi"); `None` when
     /// only the print file is wanted (the phôi overlay).
-    pub dir: Option<&'a str>,
+    pub dir: Option<String>,
     /// Name of the all-records print file ("giay-moi.pdf"), if wanted.
-    pub merged: Option<&'a str>,
+    pub merged: Option<String>,
 }
 
-#[derive(Debug, Default)]
-pub struct BatchReport {
-    pub written: Vec<PathBuf>,
-    pub failed: Vec<(String, Diagnostics)>,
-    /// Pages of each written record, in order (for tests and summaries).
-    pub pages: Vec<usize>,
+/// A record that failed: its problems, each labelled with the record.
+fn failed(out: &mut JobOutcome, label: &str, d: Diagnostics) {
+    for x in d.0 {
+        let x = if x.record.is_none() {
+            x.record(label.to_string())
+        } else {
+            x
+        };
+        out.errors.push(x);
+    }
 }
 
 const MARK: &str = "vd-record";
 
-pub fn run(cx: &Context, batch: Batch) -> BatchReport {
-    let mut report = BatchReport::default();
-    let tmpl = match cx.env.get_template(batch.template) {
+pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
+    let template = batch.template.as_str();
+    let tmpl = match engine.env.get_template(template) {
         Ok(t) => t,
         Err(e) => {
-            report.failed.push((
-                batch.template.into(),
-                Diagnostics::from(render_error(batch.template, &e)),
-            ));
-            return report;
+            out.errors.push(render::template_error(template, &e));
+            return;
         }
     };
     // Capturing a block evaluates the template's top level, which renders the `record` block
@@ -82,11 +81,8 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
     let preamble = match render_block(&tmpl, preamble_ctx, "preamble") {
         Ok(p) => p,
         Err(e) => {
-            report.failed.push((
-                batch.template.into(),
-                Diagnostics::from(render_error(batch.template, &e)),
-            ));
-            return report;
+            out.errors.push(render::template_error(template, &e));
+            return;
         }
     };
     // Render each record's block; a record whose block fails is reported and left out.
@@ -95,10 +91,7 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
         let ctx = context! { record => r.value.clone(), ..batch.shared.clone() };
         match render_block(&tmpl, ctx, "record") {
             Ok(b) => bodies.push((i, b)),
-            Err(e) => report.failed.push((
-                r.label.clone(),
-                Diagnostics::from(render_error(batch.template, &e)),
-            )),
+            Err(e) => failed(out, &r.label, render::template_error(template, &e).into()),
         }
     }
     let source = |items: &[(usize, String)]| {
@@ -114,46 +107,53 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
         }
         s
     };
-    let today = cx.facts().date();
-    let out_dir = cx.options.out_dir.join(batch.dir.unwrap_or_default());
+    let out_dir = engine
+        .options
+        .out_dir
+        .join(batch.dir.as_deref().unwrap_or_default());
     if let Err(e) = write::ensure_dir(&out_dir) {
-        report.failed.push((
-            out_dir.display().to_string(),
-            Diagnostics::from(Diagnostic::from(e)),
-        ));
-        return report;
+        out.errors.push(e.into());
+        return;
     }
 
     // Records are compiled in chunks: one compile per chunk keeps fonts and templates parsed
     // once per chunk, and evicting comemo's cache between chunks bounds memory (a single
     // 1,000-page compile peaked at 1.4 GB; chunks of 100 stay near 200 MB).
-    let bar = progress(
-        bodies.len() as u64,
-        batch.dir.or(batch.merged).unwrap_or(batch.template),
-    );
+    let bar = progress(bodies.len() as u64, &job.name);
     let mut parts: Vec<Part> = Vec::new();
-    for chunk in bodies.chunks(CHUNK) {
-        let Some((doc, ok_items)) = compile_chunk(cx, &source, chunk, &batch, today, &mut report)
-        else {
+    for (k, chunk) in bodies.chunks(CHUNK).enumerate() {
+        let c = Chunk {
+            engine,
+            job,
+            batch,
+            source: &source,
+            part: k + 1,
+        };
+        let Some((doc, ok_items)) = c.compile(chunk, out) else {
             bar.inc(chunk.len() as u64);
             continue;
         };
         let ranges = record_pages(&doc);
-        let jobs: Vec<(usize, (usize, usize))> = ok_items
-            .iter()
-            .filter_map(|i| ranges.iter().find(|(j, _)| j == i).map(|(j, r)| (*j, *r)))
-            .collect();
-        report
-            .pages
-            .extend(jobs.iter().map(|(_, (a, b))| b - a + 1));
+        let mut jobs: Vec<(usize, (usize, usize))> = Vec::new();
+        for &i in &ok_items {
+            let Some(&(_, range)) = ranges.iter().find(|(j, _)| *j == i) else {
+                continue;
+            };
+            let label = &batch.records[i].label;
+            match engine.check_glyphs(&doc, label, range.0..=range.1, out) {
+                Ok(()) => jobs.push((i, range)),
+                Err(d) => failed(out, label, d),
+            }
+        }
+        out.pages += doc.pages().len();
         if batch.dir.is_some() {
-            export_records(&doc, &jobs, &batch, &out_dir, &bar, &mut report);
+            export_records(&doc, &jobs, batch, &out_dir, &bar, out);
         } else {
             bar.inc(jobs.len() as u64);
         }
         bar.inc((chunk.len() - jobs.len()) as u64);
-        if let Some(merged) = batch.merged {
-            match compile::pdf(&doc, merged, None) {
+        if let Some(merged) = &batch.merged {
+            match compile::pdf(&doc, merged, None, true) {
                 Ok(bytes) => {
                     let sizes = doc
                         .pages()
@@ -162,29 +162,27 @@ pub fn run(cx: &Context, batch: Batch) -> BatchReport {
                         .collect();
                     parts.push((bytes, sizes));
                 }
-                Err(d) => report.failed.push((merged.into(), d.into())),
+                Err(d) => out.errors.push(d),
             }
         }
         drop(doc);
         compile::evict();
     }
     bar.finish_and_clear();
-    if let Some(merged) = batch.merged
+    if let Some(merged) = &batch.merged
         && !parts.is_empty()
     {
-        let path = cx.options.out_dir.join(merged);
-        match merge_parts(cx, parts, merged, today).and_then(|bytes| {
-            write::atomic_write(&path, &bytes).map_err(|e| Diagnostics::from(Diagnostic::from(e)))
-        }) {
-            Ok(()) => report.written.push(path),
-            Err(d) => report.failed.push((merged.into(), d)),
+        match merge_parts(engine, job, batch, parts, out)
+            .and_then(|bytes| engine.write(merged, &bytes))
+        {
+            Ok(path) => out.written.push(path),
+            Err(d) => out.errors.extend(d),
         }
     }
-    if report.failed.is_empty() && batch.dir.is_some() {
+    if !out.errors.has_errors() && batch.dir.is_some() {
         remove_stale(&out_dir, &batch.records);
     }
     compile::evict();
-    report
 }
 
 /// Renders one block of a batch template. minijinja renders a block of a captured state, and
@@ -209,34 +207,55 @@ type Body = (usize, String);
 /// One chunk's PDF and its page sizes in points, for the print file.
 type Part = (Vec<u8>, Vec<(f64, f64)>);
 
-/// Compiles one chunk; if that fails, each record alone, so failing records are named and the
-/// rest recompiled together. Returns the document and the indices of the records in it.
-fn compile_chunk(
-    cx: &Context,
-    source: &dyn Fn(&[Body]) -> String,
-    chunk: &[(usize, String)],
-    batch: &Batch,
-    today: chrono::NaiveDate,
-    report: &mut BatchReport,
-) -> Option<(PagedDocument, Vec<usize>)> {
-    if let Ok(doc) = compile_source(cx, source(chunk), batch.template, today) {
-        return Some((doc, chunk.iter().map(|(i, _)| *i).collect()));
+/// One chunk of a batch being compiled.
+struct Chunk<'a> {
+    engine: &'a Engine<'a>,
+    job: &'a Job,
+    batch: &'a Batch,
+    source: &'a dyn Fn(&[Body]) -> String,
+    /// Number of the chunk in the job (for `--keep-typst`).
+    part: usize,
+}
+
+impl Chunk<'_> {
+    fn compile_source(
+        &self,
+        items: &[Body],
+        out: &mut JobOutcome,
+    ) -> Result<PagedDocument, Diagnostics> {
+        self.engine.compile_source(
+            (self.source)(items),
+            &self.batch.template,
+            self.job.today,
+            &[],
+            Some(self.part),
+            out,
+        )
     }
-    let mut ok = Vec::new();
-    for (i, body) in chunk {
-        match compile_source(cx, source(&[(*i, body.clone())]), batch.template, today) {
-            Ok(_) => ok.push((*i, body.clone())),
-            Err(d) => report.failed.push((batch.records[*i].label.clone(), d)),
+
+    /// Compiles the chunk; if that fails, each record alone, so failing records are named and
+    /// the rest recompiled together. Returns the document and the indices of the records in it.
+    fn compile(&self, chunk: &[Body], out: &mut JobOutcome) -> Option<(PagedDocument, Vec<usize>)> {
+        if let Ok(doc) = self.compile_source(chunk, out) {
+            return Some((doc, chunk.iter().map(|(i, _)| *i).collect()));
         }
-    }
-    if ok.is_empty() {
-        return None;
-    }
-    match compile_source(cx, source(&ok), batch.template, today) {
-        Ok(doc) => Some((doc, ok.iter().map(|(i, _)| *i).collect())),
-        Err(d) => {
-            report.failed.push((batch.template.into(), d));
-            None
+        let mut ok = Vec::new();
+        for (i, body) in chunk {
+            // Alone, only to find the failing records: warnings come from the chunk's compile.
+            match self.compile_source(&[(*i, body.clone())], &mut JobOutcome::default()) {
+                Ok(_) => ok.push((*i, body.clone())),
+                Err(d) => failed(out, &self.batch.records[*i].label, d),
+            }
+        }
+        if ok.is_empty() {
+            return None;
+        }
+        match self.compile_source(&ok, out) {
+            Ok(doc) => Some((doc, ok.iter().map(|(i, _)| *i).collect())),
+            Err(d) => {
+                out.errors.extend(d);
+                None
+            }
         }
     }
 }
@@ -248,7 +267,7 @@ fn export_records(
     batch: &Batch,
     out_dir: &std::path::Path,
     bar: &indicatif::ProgressBar,
-    report: &mut BatchReport,
+    out: &mut JobOutcome,
 ) {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Result<PathBuf, Diagnostics>)>> = Mutex::new(Vec::new());
@@ -266,7 +285,7 @@ fn export_records(
                     };
                     let r = &batch.records[i];
                     let path = out_dir.join(&r.file_name);
-                    let res = compile::pdf(doc, &r.id, Some(range))
+                    let res = compile::pdf(doc, &r.id, Some(range), false)
                         .map_err(Diagnostics::from)
                         .and_then(|bytes| {
                             write::atomic_write(&path, &bytes)
@@ -283,8 +302,8 @@ fn export_records(
     results.sort_by_key(|(i, _)| *i);
     for (i, res) in results {
         match res {
-            Ok(p) => report.written.push(p),
-            Err(d) => report.failed.push((batch.records[i].label.clone(), d)),
+            Ok(p) => out.written.push(p),
+            Err(d) => failed(out, &batch.records[i].label, d),
         }
     }
 }
@@ -293,11 +312,13 @@ fn export_records(
 /// joined by a compile that places each of their pages, as vector XObjects (text stays text),
 /// on a page of the same size.
 fn merge_parts(
-    cx: &Context,
+    engine: &Engine,
+    job: &Job,
+    batch: &Batch,
     parts: Vec<Part>,
-    name: &str,
-    today: chrono::NaiveDate,
+    out: &mut JobOutcome,
 ) -> Result<Vec<u8>, Diagnostics> {
+    let name = batch.merged.as_deref().unwrap_or(&job.name);
     if parts.len() == 1 {
         return Ok(parts.into_iter().next().map(|(b, _)| b).unwrap_or_default());
     }
@@ -310,35 +331,16 @@ fn merge_parts(
             ));
         }
     }
-    let mut world = cx.engine.world(src, today);
-    for (k, (bytes, _)) in parts.into_iter().enumerate() {
-        world = world.with_file(&format!("/__part-{k}__.pdf"), bytes);
-    }
-    let result = compile::compile(&world, "giay-moi.typ.j2");
-    compile::evict();
-    let (doc, _) = result.map_err(Diagnostics)?;
-    compile::pdf_with(&doc, name, None, false).map_err(Diagnostics::from)
-}
-
-fn compile_source(
-    cx: &Context,
-    source: String,
-    template: &str,
-    today: chrono::NaiveDate,
-) -> Result<PagedDocument, Diagnostics> {
-    if cx.options.keep_typst {
-        let name = template.trim_end_matches(".j2");
-        let _ = write::atomic_write(
-            &cx.options.out_dir.join("typst").join(name),
-            source.as_bytes(),
-        );
-    }
-    let world = cx.engine.world(source, today);
-    let r = compile::compile(&world, template)
-        .map(|(d, _)| d)
-        .map_err(Diagnostics);
-    compile::evict();
-    r
+    let names: Vec<String> = (0..parts.len())
+        .map(|k| format!("/__part-{k}__.pdf"))
+        .collect();
+    let files: Vec<(&str, Vec<u8>)> = names
+        .iter()
+        .map(String::as_str)
+        .zip(parts.into_iter().map(|(b, _)| b))
+        .collect();
+    let doc = engine.compile_source(src, &batch.template, job.today, &files, Some(0), out)?;
+    compile::pdf(&doc, name, None, false).map_err(Diagnostics::from)
 }
 
 /// (record index, (first page, last page)) from the `<vd-record>` markers, 1-based pages.
@@ -383,12 +385,6 @@ fn remove_stale(dir: &std::path::Path, records: &[Record]) {
             }
         }
     }
-}
-
-fn render_error(template: &str, e: &minijinja::Error) -> Diagnostic {
-    let mut loc = crate::diag::Location::file(format!("templates/{template}"));
-    loc.line = e.line();
-    Diagnostic::error(format!("lỗi khi điền mẫu: {e}")).at(loc)
 }
 
 fn progress(len: u64, what: &str) -> indicatif::ProgressBar {

@@ -313,7 +313,7 @@ pub fn render(env: &Environment<'static>, name: &str, ctx: Value) -> Result<Stri
     tmpl.render(ctx).map_err(|e| template_error(name, &e))
 }
 
-fn template_error(name: &str, e: &Error) -> Diagnostic {
+pub(crate) fn template_error(name: &str, e: &Error) -> Diagnostic {
     let file = format!("templates/{}", e.name().unwrap_or(name));
     let mut loc = Location::file(file);
     loc.line = e.line();

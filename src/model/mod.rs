@@ -3,7 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::PartialDate;
+use chrono::NaiveDate;
+
+use crate::text::{ClockTime, PartialDate};
+
+mod decision;
+mod invitation;
+pub use decision::*;
+pub use invitation::InvitationDoc;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -18,7 +25,7 @@ pub struct PlanFile {
     pub layout: Layout,
     pub plan: PlanDoc,
     #[serde(default)]
-    pub invitation: Option<crate::documents::invitation::InvitationDoc>,
+    pub invitation: Option<InvitationDoc>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -65,10 +72,11 @@ pub struct Conference {
     pub name: String,
     #[serde(default)]
     pub short_name: Option<String>,
-    pub date: String,
+    #[serde(with = "crate::text::full_date")]
+    pub date: NaiveDate,
     #[serde(default)]
     pub session: Option<String>,
-    pub start: String,
+    pub start: ClockTime,
     #[serde(default)]
     pub start_is_sample: bool,
     #[serde(default)]
@@ -331,7 +339,7 @@ pub struct AgendaFile {
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     #[serde(default)]
-    pub time: Option<String>,
+    pub time: Option<ClockTime>,
     pub title: String,
     #[serde(default)]
     pub lead: Option<String>,

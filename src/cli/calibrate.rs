@@ -1,0 +1,58 @@
+//! `vinhdanh calibrate`: the calibration sheet for pre-printed certificate blanks.
+
+use std::path::PathBuf;
+
+use super::{fail, print};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::documents::certificate;
+use crate::load::DECISION;
+use crate::pipeline::{self, BuildOptions};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Thư mục dự án (như lệnh build).
+    dir: Option<PathBuf>,
+    /// Thư mục ghi PDF (mặc định DIR/output).
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+pub fn run(a: Args) -> i32 {
+    let project = match pipeline::resolve_project(a.dir.as_deref()) {
+        Ok(p) => p,
+        Err(d) => return fail(&Diagnostics::from(d)),
+    };
+    let out_dir = a.out.unwrap_or_else(|| pipeline::default_out_dir(&project));
+    let p = match pipeline::prepare(&project) {
+        Ok(p) => p,
+        Err(d) => return fail(&d),
+    };
+    let Some(job) = certificate::calibration_job(&p.data) else {
+        return fail(
+            &Diagnostic::error(format!(
+                "không có {DECISION}: chưa có Giấy khen để căn chỉnh"
+            ))
+            .in_file(DECISION)
+            .into(),
+        );
+    };
+    let options = BuildOptions {
+        out_dir,
+        ..BuildOptions::default()
+    };
+    match pipeline::run(&project, &p, &options, vec![job]) {
+        Ok(report) if report.ok() => {
+            for path in &report.written {
+                eprintln!("Đã ghi {}", path.display());
+            }
+            0
+        }
+        Ok(report) => {
+            for (_, d) in &report.failed {
+                print(d);
+            }
+            1
+        }
+        Err(d) => fail(&d),
+    }
+}

@@ -1,0 +1,54 @@
+//! Command line (clap derive), one file per command. Messages for clerks are Vietnamese; flags
+//! are English words as in every other tool. Diagnostics are rendered here, at the edge.
+
+mod build;
+mod calibrate;
+mod check;
+mod init;
+
+use clap::{Parser, Subcommand};
+
+use crate::diag::Diagnostics;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "vinhdanh",
+    version,
+    about = "In văn bản Hội nghị tuyên dương điển hình tiên tiến từ dữ liệu (Kế hoạch, Giấy mời, Giấy khen, Quyết định, Chương trình)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// In tất cả văn bản của dự án vào thư mục output/.
+    Build(build::Args),
+    /// In trang căn chỉnh phôi Giấy khen (output/can-chinh-phoi.pdf): lưới milimét và các ô chữ.
+    Calibrate(calibrate::Args),
+    /// Kiểm tra dữ liệu theo Kế hoạch: số lượng đại biểu, khen thưởng, cân đối, trùng lặp, chữ viết.
+    Check(check::Args),
+    /// Tạo một dự án mới từ bộ dữ liệu mẫu.
+    Init(init::Args),
+}
+
+/// Runs the command; returns the process exit status (0 ok, 1 problems found, 2 misuse).
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Build(a) => build::run(a),
+        Command::Calibrate(a) => calibrate::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Init(a) => init::run(a),
+    }
+}
+
+/// Prints problems to standard error.
+fn print(d: &Diagnostics) {
+    eprint!("{}", crate::diag::render(d));
+}
+
+fn fail(d: &Diagnostics) -> i32 {
+    print(d);
+    1
+}

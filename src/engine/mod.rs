@@ -1,0 +1,339 @@
+//! Stage 4: the one typesetting engine. Documents describe [`Job`]s (template, context, output
+//! name, inputs); this module renders them (minijinja), compiles them (our Typst `World`),
+//! checks the laid-out pages (no glyph that no font has), exports them (typst-pdf) and writes
+//! them (atomically). Every job goes through the same road, so `--keep-typst`, error mapping and
+//! Typst's warnings are handled once, here. Jobs are independent and run concurrently on a
+//! bounded set of plain threads with large stacks (not rayon's pool: typst waits with
+//! `rayon::yield_now`, which can run another whole document on the same stack).
+
+pub mod batch;
+pub mod compile;
+pub mod render;
+pub mod write;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use minijinja::{Environment, Value};
+use typst::layout::{Frame, FrameItem};
+use typst_layout::PagedDocument;
+
+pub use batch::{Batch, Record};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fonts::Fonts;
+use crate::project::Project;
+
+/// One unit of output: what `--only`, watch and preview rebuild.
+pub struct Job {
+    /// The output it writes, as the user names it: "ke-hoach.pdf", "giay-khen/".
+    pub name: String,
+    /// Project files the job reads besides its templates (data files), for rebuild decisions.
+    /// The templates and images a compile actually read are reported in [`JobOutcome::read`].
+    pub inputs: Vec<String>,
+    /// The date Typst's `today()` returns: from data, so the same data gives the same bytes.
+    pub today: NaiveDate,
+    pub work: Work,
+}
+
+pub enum Work {
+    Single(Single),
+    Batch(Batch),
+}
+
+/// A document of its own.
+pub struct Single {
+    pub template: String,
+    pub context: Value,
+    /// File name inside the output folder.
+    pub output: String,
+    /// Lays the document out again when its page count asks for it: given the count, the new
+    /// context, or `None` to keep the first layout (the booklet pads to a multiple of four).
+    pub relayout: Option<Relayout>,
+    /// A second document placing this one's pages (the imposed booklet).
+    pub then: Option<Box<Derived>>,
+}
+
+pub type Relayout = Box<dyn Fn(usize) -> Option<Value> + Send + Sync>;
+
+/// A document made from another one's PDF, which its template reads at `embed_as`.
+pub struct Derived {
+    pub template: String,
+    pub output: String,
+    pub embed_as: String,
+    /// Its context, from the first document's page count.
+    pub context: Box<dyn Fn(usize) -> Value + Send + Sync>,
+}
+
+impl Single {
+    pub fn new(template: &str, context: Value, output: &str) -> Self {
+        Self {
+            template: template.into(),
+            context,
+            output: output.into(),
+            relayout: None,
+            then: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub out_dir: PathBuf,
+    /// Also write the generated Typst (`output/typst/`), one file per compile.
+    pub keep_typst: bool,
+    /// Write a document even when its pages show a character no font has (`build --force`).
+    pub force: bool,
+    /// Jobs run at once (0: the number of cores).
+    pub jobs: usize,
+}
+
+/// What one job did.
+#[derive(Debug, Default)]
+pub struct JobOutcome {
+    pub name: String,
+    pub written: Vec<PathBuf>,
+    /// Errors: the document, or some of its records, were not written.
+    pub errors: Diagnostics,
+    /// Typst's warnings (with their template line) and the engine's notes.
+    pub warnings: Diagnostics,
+    /// Pages laid out (all records of a batch).
+    pub pages: usize,
+    /// Project files the compiles read (templates, libraries, images).
+    pub read: BTreeSet<String>,
+    pub elapsed: Duration,
+}
+
+/// The engine of one project: its fonts, its templates and where output goes.
+pub struct Engine<'a> {
+    pub project: &'a Project,
+    pub fonts: &'a Fonts,
+    pub env: Environment<'static>,
+    pub options: Options,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(project: &'a Project, fonts: &'a Fonts, options: Options) -> Self {
+        Self {
+            project,
+            fonts,
+            env: render::environment(project),
+            options,
+        }
+    }
+
+    /// Runs every job, at most `options.jobs` at a time; outcomes in the jobs' order.
+    pub fn run(&self, jobs: Vec<Job>) -> Vec<JobOutcome> {
+        let n = jobs.len();
+        let workers = match self.options.jobs {
+            0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+            j => j,
+        }
+        .clamp(1, n.max(1));
+        let next = AtomicUsize::new(0);
+        let results: Mutex<Vec<(usize, JobOutcome)>> = Mutex::new(Vec::with_capacity(n));
+        std::thread::scope(|s| {
+            for _ in 0..workers {
+                std::thread::Builder::new()
+                    .stack_size(STACK)
+                    .spawn_scoped(s, || {
+                        loop {
+                            let k = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(job) = jobs.get(k) else { break };
+                            let outcome = self.run_one(job);
+                            results.lock().unwrap().push((k, outcome));
+                        }
+                    })
+                    .expect("spawn a job thread");
+            }
+        });
+        let mut results = results.into_inner().unwrap();
+        results.sort_by_key(|(k, _)| *k);
+        results.into_iter().map(|(_, o)| o).collect()
+    }
+
+    /// Runs one job on the calling thread.
+    pub fn run_one(&self, job: &Job) -> JobOutcome {
+        let start = Instant::now();
+        let mut out = JobOutcome {
+            name: job.name.clone(),
+            ..JobOutcome::default()
+        };
+        match &job.work {
+            Work::Single(s) => self.single(job, s, &mut out),
+            Work::Batch(b) => batch::run(self, job, b, &mut out),
+        }
+        out.warnings = dedup(std::mem::take(&mut out.warnings));
+        out.elapsed = start.elapsed();
+        out
+    }
+
+    fn single(&self, job: &Job, s: &Single, out: &mut JobOutcome) {
+        let result = (|| -> Result<(), Diagnostics> {
+            let doc = self.lay_out(job.today, s, out)?;
+            let pages = doc.pages().len();
+            out.pages += pages;
+            self.check_glyphs(&doc, &s.output, 1..=pages, out)?;
+            let pdf = compile::pdf(&doc, &s.output, None, true)?;
+            drop(doc);
+            out.written.push(self.write(&s.output, &pdf)?);
+            if let Some(d) = &s.then {
+                let files = [(d.embed_as.as_str(), pdf)];
+                let doc = self.typeset(&d.template, (d.context)(pages), job.today, &files, out)?;
+                // Placed pages of another PDF: untagged (see `compile::pdf`).
+                let pdf = compile::pdf(&doc, &d.output, None, false)?;
+                out.pages += doc.pages().len();
+                out.written.push(self.write(&d.output, &pdf)?);
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            out.errors.extend(e);
+        }
+    }
+
+    /// Lays out a document of its own (twice when its page count asks for it), unwritten.
+    pub fn lay_out(
+        &self,
+        today: NaiveDate,
+        s: &Single,
+        out: &mut JobOutcome,
+    ) -> Result<PagedDocument, Diagnostics> {
+        let doc = self.typeset(&s.template, s.context.clone(), today, &[], out)?;
+        match s.relayout.as_ref().and_then(|f| f(doc.pages().len())) {
+            Some(ctx) => self.typeset(&s.template, ctx, today, &[], out),
+            None => Ok(doc),
+        }
+    }
+
+    /// Renders `template` and lays it out; `files` are served at absolute paths besides the
+    /// project's. Warnings go to `out`, errors are returned.
+    pub fn typeset(
+        &self,
+        template: &str,
+        ctx: Value,
+        today: NaiveDate,
+        files: &[(&str, Vec<u8>)],
+        out: &mut JobOutcome,
+    ) -> Result<PagedDocument, Diagnostics> {
+        let source = render::render(&self.env, template, ctx)?;
+        self.compile_source(source, template, today, files, None, out)
+    }
+
+    /// Compiles generated Typst. `part` numbers the compiles of one template in a job (batch
+    /// chunks), so `--keep-typst` keeps each one.
+    pub fn compile_source(
+        &self,
+        source: String,
+        template: &str,
+        today: NaiveDate,
+        files: &[(&str, Vec<u8>)],
+        part: Option<usize>,
+        out: &mut JobOutcome,
+    ) -> Result<PagedDocument, Diagnostics> {
+        if self.options.keep_typst {
+            let stem = template.trim_end_matches(".j2").trim_end_matches(".typ");
+            let name = match part {
+                Some(k) => format!("{stem}-{k:03}.typ"),
+                None => format!("{stem}.typ"),
+            };
+            let path = self.options.out_dir.join("typst").join(name);
+            if let Err(e) = write::atomic_write(&path, source.as_bytes()) {
+                out.warnings.push(e.into());
+            }
+        }
+        let mut world = compile::DocWorld::new(self.project, self.fonts, source, today);
+        for (path, bytes) in files {
+            world = world.with_file(path, bytes.clone());
+        }
+        let result = compile::compile(&world, template);
+        out.read.extend(world.read_files());
+        compile::evict();
+        match result {
+            Ok((doc, warnings)) => {
+                out.warnings.extend(Diagnostics(warnings));
+                Ok(doc)
+            }
+            Err(errors) => Err(Diagnostics(errors)),
+        }
+    }
+
+    /// A glyph that no font has (id 0) anywhere on `pages` of `doc`: an error naming the
+    /// document and the page, so a blank box never prints silently. `--force` writes anyway.
+    pub fn check_glyphs(
+        &self,
+        doc: &PagedDocument,
+        document: &str,
+        pages: std::ops::RangeInclusive<usize>,
+        out: &mut JobOutcome,
+    ) -> Result<(), Diagnostics> {
+        let mut found = Diagnostics::default();
+        for (i, page) in doc.pages().iter().enumerate() {
+            if !pages.contains(&(i + 1)) {
+                continue;
+            }
+            let mut missing = BTreeSet::new();
+            missing_glyphs(&page.frame, &mut missing);
+            for c in missing {
+                found.push(
+                    Diagnostic::error(format!(
+                        "trang {} của {document} có ký tự “{c}” (U+{:04X}) mà không phông chữ nào có: in ra ô trống",
+                        i + 1 - pages.start() + 1,
+                        c as u32
+                    ))
+                    .hint("nếu ký tự đến từ dữ liệu, gõ lại bằng bộ gõ tiếng Việt; nếu từ tệp mẫu, sửa mẫu hoặc thêm phông chữ có ký tự này vào thư mục fonts/"),
+                );
+            }
+        }
+        if found.is_empty() {
+            Ok(())
+        } else if self.options.force {
+            out.warnings.extend(found);
+            Ok(())
+        } else {
+            Err(found)
+        }
+    }
+
+    pub fn write(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, Diagnostics> {
+        let path = self.options.out_dir.join(name);
+        write::atomic_write(&path, bytes).map_err(|e| Diagnostics::from(Diagnostic::from(e)))?;
+        Ok(path)
+    }
+}
+
+/// Stack of a job thread: deep documents recurse deeply in layout.
+const STACK: usize = 64 << 20;
+
+fn missing_glyphs(frame: &Frame, out: &mut BTreeSet<char>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(g) => missing_glyphs(&g.frame, out),
+            FrameItem::Text(t) => {
+                for g in t.glyphs.iter().filter(|g| g.id == 0) {
+                    if let Some(c) = t.text.get(g.range()).and_then(|s| s.chars().next())
+                        && !c.is_whitespace()
+                        && !c.is_control()
+                    {
+                        out.insert(c);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The same warning from every record of a batch is one warning.
+fn dedup(d: Diagnostics) -> Diagnostics {
+    let mut seen = std::collections::HashSet::new();
+    Diagnostics(
+        d.0.into_iter()
+            .filter(|x| seen.insert(x.to_string()))
+            .collect(),
+    )
+}

@@ -1,0 +1,471 @@
+//! The plan's numbers: the delegate composition (a tree of groups with a number or a range
+//! each) and the honours quotas are well formed, add up, and the lists keep to them; the
+//! balance of fields, genders and ages the plan asks for.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::Datelike;
+
+use super::report::{Balance, CheckReport, QuotaRow, SumLine, range_text, term_text};
+use super::{delegate_label, honoree_label, kind_vi};
+use crate::collate;
+use crate::diag::Diagnostics;
+use crate::load::Data;
+use crate::model::{Group, HonoreeKind};
+use crate::text;
+use crate::tone;
+
+pub fn run(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
+    structure(data, out);
+    plan_arithmetic(data, report, out);
+    composition(data, report, out);
+    honours(data, report, out);
+    balance(data, report, out);
+}
+
+/// The plan's own numbers are well formed: unique ids, a count or a min–max pair each.
+fn structure(data: &Data, out: &mut Diagnostics) {
+    let doc = &data.plan_src;
+    let mut ids = HashSet::new();
+    data.plan
+        .composition
+        .walk("composition", &mut |g, path, _| {
+            if !ids.insert(g.id.clone()) {
+                out.push(doc.error(
+                    &format!("{path}.id"),
+                    format!("mã nhóm “{}” bị trùng", g.id),
+                ));
+            }
+            match (g.count, g.min, g.max) {
+                (Some(_), None, None) => {}
+                (None, Some(a), Some(b)) if a <= b => {}
+                (None, Some(a), Some(b)) => out.push(doc.error(
+                    &format!("{path}.min"),
+                    format!("min ({a}) lớn hơn max ({b})"),
+                )),
+                (Some(_), _, _) => out.push(doc.error(
+                    path,
+                    "nhóm chỉ ghi `count` hoặc cặp `min`/`max`, không ghi cả hai",
+                )),
+                _ => out.push(doc.error(
+                    path,
+                    "nhóm cần số lượng: `count: 5` hoặc `min: 70` và `max: 80`",
+                )),
+            }
+        });
+    for (i, q) in data.plan.honours.iter().enumerate() {
+        if !ids.insert(q.id.clone()) {
+            out.push(doc.error(
+                &format!("honours[{i}].id"),
+                format!("mã “{}” trùng với một nhóm khác", q.id),
+            ));
+        }
+        if q.range().is_none() {
+            out.push(doc.error(&format!("honours[{i}]"), "cần `count` hoặc `min`/`max`"));
+        }
+    }
+}
+
+fn ids_of(g: &Group) -> Vec<String> {
+    let mut v = Vec::new();
+    g.walk("", &mut |g, _, _| v.push(g.id.clone()));
+    v
+}
+
+/// The plan's own arithmetic: the parts of each group add up to its number. Several parts
+/// ("gồm": the group consists of them) must sum into the group's range; a single part
+/// ("trong đó": of which) only has to fit inside it.
+fn plan_arithmetic(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
+    let doc = &data.plan_src;
+    data.plan.composition.walk("composition", &mut |g, path, _| {
+        if g.groups.is_empty() {
+            return;
+        }
+        let Some(planned) = g.range() else { return };
+        let parts: Vec<(u32, u32)> = g.groups.iter().filter_map(Group::range).collect();
+        if parts.len() != g.groups.len() {
+            return; // validation reports the group without a number
+        }
+        let sum = parts.iter().fold((0u32, 0u32), |(a, b), &(x, y)| {
+            (a.saturating_add(x), b.saturating_add(y))
+        });
+        let terms = parts
+            .iter()
+            .map(|&r| term_text(r))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let of_which = parts.len() == 1;
+        let ok = if of_which {
+            sum.1 <= planned.1
+        } else {
+            planned.0 <= sum.0 && sum.1 <= planned.1
+        };
+        if !ok {
+            let msg = if of_which {
+                format!(
+                    "Kế hoạch tự mâu thuẫn: “{}” có {}, nhưng phần “trong đó” ({}) lại nhiều hơn",
+                    g.label,
+                    range_text(planned),
+                    range_text(sum)
+                )
+            } else {
+                format!(
+                    "Kế hoạch tự mâu thuẫn: “{}” ghi {}, nhưng các nhóm con cộng lại {} = {}",
+                    g.label,
+                    range_text(planned),
+                    terms,
+                    range_text(sum)
+                )
+            };
+            out.push(
+                doc.error(&format!("{path}.groups"), msg)
+                    .hint("sửa số của nhóm hoặc của các nhóm con trong data/plan.yaml cho khớp nhau"),
+            );
+        }
+        report.sums.push(SumLine {
+            label: g.label.clone(),
+            terms,
+            sum,
+            planned,
+            of_which,
+            ok,
+        });
+    });
+}
+
+fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
+    let root = &data.plan.composition;
+    // Each group's ancestors (itself included), to count a delegate in all of them.
+    let mut chain: HashMap<String, Vec<String>> = HashMap::new();
+    let mut stack: Vec<String> = Vec::new();
+    root.walk("composition", &mut |g, _, depth| {
+        stack.truncate(depth);
+        stack.push(g.id.clone());
+        chain.insert(g.id.clone(), stack.clone());
+    });
+    let Some((file, src)) = &data.delegates else {
+        return;
+    };
+    if file.delegates.is_empty() {
+        out.push(
+            src.error("delegates", "danh sách đại biểu trống").hint(
+                "thêm đại biểu (mỗi người một mục “- …”), hoặc xóa tệp nếu chưa lập danh sách",
+            ),
+        );
+    }
+    let all_ids = ids_of(root);
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in file.delegates.iter().enumerate() {
+        let path = format!("delegates[{i}].group");
+        match chain.get(&d.group) {
+            Some(ancestors) => {
+                for a in ancestors {
+                    *counts.entry(a.as_str()).or_default() += 1;
+                }
+                let g = root.find(&d.group).expect("in chain");
+                // A "gồm" group is fully split into its parts: a delegate must name the part.
+                if g.groups.len() > 1 {
+                    out.push(
+                        src.warning(
+                            &path,
+                            format!(
+                                "đại biểu ghi nhóm chung “{}” ({}), không ghi nhóm con",
+                                d.group, g.label
+                            ),
+                        )
+                        .record(delegate_label(data, i))
+                        .hint(format!(
+                            "ghi một trong các nhóm con: {}",
+                            g.groups
+                                .iter()
+                                .map(|c| c.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                    );
+                }
+            }
+            None => {
+                let mut d = src
+                    .error(
+                        &path,
+                        format!(
+                            "nhóm “{}” không có trong thành phần đại biểu của Kế hoạch",
+                            d.group
+                        ),
+                    )
+                    .record(delegate_label(data, i));
+                d = d.hint(
+                    match text::nearest(
+                        &file.delegates[i].group,
+                        all_ids.iter().map(String::as_str),
+                    ) {
+                        Some(best) => format!(
+                            "có phải ý bạn là “{best}”? Các nhóm: {}",
+                            all_ids.join(", ")
+                        ),
+                        None => format!("các nhóm của Kế hoạch: {}", all_ids.join(", ")),
+                    },
+                );
+                out.push(d);
+            }
+        }
+    }
+    let delegates_file = src.file().to_string();
+    root.walk("composition", &mut |g, path, depth| {
+        let row = QuotaRow {
+            depth,
+            id: g.id.clone(),
+            label: g.label.clone(),
+            planned: g.range(),
+            actual: counts.get(g.id.as_str()).copied().unwrap_or(0),
+            soft: g.soft,
+        };
+        if !row.ok() {
+            let (a, b) = row.planned.expect("not ok means planned");
+            let what = if row.actual < a as usize {
+                "thiếu"
+            } else {
+                "vượt"
+            };
+            let msg = format!(
+                "{}: danh sách {} có {} đại biểu, Kế hoạch ghi {} ({what})",
+                g.label,
+                delegates_file,
+                row.actual,
+                range_text((a, b))
+            );
+            let loc_path = if g.count.is_some() {
+                format!("{path}.count")
+            } else {
+                format!("{path}.min")
+            };
+            let d = if g.soft {
+                data.plan_src.warning(&loc_path, msg)
+            } else {
+                data.plan_src.error(&loc_path, msg)
+            };
+            out.push(d.hint(format!(
+                "sửa danh sách đại biểu (cột group = “{}”) hoặc số lượng trong data/plan.yaml; ghi `soft: true` cho nhóm nếu chỉ cần cảnh báo",
+                g.id
+            )));
+        }
+        report.composition.push(row);
+    });
+}
+
+fn honours(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
+    let Some((file, src)) = &data.honorees else {
+        return;
+    };
+    if file.honorees.is_empty() {
+        out.push(
+            src.error("honorees", "danh sách khen thưởng trống").hint(
+                "thêm tập thể, cá nhân đề nghị khen thưởng, hoặc xóa tệp nếu chưa có danh sách",
+            ),
+        );
+    }
+    for (i, q) in data.plan.honours.iter().enumerate() {
+        let actual = file.honorees.iter().filter(|h| h.kind == q.kind).count();
+        let row = QuotaRow {
+            depth: 0,
+            id: q.id.clone(),
+            label: q.label.clone(),
+            planned: q.range(),
+            actual,
+            soft: q.soft,
+        };
+        if !row.ok() {
+            let (a, b) = row.planned.expect("not ok means planned");
+            let what = if actual < a as usize {
+                "thiếu"
+            } else {
+                "vượt"
+            };
+            let msg = format!(
+                "{}: danh sách {} có {actual} {}, Kế hoạch ghi {} ({what})",
+                q.label,
+                src.file(),
+                kind_vi(q.kind),
+                range_text((a, b))
+            );
+            let p = format!("honours[{i}]");
+            let d = if q.soft {
+                data.plan_src.warning(&p, msg)
+            } else {
+                data.plan_src.error(&p, msg)
+            };
+            out.push(d.hint(
+                "sửa danh sách khen thưởng hoặc số lượng trong data/plan.yaml (honours); `soft: true` nếu chỉ cần cảnh báo",
+            ));
+        }
+        report.honours.push(row);
+    }
+}
+
+/// Comparison key of a field name: lowercase, NFC, new tone-mark placement ("văn hóa" and
+/// "Văn hoá" are one field).
+fn field_key(s: &str) -> String {
+    tone::convert(&text::nfc(s.trim()).to_lowercase(), tone::Style::New)
+}
+
+fn age_band(age: i32) -> &'static str {
+    match age {
+        ..30 => "dưới 30 tuổi",
+        30..40 => "30–39 tuổi",
+        40..50 => "40–49 tuổi",
+        50..60 => "50–59 tuổi",
+        _ => "từ 60 tuổi",
+    }
+}
+
+fn balance(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
+    let Some((file, src)) = &data.honorees else {
+        return;
+    };
+    let plan_fields = &data.plan.conference.fields;
+    let conf_date = Some(data.plan.conference.date);
+
+    // By field, in the plan's order, then fields the plan does not list.
+    let mut by_field: Vec<(String, usize)> = plan_fields.iter().map(|f| (f.clone(), 0)).collect();
+    let mut no_field = 0;
+    for (i, h) in file.honorees.iter().enumerate() {
+        let Some(f) = h.field.as_deref().filter(|f| !f.trim().is_empty()) else {
+            no_field += 1;
+            continue;
+        };
+        let key = field_key(f);
+        match by_field.iter_mut().find(|(name, _)| field_key(name) == key) {
+            Some((_, n)) => *n += 1,
+            None => {
+                if !plan_fields.is_empty() && plan_fields.iter().all(|p| field_key(p) != key) {
+                    out.push(
+                        src.warning(
+                            &format!("honorees[{i}].field"),
+                            format!(
+                                "lĩnh vực “{f}” không có trong danh sách lĩnh vực của Kế hoạch"
+                            ),
+                        )
+                        .record(honoree_label(data, i))
+                        .hint(match text::nearest(f, plan_fields.iter().map(String::as_str)) {
+                            Some(s) => format!(
+                                "có phải “{s}”? Các lĩnh vực (conference.fields trong data/plan.yaml): {}",
+                                plan_fields.join(", ")
+                            ),
+                            None => format!(
+                                "các lĩnh vực (conference.fields trong data/plan.yaml): {}",
+                                plan_fields.join(", ")
+                            ),
+                        }),
+                    );
+                }
+                by_field.push((f.to_string(), 1));
+            }
+        }
+    }
+    for (name, n) in &by_field {
+        if *n == 0 {
+            report.empty_fields.push(name.clone());
+        }
+    }
+    if !report.empty_fields.is_empty() {
+        out.push(
+            data.plan_src
+                .warning(
+                    "conference.fields",
+                    format!(
+                        "chưa có điển hình nào thuộc lĩnh vực: {} (Kế hoạch yêu cầu cân đối giữa các lĩnh vực)",
+                        report.empty_fields.join(", ")
+                    ),
+                )
+                .hint("bổ sung tập thể, cá nhân của lĩnh vực này, hoặc ghi `field:` cho các điển hình đã có"),
+        );
+    }
+    if no_field > 0 {
+        by_field.push(("(chưa ghi lĩnh vực)".into(), no_field));
+    }
+    report.balance.push(Balance {
+        title: "Theo lĩnh vực (tập thể và cá nhân)".into(),
+        rows: by_field,
+    });
+
+    let individuals: Vec<(usize, &crate::model::Honoree)> = file
+        .honorees
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.kind == HonoreeKind::Individual)
+        .collect();
+    let (mut male, mut female, mut unknown) = (0, 0, 0);
+    for (_, h) in &individuals {
+        match h.gender {
+            Some(crate::model::Gender::Male) => male += 1,
+            Some(crate::model::Gender::Female) => female += 1,
+            None => unknown += 1,
+        }
+    }
+    let mut rows = vec![("nam".to_string(), male), ("nữ".to_string(), female)];
+    if unknown > 0 {
+        rows.push(("(chưa ghi)".into(), unknown));
+    }
+    report.balance.push(Balance {
+        title: "Theo giới tính (cá nhân)".into(),
+        rows,
+    });
+
+    if let Some(date) = conf_date {
+        let year = date.year();
+        let bands = [
+            "dưới 30 tuổi",
+            "30–39 tuổi",
+            "40–49 tuổi",
+            "50–59 tuổi",
+            "từ 60 tuổi",
+        ];
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut unknown = 0;
+        for (i, h) in &individuals {
+            match h.birth_year {
+                Some(y) if y > year || year - y > 110 => {
+                    out.push(
+                        src.error(
+                            &format!("honorees[{i}].birth_year"),
+                            format!("năm sinh {y} không hợp lệ (hội nghị năm {year})"),
+                        )
+                        .record(honoree_label(data, *i))
+                        .hint("ghi năm sinh bốn chữ số, ví dụ 1975"),
+                    );
+                }
+                Some(y) => *counts.entry(age_band(year - y)).or_default() += 1,
+                None => unknown += 1,
+            }
+        }
+        let mut rows: Vec<(String, usize)> = bands
+            .iter()
+            .map(|b| (b.to_string(), counts.get(b).copied().unwrap_or(0)))
+            .collect();
+        if unknown > 0 {
+            rows.push(("(chưa ghi năm sinh)".into(), unknown));
+        }
+        report.balance.push(Balance {
+            title: format!(
+                "Theo độ tuổi (cá nhân, tính đến {})",
+                text::date_short(date)
+            ),
+            rows,
+        });
+    }
+
+    let mut by_unit: Vec<(String, usize)> = Vec::new();
+    for h in &file.honorees {
+        let unit = h.unit.clone().unwrap_or_else(|| "(chưa ghi đơn vị)".into());
+        match by_unit.iter_mut().find(|(u, _)| *u == unit) {
+            Some((_, n)) => *n += 1,
+            None => by_unit.push((unit, 1)),
+        }
+    }
+    by_unit.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| collate::compare(&a.0, &b.0)));
+    report.balance.push(Balance {
+        title: "Theo thôn, đơn vị".into(),
+        rows: by_unit,
+    });
+}

@@ -1,0 +1,21 @@
+//! Characters no font of the project has a glyph for: Typst would silently print a blank box.
+//! Every string of every data file is checked here before anything is compiled; the engine
+//! checks the laid-out pages too (glyph 0), which catches a template's own text.
+
+use super::each_string;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fonts::Fonts;
+use crate::load::Data;
+
+pub fn run(data: &Data, fonts: &Fonts, out: &mut Diagnostics) {
+    each_string(data, &mut |_, path, s, locate| {
+        if let Some(c) = s.chars().find(|&c| !fonts.covers(c)) {
+            out.push(
+                Diagnostic::error(format!("ký tự “{c}” (U+{:04X}) không có trong phông chữ nào: sẽ in ra ô trống", c as u32))
+                    .at(locate(path))
+                    .field(path.to_string())
+                    .hint("gõ lại ký tự đó bằng bộ gõ tiếng Việt (Unicode dựng sẵn), hoặc thêm phông chữ có ký tự này vào thư mục fonts/ của dự án"),
+            );
+        }
+    });
+}

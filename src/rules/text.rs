@@ -1,0 +1,269 @@
+//! Text as typed: stray spaces and invisible characters, decomposed (NFD) letters, text typed
+//! in the old TCVN3/VNI encodings, and the two tone-mark styles mixed in one project. Also
+//! `check --fix-tone-marks`, which rewrites free text to one style.
+
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+use super::{each_string, record_for};
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::load::Data;
+use crate::project::Project;
+use crate::tone::{self, TextIssue};
+
+pub fn run(data: &Data, out: &mut Diagnostics) {
+    hygiene(data, out);
+    legacy(data, out);
+    raw_text(data, out);
+    tone_locations(data, out);
+}
+
+/// Text typed with an old 8-bit keyboard layout (TCVN3/.VnTime, VNI) and pasted as if it
+/// were Unicode prints as garbage ("Hµ Néi"); the spreadsheet import refuses it too.
+fn legacy(data: &Data, out: &mut Diagnostics) {
+    each_string(data, &mut |_, path, s, locate| {
+        if let Some((enc, fixed)) = crate::import::legacy::detect(s) {
+            out.push(
+                Diagnostic::error(format!("“{s}” có vẻ được gõ bằng bảng mã {} (không phải Unicode): sẽ in sai chữ", enc.name()))
+                    .at(locate(path))
+                    .field(path.to_string())
+                    .hint(format!("nội dung đúng có lẽ là “{fixed}”; chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) hoặc gõ lại")),
+            );
+        }
+    });
+}
+
+pub(crate) fn last_key(path: &str) -> &str {
+    let mut p = path;
+    while let Some(stripped) = p.strip_suffix(']') {
+        match stripped.rfind('[') {
+            Some(i) => p = &stripped[..i],
+            None => break,
+        }
+    }
+    p.rsplit('.').next().unwrap_or(p)
+}
+
+/// Whether a value is free text that `--fix-tone-marks` may respell: prose, headings,
+/// achievements, duties, topics, labels. Never a person's or a place's name, a unit, an
+/// authority line or a salutation: those are spelled as their owner spells them.
+pub fn is_free_text(path: &str) -> bool {
+    let key = last_key(path);
+    match key {
+        "p" | "list" | "numbered" | "section" | "heading" | "subheading" | "closing" | "detail"
+        | "note" | "achievement" | "duty" | "tasks" | "topic" | "summary" | "field" | "fields" => {
+            true
+        }
+        // Agenda items' titles are prose; a delegate's or honoree's title is a job title.
+        "title" => path.starts_with("items["),
+        // Labels of composition groups and honours quotas (not of persons).
+        "label" => path.starts_with("composition") || path.starts_with("honours"),
+        _ => false,
+    }
+}
+
+fn hygiene(data: &Data, out: &mut Diagnostics) {
+    let mut free: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut issues = 0usize;
+    const MAX_ISSUES: usize = 50;
+    each_string(data, &mut |file, path, s, locate| {
+        if is_free_text(path) {
+            free.push(s.to_string());
+        } else {
+            names.push(s.to_string());
+        }
+        for issue in tone::text_issues(s) {
+            let msg = match issue {
+                TextIssue::DoubleSpace => "có hai dấu cách liền nhau",
+                TextIssue::LeadingOrTrailingSpace => "có dấu cách thừa ở đầu hoặc cuối",
+                TextIssue::Decomposed => continue, // loading composed it; the raw scan reports it
+                TextIssue::ControlChar => {
+                    "có ký tự điều khiển hoặc ký tự vô hình (Tab, khoảng trắng độ rộng 0, …)"
+                }
+            };
+            issues += 1;
+            if issues > MAX_ISSUES {
+                continue;
+            }
+            let mut d = Diagnostic::warning(msg)
+                .at(locate(path))
+                .field(path.to_string());
+            if let Some(r) = record_for(data, file, path) {
+                d = d.record(r);
+            }
+            out.push(d.hint("xóa các dấu cách, ký tự thừa (chúng không hiện trên màn hình nhưng làm lệch chữ khi in)"));
+        }
+    });
+    if issues > MAX_ISSUES {
+        out.push(Diagnostic::warning(format!(
+            "… và {} chỗ dấu cách, ký tự thừa khác",
+            issues - MAX_ISSUES
+        )));
+    }
+    let r = tone::report(free.iter().map(String::as_str));
+    if r.is_mixed() {
+        out.push(
+            Diagnostic::warning(format!(
+                "dữ liệu dùng lẫn hai kiểu bỏ dấu: kiểu cũ {} chỗ (ví dụ {}), kiểu mới {} chỗ (ví dụ {})",
+                r.old,
+                r.old_examples.join(", "),
+                r.new,
+                r.new_examples.join(", ")
+            ))
+            .hint("chạy `vinhdanh check --fix-tone-marks new` (hoặc `old`) để thống nhất; thêm `--dry-run` để xem trước. Chỉ sửa phần văn bản tự do, không sửa tên người, tên địa danh, tên đơn vị"),
+        );
+    } else {
+        let all = tone::report(free.iter().chain(names.iter()).map(String::as_str));
+        if all.is_mixed() {
+            out.push(Diagnostic::warning(format!(
+                "tên riêng (người, địa danh, đơn vị) dùng kiểu bỏ dấu khác phần văn bản: kiểu cũ {} chỗ (ví dụ {}), kiểu mới {} chỗ (ví dụ {})",
+                all.old,
+                all.old_examples.join(", "),
+                all.new,
+                all.new_examples.join(", ")
+            ))
+            .hint("tên riêng giữ đúng cách viết của người, đơn vị đó; --fix-tone-marks không sửa tên riêng"));
+        }
+    }
+}
+
+/// Decomposed (NFD) text in the raw data files: loading composes it, so it prints right, but
+/// the file still sorts and searches differently. Reported per file with the first spot.
+fn raw_text(data: &Data, out: &mut Diagnostics) {
+    for doc in data.yaml_docs() {
+        let text = doc.raw();
+        let mut lines = 0;
+        let mut first: Option<(usize, usize)> = None;
+        for (i, line) in text.lines().enumerate() {
+            if !is_nfc(line) {
+                lines += 1;
+                if first.is_none() {
+                    let col = line
+                        .chars()
+                        .position(unicode_normalization::char::is_combining_mark)
+                        .map_or(1, |p| p + 1);
+                    first = Some((i + 1, col));
+                }
+            }
+        }
+        if let Some((line, col)) = first {
+            out.push(
+                Diagnostic::warning(format!(
+                    "chữ tổ hợp (dấu gõ rời, dạng NFD) ở {lines} dòng: in vẫn đúng, nhưng tìm kiếm và sắp xếp sẽ sai"
+                ))
+                .at(Location::at(doc.file.clone(), line, col))
+                .hint("gõ lại bằng bộ gõ tiếng Việt với bảng mã Unicode dựng sẵn, hoặc lưu lại tệp bằng một trình soạn thảo có chức năng chuẩn hóa NFC"),
+            );
+        }
+    }
+}
+
+/// Where the less used tone-mark style stands in the project's YAML files: the places a clerk
+/// would change by hand to make the project consistent (at most a few, then a count).
+fn tone_locations(data: &Data, out: &mut Diagnostics) {
+    const SHOWN: usize = 5;
+    let mut found: [Vec<(String, tone::Change)>; 2] = [Vec::new(), Vec::new()];
+    for doc in data.yaml_docs() {
+        let (rel, source) = (doc.file.clone(), doc.raw());
+        // Converting to one style lists exactly the words written in the other.
+        for (k, style) in [tone::Style::New, tone::Style::Old].into_iter().enumerate() {
+            if let Ok((_, changes)) = tone::fix_yaml(source, style, &is_free_text) {
+                found[k].extend(changes.into_iter().map(|c| (rel.clone(), c)));
+            }
+        }
+    }
+    let [old_words, new_words] = found;
+    if old_words.is_empty() || new_words.is_empty() {
+        return;
+    }
+    let (minority, name, fix) = if new_words.len() <= old_words.len() {
+        (new_words, "kiểu mới", "old")
+    } else {
+        (old_words, "kiểu cũ", "new")
+    };
+    for (rel, c) in minority.iter().take(SHOWN) {
+        out.push(
+            Diagnostic::warning(format!(
+                "“{}” bỏ dấu {name}, khác phần lớn dữ liệu (“{}”)",
+                c.before, c.after
+            ))
+            .at(Location::at(rel.clone(), c.line, c.column))
+            .field(c.path.clone())
+            .hint(format!(
+                "sửa tay, hoặc chạy `vinhdanh check --fix-tone-marks {fix}`"
+            )),
+        );
+    }
+    if minority.len() > SHOWN {
+        out.push(Diagnostic::warning(format!(
+            "… và {} chỗ khác bỏ dấu {name} (xem tất cả: `vinhdanh check --fix-tone-marks {fix} --dry-run`)",
+            minority.len() - SHOWN
+        )));
+    }
+}
+
+pub fn fix_tone_marks(
+    project: &Project,
+    style: tone::Style,
+    dry_run: bool,
+) -> Result<Vec<(String, tone::Change)>, Diagnostics> {
+    let Some(_) = project.root() else {
+        return Err(Diagnostic::error(
+            "cần một thư mục dự án để sửa dữ liệu (bộ mẫu có sẵn trong chương trình thì không sửa được)",
+        )
+        .hint("tạo dự án bằng `vinhdanh init THƯ-MỤC` rồi chạy `vinhdanh check THƯ-MỤC --fix-tone-marks new`")
+        .into());
+    };
+    let mut changes = Vec::new();
+    let mut errors = Diagnostics::default();
+    for rel in project.list("data") {
+        if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
+            continue;
+        }
+        let path = match project.disk_path(&rel) {
+            Ok(Some(p)) => p,
+            Ok(None) => continue,
+            Err(e) => {
+                errors.push(Diagnostic::error(e.to_string()).in_file(rel.clone()));
+                continue;
+            }
+        };
+        let source = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.push(
+                    Diagnostic::error(format!("không đọc được tệp: {e}")).in_file(rel.clone()),
+                );
+                continue;
+            }
+        };
+        match tone::fix_yaml(&source, style, &is_free_text) {
+            Ok((new, list)) => {
+                if !list.is_empty()
+                    && !dry_run
+                    && let Err(e) = crate::engine::write::atomic_write(&path, new.as_bytes())
+                {
+                    errors.push(e.into());
+                    continue;
+                }
+                changes.extend(list.into_iter().map(|c| (rel.clone(), c)));
+            }
+            Err(e) => errors.push(
+                Diagnostic::error(format!(
+                    "cú pháp YAML sai, không sửa tệp này: {}",
+                    e.message
+                ))
+                .at(Location::at(rel.clone(), e.line, e.column)),
+            ),
+        }
+    }
+    if errors.has_errors() {
+        Err(errors)
+    } else {
+        Ok(changes)
+    }
+}
+
+pub fn needs_nfc(s: &str) -> bool {
+    s.nfc().ne(s.chars())
+}
