@@ -31,7 +31,7 @@ fn build(project: &Project, out: &std::path::Path, what: &str) {
             ..BuildOptions::default()
         },
     )
-    .unwrap_or_else(|d| panic!("{d}"));
+    .unwrap_or_else(|r| panic!("{}", r.diagnostics()));
     assert!(report.ok(), "{:?}", report.failed);
     let n = std::fs::read_dir(out.join("giay-moi")).unwrap().count();
     println!(

@@ -20,6 +20,8 @@ pub struct Location {
     pub column: Option<usize>,
     /// Spreadsheet column letter ("C") when the source is a table; then `line` is the row.
     pub cell_column: Option<String>,
+    /// The source line, to show with a caret under the value (YAML files).
+    pub excerpt: Option<String>,
 }
 
 impl Location {
@@ -36,7 +38,16 @@ impl Location {
             line: Some(line),
             column: Some(column),
             cell_column: None,
+            excerpt: None,
         }
+    }
+
+    /// Keeps the located line of `text` (the file's contents) to show it.
+    pub fn with_excerpt(mut self, text: &str) -> Self {
+        if let Some(line) = self.line {
+            self.excerpt = text.lines().nth(line.saturating_sub(1)).map(str::to_string);
+        }
+        self
     }
 }
 
@@ -177,7 +188,63 @@ impl fmt::Display for Diagnostics {
     }
 }
 
-/// Renders problems for a person, one block each.
+/// Renders problems for a person, one block each: the message in Vietnamese, where it is, the
+/// line of the file with a caret under the value (YAML), the record, and how to fix it.
 pub fn render(d: &Diagnostics) -> String {
-    d.to_string()
+    d.0.iter().map(render_one).collect()
+}
+
+fn render_one(d: &Diagnostic) -> String {
+    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+    let Some((loc, excerpt)) = d
+        .location
+        .as_deref()
+        .and_then(|l| Some((l, l.excerpt.as_deref()?)))
+    else {
+        return format!("{d}\n");
+    };
+    let level = match d.severity {
+        Severity::Error => Level::ERROR.with_name("lỗi"),
+        Severity::Warning => Level::WARNING.with_name("cảnh báo"),
+    };
+    let line = loc.line.unwrap_or(1);
+    let start = loc
+        .column
+        .and_then(|c| excerpt.char_indices().nth(c.saturating_sub(1)))
+        .map_or(0, |(i, _)| i);
+    let end = value_end(excerpt, start);
+    let mut label = String::new();
+    if let Some(field) = &d.field {
+        label = format!("trường {field}");
+    }
+    if let Some(record) = &d.record {
+        if !label.is_empty() {
+            label.push_str(", ");
+        }
+        label.push_str(record);
+    }
+    let mut title = level.primary_title(d.message.as_str()).element(
+        Snippet::source(excerpt)
+            .line_start(line)
+            .path(loc.file.as_str())
+            .annotation(AnnotationKind::Primary.span(start..end).label(label)),
+    );
+    if let Some(hint) = &d.hint {
+        title = title.element(Level::HELP.with_name("gợi ý").message(hint.as_str()));
+    }
+    let mut out = Renderer::plain().render(&[title]);
+    out.push('\n');
+    out
+}
+
+/// Where the value starting at byte `start` of a YAML line ends: its closing quote, or before
+/// a trailing comment, or the line's end.
+fn value_end(line: &str, start: usize) -> usize {
+    let rest = &line[start..];
+    let len = match rest.chars().next() {
+        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        _ => rest.find(" #").unwrap_or(rest.len()),
+    };
+    let end = start + rest[..len].trim_end().len();
+    end.max((start + 1).min(line.len()))
 }

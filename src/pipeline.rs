@@ -100,14 +100,31 @@ pub fn refuses(diags: &Diagnostics, options: &BuildOptions) -> bool {
     !options.force && (diags.has_errors() || (options.strict && !diags.is_empty()))
 }
 
+/// Why nothing was built.
+#[derive(Debug)]
+pub enum Refused {
+    /// The data could not be read (no `--force` helps).
+    Load(Diagnostics),
+    /// The rules found errors (or warnings under `--strict`).
+    Rules(Diagnostics),
+}
+
+impl Refused {
+    pub fn diagnostics(&self) -> &Diagnostics {
+        match self {
+            Refused::Load(d) | Refused::Rules(d) => d,
+        }
+    }
+}
+
 /// Builds every document of the project.
-pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Diagnostics> {
-    let p = prepare(project)?;
+pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Refused> {
+    let p = prepare(project).map_err(Refused::Load)?;
     if refuses(&p.diags, options) {
-        return Err(p.diags);
+        return Err(Refused::Rules(p.diags));
     }
     let jobs = documents::jobs(&p.data, &p.fonts, Settings { phoi: options.phoi });
-    run(project, &p, options, jobs)
+    run(project, &p, options, jobs).map_err(Refused::Load)
 }
 
 /// Runs `jobs` through the engine into `options.out_dir`.

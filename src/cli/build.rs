@@ -62,7 +62,14 @@ pub fn run(a: Args) -> i32 {
             );
             if report.ok() { 0 } else { 1 }
         }
-        Err(diags) => {
+        Err(pipeline::Refused::Load(diags)) => {
+            print(&diags);
+            eprintln!(
+                "Chưa in văn bản nào: dữ liệu chưa đọc được, hãy sửa các lỗi trên (--force không bỏ qua được lỗi này)."
+            );
+            1
+        }
+        Err(pipeline::Refused::Rules(diags)) => {
             print(&diags);
             let what = if diags.has_errors() {
                 "lỗi"

@@ -47,7 +47,7 @@ impl YamlDoc {
         let mut p = path.to_string();
         loop {
             if let Some(&(line, col)) = index.get(&p) {
-                return Location::at(self.file.clone(), line, col);
+                return Location::at(self.file.clone(), line, col).with_excerpt(&self.text);
             }
             match p.rfind(['.', '[']) {
                 Some(i) => p.truncate(i),
@@ -104,7 +104,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDo
             doc.raw = raw;
             Ok((v, doc))
         }
-        Err(e) => Err(translate(file, &e)),
+        Err(e) => Err(translate(file, &text, &e)),
     }
 }
 
@@ -115,7 +115,8 @@ fn tab_indent(file: &str, text: &str) -> Option<Diagnostic> {
         if let Some(pos) = indent.find('\t') {
             return Some(
                 Diagnostic::error("dòng thụt lề bằng phím Tab")
-                    .at(Location::at(file, i + 1, indent[..pos].chars().count() + 1))
+                    .at(Location::at(file, i + 1, indent[..pos].chars().count() + 1)
+                        .with_excerpt(text))
                     .hint("YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách"),
             );
         }
@@ -124,7 +125,7 @@ fn tab_indent(file: &str, text: &str) -> Option<Diagnostic> {
 }
 
 /// Turns serde_yaml's English message into plain Vietnamese, keeping its location.
-fn translate(file: &str, e: &serde_yaml::Error) -> Diagnostic {
+fn translate(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C"; the location is kept separately.
     let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
@@ -183,7 +184,7 @@ fn translate(file: &str, e: &serde_yaml::Error) -> Diagnostic {
         Diagnostic::error(format!("dữ liệu không hợp lệ: {body}"))
     };
     let loc = match e.location() {
-        Some(l) => Location::at(file, l.line(), l.column()),
+        Some(l) => Location::at(file, l.line(), l.column()).with_excerpt(text),
         None => Location::file(file),
     };
     d = d.at(loc);
