@@ -9,6 +9,11 @@
 //!   named `FILE.delete` removes FILE;
 //! - `expected.txt`: `exit: N`, optionally `args: …` (default `check .`, run inside the
 //!   project), and one substring per line that the output (stdout + stderr) must contain.
+//!
+//! Besides those hand-written substrings, each case's whole output is a snapshot
+//! (`tests/snapshots/catalogue__NAME.snap`, insta): a duplicated, missing or extra message
+//! fails. After a deliberate change: `INSTA_UPDATE=always cargo test --test catalogue`, then
+//! read the diff of the snapshots before committing.
 
 mod common;
 
@@ -165,6 +170,18 @@ fn every_catalogue_case() {
         }
         if !problems.is_empty() {
             failures.push(format!("── {}: {}\n{out}", case.name, problems.join("; ")));
+        }
+        let shown = out.replace(project.to_str().unwrap(), "<dự án>");
+        let snapshot = std::panic::catch_unwind(|| {
+            insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+                insta::assert_snapshot!(format!("catalogue__{}", case.name), shown);
+            });
+        });
+        if snapshot.is_err() {
+            failures.push(format!(
+                "── {}: output differs from its snapshot",
+                case.name
+            ));
         }
     }
     eprintln!("catalogue: {ran} cases run");

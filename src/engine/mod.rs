@@ -337,3 +337,31 @@ fn dedup(d: Diagnostics) -> Diagnostics {
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A character no embedded font has is laid out as glyph 0: found, with its page.
+    #[test]
+    fn glyph_zero_is_found_on_its_page() {
+        let project = Project::embedded();
+        let fonts = Fonts::load(&project);
+        let engine = Engine::new(&project, &fonts, Options::default());
+        let today = NaiveDate::from_ymd_opt(2025, 8, 22).unwrap();
+        let src = "#set text(font: \"Tinos\")\nMột\n#pagebreak()\nHai 計 ba".to_string();
+        let mut out = JobOutcome::default();
+        let doc = engine
+            .compile_source(src, "t.typ.j2", today, &[], None, &mut out)
+            .unwrap();
+        let mut found = BTreeSet::new();
+        missing_glyphs(&doc.pages()[1].frame, &mut found);
+        assert_eq!(found, BTreeSet::from(['計']));
+        let err = engine
+            .check_glyphs(&doc, "t.pdf", 1..=2, &mut out)
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("trang 2 của t.pdf"), "{text}");
+        assert!(text.contains("U+8A08"), "{text}");
+    }
+}
