@@ -1,0 +1,73 @@
+//! The engine as a user meets it: one `--keep-typst` file per compile (chunks of a batch no
+//! longer overwrite each other), and concurrent jobs that change no byte of the output.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use common::{init_project, run};
+
+fn sums(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn keep_typst_writes_one_file_per_compile() {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    let (code, out) = run(&p, &["build", ".", "--keep-typst"]);
+    assert_eq!(code, 0, "{out}");
+    let typst = p.join("output/typst");
+    let mut names: Vec<String> = fs::read_dir(&typst)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // 139 delegates: two chunks of the invitation batch, each kept.
+    for want in [
+        "ke-hoach.typ",
+        "giay-moi-001.typ",
+        "giay-moi-002.typ",
+        "danh-sach-dai-bieu.typ",
+        "chuong-trinh.typ",
+        "chuong-trinh-in.typ",
+        "quyet-dinh-khen-thuong.typ",
+        "giay-khen-001.typ",
+    ] {
+        assert!(
+            names.contains(&want.to_string()),
+            "{want} missing: {names:?}"
+        );
+    }
+    let one = fs::read_to_string(typst.join("giay-moi-001.typ")).unwrap();
+    let two = fs::read_to_string(typst.join("giay-moi-002.typ")).unwrap();
+    assert_ne!(one, two);
+    assert_eq!(one.matches("<vd-record>").count(), 100);
+    assert_eq!(two.matches("<vd-record>").count(), 39);
+}
+
+#[test]
+fn jobs_in_parallel_or_one_by_one_give_the_same_bytes() {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    let (code, out) = run(&p, &["build", ".", "--jobs", "1", "--out", "one"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = run(&p, &["build", ".", "--jobs", "4", "--out", "four"]);
+    assert_eq!(code, 0, "{out}");
+    let (a, b) = (sums(&p.join("one")), sums(&p.join("four")));
+    assert_eq!(a.len(), 190);
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(b[k] == *v, "{k} differs between --jobs 1 and --jobs 4");
+    }
+}
