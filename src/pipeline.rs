@@ -137,7 +137,11 @@ pub fn run(
     engine::write::ensure_dir(&options.out_dir)
         .map_err(|e| Diagnostics::from(Diagnostic::from(e)))?;
     engine::write::remove_leftovers(&options.out_dir);
-    let engine = Engine::new(project, &p.fonts, engine_options(options));
+    let mut eo = engine_options(options);
+    // The rules pass found the fields holding each character; the engine asks by character.
+    let origins = rules::char_origins(&p.data, |c| !p.fonts.covers(c));
+    eo.origin = Some(std::sync::Arc::new(move |c| origins.get(&c).cloned()));
+    let engine = Engine::new(project, &p.fonts, eo);
     let outcomes = engine.run(jobs);
     let mut report = Report {
         warnings: p.diags.clone(),
@@ -165,6 +169,7 @@ fn engine_options(options: &BuildOptions) -> engine::Options {
         keep_typst: options.keep_typst,
         force: options.force,
         jobs: options.jobs,
+        origin: None,
     }
 }
 

@@ -58,11 +58,6 @@ impl Project {
         self.own_data
     }
 
-    /// Human name of a project file for messages: relative path, `/` separated.
-    pub fn display_path(&self, rel: &str) -> String {
-        rel.to_string()
-    }
-
     /// Reads `rel` (a `/`-separated path inside the project): the user's file if present,
     /// otherwise the embedded default's, except for data files when the project has its own data.
     pub fn read(&self, rel: &str) -> Result<Option<Cow<'static, [u8]>>, ProjectError> {
@@ -163,10 +158,6 @@ pub fn embedded_file(rel: &str) -> Option<&'static [u8]> {
         .iter()
         .find(|(p, _)| *p == rel)
         .map(|(_, b)| *b)
-}
-
-pub fn embedded_files() -> &'static [(&'static str, &'static [u8])] {
-    embedded::FILES
 }
 
 /// Rejects absolute paths and `..`, and turns `\` into `/`, so a path from data or a template

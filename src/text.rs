@@ -233,10 +233,6 @@ impl ClockTime {
     pub fn short(&self) -> String {
         format!("{:02}h{:02}", self.hour, self.minute)
     }
-
-    pub fn minutes(&self) -> u32 {
-        self.hour * 60 + self.minute
-    }
 }
 
 impl<'de> Deserialize<'de> for ClockTime {

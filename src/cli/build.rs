@@ -52,14 +52,19 @@ pub fn run(a: Args) -> i32 {
                 print(diags);
             }
             let errors: usize = report.failed.iter().map(|(_, d)| d.0.len()).sum();
-            eprintln!(
-                "Đã ghi {} tệp vào {}; {} văn bản lỗi ({} lỗi), {} cảnh báo.",
+            let forced = report.warnings.errors().count();
+            let mut summary = format!(
+                "Đã ghi {} tệp vào {}; {} văn bản lỗi ({} lỗi), {} cảnh báo",
                 report.written.len(),
                 out_dir.display(),
                 report.failed.len(),
                 errors,
-                report.warnings.0.len()
+                report.warnings.0.len() - forced
             );
+            if forced > 0 {
+                summary.push_str(&format!("; đã in dù còn {forced} lỗi (--force)"));
+            }
+            eprintln!("{summary}.");
             if report.ok() { 0 } else { 1 }
         }
         Err(pipeline::Refused::Load(diags)) => {

@@ -24,7 +24,7 @@ use typst_layout::PagedDocument;
 
 pub use batch::{Batch, Record};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::fonts::Fonts;
 use crate::project::Project;
 
@@ -81,7 +81,10 @@ impl Single {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+/// Where a character came from in data (its location and field path), if it did.
+pub type Origin = std::sync::Arc<dyn Fn(char) -> Option<(Location, String)> + Send + Sync>;
+
+#[derive(Clone, Default)]
 pub struct Options {
     pub out_dir: PathBuf,
     /// Also write the generated Typst (`output/typst/`), one file per compile.
@@ -90,6 +93,9 @@ pub struct Options {
     pub force: bool,
     /// Jobs run at once (0: the number of cores).
     pub jobs: usize,
+    /// Finds the data field a character of the laid-out pages came from, so a glyph that no
+    /// font has is reported at that field too (the engine itself knows no data).
+    pub origin: Option<Origin>,
 }
 
 /// What one job did.
@@ -279,14 +285,16 @@ impl<'a> Engine<'a> {
             let mut missing = BTreeSet::new();
             missing_glyphs(&page.frame, &mut missing);
             for c in missing {
-                found.push(
-                    Diagnostic::error(format!(
+                let mut d = Diagnostic::error(format!(
                         "trang {} của {document} có ký tự “{c}” (U+{:04X}) mà không phông chữ nào có: in ra ô trống",
                         i + 1 - pages.start() + 1,
                         c as u32
                     ))
-                    .hint("nếu ký tự đến từ dữ liệu, gõ lại bằng bộ gõ tiếng Việt; nếu từ tệp mẫu, sửa mẫu hoặc thêm phông chữ có ký tự này vào thư mục fonts/"),
-                );
+                    .hint("nếu ký tự đến từ dữ liệu, gõ lại bằng bộ gõ tiếng Việt; nếu từ tệp mẫu, sửa mẫu hoặc thêm phông chữ có ký tự này vào thư mục fonts/");
+                if let Some((loc, field)) = self.options.origin.as_ref().and_then(|f| f(c)) {
+                    d = d.at(loc).field(field);
+                }
+                found.push(d);
             }
         }
         if found.is_empty() {

@@ -45,6 +45,22 @@ pub fn run(data: &Data, fonts: &Fonts) -> (CheckReport, Diagnostics) {
     (report, out)
 }
 
+/// For each character that `wanted` picks, the first field of the data holding it (location,
+/// field path): lets the engine name the field of a glyph no font has.
+pub fn char_origins(
+    data: &Data,
+    wanted: impl Fn(char) -> bool,
+) -> std::collections::HashMap<char, (Location, String)> {
+    let mut out = std::collections::HashMap::new();
+    each_string(data, &mut |_, path, s, locate| {
+        for c in s.chars().filter(|&c| wanted(c)) {
+            out.entry(c)
+                .or_insert_with(|| (locate(path), path.to_string()));
+        }
+    });
+    out
+}
+
 fn kind_vi(k: HonoreeKind) -> &'static str {
     match k {
         HonoreeKind::Collective => "tập thể",
