@@ -71,3 +71,61 @@ fn jobs_in_parallel_or_one_by_one_give_the_same_bytes() {
         assert!(b[k] == *v, "{k} differs between --jobs 1 and --jobs 4");
     }
 }
+
+/// Each job names the data files it reads, and reports the templates and libraries its
+/// compiles read: what a watch loop will use to rebuild only what a change touches.
+#[test]
+fn jobs_name_their_inputs() {
+    use vinhdanh::documents::{self, Settings};
+    use vinhdanh::engine::{Engine, Options};
+    let project = vinhdanh::project::Project::embedded();
+    let p = vinhdanh::pipeline::prepare(&project).unwrap();
+    let jobs = documents::jobs(&p.data, &p.fonts, Settings::default());
+    let names: Vec<&str> = jobs.iter().map(|j| j.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "ke-hoach.pdf",
+            "giay-moi/",
+            "danh-sach-dai-bieu.pdf",
+            "chuong-trinh.pdf",
+            "quyet-dinh-khen-thuong.pdf",
+            "giay-khen/",
+        ]
+    );
+    let inputs = |name: &str| -> Vec<&str> {
+        let job = jobs.iter().find(|j| j.name == name).unwrap();
+        job.inputs.iter().map(String::as_str).collect()
+    };
+    assert_eq!(
+        inputs("ke-hoach.pdf"),
+        [
+            "data/plan.yaml",
+            "data/agenda.yaml",
+            "data/responsibilities.yaml"
+        ]
+    );
+    assert_eq!(
+        inputs("giay-khen/"),
+        [
+            "data/plan.yaml",
+            "data/honorees.yaml",
+            "data/decision.yaml",
+            "data/phoi.yaml"
+        ]
+    );
+    assert!(!inputs("giay-moi/").contains(&"data/decision.yaml"));
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options {
+        out_dir: dir.path().to_path_buf(),
+        ..Options::default()
+    };
+    let engine = Engine::new(&project, &p.fonts, options);
+    let plan = jobs.into_iter().next().unwrap();
+    let outcome = engine.run_one(&plan);
+    assert!(outcome.errors.is_empty(), "{}", outcome.errors);
+    let read: Vec<&str> = outcome.read.iter().map(String::as_str).collect();
+    assert!(read.contains(&"templates/ke-hoach.typ.j2"), "{read:?}");
+    assert!(read.contains(&"templates/lib/nd30.typ"), "{read:?}");
+    assert!(!read.iter().any(|r| r.contains("giay-khen")), "{read:?}");
+}

@@ -64,6 +64,7 @@ const MARK: &str = "vd-record";
 
 pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
     let template = batch.template.as_str();
+    out.read.insert(format!("templates/{template}"));
     let tmpl = match engine.env.get_template(template) {
         Ok(t) => t,
         Err(e) => {

@@ -227,6 +227,7 @@ impl<'a> Engine<'a> {
         out: &mut JobOutcome,
     ) -> Result<PagedDocument, Diagnostics> {
         let source = render::render(&self.env, template, ctx)?;
+        out.read.insert(format!("templates/{template}"));
         self.compile_source(source, template, today, files, None, out)
     }
 
