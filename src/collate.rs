@@ -46,7 +46,7 @@ fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
 /// lies between (possibly several words, possibly nothing) the middle name.
 /// A single word is taken as the given name, since lists are ordered by it.
 /// Returned slices borrow from `full` with outer whitespace removed.
-pub fn split_name(full: &str) -> (&str, &str, &str) {
+fn split_name(full: &str) -> (&str, &str, &str) {
     let words = word_spans(full);
     match words.len() {
         0 => ("", "", ""),

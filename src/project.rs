@@ -54,10 +54,6 @@ impl Project {
         self.root.as_deref()
     }
 
-    pub fn has_own_data(&self) -> bool {
-        self.own_data
-    }
-
     /// Reads `rel` (a `/`-separated path inside the project): the user's file if present,
     /// otherwise the embedded default's, except for data files when the project has its own data.
     pub fn read(&self, rel: &str) -> Result<Option<Cow<'static, [u8]>>, ProjectError> {
@@ -153,7 +149,7 @@ impl Project {
     }
 }
 
-pub fn embedded_file(rel: &str) -> Option<&'static [u8]> {
+fn embedded_file(rel: &str) -> Option<&'static [u8]> {
     embedded::FILES
         .iter()
         .find(|(p, _)| *p == rel)

@@ -72,7 +72,7 @@ pub fn shared(data: &Data, l: &Decision) -> CertShared {
 }
 
 /// Width of the list number: at least three digits ("001"), more for longer lists.
-pub fn number_width(n: usize) -> usize {
+fn number_width(n: usize) -> usize {
     n.to_string().len().max(3)
 }
 

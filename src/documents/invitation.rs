@@ -226,7 +226,7 @@ fn shared(data: &Data) -> Shared<'_> {
 }
 
 /// The delegate's id as an SVG QR code (for scanning at the reception desk).
-pub fn qr_svg(id: &str) -> Option<String> {
+fn qr_svg(id: &str) -> Option<String> {
     let code = qrcode::QrCode::new(id.as_bytes()).ok()?;
     Some(
         code.render::<qrcode::render::svg::Color>()

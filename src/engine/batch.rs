@@ -345,7 +345,7 @@ fn merge_parts(
 }
 
 /// (record index, (first page, last page)) from the `<vd-record>` markers, 1-based pages.
-pub fn record_pages(doc: &PagedDocument) -> Vec<(usize, (usize, usize))> {
+fn record_pages(doc: &PagedDocument) -> Vec<(usize, (usize, usize))> {
     let intro = doc.introspector();
     let Some(label) = Label::new(PicoStr::intern(MARK)) else {
         return Vec::new();

@@ -30,7 +30,7 @@ static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Lib
 
 /// Every document of every batch is compiled as this one file: FileIds are interned for the
 /// whole process and capped at 65,535, so minting one per document would run out.
-pub fn main_id() -> FileId {
+fn main_id() -> FileId {
     static ID: LazyLock<FileId> = LazyLock::new(|| {
         RootedPath::new(
             VirtualRoot::Project,

@@ -70,7 +70,7 @@ fn text_of(v: &Value) -> String {
 }
 
 /// A minijinja value as a Typst literal expression.
-pub fn typst_literal(v: &Value) -> String {
+fn typst_literal(v: &Value) -> String {
     match v.kind() {
         ValueKind::Undefined | ValueKind::None => "none".into(),
         ValueKind::Bool => {
@@ -127,7 +127,7 @@ pub fn typst_literal(v: &Value) -> String {
 }
 
 /// A Typst string literal that denotes exactly `s`.
-pub fn string_literal(s: &str) -> String {
+fn string_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -43,7 +43,7 @@ impl ConferenceFacts<'_> {
     }
 
     /// (collectives, individuals) of the honours list.
-    pub fn honoree_counts(&self) -> (usize, usize) {
+    fn honoree_counts(&self) -> (usize, usize) {
         let Some((file, _)) = &self.data.honorees else {
             return (0, 0);
         };

@@ -241,7 +241,7 @@ pub const HONOREES: &str = "data/honorees.yaml";
 pub const DECISION: &str = "data/decision.yaml";
 
 /// Reads and parses one YAML file of the project; `Ok(None)` when it does not exist.
-pub fn read_yaml<T: DeserializeOwned>(
+fn read_yaml<T: DeserializeOwned>(
     project: &Project,
     rel: &str,
 ) -> Result<Option<(T, YamlDoc)>, Diagnostic> {

@@ -146,10 +146,6 @@ impl Group {
         });
         found
     }
-
-    pub fn is_leaf(&self) -> bool {
-        self.groups.is_empty()
-    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -126,7 +126,7 @@ pub fn record_for(data: &Data, file: &str, path: &str) -> Option<String> {
 }
 
 /// Adds the record to located diagnostics about list files that lack one.
-pub fn annotate_records(data: &Data, diags: &mut Diagnostics) {
+fn annotate_records(data: &Data, diags: &mut Diagnostics) {
     for d in &mut diags.0 {
         if d.record.is_some() {
             continue;
