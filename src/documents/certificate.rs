@@ -7,7 +7,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::decision::{self, salutation};
-use crate::engine::{Batch, Job, Record, Single, Work};
+use crate::engine::{Batch, Job, Record, Work};
 use crate::fonts::Fonts;
 use crate::load::{Data, Decision};
 use crate::model::{FieldBox, Honoree, HonoreeKind, Offset};
@@ -182,14 +182,11 @@ pub fn jobs(data: &Data, fonts: &Fonts, phoi: bool) -> Vec<Job> {
 /// `vinhdanh calibrate`: the calibration sheet; `None` without a decision.
 pub fn calibration_job(data: &Data) -> Option<Job> {
     let l = data.decision.as_ref()?;
-    Some(Job {
-        name: CALIBRATION_OUTPUT.into(),
-        inputs: data.files().decision(),
-        today: data.facts().date(),
-        work: Work::Single(Single::new(
-            CALIBRATION_TEMPLATE,
-            minijinja::context! { cert => Value::from_serialize(shared(data, l)) },
-            CALIBRATION_OUTPUT,
-        )),
-    })
+    Some(Job::single(
+        CALIBRATION_TEMPLATE,
+        minijinja::context! { cert => Value::from_serialize(shared(data, l)) },
+        CALIBRATION_OUTPUT,
+        data.files().decision(),
+        data.facts().date(),
+    ))
 }

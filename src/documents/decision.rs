@@ -7,7 +7,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
-use crate::engine::{Job, Single, Work};
+use crate::engine::Job;
 use crate::load::{Data, Decision};
 use crate::model::{
     CertificateSettings, DecisionFile, Gender, Honoree, HonoreeKind, Order, Signature,
@@ -236,14 +236,11 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     let mut inputs = vec![data.files().plan()];
     inputs.extend(data.files().honorees());
     inputs.extend(data.files().decision());
-    vec![Job {
-        name: OUTPUT.into(),
+    vec![Job::single(
+        TEMPLATE,
+        minijinja::Value::from_serialize(view(data, l, &list)),
+        OUTPUT,
         inputs,
-        today: data.facts().date(),
-        work: Work::Single(Single::new(
-            TEMPLATE,
-            minijinja::Value::from_serialize(view(data, l, &list)),
-            OUTPUT,
-        )),
-    }]
+        data.facts().date(),
+    )]
 }

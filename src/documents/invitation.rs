@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
 use crate::collate;
-use crate::engine::{Batch, Job, Record, Single, Work};
+use crate::engine::{Batch, Job, Record, Work};
 use crate::load::Data;
 use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout};
 use crate::text::{self, PartialDate};
@@ -273,16 +273,13 @@ pub fn jobs(data: &Data) -> Vec<Job> {
                 merged: Some(MERGED.into()),
             }),
         },
-        Job {
-            name: LIST_OUTPUT.into(),
+        Job::single(
+            LIST_TEMPLATE,
+            Value::from_serialize(checkin(data, &shared, &list)),
+            LIST_OUTPUT,
             inputs,
             today,
-            work: Work::Single(Single::new(
-                LIST_TEMPLATE,
-                Value::from_serialize(checkin(data, &shared, &list)),
-                LIST_OUTPUT,
-            )),
-        },
+        ),
     ]
 }
 

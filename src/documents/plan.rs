@@ -7,7 +7,7 @@ use serde::Serialize;
 use chrono::Datelike;
 
 use super::{HeaderView, SignatureView, header, signature};
-use crate::engine::{Job, Single, Work};
+use crate::engine::Job;
 use crate::load::{ConferenceFacts, Data};
 use crate::model::{Block, Group, Layout};
 use crate::text::count_text;
@@ -215,14 +215,11 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     let mut inputs = vec![f.plan()];
     inputs.extend(f.agenda());
     inputs.extend(f.responsibilities());
-    vec![Job {
-        name: OUTPUT.into(),
+    vec![Job::single(
+        TEMPLATE,
+        minijinja::Value::from_serialize(view(data)),
+        OUTPUT,
         inputs,
-        today: data.facts().date(),
-        work: Work::Single(Single::new(
-            TEMPLATE,
-            minijinja::Value::from_serialize(view(data)),
-            OUTPUT,
-        )),
-    }]
+        data.facts().date(),
+    )]
 }

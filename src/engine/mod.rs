@@ -40,6 +40,24 @@ pub struct Job {
     pub work: Work,
 }
 
+impl Job {
+    /// A document of its own, written as `output` (which is also the job's name).
+    pub fn single(
+        template: &str,
+        context: Value,
+        output: &str,
+        inputs: Vec<String>,
+        today: NaiveDate,
+    ) -> Self {
+        Self {
+            name: output.into(),
+            inputs,
+            today,
+            work: Work::Single(Single::new(template, context, output)),
+        }
+    }
+}
+
 pub enum Work {
     Single(Single),
     Batch(Batch),
