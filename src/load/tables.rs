@@ -175,6 +175,19 @@ pub fn import_diagnostic(rel: &str, e: &ImportError) -> Diagnostic {
     d
 }
 
+/// Every import failure of a file, each located.
+pub fn import_diagnostics<'a>(
+    rel: &str,
+    errors: impl IntoIterator<Item = &'a ImportError>,
+) -> Diagnostics {
+    Diagnostics(
+        errors
+            .into_iter()
+            .map(|e| import_diagnostic(rel, e))
+            .collect(),
+    )
+}
+
 fn source(rel: &str, key: &str, table: &import::Table) -> TableSource {
     TableSource {
         file: rel.to_string(),
@@ -202,7 +215,7 @@ fn cell_error(rel: &str, r: &Record, key: &str, msg: String, hint: &str) -> Diag
 /// Reads a delegate list from a spreadsheet.
 pub fn delegates(path: &Path, rel: &str) -> Result<(DelegatesFile, DataSource), Diagnostics> {
     let table =
-        import::read_table_full(path, DELEGATE_FIELDS).map_err(|e| import_diagnostic(rel, &e))?;
+        import::read_table_full(path, DELEGATE_FIELDS).map_err(|e| import_diagnostics(rel, &e))?;
     let delegates = table
         .records
         .iter()
@@ -230,7 +243,7 @@ pub fn delegates(path: &Path, rel: &str) -> Result<(DelegatesFile, DataSource), 
 /// are checked here, each problem at its cell.
 pub fn honorees(path: &Path, rel: &str) -> Result<(HonoreesFile, DataSource), Diagnostics> {
     let table =
-        import::read_table_full(path, HONOREE_FIELDS).map_err(|e| import_diagnostic(rel, &e))?;
+        import::read_table_full(path, HONOREE_FIELDS).map_err(|e| import_diagnostics(rel, &e))?;
     let mut errors = Diagnostics::default();
     let mut honorees = Vec::new();
     for r in &table.records {
