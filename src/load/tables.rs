@@ -124,7 +124,8 @@ pub const HONOREE_FIELDS: &[FieldSpec] = &[
             "Tên",
             "Tên tập thể, cá nhân",
             "Tên tập thể/cá nhân",
-            "Tập thể, cá nhân",
+            // Not "Tập thể, cá nhân": compared without punctuation it is "Tập thể/Cá nhân",
+            // the kind column, which is matched first.
         ],
         true,
     ),
@@ -346,6 +347,20 @@ mod tests {
         let loc = src.locate("delegates[1].unit");
         assert_eq!(loc.line, Some(3));
         assert_eq!(loc.cell_column.as_deref(), Some("F"));
+    }
+
+    #[test]
+    fn no_header_names_two_fields() {
+        for spec in [DELEGATE_FIELDS, HONOREE_FIELDS] {
+            let mut seen = HashMap::new();
+            for f in spec {
+                for h in std::iter::once(f.label).chain(f.synonyms.iter().copied()) {
+                    if let Some(other) = seen.insert(normalize_header(h), f.key) {
+                        assert_eq!(other, f.key, "“{h}” names both {other} and {}", f.key);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
