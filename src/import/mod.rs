@@ -8,9 +8,11 @@
 //! [`ImportError`] that tells the clerk where and how to fix the file:
 //! missing or duplicated columns, empty required cells, merged cells (which
 //! leave all but the first row empty), Excel error values, CSV files not in
-//! UTF-8, and text typed in the legacy TCVN3/VNI encodings. Harmless
-//! oddities (unknown columns, title rows above the header) are only reported
-//! in [`Table::warnings`].
+//! UTF-8, and text typed in the legacy TCVN3/VNI encodings. All the problems
+//! of a file are found in one pass and returned together ([`ImportErrors`]),
+//! so the clerk fixes the file once rather than once per run. Harmless
+//! oddities (unknown columns, title rows above the header, other sheets that
+//! are not read) are only reported, located, in [`Table::warnings`].
 
 mod error;
 pub mod legacy;
@@ -23,7 +25,7 @@ use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-pub use error::{ImportError, ImportErrorKind};
+pub use error::{ImportError, ImportErrorKind, ImportErrors};
 
 /// One column the caller wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,22 +88,59 @@ pub struct IgnoredColumn {
     pub header: String,
 }
 
+/// Something skipped that did not prevent the import (an unknown column,
+/// title rows above the header, rows without data), located like an
+/// [`ImportError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportWarning {
+    /// The worksheet read, for workbooks.
+    pub sheet: Option<String>,
+    /// 1-based row as Excel shows it.
+    pub row: Option<usize>,
+    /// Column letter as Excel shows it.
+    pub column: Option<String>,
+    /// What was skipped, in plain Vietnamese.
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportWarning {
+    /// `trang tính "DS", dòng 1, cột E: <message>`, without the parts unknown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(sheet) = &self.sheet {
+            parts.push(format!("trang tính \"{sheet}\""));
+        }
+        if let Some(row) = self.row {
+            parts.push(format!("dòng {row}"));
+        }
+        if let Some(col) = &self.column {
+            parts.push(format!("cột {col}"));
+        }
+        if !parts.is_empty() {
+            write!(f, "{}: ", parts.join(", "))?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
 /// Everything [`read_table_full`] learned about the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub records: Vec<Record>,
+    /// The worksheet read, for workbooks (a CSV file has none).
+    pub sheet: Option<String>,
     /// 1-based row of the header.
     pub header_row: usize,
     /// Fields found, in column order.
     pub columns: Vec<MappedColumn>,
     pub ignored_columns: Vec<IgnoredColumn>,
-    /// Messages in Vietnamese for the clerk about things that were skipped
-    /// but did not prevent the import.
-    pub warnings: Vec<String>,
+    /// Things that were skipped but did not prevent the import, top to
+    /// bottom, each located.
+    pub warnings: Vec<ImportWarning>,
 }
 
 /// Reads the records of a spreadsheet; see [`read_table_full`].
-pub fn read_table(path: &Path, spec: &[FieldSpec]) -> Result<Vec<Record>, ImportError> {
+pub fn read_table(path: &Path, spec: &[FieldSpec]) -> Result<Vec<Record>, ImportErrors> {
     read_table_full(path, spec).map(|t| t.records)
 }
 
@@ -110,9 +149,31 @@ pub fn read_table(path: &Path, spec: &[FieldSpec]) -> Result<Vec<Record>, Import
 ///
 /// The header row is the first row that contains a known header (so title
 /// rows above the table are skipped), or else the first non-empty row.
-/// Rows without any value in a wanted column are skipped. The first problem
-/// found, top to bottom, is returned as a located [`ImportError`].
-pub fn read_table_full(path: &Path, spec: &[FieldSpec]) -> Result<Table, ImportError> {
+/// Rows without any value in a wanted column are skipped. Every problem of
+/// the file (header and cells) is found in one pass and returned together,
+/// top to bottom, each located; see [`read_table_lenient`] to also get what
+/// could be read.
+pub fn read_table_full(path: &Path, spec: &[FieldSpec]) -> Result<Table, ImportErrors> {
+    let (table, problems) = read_table_lenient(path, spec)?;
+    match ImportErrors::new(problems) {
+        Some(errors) => Err(errors),
+        None => Ok(table),
+    }
+}
+
+/// Like [`read_table_full`], but a file that can be read as a table gives
+/// its table together with every problem found (top to bottom). The table
+/// then holds only what could be read: a cell with a problem (an Excel error
+/// value, text in a legacy encoding) is left out of its record, and a
+/// missing column is simply absent, so a caller can check the rest and
+/// report everything at once.
+///
+/// `Err` only when the file cannot be read as a table at all: missing or
+/// locked, not a spreadsheet, empty, or a CSV file not in UTF-8.
+pub fn read_table_lenient(
+    path: &Path,
+    spec: &[FieldSpec],
+) -> Result<(Table, Vec<ImportError>), ImportError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -215,6 +276,10 @@ impl Merged {
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct RawSheet {
+    /// The worksheet read; `None` for CSV.
+    pub name: Option<String>,
+    /// Other visible worksheets that hold data; they are not read.
+    pub other_sheets: Vec<String>,
     pub rows: Vec<RawRow>,
     pub merged: Vec<Merged>,
 }
@@ -246,6 +311,14 @@ fn field_for(spec: &[FieldSpec], header: &str) -> Option<usize> {
     })
 }
 
+/// The field a header names, also when it was typed in a legacy encoding
+/// (which is reported, but the column is still read so its cells are
+/// checked too).
+fn header_field(spec: &[FieldSpec], header: &str) -> Option<usize> {
+    field_for(spec, header)
+        .or_else(|| legacy::detect(header).and_then(|(_, text)| field_for(spec, &text)))
+}
+
 fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items
         .map(|s| format!("\"{s}\""))
@@ -264,93 +337,210 @@ fn excerpt(s: &str, max: usize) -> String {
     }
 }
 
-fn build_table(path: &Path, sheet: RawSheet, spec: &[FieldSpec]) -> Result<Table, ImportError> {
+/// The problems of one file, collected in one pass and sorted top to bottom
+/// (then left to right) at the end.
+struct Problems<'a> {
+    path: &'a Path,
+    sheet: Option<&'a str>,
+    /// (row, 0-based column or `usize::MAX` for a whole row, problem).
+    found: Vec<(usize, usize, ImportError)>,
+}
+
+impl<'a> Problems<'a> {
+    fn new(path: &'a Path, sheet: Option<&'a str>) -> Self {
+        Problems {
+            path,
+            sheet,
+            found: Vec::new(),
+        }
+    }
+
+    fn push(
+        &mut self,
+        kind: ImportErrorKind,
+        row: usize,
+        col: Option<usize>,
+        message: String,
+        hint: String,
+    ) {
+        let mut e = ImportError::new(kind, self.path, message)
+            .in_sheet(self.sheet)
+            .at_row(row)
+            .with_hint(hint);
+        if let Some(c) = col {
+            e = e.at_column(column_letter(c));
+        }
+        self.found.push((row, col.unwrap_or(usize::MAX), e));
+    }
+
+    /// Text typed in TCVN3/VNI; true when reported.
+    fn legacy(&mut self, row: usize, col: usize, value: &str) -> bool {
+        let Some((enc, text)) = legacy::detect(value) else {
+            return false;
+        };
+        self.push(
+            ImportErrorKind::LegacyEncoding(enc),
+            row,
+            Some(col),
+            format!("Chữ trong ô bị lỗi phông: \"{}\".", excerpt(value, 40)),
+            format!(
+                "có vẻ được gõ bằng bảng mã {}; nội dung đúng có lẽ là \"{}\". \
+                 Hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) rồi lưu lại.",
+                enc.name(),
+                excerpt(&text, 40)
+            ),
+        );
+        true
+    }
+
+    fn into_sorted(mut self) -> Vec<ImportError> {
+        // Stable: problems of one cell keep the order they were found in.
+        self.found.sort_by_key(|(row, col, _)| (*row, *col));
+        self.found.into_iter().map(|(_, _, e)| e).collect()
+    }
+}
+
+fn build_table(
+    path: &Path,
+    sheet: RawSheet,
+    spec: &[FieldSpec],
+) -> Result<(Table, Vec<ImportError>), ImportError> {
+    let sheet_name = sheet.name.as_deref();
     let rows: Vec<&RawRow> = sheet
         .rows
         .iter()
         .filter(|r| r.cells.iter().any(|c| !is_blank(c)))
         .collect();
     let Some(first) = rows.first() else {
+        let mut hint = String::from(
+            "Dòng đầu của bảng phải là tiêu đề cột (ví dụ \"Họ và tên\"), các dòng sau là dữ liệu.",
+        );
+        if !sheet.other_sheets.is_empty() {
+            hint.push_str(&format!(
+                " Chỉ trang tính đầu tiên đang hiện được đọc; các trang tính có dữ liệu: {}.",
+                quoted_list(sheet.other_sheets.iter().map(String::as_str))
+            ));
+        }
         return Err(ImportError::new(
             ImportErrorKind::Empty,
             path,
-            "Tệp không có dữ liệu (trang tính đầu tiên trống).",
+            if sheet_name.is_some() {
+                "Trang tính này không có dữ liệu."
+            } else {
+                "Tệp không có dữ liệu."
+            },
         )
-        .with_hint(
-            "Dòng đầu của bảng phải là tiêu đề cột (ví dụ \"Họ và tên\"), các dòng sau là dữ liệu.",
-        ));
+        .in_sheet(sheet_name)
+        .with_hint(hint));
     };
+    let mut problems = Problems::new(path, sheet_name);
+    let mut warnings = Vec::new();
+    let mut warn = |row: Option<usize>, column: Option<String>, message: String| {
+        warnings.push(ImportWarning {
+            sheet: sheet.name.clone(),
+            row,
+            column,
+            message,
+        });
+    };
+    if !sheet.other_sheets.is_empty() {
+        warn(
+            None,
+            None,
+            format!(
+                "Chỉ đọc trang tính \"{}\"; bỏ qua các trang tính khác cũng có dữ liệu: {}. \
+                 Nếu danh sách nằm ở nhiều trang, hãy gộp vào một trang.",
+                sheet_name.unwrap_or_default(),
+                quoted_list(sheet.other_sheets.iter().map(String::as_str))
+            ),
+        );
+    }
+
     let header_index = rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
         .position(|r| {
-            r.cells
-                .iter()
-                .any(|c| matches!(c, RawCell::Text(t) if field_for(spec, t).is_some()))
+            r.cells.iter().any(
+                |c| matches!(c, RawCell::Text(t) if header_field(spec, &clean_value(t)).is_some()),
+            )
         })
         .unwrap_or(0);
     let header = rows[header_index];
-    let mut warnings = Vec::new();
     if header_index > 0 {
-        warnings.push(format!(
-            "Bỏ qua {} dòng phía trên tiêu đề (từ dòng {} đến dòng {}).",
-            header_index,
-            first.row,
-            rows[header_index - 1].row
-        ));
-    }
-
-    // Header cells typed in a legacy encoding can match nothing; say why.
-    for (col, cell) in header.cells.iter().enumerate() {
-        if let RawCell::Text(t) = cell {
-            check_legacy(path, header.row, col, &clean_value(t))?;
-        }
-    }
-
-    let (columns, mapped, ignored) = map_header(path, header, spec, &rows[header_index + 1..])?;
-    for ig in &ignored {
-        warnings.push(if ig.header.is_empty() {
+        warn(
+            Some(first.row),
+            None,
             format!(
-                "Cột {} có dữ liệu nhưng không có tiêu đề, đã bỏ qua.",
-                ig.column
-            )
-        } else {
-            format!(
-                "Cột {} (\"{}\") không dùng đến, đã bỏ qua.",
-                ig.column, ig.header
-            )
-        });
+                "Bỏ qua {} dòng phía trên tiêu đề (từ dòng {} đến dòng {}).",
+                header_index,
+                first.row,
+                rows[header_index - 1].row
+            ),
+        );
     }
 
     let data_rows = &rows[header_index + 1..];
+    let (columns, mapped, ignored) = map_header(header, spec, data_rows, &mut problems);
+    for ig in &ignored {
+        warn(
+            Some(header.row),
+            Some(ig.column.clone()),
+            if ig.header.is_empty() {
+                format!(
+                    "Cột {} có dữ liệu nhưng không có tiêu đề, đã bỏ qua.",
+                    ig.column
+                )
+            } else {
+                format!(
+                    "Cột {} (\"{}\") không dùng đến, đã bỏ qua.",
+                    ig.column, ig.header
+                )
+            },
+        );
+    }
+
     let last_row = data_rows.last().map_or(header.row, |r| r.row);
-    check_merged(path, &sheet.merged, header.row, last_row, &mapped)?;
+    let merged = check_merged(&sheet.merged, header.row, last_row, &mapped, &mut problems);
+    // Cells a reported merge hides: their emptiness is that merge's fault.
+    let hidden_by_merge = |row: usize, col: usize| {
+        merged.iter().any(|m| {
+            (m.first_row..=m.last_row).contains(&row)
+                && (m.first_col..=m.last_col).contains(&col)
+                && (row, col) != (m.first_row, m.first_col)
+        })
+    };
 
     let mut records = Vec::new();
     let mut skipped = Vec::new();
     for raw in data_rows {
         let mut cells = BTreeMap::new();
+        // Fields of this row whose cell has a problem already reported.
+        let mut bad = Vec::new();
         for &(field, col) in &mapped {
             let Some(cell) = raw.cells.get(col) else {
                 continue;
             };
             let value = match cell {
                 RawCell::Error(e) => {
-                    return Err(ImportError::new(
+                    problems.push(
                         ImportErrorKind::CellError,
-                        path,
+                        raw.row,
+                        Some(col),
                         format!("Ô \"{}\" chứa lỗi công thức {e}.", spec[field].label),
-                    )
-                    .at_row(raw.row)
-                    .at_column(column_letter(col))
-                    .with_hint("Hãy sửa công thức hoặc gõ thẳng giá trị vào ô."));
+                        "Hãy sửa công thức hoặc gõ thẳng giá trị vào ô.".to_string(),
+                    );
+                    bad.push(field);
+                    continue;
                 }
                 RawCell::Text(t) => clean_value(t),
             };
             if value.is_empty() {
                 continue;
             }
-            check_legacy(path, raw.row, col, &value)?;
+            if problems.legacy(raw.row, col, &value) {
+                bad.push(field);
+                continue;
+            }
             cells.insert(
                 spec[field].key,
                 Cell {
@@ -360,59 +550,72 @@ fn build_table(path: &Path, sheet: RawSheet, spec: &[FieldSpec]) -> Result<Table
                 },
             );
         }
-        if cells.is_empty() {
+        if cells.is_empty() && bad.is_empty() {
             skipped.push(raw.row);
             continue;
         }
         for &(field, col) in &mapped {
             let f = &spec[field];
-            if f.required && !cells.contains_key(f.key) {
-                return Err(ImportError::new(
+            if f.required
+                && !cells.contains_key(f.key)
+                && !bad.contains(&field)
+                && !hidden_by_merge(raw.row, col)
+            {
+                problems.push(
                     ImportErrorKind::MissingValue,
-                    path,
+                    raw.row,
+                    Some(col),
                     format!("Ô \"{}\" đang trống.", f.label),
-                )
-                .at_row(raw.row)
-                .at_column(column_letter(col))
-                .with_hint(format!(
-                    "Hãy điền \"{}\" cho dòng này, hoặc xoá cả dòng nếu không dùng.",
-                    f.label
-                )));
+                    format!(
+                        "Hãy điền \"{}\" cho dòng này, hoặc xoá cả dòng nếu không dùng.",
+                        f.label
+                    ),
+                );
             }
         }
-        records.push(Record {
-            row: raw.row,
-            cells,
-        });
+        if !cells.is_empty() {
+            records.push(Record {
+                row: raw.row,
+                cells,
+            });
+        }
     }
-    if !skipped.is_empty() {
+    if let Some(&first_skipped) = skipped.first() {
         let list: Vec<String> = skipped.iter().take(10).map(|r| r.to_string()).collect();
         let more = if skipped.len() > 10 { ", …" } else { "" };
-        warnings.push(format!(
-            "Bỏ qua {} dòng không có dữ liệu ở các cột cần dùng (dòng {}{more}).",
-            skipped.len(),
-            list.join(", ")
-        ));
+        warn(
+            Some(first_skipped),
+            None,
+            format!(
+                "Bỏ qua {} dòng không có dữ liệu ở các cột cần dùng (dòng {}{more}).",
+                skipped.len(),
+                list.join(", ")
+            ),
+        );
     }
-    Ok(Table {
+    let table = Table {
         records,
+        sheet: sheet.name.clone(),
         header_row: header.row,
         columns,
         ignored_columns: ignored,
         warnings,
-    })
+    };
+    Ok((table, problems.into_sorted()))
 }
 
 type HeaderMapping = (Vec<MappedColumn>, Vec<(usize, usize)>, Vec<IgnoredColumn>);
 
 /// Maps header cells to fields; returns the mapped columns for the report,
-/// (field index, column index) pairs, and the ignored columns.
+/// (field index, column index) pairs, and the ignored columns. Header
+/// problems (legacy encoding, a field named twice, required fields not
+/// found) are all added to `problems`.
 fn map_header(
-    path: &Path,
     header: &RawRow,
     spec: &[FieldSpec],
     data: &[&RawRow],
-) -> Result<HeaderMapping, ImportError> {
+    problems: &mut Problems<'_>,
+) -> HeaderMapping {
     let mut columns = Vec::new();
     let mut mapped: Vec<(usize, usize)> = Vec::new();
     let mut ignored = Vec::new();
@@ -436,13 +639,17 @@ fn map_header(
             }
             continue;
         }
-        match field_for(spec, &text) {
+        // A header typed in a legacy encoding can match nothing; say why.
+        problems.legacy(header.row, col, &text);
+        match header_field(spec, &text) {
             Some(field) => {
                 if let Some(&(_, other)) = mapped.iter().find(|(f, _)| *f == field) {
+                    // The first column is read; the other is reported, not ignored.
                     let other_header = header.cells.get(other).map(cell_text).unwrap_or_default();
-                    return Err(ImportError::new(
+                    problems.push(
                         ImportErrorKind::DuplicateColumn,
-                        path,
+                        header.row,
+                        Some(col),
                         format!(
                             "Có hai cột cùng là \"{}\": cột {} (\"{}\") và cột {} (\"{}\").",
                             spec[field].label,
@@ -451,10 +658,9 @@ fn map_header(
                             column_letter(col),
                             text
                         ),
-                    )
-                    .at_row(header.row)
-                    .at_column(column_letter(col))
-                    .with_hint("Hãy xoá hoặc đổi tiêu đề một trong hai cột."));
+                        "Hãy xoá hoặc đổi tiêu đề một trong hai cột.".to_string(),
+                    );
+                    continue;
                 }
                 mapped.push((field, col));
                 columns.push(MappedColumn {
@@ -469,23 +675,27 @@ fn map_header(
             }),
         }
     }
-    if let Some(missing) = spec
-        .iter()
-        .enumerate()
-        .find(|(i, f)| f.required && !mapped.iter().any(|(m, _)| m == i))
-        .map(|(_, f)| f)
-    {
-        return Err(missing_column(path, header.row, missing, &ignored));
+    for (i, field) in spec.iter().enumerate() {
+        if field.required && !mapped.iter().any(|&(m, _)| m == i) {
+            let (message, hint) = missing_column(header.row, field, &ignored);
+            problems.push(
+                ImportErrorKind::MissingColumn,
+                header.row,
+                None,
+                message,
+                hint,
+            );
+        }
     }
-    Ok((columns, mapped, ignored))
+    (columns, mapped, ignored)
 }
 
+/// Message and hint for a required column not found in the header.
 fn missing_column(
-    path: &Path,
     header_row: usize,
     field: &FieldSpec,
     unmatched: &[IgnoredColumn],
-) -> ImportError {
+) -> (String, String) {
     let found: Vec<&IgnoredColumn> = unmatched.iter().filter(|c| !c.header.is_empty()).collect();
     let mut hint = if found.is_empty() {
         format!("Dòng tiêu đề (dòng {header_row}) không có cột nào khác dùng được.")
@@ -506,13 +716,7 @@ fn missing_column(
             field.label
         ));
     }
-    ImportError::new(
-        ImportErrorKind::MissingColumn,
-        path,
-        format!("Không tìm thấy cột \"{}\".", field.label),
-    )
-    .at_row(header_row)
-    .with_hint(hint)
+    (format!("Không tìm thấy cột \"{}\".", field.label), hint)
 }
 
 /// The unmatched header most similar to the field, if similar enough to be
@@ -545,15 +749,16 @@ fn suggest<'a>(field: &FieldSpec, found: &[&'a IgnoredColumn]) -> Option<&'a Ign
 }
 
 /// Merged cells keep the value in the top-left cell only, so the other rows
-/// of a merged block would silently lose their value.
+/// of a merged block would silently lose their value. Every merge touching
+/// the header or a read column is reported; the merges are returned.
 fn check_merged(
-    path: &Path,
     merged: &[Merged],
     header_row: usize,
     last_row: usize,
     mapped: &[(usize, usize)],
-) -> Result<(), ImportError> {
-    let mut hits: Vec<&Merged> = merged
+    problems: &mut Problems<'_>,
+) -> Vec<Merged> {
+    let hits: Vec<Merged> = merged
         .iter()
         .filter(|m| m.first_row <= last_row && m.last_row >= header_row)
         .filter(|m| {
@@ -563,41 +768,20 @@ fn check_merged(
                 .any(|&(_, col)| m.first_col <= col && col <= m.last_col);
             touches_header || touches_field
         })
+        .copied()
         .collect();
-    hits.sort_by_key(|m| (m.first_row, m.first_col));
-    if let Some(m) = hits.first() {
-        return Err(ImportError::new(
+    for m in &hits {
+        problems.push(
             ImportErrorKind::MergedCells,
-            path,
+            m.first_row,
+            Some(m.first_col),
             format!("Bảng có ô gộp {}.", m.name()),
-        )
-        .at_row(m.first_row)
-        .at_column(column_letter(m.first_col))
-        .with_hint(
-            "Hãy bỏ gộp ô (Home → Merge & Center → Unmerge Cells) rồi điền đủ giá trị cho từng dòng.",
-        ));
+            "Hãy bỏ gộp ô (Home → Merge & Center → Unmerge Cells) rồi điền đủ giá trị cho từng dòng."
+                .to_string(),
+        );
     }
-    Ok(())
-}
-
-fn check_legacy(path: &Path, row: usize, col: usize, value: &str) -> Result<(), ImportError> {
-    if let Some((enc, text)) = legacy::detect(value) {
-        return Err(ImportError::new(
-            ImportErrorKind::LegacyEncoding(enc),
-            path,
-            format!("Chữ trong ô bị lỗi phông: \"{}\".", excerpt(value, 40)),
-        )
-        .at_row(row)
-        .at_column(column_letter(col))
-        .with_hint(format!(
-            "có vẻ được gõ bằng bảng mã {}; nội dung đúng có lẽ là \"{}\". \
-             Hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) rồi lưu lại.",
-            enc.name(),
-            excerpt(&text, 40)
-        )));
-    }
-    Ok(())
+    hits
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

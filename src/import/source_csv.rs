@@ -86,7 +86,7 @@ pub(crate) fn read(path: &Path) -> Result<RawSheet, ImportError> {
     }
     Ok(RawSheet {
         rows,
-        merged: Vec::new(),
+        ..RawSheet::default()
     })
 }
 

@@ -60,14 +60,14 @@ pub(crate) fn read(path: &Path) -> Result<RawSheet, ImportError> {
     let name = sheet.name.clone();
     let range = workbook
         .worksheet_range(&name)
-        .map_err(|e| unreadable(path, e))?;
+        .map_err(|e| unreadable(path, e).in_sheet(Some(&name)))?;
     let merged: Vec<Dimensions> = match &mut workbook {
         Sheets::Xlsx(x) => x
             .merge_cells_by_sheet_name(&name)
-            .map_err(|e| unreadable(path, e))?,
+            .map_err(|e| unreadable(path, e).in_sheet(Some(&name)))?,
         Sheets::Xls(x) => x
             .merge_cells_by_sheet_name(&name)
-            .map_err(|e| unreadable(path, e))?,
+            .map_err(|e| unreadable(path, e).in_sheet(Some(&name)))?,
         // .xlsb and .ods merges are not exposed by calamine.
         _ => Vec::new(),
     };
@@ -91,7 +91,31 @@ pub(crate) fn read(path: &Path) -> Result<RawSheet, ImportError> {
             last_col: d.end.1 as usize,
         })
         .collect();
-    Ok(RawSheet { rows, merged })
+    // A list continued on another sheet would silently lose its rows: name
+    // the other visible sheets that hold data (unreadable ones are skipped).
+    let other_sheets = worksheets()
+        .filter(|s| s.visible == SheetVisible::Visible && s.name != name)
+        .filter(|s| {
+            workbook
+                .worksheet_range(&s.name)
+                .is_ok_and(|r| r.used_cells().any(|(_, _, d)| !is_blank(d)))
+        })
+        .map(|s| s.name.clone())
+        .collect();
+    Ok(RawSheet {
+        name: Some(name),
+        other_sheets,
+        rows,
+        merged,
+    })
+}
+
+fn is_blank(d: &Data) -> bool {
+    match d {
+        Data::Empty => true,
+        Data::String(s) => super::clean_value(s).is_empty(),
+        _ => false,
+    }
 }
 
 fn convert(d: &Data) -> RawCell {

@@ -124,7 +124,7 @@ fn csv_headers_with_variations_and_synonyms() {
         }]
     );
     assert!(
-        t.warnings.iter().any(|w| w.contains("Ghi chú")),
+        t.warnings.iter().any(|w| w.message.contains("Ghi chú")),
         "{:?}",
         t.warnings
     );
@@ -206,7 +206,7 @@ fn csv_empty_rows_and_rows_without_wanted_data_are_skipped() {
     assert_eq!(values(&t.records, "ho_ten"), ["An", "Bình"]);
     assert_eq!(t.records[1].row, 5);
     assert!(
-        t.warnings.iter().any(|w| w.contains("dòng 6")),
+        t.warnings.iter().any(|w| w.message.contains("dòng 6")),
         "{:?}",
         t.warnings
     );
@@ -227,7 +227,12 @@ fn csv_title_rows_above_header_are_skipped() {
     let t = read_table_full(&p, SPEC).unwrap();
     assert_eq!(t.header_row, 3);
     assert_eq!(t.records[0].row, 4);
-    assert!(t.warnings[0].contains("Bỏ qua 1 dòng"), "{:?}", t.warnings);
+    assert!(
+        t.warnings[0].message.contains("Bỏ qua 1 dòng"),
+        "{:?}",
+        t.warnings
+    );
+    assert_eq!(t.warnings[0].row, Some(1));
 }
 
 #[test]
@@ -356,21 +361,35 @@ fn csv_vni_cell() {
 }
 
 #[test]
-fn legacy_header_is_reported_before_missing_column() {
+fn legacy_headers_are_reported_and_still_read() {
     let dir = tempfile::tempdir().unwrap();
     let header = legacy::encode(Legacy::Tcvn3, "Họ và tên,Chức vụ");
     let p = write(
         dir.path(),
         "a.csv",
-        format!("{header}\nAn,Bí thư\n").as_bytes(),
+        format!("{header}\nAn,Bí thư\n,Chủ tịch\n").as_bytes(),
     );
     let e = read_table(&p, SPEC).unwrap_err();
+    let found: Vec<_> = e.iter().map(|e| (e.kind(), e.row(), e.column())).collect();
+    // Both headers are named as garbled, not as missing columns; the columns
+    // are still read, so the empty name below is found in the same run.
     assert_eq!(
-        e.kind(),
-        ImportErrorKind::LegacyEncoding(Legacy::Tcvn3),
+        found,
+        [
+            (
+                ImportErrorKind::LegacyEncoding(Legacy::Tcvn3),
+                Some(1),
+                Some("A")
+            ),
+            (
+                ImportErrorKind::LegacyEncoding(Legacy::Tcvn3),
+                Some(1),
+                Some("B")
+            ),
+            (ImportErrorKind::MissingValue, Some(3), Some("A")),
+        ],
         "{e}"
     );
-    assert_eq!(e.row(), Some(1));
 }
 
 #[test]
@@ -427,7 +446,7 @@ fn empty_file_and_bad_extension_and_missing_file() {
 // XLSX
 
 /// A cell of a generated worksheet.
-enum X<'a> {
+pub(crate) enum X<'a> {
     E,
     S(&'a str),
     N(&'a str),
@@ -444,8 +463,8 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Writes a one-sheet workbook; `rows[i]` is sheet row i + 1.
-fn write_xlsx(dir: &Path, name: &str, rows: &[Vec<X<'_>>], merges: &[&str]) -> PathBuf {
+/// The XML of one worksheet; `rows[i]` is sheet row i + 1.
+fn sheet_xml(rows: &[Vec<X<'_>>], merges: &[&str]) -> String {
     let mut sheet = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
@@ -479,35 +498,69 @@ fn write_xlsx(dir: &Path, name: &str, rows: &[Vec<X<'_>>], merges: &[&str]) -> P
         sheet.push_str("</mergeCells>");
     }
     sheet.push_str("</worksheet>");
+    sheet
+}
 
-    let files: [(&str, String); 6] = [
+/// One worksheet of a generated workbook: name, rows, merged ranges.
+pub(crate) type SheetSpec<'a> = (&'a str, &'a [Vec<X<'a>>], &'a [&'a str]);
+
+/// Writes a workbook with the given worksheets, in order.
+pub(crate) fn write_workbook(dir: &Path, name: &str, sheets: &[SheetSpec<'_>]) -> PathBuf {
+    let mut overrides = String::new();
+    let mut entries = String::new();
+    let mut rels = String::new();
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (i, (sheet_name, rows, merges)) in sheets.iter().enumerate() {
+        let n = i + 1;
+        overrides.push_str(&format!(
+            r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        ));
+        entries.push_str(&format!(
+            r#"<sheet name="{}" sheetId="{n}" r:id="rId{n}"/>"#,
+            xml_escape(sheet_name)
+        ));
+        rels.push_str(&format!(
+            r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#
+        ));
+        files.push((
+            format!("xl/worksheets/sheet{n}.xml"),
+            sheet_xml(rows, merges),
+        ));
+    }
+    let styles_id = sheets.len() + 1;
+    files.extend([
         (
-            "[Content_Types].xml",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#.to_string(),
+            "[Content_Types].xml".to_string(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{overrides}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#
+            ),
         ),
         (
-            "_rels/.rels",
+            "_rels/.rels".to_string(),
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string(),
         ),
         (
-            "xl/workbook.xml",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string(),
+            "xl/workbook.xml".to_string(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{entries}</sheets></workbook>"#
+            ),
         ),
         (
-            "xl/_rels/workbook.xml.rels",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#.to_string(),
+            "xl/_rels/workbook.xml.rels".to_string(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}<Relationship Id="rId{styles_id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
+            ),
         ),
         (
-            "xl/styles.xml",
+            "xl/styles.xml".to_string(),
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>"#.to_string(),
         ),
-        ("xl/worksheets/sheet1.xml", sheet),
-    ];
+    ]);
     let path = dir.join(name);
     let file = std::fs::File::create(&path).unwrap();
     let mut zip = zip::ZipWriter::new(file);
@@ -519,6 +572,11 @@ fn write_xlsx(dir: &Path, name: &str, rows: &[Vec<X<'_>>], merges: &[&str]) -> P
     }
     zip.finish().unwrap();
     path
+}
+
+/// Writes a one-sheet workbook (sheet "Danh sách"); `rows[i]` is sheet row i + 1.
+pub(crate) fn write_xlsx(dir: &Path, name: &str, rows: &[Vec<X<'_>>], merges: &[&str]) -> PathBuf {
+    write_workbook(dir, name, &[("Danh sách", rows, merges)])
 }
 
 fn header_row() -> Vec<X<'static>> {
@@ -599,7 +657,8 @@ fn xlsx_table_not_starting_at_a1() {
     assert_eq!(e.kind(), ImportErrorKind::MissingValue);
     assert_eq!((e.row(), e.column()), (Some(4), Some("D")));
     assert!(
-        e.to_string().starts_with("lech.xlsx, dòng 4, cột D: "),
+        e.to_string()
+            .starts_with("lech.xlsx, trang tính \"Danh sách\", dòng 4, cột D: "),
         "{e}"
     );
 }
@@ -626,6 +685,8 @@ fn xlsx_merged_cell_in_data_is_refused() {
     assert_eq!((e.row(), e.column()), (Some(5), Some("B")));
     assert!(e.message().contains("ô gộp B5:B7"), "{e}");
     assert!(e.hint().unwrap().contains("từng dòng"), "{e}");
+    // B6 and B7 are empty because of the merge: not reported again.
+    assert_eq!(e.len(), 1, "{e}");
 }
 
 #[test]
@@ -717,4 +778,211 @@ fn xlsx_missing_column() {
     let e = read_table(&p, SPEC).unwrap_err();
     assert_eq!(e.kind(), ImportErrorKind::MissingColumn);
     assert!(e.hint().unwrap().contains("Có phải là cột C"), "{e}");
+}
+
+// ---------------------------------------------------------------------------
+// Every problem in one run
+
+#[test]
+fn xlsx_three_header_problems_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbled = legacy::encode(Legacy::Tcvn3, "Năm sinh");
+    let p = write_xlsx(
+        dir.path(),
+        "tieu-de.xlsx",
+        &[
+            vec![X::S("DANH SÁCH ĐẠI BIỂU")],
+            vec![
+                X::S("TT"),
+                X::S("Họ tên"),
+                X::S(&garbled),
+                X::S("Họ và tên"),
+            ],
+            vec![X::N("1"), X::S("An"), X::N("1978"), X::S("An")],
+        ],
+        &[],
+    );
+    let e = read_table_full(&p, SPEC).unwrap_err();
+    let found: Vec<_> = e.iter().map(|e| (e.kind(), e.row(), e.column())).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                ImportErrorKind::LegacyEncoding(Legacy::Tcvn3),
+                Some(2),
+                Some("C")
+            ),
+            (ImportErrorKind::DuplicateColumn, Some(2), Some("D")),
+            (ImportErrorKind::MissingColumn, Some(2), None),
+        ],
+        "{e}"
+    );
+    assert!(e.iter().all(|e| e.sheet() == Some("Danh sách")), "{e}");
+    assert!(e.iter().all(|e| e.hint().is_some()), "{e}");
+    let lines: Vec<String> = e.to_string().lines().map(String::from).collect();
+    assert_eq!(lines.len(), 3, "{e}");
+    assert!(
+        lines[0].starts_with(
+            "tieu-de.xlsx, trang tính \"Danh sách\", dòng 2, cột C: Chữ trong ô bị lỗi phông"
+        ),
+        "{e}"
+    );
+    assert!(
+        lines[1].starts_with("tieu-de.xlsx, trang tính \"Danh sách\", dòng 2, cột D: Có hai cột cùng là \"Họ và tên\": cột B (\"Họ tên\") và cột D"),
+        "{e}"
+    );
+    assert!(
+        lines[2].starts_with(
+            "tieu-de.xlsx, trang tính \"Danh sách\", dòng 2: Không tìm thấy cột \"Chức vụ\"."
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn csv_two_bad_cells_in_different_rows_are_both_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let vni = legacy::encode(Legacy::Vni, "Nguyễn Văn Dũng");
+    let p = write(
+        dir.path(),
+        "hai-loi.csv",
+        format!(
+            "Họ và tên,Chức vụ\n\
+             Nguyễn Văn An,Bí thư\n\
+             Trần Bình,\n\
+             Lê Chi,Phó Bí thư\n\
+             {vni},Ủy viên\n"
+        )
+        .as_bytes(),
+    );
+    let e = read_table_full(&p, SPEC).unwrap_err();
+    let found: Vec<_> = e.iter().map(|e| (e.kind(), e.row(), e.column())).collect();
+    assert_eq!(
+        found,
+        [
+            (ImportErrorKind::MissingValue, Some(3), Some("B")),
+            (
+                ImportErrorKind::LegacyEncoding(Legacy::Vni),
+                Some(5),
+                Some("A")
+            ),
+        ],
+        "{e}"
+    );
+    assert_eq!(
+        e.iter().filter_map(|e| e.sheet()).count(),
+        0,
+        "CSV has no sheets"
+    );
+    let text = e.to_string();
+    assert!(
+        text.contains("hai-loi.csv, dòng 3, cột B: Ô \"Chức vụ\" đang trống."),
+        "{text}"
+    );
+    assert!(
+        text.contains("hai-loi.csv, dòng 5, cột A: Chữ trong ô bị lỗi phông"),
+        "{text}"
+    );
+
+    // The lenient reader gives the rows it could read along with the problems.
+    let (t, problems) = read_table_lenient(&p, SPEC).unwrap();
+    assert_eq!(problems.len(), 2);
+    assert_eq!(
+        values(&t.records, "ho_ten"),
+        ["Nguyễn Văn An", "Trần Bình", "Lê Chi", ""]
+    );
+    assert_eq!(t.records[3].get("chuc_vu"), Some("Ủy viên"));
+}
+
+#[test]
+fn xlsx_every_cell_problem_and_every_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_xlsx(
+        dir.path(),
+        "nhieu-loi.xlsx",
+        &[
+            header_row(),
+            vec![X::N("1"), X::S("An"), X::Err("#REF!"), X::S("Bí thư")],
+            vec![X::N("2"), X::S("Bình"), X::N("1970"), X::E],
+            vec![X::E, X::S("Chi"), X::N("1971"), X::S("Ủy viên")],
+            vec![X::N("4"), X::E, X::N("1972"), X::S("Ủy viên")],
+            vec![X::N("5"), X::S("Dũng"), X::N("1973"), X::Err("#N/A")],
+        ],
+        &["A3:A4", "B4:B5"],
+    );
+    let e = read_table_full(&p, SPEC).unwrap_err();
+    let found: Vec<_> = e.iter().map(|e| (e.kind(), e.row(), e.column())).collect();
+    assert_eq!(
+        found,
+        [
+            (ImportErrorKind::CellError, Some(2), Some("C")),
+            (ImportErrorKind::MergedCells, Some(3), Some("A")),
+            (ImportErrorKind::MissingValue, Some(3), Some("D")),
+            (ImportErrorKind::MergedCells, Some(4), Some("B")),
+            (ImportErrorKind::CellError, Some(6), Some("D")),
+        ],
+        "{e}"
+    );
+}
+
+#[test]
+fn xlsx_unknown_column_is_a_located_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut header = header_row();
+    header.push(X::S("Ghi chú"));
+    let p = write_xlsx(
+        dir.path(),
+        "thua-cot.xlsx",
+        &[
+            header,
+            vec![
+                X::N("1"),
+                X::S("An"),
+                X::E,
+                X::S("Bí thư"),
+                X::S("đến muộn"),
+            ],
+        ],
+        &[],
+    );
+    let t = read_table_full(&p, SPEC).unwrap();
+    assert_eq!(t.sheet.as_deref(), Some("Danh sách"));
+    assert_eq!(
+        t.warnings,
+        [ImportWarning {
+            sheet: Some("Danh sách".into()),
+            row: Some(1),
+            column: Some("E".into()),
+            message: "Cột E (\"Ghi chú\") không dùng đến, đã bỏ qua.".into(),
+        }]
+    );
+    assert_eq!(
+        t.warnings[0].to_string(),
+        "trang tính \"Danh sách\", dòng 1, cột E: Cột E (\"Ghi chú\") không dùng đến, đã bỏ qua."
+    );
+}
+
+#[test]
+fn other_sheets_with_data_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = [
+        header_row(),
+        vec![X::N("1"), X::S("An"), X::E, X::S("Bí thư")],
+    ];
+    let more = [vec![X::N("2"), X::S("Bình"), X::E, X::S("Chủ tịch")]];
+    let p = write_workbook(
+        dir.path(),
+        "nhieu-trang.xlsx",
+        &[
+            ("Đợt 1", &list, &[]),
+            ("Đợt 2", &more, &[]),
+            ("Sheet3", &[], &[]),
+        ],
+    );
+    let t = read_table_full(&p, SPEC).unwrap();
+    assert_eq!(t.sheet.as_deref(), Some("Đợt 1"));
+    assert_eq!(t.records.len(), 1);
+    assert_eq!(t.warnings.len(), 1, "{:?}", t.warnings);
+    let w = &t.warnings[0].message;
+    assert!(w.contains("\"Đợt 2\"") && !w.contains("Sheet3"), "{w}");
 }

@@ -327,7 +327,9 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
 }
 
 /// Reads a list from a spreadsheet: (path on disk, path for messages).
-type TableReader<T> = fn(&std::path::Path, &str) -> Result<(T, DataSource), Diagnostics>;
+/// `Ok` also has the warnings (what was skipped), which join the notes.
+type TableReader<T> =
+    fn(&std::path::Path, &str) -> Result<(T, DataSource, Diagnostics), Diagnostics>;
 
 /// A list (delegates, honorees) from `data/<name>.yaml`, or a clerk's spreadsheet
 /// `data/<name>.xlsx` / `.csv` (…) read by [`tables`]. A project has one list: two files for the
@@ -365,7 +367,10 @@ fn load_list<T: DeserializeOwned>(
     }
     if let Some((r, path)) = tables.first() {
         return match from_table(path, r) {
-            Ok(v) => Some(v),
+            Ok((v, src, warnings)) => {
+                notes.extend(warnings.0);
+                Some((v, src))
+            }
             Err(d) => {
                 errors.extend(d);
                 None

@@ -224,6 +224,8 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
     struct Recv {
         stack: Vec<Frame>,
         out: HashMap<String, (usize, usize)>,
+        /// Anchor id → the anchored scalar, for aliases used as keys.
+        anchors: HashMap<usize, String>,
     }
     enum Frame {
         Map {
@@ -257,6 +259,17 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
         fn is_key_position(&self) -> bool {
             matches!(self.stack.last(), Some(Frame::Map { key: None, .. }))
         }
+        /// A scalar or an alias: a key of the current map, or a value located at `pos`.
+        fn leaf(&mut self, value: String, pos: (usize, usize)) {
+            if self.is_key_position() {
+                if let Some(Frame::Map { key, key_mark, .. }) = self.stack.last_mut() {
+                    *key = Some(value);
+                    *key_mark = pos;
+                }
+            } else if let Some((p, _)) = self.child_path() {
+                self.out.insert(p, pos);
+            }
+        }
     }
     fn join(base: &str, key: &str) -> String {
         if base.is_empty() {
@@ -269,15 +282,17 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
         fn on_event(&mut self, ev: Event, mark: Marker) {
             let pos = (mark.line(), mark.col() + 1);
             match ev {
-                Event::Scalar(value, ..) => {
-                    if self.is_key_position() {
-                        if let Some(Frame::Map { key, key_mark, .. }) = self.stack.last_mut() {
-                            *key = Some(value);
-                            *key_mark = pos;
-                        }
-                    } else if let Some((p, _)) = self.child_path() {
-                        self.out.insert(p, pos);
+                Event::Scalar(value, _, anchor, _) => {
+                    if anchor > 0 {
+                        self.anchors.insert(anchor, value.clone());
                     }
+                    self.leaf(value, pos);
+                }
+                // `b: *x` takes a value position like a scalar (`*k: v` a key position): the
+                // pending key is consumed, or the sequence index advances.
+                Event::Alias(anchor) => {
+                    let value = self.anchors.get(&anchor).cloned().unwrap_or_default();
+                    self.leaf(value, pos);
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     let path = if self.stack.is_empty() {
@@ -312,6 +327,7 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
     let mut recv = Recv {
         stack: Vec::new(),
         out: HashMap::new(),
+        anchors: HashMap::new(),
     };
     let _ = Parser::new_from_str(text).load(&mut recv, false);
     recv.out
@@ -331,6 +347,46 @@ mod tests {
         assert_eq!((l.line, l.column), (Some(2), Some(6)));
         let l = doc.locate("a.list[1].missing");
         assert_eq!(l.line, Some(5));
+    }
+
+    #[test]
+    fn aliases_take_a_value_position() {
+        let text = concat!(
+            "a: &x 1\n",
+            "b: *x\n",
+            "c: 3\n",
+            "list:\n",
+            "  - &y first\n",
+            "  - *y\n",
+            "  - third\n",
+            "  - k: v\n",
+            "    m: *x\n",
+            "    n: 4\n",
+            "d: 5\n",
+        );
+        let doc = YamlDoc::new("t.yaml", text.to_string());
+        let at = |p: &str| {
+            let l = doc.locate(p);
+            (l.line, l.column)
+        };
+        assert_eq!(at("b"), (Some(2), Some(4)));
+        assert_eq!(at("c"), (Some(3), Some(4)));
+        assert_eq!(at("list"), (Some(4), Some(1)));
+        assert_eq!(at("list[1]"), (Some(6), Some(5)));
+        assert_eq!(at("list[2]"), (Some(7), Some(5)));
+        assert_eq!(at("list[3].k"), (Some(8), Some(8)));
+        assert_eq!(at("list[3].m"), (Some(9), Some(8)));
+        assert_eq!(at("list[3].n"), (Some(10), Some(8)));
+        assert_eq!(at("d"), (Some(11), Some(4)));
+        // A path that does not exist falls back to its parent.
+        assert_eq!(at("list[4]"), (Some(4), Some(1)));
+
+        // An alias used as a key stands for the anchored text.
+        let doc = YamlDoc::new("t.yaml", "k: &n name\n*n : 5\nz: 6\n".to_string());
+        let l = doc.locate("name");
+        assert_eq!((l.line, l.column), (Some(2), Some(6)));
+        let l = doc.locate("z");
+        assert_eq!((l.line, l.column), (Some(3), Some(4)));
     }
 
     #[derive(serde::Deserialize, Debug)]
