@@ -57,10 +57,19 @@ impl fmt::Display for Location {
         match (&self.cell_column, self.line, self.column) {
             (Some(col), Some(row), _) => write!(f, ", dòng {row}, cột {col}"),
             (None, Some(line), Some(column)) => write!(f, ":{line}:{column}"),
+            // A spreadsheet row without a particular cell (a missing column).
+            (None, Some(row), None) if is_table(&self.file) => write!(f, ", dòng {row}"),
             (None, Some(line), None) => write!(f, ":{line}"),
             _ => Ok(()),
         }
     }
+}
+
+fn is_table(file: &str) -> bool {
+    let lower = file.to_lowercase();
+    [".xlsx", ".xlsm", ".xls", ".ods", ".csv"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

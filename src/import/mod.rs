@@ -723,29 +723,12 @@ fn missing_column(
 /// worth suggesting ("Họ tên" for "Họ và tên", "Năm sinh (dương lịch)"
 /// for "Năm sinh").
 fn suggest<'a>(field: &FieldSpec, found: &[&'a IgnoredColumn]) -> Option<&'a IgnoredColumn> {
-    let names: Vec<String> = std::iter::once(field.label)
+    // The project's one fuzzy matcher, over the field's label and synonyms.
+    let headers = || found.iter().map(|c| c.header.as_str());
+    std::iter::once(field.label)
         .chain(field.synonyms.iter().copied())
-        .map(normalize_header)
-        .filter(|n| !n.is_empty())
-        .collect();
-    let score = |header: &str| -> f64 {
-        let h = normalize_header(header);
-        names
-            .iter()
-            .map(|n| {
-                let lev = strsim::normalized_levenshtein(n, &h);
-                let contains =
-                    n.len() >= 4 && h.len() >= 4 && (h.contains(n.as_str()) || n.contains(&h));
-                if contains { lev.max(0.8) } else { lev }
-            })
-            .fold(0.0, f64::max)
-    };
-    found
-        .iter()
-        .map(|c| (score(&c.header), *c))
-        .filter(|(s, _)| *s >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .find_map(|name| crate::text::nearest(name, headers()))
+        .and_then(|h| found.iter().find(|c| c.header == h).copied())
 }
 
 /// Merged cells keep the value in the top-left cell only, so the other rows
