@@ -36,6 +36,25 @@ pub fn run(a: Args) -> i32 {
             .into(),
         );
     };
+    // What the rules say about the files the sheet is made from (not about the lists).
+    let inputs = &job.inputs;
+    let concerning = Diagnostics(
+        p.diags
+            .0
+            .iter()
+            .filter(|d| {
+                d.location
+                    .as_ref()
+                    .is_some_and(|l| inputs.contains(&l.file))
+            })
+            .cloned()
+            .collect(),
+    );
+    print(&concerning);
+    if concerning.has_errors() {
+        eprintln!("Chưa in trang căn chỉnh: hãy sửa các lỗi trên.");
+        return 1;
+    }
     let options = BuildOptions {
         out_dir,
         ..BuildOptions::default()
