@@ -501,7 +501,7 @@ fn legacy_encoded_csv_is_located() {
     let csv = std::fs::read_to_string(repo().join("tests/fixtures/import/delegates.csv")).unwrap();
     // "Phạm Văn Minh" in TCVN3, by hand: ạ = ¹, ă = ¨.
     let tcvn = "Ph\u{B9}m V\u{A8}n Minh";
-    let csv = csv.replacen("Phạm Văn Minh", &tcvn, 1);
+    let csv = csv.replacen("Phạm Văn Minh", tcvn, 1);
     std::fs::write(p.join("data/delegates.csv"), csv).unwrap();
     let (code, out) = build(&p);
     assert_eq!(code, 1, "{out}");
