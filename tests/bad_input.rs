@@ -4,9 +4,10 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
 
 use vinhdanh::import::{FieldSpec, ImportErrorKind, read_table_full};
 
@@ -57,24 +58,103 @@ fn output_folder_whose_parent_is_a_file() {
 }
 
 fn whole_pdf(path: &Path) -> bool {
-    let b = fs::read(path).unwrap();
-    b.starts_with(b"%PDF-") && b.trim_ascii_end().ends_with(b"%%EOF")
+    pdf_state(path) == Some(true)
 }
 
+/// Whether a PDF starts with its header and ends with its trailer; None if it is gone. Read
+/// from both ends only, so that a whole output folder can be checked every few milliseconds
+/// during a build.
+fn pdf_state(path: &Path) -> Option<bool> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = fs::File::open(path).ok()?;
+    let len = f.metadata().unwrap().len();
+    let mut head = [0u8; 5];
+    if f.read_exact(&mut head).is_err() || &head != b"%PDF-" {
+        return Some(false);
+    }
+    let mut tail = Vec::new();
+    f.seek(SeekFrom::Start(len.saturating_sub(64))).unwrap();
+    f.read_to_end(&mut tail).unwrap();
+    Some(tail.trim_ascii_end().ends_with(b"%%EOF"))
+}
+
+/// Every PDF under an output folder (and its batch folders), with what tells one write of it
+/// from another: a write renames a new file over the old one, so inode or mtime changes.
+#[cfg(unix)]
+fn pdf_stamps(out: &Path) -> BTreeMap<PathBuf, (u64, SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut stamps = BTreeMap::new();
+    let mut dirs = vec![out.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        // A file renamed away between listing and stat is simply seen on the next look.
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            let Ok(meta) = fs::metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|x| x == "pdf") {
+                stamps.insert(path, (meta.ino(), meta.modified().unwrap()));
+            }
+        }
+    }
+    stamps
+}
+
+/// Temporary files of unfinished writes (`.vinhdanh-*.tmp`) under an output folder.
+fn leftovers(out: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![out.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for e in fs::read_dir(&dir).unwrap().flatten() {
+            let path = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if name.starts_with(".vinhdanh-") && name.ends_with(".tmp") {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(unix)]
+fn rewritten(
+    before: &BTreeMap<PathBuf, (u64, SystemTime)>,
+    now: &BTreeMap<PathBuf, (u64, SystemTime)>,
+) -> usize {
+    now.iter()
+        .filter(|(p, stamp)| before.get(*p) != Some(stamp))
+        .count()
+}
+
+/// A rebuild is killed while it is writing: after its first new PDF, and further on. Each kill
+/// is shown to have interrupted the build (the process was still running and died of the
+/// signal, and only part of the PDFs had been rewritten). Every PDF is whole whenever the test
+/// looks during the rebuild, and after each kill.
+#[cfg(unix)]
 #[test]
 fn interrupted_build_leaves_previous_pdfs_whole() {
+    use std::os::unix::process::ExitStatusExt;
     let (_dir, p) = project();
     let (code, out) = common::run(&p, &["build", "."]);
     assert_eq!(code, 0, "{out}");
-    let pdfs: Vec<_> = fs::read_dir(p.join("output"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    assert!(!pdfs.is_empty());
-    // Kill at several moments of a rebuild; every PDF must stay whole each time.
-    for delay_ms in [20u64, 80, 150, 300, 500] {
+    let output = p.join("output");
+    let complete = pdf_stamps(&output);
+    assert!(complete.len() > 150, "{} PDFs", complete.len());
+    assert!(leftovers(&output).is_empty());
+    // Kill points, in PDFs rewritten. The first leaves seconds of work undone, so its kill
+    // must be shown to interrupt the build; a later one that a very slow poll lets the build
+    // outrun is only reported, but every PDF must be whole either way.
+    let mut interrupted = Vec::new();
+    for after in [1usize, 10, 30, 60, 100, 140] {
+        let start = pdf_stamps(&output);
+        let t = Instant::now();
         let mut child = common::bin()
             .args(["build", "."])
             .current_dir(&p)
@@ -82,17 +162,70 @@ fn interrupted_build_leaves_previous_pdfs_whole() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        let _ = child.kill();
-        let _ = child.wait();
-        for pdf in &pdfs {
+        // Wait until the rebuild has replaced `after` PDFs, then kill it at once. Meanwhile
+        // every PDF must be whole whenever one looks (a reader may open one during a build).
+        let mut ended = None;
+        loop {
+            let now = pdf_stamps(&output);
+            for pdf in now.keys() {
+                assert_ne!(
+                    pdf_state(pdf),
+                    Some(false),
+                    "{} is half-written while the build runs",
+                    pdf.display()
+                );
+            }
+            if rewritten(&start, &now) >= after {
+                break;
+            }
+            if let Some(status) = child.try_wait().unwrap() {
+                ended = Some(status);
+                break;
+            }
+            assert!(t.elapsed() < Duration::from_secs(600), "build hangs");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let running = ended.is_none() && child.try_wait().unwrap().is_none();
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        let now = pdf_stamps(&output);
+        let n = rewritten(&start, &now);
+        eprintln!(
+            "kill after {after} PDFs, at {:?}: running {running}, {status}; {n} of {} PDFs \
+             rewritten, {} temporary files left",
+            t.elapsed(),
+            now.len(),
+            leftovers(&output).len()
+        );
+        // Interrupted: running when killed, died of the signal, and its output unfinished.
+        if running && status.signal() == Some(9) && n >= after && n < now.len() {
+            interrupted.push(after);
+        }
+        assert_eq!(
+            now.keys().collect::<Vec<_>>(),
+            complete.keys().collect::<Vec<_>>(),
+            "a PDF went missing"
+        );
+        for pdf in now.keys() {
             assert!(
                 whole_pdf(pdf),
-                "{} broken after kill at {delay_ms} ms",
+                "{} broken after a kill after {after} PDFs",
                 pdf.display()
             );
         }
     }
+    assert!(
+        interrupted.first() == Some(&1),
+        "the kill after the first new PDF did not interrupt the build (interrupted: {interrupted:?})"
+    );
+    // The next build completes the output and clears whatever the kills left half-written.
+    let start = pdf_stamps(&output);
+    let (code, out) = common::run(&p, &["build", "."]);
+    assert_eq!(code, 0, "{out}");
+    let now = pdf_stamps(&output);
+    assert_eq!(rewritten(&start, &now), now.len(), "every PDF rewritten");
+    assert!(now.keys().all(|pdf| whole_pdf(pdf)));
+    assert_eq!(leftovers(&output), Vec::<PathBuf>::new());
 }
 
 #[test]

@@ -481,14 +481,19 @@ fn default_project_prints_every_sample_honoree_and_notes_the_missing_emblem_once
     let (code, o) = run(&p, &["build"]);
     assert_eq!(code, 0, "{o}");
     assert_eq!(o.matches("chưa có ảnh Quốc huy").count(), 1, "{o}");
+    // One certificate per honoree of the project's own list (counted in its YAML).
+    let text = std::fs::read_to_string(p.join("data/honorees.yaml")).unwrap();
+    let v: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let honorees = v["honorees"].as_sequence().unwrap().len();
+    assert_eq!(
+        honorees, 44,
+        "12 collectives and 32 individuals in the sample list"
+    );
     let n = std::fs::read_dir(p.join("output/giay-khen"))
         .unwrap()
         .count();
-    assert!(
-        (40..=50).contains(&n),
-        "{n} certificates for the sample list"
-    );
-    assert_eq!(pdf_pages(&p.join("output/giay-khen.pdf")), n);
+    assert_eq!(n, honorees, "certificates for the sample list");
+    assert_eq!(pdf_pages(&p.join("output/giay-khen.pdf")), honorees);
 }
 
 #[test]

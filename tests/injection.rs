@@ -9,9 +9,12 @@
 //!   leading/trailing whitespace is dropped (line breaking and justification move spaces);
 //! - `{{ s }}` (a Typst string literal) prints every other character exactly, straight quotes
 //!   included;
-//! - `{{ s | prose }}` turns straight double quotes into “ ” (`render::smart_quotes`) and reads
-//!   `*…*`/`**…**` as emphasis and `\*` as a literal star, so the comparison of that path
-//!   ignores `*`, `\` and whitespace (a tab or space next to an emphasis boundary may vanish);
+//! - `{{ s | prose }}` follows README's "Free text" rules, which [`reader_view`] restates on
+//!   its own (it calls no library code): straight double quotes become “ ”, `*x*` is italic and
+//!   `**x**` bold when the stars touch their word, `\*` is a literal star; every other
+//!   character, spaces included, prints as typed. The reader's text and which parts of it are
+//!   italic or bold are compared with that expectation (Typst drops a tab at the edge of a
+//!   text element, so a tab touching an emphasis boundary is expected to vanish: [`laid_out`]);
 //! - the page is 4 m wide so that layout never breaks a line where the input has no break.
 //!
 //! Structure: exactly one page, the three markers present in order, and the literal path never
@@ -170,14 +173,170 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The prose path is compared without `*`, `\\` and whitespace: emphasis boundaries may eat a
-/// tab or space next to them (a layout matter, and `check` warns about tabs in data).
-fn without_markup(s: &str) -> String {
-    squash(&s.replace(['*', '\\'], "")).replace(' ', "")
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Plain,
+    Italic,
+    Bold,
 }
 
-/// Compiles the template with `s`; returns the literal and prose texts between the markers.
-fn typeset(s: &str) -> Result<(String, String), String> {
+/// What a reader sees for free text, by README's "Free text" rules, as runs of plain, italic
+/// and bold text. Written from the documented rules, independently of `render::prose`:
+///
+/// - a straight double quote opens (“) at the start of the text or after a space, an opening
+///   bracket, a dash, a slash or another opening quote, and closes (”) everywhere else;
+/// - `\*` prints a star;
+/// - `*` (or `**`) starts italic (bold) only when it touches the next word (the character after
+///   it is neither a space nor another star) and stands at a word's start (start of text, after
+///   a space, an opening bracket, quote, dash or slash). The emphasis runs to the next unescaped
+///   `*` (`**`); that closing star must touch the preceding word and end one (no letter or
+///   digit right after it), otherwise the opening star prints as it is. Inside, `\*` is a star;
+/// - everything else prints as typed.
+fn reader_view(s: &str) -> Vec<(Look, String)> {
+    let opener = |c: char| c.is_whitespace() || "([{“‘\"'-–—/".contains(c);
+    // Straight quotes first: which way a quote turns depends on the typed character before it.
+    let mut chars: Vec<char> = Vec::new();
+    let mut before: Option<char> = None;
+    for c in s.chars() {
+        chars.push(match c {
+            '"' if before.is_none_or(|p| opener(p) && p != '\'' && p != '"') => '“',
+            '"' => '”',
+            c => c,
+        });
+        before = Some(c);
+    }
+    let mut out: Vec<(Look, String)> = Vec::new();
+    let push = |out: &mut Vec<(Look, String)>, look: Look, c: char| match out.last_mut() {
+        Some((l, text)) if *l == look => text.push(c),
+        _ => out.push((look, c.to_string())),
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && chars.get(i + 1) == Some(&'*') {
+            push(&mut out, Look::Plain, '*');
+            i += 2;
+            continue;
+        }
+        if c == '*' {
+            let (look, n) = if chars.get(i + 1) == Some(&'*') {
+                (Look::Bold, 2)
+            } else {
+                (Look::Italic, 1)
+            };
+            let touches_next = chars
+                .get(i + n)
+                .is_some_and(|c| !c.is_whitespace() && *c != '*');
+            let starts_word = i == 0 || opener(chars[i - 1]);
+            // The next unescaped run of n stars.
+            let mut j = i + n;
+            let close = loop {
+                if j + n > chars.len() {
+                    break None;
+                }
+                if chars[j] == '\\' {
+                    j += 2;
+                } else if chars[j..j + n].iter().all(|&c| c == '*') {
+                    break Some(j);
+                } else {
+                    j += 1;
+                }
+            };
+            let close = close.filter(|&j| {
+                j > i + n
+                    && !chars[j - 1].is_whitespace()
+                    && chars.get(j + n).is_none_or(|c| !c.is_alphanumeric())
+            });
+            if let (true, true, Some(j)) = (touches_next, starts_word, close) {
+                let mut k = i + n;
+                while k < j {
+                    if chars[k] == '\\' && chars.get(k + 1) == Some(&'*') {
+                        push(&mut out, look, '*');
+                        k += 2;
+                    } else {
+                        push(&mut out, look, chars[k]);
+                        k += 1;
+                    }
+                }
+                i = j + n;
+                continue;
+            }
+        }
+        push(&mut out, Look::Plain, c);
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn reader_view_follows_the_readme() {
+    let view = |s: &str| {
+        reader_view(s)
+            .into_iter()
+            .map(|(l, t)| format!("{l:?}:{t}"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        view("a *b* **c d** e"),
+        ["Plain:a ", "Italic:b", "Plain: ", "Bold:c d", "Plain: e"]
+    );
+    assert_eq!(view("2 * 3 * 4"), ["Plain:2 * 3 * 4"]);
+    assert_eq!(view("/* c */ a*b*"), ["Plain:/* c */ a*b*"]);
+    assert_eq!(view("\\*x\\* \\y"), ["Plain:*x* \\y"]);
+    assert_eq!(view("*a \\* b*"), ["Italic:a * b"]);
+    assert_eq!(
+        view("Nhà \"Văn hoá\" (\"x\")"),
+        ["Plain:Nhà “Văn hoá” (“x”)"]
+    );
+    assert_eq!(view("\"*đậm*\"."), ["Plain:“", "Italic:đậm", "Plain:”."]);
+}
+
+/// The text of a reader's view as Typst lays it out: Typst drops tabs at the edges of a text
+/// element, so where plain text meets emphasis a tab next to the boundary prints as nothing
+/// (`check` warns about tabs in data). Spaces and line breaks are kept.
+fn laid_out(view: &[(Look, String)]) -> String {
+    let mut out = String::new();
+    for (k, (look, text)) in view.iter().enumerate() {
+        let mut t = text.as_str();
+        if *look == Look::Plain {
+            if k > 0 {
+                t = t.trim_start_matches('\t');
+            }
+            if k + 1 < view.len() {
+                t = t.trim_end_matches('\t');
+            }
+        }
+        out.push_str(t);
+    }
+    out
+}
+
+/// The laid-out characters of a page with their italic and bold flags, a line break where a
+/// new line starts (as `PageContent::text`).
+fn styled_chars(page: &inspect::PageContent) -> Vec<(char, bool, bool)> {
+    let mut out = Vec::new();
+    let mut last_y = f64::NAN;
+    for r in &page.runs {
+        if !out.is_empty() && (r.y_mm - last_y).abs() > 0.5 {
+            out.push(('\n', false, false));
+        }
+        out.extend(r.text.chars().map(|c| (c, r.italic, r.bold)));
+        last_y = r.y_mm;
+    }
+    out
+}
+
+/// What the prose path printed: its text, and which of its (non-space) characters are italic
+/// and which bold.
+struct Printed {
+    text: String,
+    italic: String,
+    bold: String,
+}
+
+/// Compiles the template with `s`; returns the literal text and what the prose path printed,
+/// between the markers.
+fn typeset(s: &str) -> Result<(String, Printed), String> {
     let f = fixture();
     let source = render::render(
         &f.env,
@@ -211,7 +370,28 @@ fn typeset(s: &str) -> Result<(String, String), String> {
         return Err(format!("markers out of order: {text}"));
     }
     let literal = text[b + "QQBEGIN".len()..m].to_string();
-    let prose = text[m + "QQMIDDLE".len()..e].to_string();
+    // The prose path, character by character with its style.
+    let styled = styled_chars(page);
+    let plain: Vec<char> = styled.iter().map(|c| c.0).collect();
+    let at = |marker: &str| {
+        let m: Vec<char> = marker.chars().collect();
+        plain.windows(m.len()).position(|w| w == m.as_slice())
+    };
+    let from = at("QQMIDDLE").ok_or("QQMIDDLE missing")? + "QQMIDDLE".len();
+    let to = at("QQEND").ok_or("QQEND missing")?;
+    let prose = &styled[from..to.max(from)];
+    let pick = |f: fn(&(char, bool, bool)) -> bool| -> String {
+        prose
+            .iter()
+            .filter(|c| f(c) && !c.0.is_whitespace())
+            .map(|c| c.0)
+            .collect()
+    };
+    let printed = Printed {
+        text: prose.iter().map(|c| c.0).collect(),
+        italic: pick(|c| c.1),
+        bold: pick(|c| c.2),
+    };
     // Structure of the literal path: no run between the first two markers is bold or italic.
     let mut seen_begin = false;
     for r in &page.runs {
@@ -225,19 +405,29 @@ fn typeset(s: &str) -> Result<(String, String), String> {
             return Err(format!("literal text changed style: {r:?}"));
         }
     }
-    Ok((literal, prose))
+    Ok((literal, printed))
 }
 
 fn check_one(s: &str) -> Result<(), TestCaseError> {
     let (literal, prose) = typeset(s).map_err(TestCaseError::fail)?;
     prop_assert_eq!(squash(&literal), squash(s), "literal path for {:?}", s);
-    let expected_prose = without_markup(&render::smart_quotes(&s.nfc().collect::<String>()));
+    let view = reader_view(&s.nfc().collect::<String>());
+    let text = laid_out(&view);
+    prop_assert_eq!(squash(&prose.text), squash(&text), "prose path for {:?}", s);
+    let styled = |look: Look| -> String {
+        view.iter()
+            .filter(|(l, _)| *l == look)
+            .flat_map(|(_, t)| t.nfc())
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
     prop_assert_eq!(
-        without_markup(&prose),
-        expected_prose,
-        "prose path for {:?}",
+        &prose.italic,
+        &styled(Look::Italic),
+        "italic text for {:?}",
         s
     );
+    prop_assert_eq!(&prose.bold, &styled(Look::Bold), "bold text for {:?}", s);
     Ok(())
 }
 

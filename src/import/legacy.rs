@@ -1000,5 +1000,181 @@ mod props {
         fn ascii_is_never_flagged(s in "[ -~]{0,40}") {
             prop_assert_eq!(detect(&s), None);
         }
+
+        /// Phrases typed in TCVN3, spelled from the hand-written table (not from `encode`):
+        /// detection must fire, name TCVN3 and give the Unicode text exactly. (A phrase whose
+        /// only case-carrying letters are capitals, "Hµ Néi", reads as typed in capitals:
+        /// TCVN3 has no capital toned vowels; see `capitals`.)
+        #[test]
+        fn hand_written_tcvn3_phrases_are_detected(
+            (garbage, text) in hand_phrase(HAND_TCVN3, WEAK_TCVN3)
+                .prop_filter("some small letter", |(g, _)| g.chars().any(|c| c.is_ascii_lowercase()))
+        ) {
+            prop_assert_eq!(detect(&garbage), Some((Legacy::Tcvn3, text.clone())), "{}", garbage);
+            prop_assert_eq!(decode(Legacy::Tcvn3, &garbage), Some(text));
+        }
+
+        /// The same for VNI.
+        #[test]
+        fn hand_written_vni_phrases_are_detected((garbage, text) in hand_phrase(HAND_VNI, WEAK_VNI)) {
+            prop_assert_eq!(detect(&garbage), Some((Legacy::Vni, text.clone())), "{}", garbage);
+            prop_assert_eq!(decode(Legacy::Vni, &garbage), Some(text));
+        }
+    }
+
+    // Legacy spellings written by hand from the published code tables, independently of
+    // `encode` and of the tables in this module, as (Unicode, what the spreadsheet shows).
+    //
+    // TCVN3 (ABC), read as Latin-1: ă ¨, â ©, ê ª, ô «, ơ ¬, ư U+AD (soft hyphen), đ ®, Đ §;
+    // à µ, ả ¶, ã ·, ạ ¹; ắ ¾, ặ Æ; ễ Ô, ệ Ö; ị Þ; ỏ á; ồ å, ố è, ộ é; ờ ê, ở ë, ợ î;
+    // ủ ñ, ú ó; ữ ÷, ứ ø.
+    // VNI Windows: the base letter then a mark: ø huyền, û hỏi, õ ngã, ù sắc, ï nặng;
+    // â ^, à ^huyền, å ^hỏi, ã ^ngã, á ^sắc, ä ^nặng; ê breve, é breve+sắc, ë breve+nặng;
+    // whole letters ñ đ, Ñ Đ, ö ư, ô ơ, ò ị.
+    //
+    // Every entry is detected on its own; words left unchanged by the encoding are mixed in
+    // by the strategy.
+
+    const HAND_TCVN3: &[(&str, &str)] = &[
+        ("Hà", "Hµ"),
+        ("Nội", "Néi"),
+        ("Trường", "Tr\u{AD}êng"),
+        ("Đoàn", "§oµn"),
+        ("Thượng", "Th\u{AD}îng"),
+        ("Việt", "ViÖt"),
+        ("thưởng", "th\u{AD}ëng"),
+        ("Chủ", "Chñ"),
+        ("tịch", "tÞch"),
+        ("xã", "x·"),
+        ("Nguyễn", "NguyÔn"),
+        ("Đặng", "§Æng"),
+        ("Hữu", "H÷u"),
+        ("Lê", "Lª"),
+        ("Văn", "V¨n"),
+        ("Phạm", "Ph¹m"),
+        ("Hương", "H\u{AD}¬ng"),
+        ("Hội", "Héi"),
+        ("Quốc", "Quèc"),
+        ("Hồng", "Hång"),
+        ("Thị", "ThÞ"),
+        ("khỏe", "kháe"),
+        ("Thủy", "Thñy"),
+        ("Đảng", "§¶ng"),
+        ("Thắng", "Th¾ng"),
+        ("Đức", "§øc"),
+        ("đua", "®ua"),
+    ];
+
+    const HAND_VNI: &[(&str, &str)] = &[
+        ("Hà", "Haø"),
+        ("Nội", "Noäi"),
+        ("Trường", "Tröôøng"),
+        ("Đoàn", "Ñoaøn"),
+        ("Thượng", "Thöôïng"),
+        ("Việt", "Vieät"),
+        ("thưởng", "thöôûng"),
+        ("tịch", "tòch"),
+        ("Nguyễn", "Nguyeãn"),
+        ("Đặng", "Ñaëng"),
+        ("Hữu", "Höõu"),
+        ("Văn", "Vaên"),
+        ("Phạm", "Phaïm"),
+        ("Hương", "Höông"),
+        ("Hội", "Hoäi"),
+        ("khỏe", "khoûe"),
+        ("Thủy", "Thuûy"),
+        ("Đảng", "Ñaûng"),
+        ("Thắng", "Thaéng"),
+        ("Đức", "Ñöùc"),
+        ("đua", "ñua"),
+    ];
+
+    /// Words that are not evidence on their own: VNI "Chuû" is also TCVN3 for "Chuỷ", "Leâ"
+    /// for "Leõ"; "xaõ", "Hoàng", "Thò", "Quoác" and TCVN3 "Phóc" look like syllables as they
+    /// stand. In a phrase with one word of the tables above they must be read right too.
+    const WEAK_TCVN3: &[(&str, &str)] = &[("Phúc", "Phóc")];
+    const WEAK_VNI: &[(&str, &str)] = &[
+        ("Chủ", "Chuû"),
+        ("Lê", "Leâ"),
+        ("xã", "xaõ"),
+        ("Hồng", "Hoàng"),
+        ("Thị", "Thò"),
+        ("Quốc", "Quoác"),
+        ("Phúc", "Phuùc"),
+    ];
+
+    /// Words every encoding leaves as they are.
+    const UNCHANGED: &[&str] = &["Minh", "Thanh", "An", "ban", "Khen", "thi"];
+
+    /// A phrase of hand-written legacy words (at least one from `table`), weak words and
+    /// unchanged words, as (garbage, Unicode).
+    fn hand_phrase(
+        table: &'static [(&'static str, &'static str)],
+        weak: &'static [(&'static str, &'static str)],
+    ) -> impl Strategy<Value = (String, String)> {
+        let word = prop_oneof![
+            3 => prop::sample::select(table).prop_map(|(u, g)| (g, u)),
+            1 => prop::sample::select(weak).prop_map(|(u, g)| (g, u)),
+            1 => prop::sample::select(UNCHANGED).prop_map(|w| (w, w)),
+        ];
+        (
+            prop::sample::select(table),
+            prop::collection::vec(word, 0..6),
+            any::<prop::sample::Index>(),
+        )
+            .prop_map(|((u, g), mut words, at)| {
+                words.insert(at.index(words.len() + 1), (g, u));
+                let garbage: Vec<&str> = words.iter().map(|w| w.0).collect();
+                let text: Vec<&str> = words.iter().map(|w| w.1).collect();
+                (garbage.join(" "), text.join(" "))
+            })
+    }
+
+    #[test]
+    fn hand_written_words_are_detected_and_match_encode() {
+        for (table, enc) in [(HAND_TCVN3, Legacy::Tcvn3), (HAND_VNI, Legacy::Vni)] {
+            for &(text, garbage) in table {
+                assert_ne!(text, garbage);
+                assert_eq!(
+                    detect(garbage),
+                    Some((enc, text.to_string())),
+                    "{enc}: {garbage:?} should read {text:?}"
+                );
+                // `encode` builds the test data of the round-trip tests: it must agree with
+                // the hand-written spelling.
+                assert_eq!(encode(enc, text), garbage, "{enc}: encode({text:?})");
+            }
+        }
+        for (table, enc) in [(WEAK_TCVN3, Legacy::Tcvn3), (WEAK_VNI, Legacy::Vni)] {
+            for &(text, garbage) in table {
+                assert_eq!(encode(enc, text), garbage, "{enc}: encode({text:?})");
+                assert_eq!(
+                    decode(enc, garbage).as_deref(),
+                    Some(text),
+                    "{enc}: {garbage:?}"
+                );
+            }
+        }
+        // Whole phrases, including the examples of the module documentation.
+        for (garbage, enc, text) in [
+            ("Hµ Néi", Legacy::Tcvn3, "Hà Nội"),
+            ("Haø Noäi", Legacy::Vni, "Hà Nội"),
+            (
+                "Chñ tÞch UBND x· Th\u{AD}îng Hång",
+                Legacy::Tcvn3,
+                "Chủ tịch UBND xã Thượng Hồng",
+            ),
+            (
+                "Chuû tòch UBND xaõ Thöôïng Hoàng",
+                Legacy::Vni,
+                "Chủ tịch UBND xã Thượng Hồng",
+            ),
+            ("§oµn Thanh niªn", Legacy::Tcvn3, "Đoàn Thanh niên"),
+            ("Ñoaøn Thanh nieân", Legacy::Vni, "Đoàn Thanh niên"),
+            ("HéI NGHÞ", Legacy::Tcvn3, "HỘI NGHỊ"),
+            ("HOÄI NGHÒ", Legacy::Vni, "HỘI NGHỊ"),
+        ] {
+            assert_eq!(detect(garbage), Some((enc, text.to_string())), "{garbage}");
+        }
     }
 }

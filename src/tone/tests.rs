@@ -308,9 +308,88 @@ fn vietnamese_text() -> impl Strategy<Value = String> {
     prop::collection::vec(syllables, 0..40).prop_map(|v| v.concat())
 }
 
+/// Words whose spelling differs between the styles, as (old, new), written by hand: the
+/// tone moves from the first vowel of oa/oe/uy to the second, case kept.
+const KNOWN: &[(&str, &str)] = &[
+    ("hòa", "hoà"),
+    ("Hòa", "Hoà"),
+    ("HÒA", "HOÀ"),
+    ("hóa", "hoá"),
+    ("họa", "hoạ"),
+    ("tỏa", "toả"),
+    ("thủy", "thuỷ"),
+    ("Thủy", "Thuỷ"),
+    ("THỦY", "THUỶ"),
+    ("Thụy", "Thuỵ"),
+    ("lũy", "luỹ"),
+    ("ủy", "uỷ"),
+    ("Ủy", "Uỷ"),
+    ("khỏe", "khoẻ"),
+    ("Khỏe", "Khoẻ"),
+    ("KHỎE", "KHOẺ"),
+    ("xòe", "xoè"),
+    ("hòe", "hoè"),
+];
+
+#[test]
+fn known_words_change_both_ways() {
+    for &(old, new) in KNOWN {
+        assert_ne!(old, new);
+        assert_eq!(convert(old, Style::New), new, "{old}");
+        assert_eq!(convert(new, Style::Old), old, "{new}");
+        assert_eq!(convert(old, Style::Old), old, "{old}");
+        assert_eq!(convert(new, Style::New), new, "{new}");
+        assert_eq!(word_style(old), Some(Style::Old), "{old}");
+        assert_eq!(word_style(new), Some(Style::New), "{new}");
+    }
+}
+
+/// Random text with known words placed between spaces: (text, [(char offset, index in
+/// KNOWN)]). Each known word is given in either spelling.
+fn text_with_known_words() -> impl Strategy<Value = (String, Vec<(usize, usize)>)> {
+    let part = prop_oneof![
+        1 => vietnamese_text().prop_map(|s| (s, None)),
+        1 => (0..KNOWN.len(), any::<bool>()).prop_map(|(k, old)| {
+            let (o, n) = KNOWN[k];
+            ((if old { o } else { n }).to_string(), Some(k))
+        }),
+    ];
+    (0..KNOWN.len(), prop::collection::vec(part, 0..6)).prop_map(|(first, parts)| {
+        let mut text = KNOWN[first].0.to_string();
+        let mut known = vec![(0, first)];
+        for (s, k) in parts {
+            text.push(' ');
+            if let Some(k) = k {
+                known.push((text.chars().count(), k));
+            }
+            text.push_str(&s);
+        }
+        (text, known)
+    })
+}
+
 proptest! {
+    /// Every known word in the text comes out in the asked spelling, at the same place.
     #[test]
-    fn convert_is_idempotent_and_keeps_length(s in vietnamese_text()) {
+    fn known_words_change_in_any_text((s, known) in text_with_known_words()) {
+        let new: Vec<char> = convert(&s, Style::New).chars().collect();
+        let old: Vec<char> = convert(&s, Style::Old).chars().collect();
+        for (at, k) in known {
+            let (o, n) = KNOWN[k];
+            let len = o.chars().count();
+            let got_new: String = new[at..at + len].iter().collect();
+            let got_old: String = old[at..at + len].iter().collect();
+            prop_assert_eq!(got_new, n, "{:?}", s);
+            prop_assert_eq!(got_old, o, "{:?}", s);
+        }
+        // The text starts with an old-style word, so the new-style text differs from it.
+        prop_assert_ne!(convert(&s, Style::New), s.clone());
+    }
+
+    #[test]
+    fn convert_is_idempotent_and_keeps_length(
+        s in prop_oneof![vietnamese_text(), text_with_known_words().prop_map(|(s, _)| s)]
+    ) {
         let new = convert(&s, Style::New);
         let old = convert(&s, Style::Old);
         prop_assert_eq!(convert(&new, Style::Old), old.clone());
