@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use super::{fail, print};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::pipeline;
+use crate::project::Project;
 use crate::rules;
 use crate::tone;
 
@@ -49,7 +51,7 @@ pub fn run(a: Args) -> i32 {
             );
             return 2;
         }
-        match rules::fix_tone_marks(&project, style, a.dry_run) {
+        match fix_tone_marks(&project, style, a.dry_run) {
             Ok(changes) => {
                 for (file, c) in &changes {
                     println!(
@@ -87,5 +89,69 @@ pub fn run(a: Args) -> i32 {
         1
     } else {
         0
+    }
+}
+
+/// Rewrites the tone marks of the free-text values of every YAML data file on disk (atomically,
+/// keeping comments and layout).
+fn fix_tone_marks(
+    project: &Project,
+    style: tone::Style,
+    dry_run: bool,
+) -> Result<Vec<(String, tone::Change)>, Diagnostics> {
+    let Some(_) = project.root() else {
+        return Err(Diagnostic::error(
+            "cần một thư mục dự án để sửa dữ liệu (bộ mẫu có sẵn trong chương trình thì không sửa được)",
+        )
+        .hint("tạo dự án bằng `vinhdanh init THƯ-MỤC` rồi chạy `vinhdanh check THƯ-MỤC --fix-tone-marks new`")
+        .into());
+    };
+    let mut changes = Vec::new();
+    let mut errors = Diagnostics::default();
+    for rel in project.list("data") {
+        if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
+            continue;
+        }
+        let path = match project.disk_path(&rel) {
+            Ok(Some(p)) => p,
+            Ok(None) => continue,
+            Err(e) => {
+                errors.push(Diagnostic::error(e.to_string()).in_file(rel.clone()));
+                continue;
+            }
+        };
+        let source = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.push(
+                    Diagnostic::error(format!("không đọc được tệp: {e}")).in_file(rel.clone()),
+                );
+                continue;
+            }
+        };
+        match tone::fix_yaml(&source, style, &rules::is_free_text) {
+            Ok((new, list)) => {
+                if !list.is_empty()
+                    && !dry_run
+                    && let Err(e) = crate::engine::write::atomic_write(&path, new.as_bytes())
+                {
+                    errors.push(e.into());
+                    continue;
+                }
+                changes.extend(list.into_iter().map(|c| (rel.clone(), c)));
+            }
+            Err(e) => errors.push(
+                Diagnostic::error(format!(
+                    "cú pháp YAML sai, không sửa tệp này: {}",
+                    e.message
+                ))
+                .at(Location::at(rel.clone(), e.line, e.column)),
+            ),
+        }
+    }
+    if errors.has_errors() {
+        Err(errors)
+    } else {
+        Ok(changes)
     }
 }

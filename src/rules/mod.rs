@@ -14,7 +14,7 @@ pub mod report;
 pub mod text;
 
 pub use report::{Balance, CheckReport, QuotaRow, SumLine};
-pub use text::{fix_tone_marks, is_free_text};
+pub use text::is_free_text;
 
 use serde::Serialize;
 

@@ -1,13 +1,12 @@
 //! Text as typed: stray spaces and invisible characters, decomposed (NFD) letters, text typed
-//! in the old TCVN3/VNI encodings, and the two tone-mark styles mixed in one project. Also
-//! `check --fix-tone-marks`, which rewrites free text to one style.
+//! in the old TCVN3/VNI encodings, and the two tone-mark styles mixed in one project
+//! (`check --fix-tone-marks`, in `cli/check.rs`, rewrites free text to one style).
 
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use super::{each_string, record_for};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::load::Data;
-use crate::project::Project;
 use crate::tone::{self, TextIssue};
 
 pub fn run(data: &Data, out: &mut Diagnostics) {
@@ -199,68 +198,6 @@ fn tone_locations(data: &Data, out: &mut Diagnostics) {
             "… và {} chỗ khác bỏ dấu {name} (xem tất cả: `vinhdanh check --fix-tone-marks {fix} --dry-run`)",
             minority.len() - SHOWN
         )));
-    }
-}
-
-pub fn fix_tone_marks(
-    project: &Project,
-    style: tone::Style,
-    dry_run: bool,
-) -> Result<Vec<(String, tone::Change)>, Diagnostics> {
-    let Some(_) = project.root() else {
-        return Err(Diagnostic::error(
-            "cần một thư mục dự án để sửa dữ liệu (bộ mẫu có sẵn trong chương trình thì không sửa được)",
-        )
-        .hint("tạo dự án bằng `vinhdanh init THƯ-MỤC` rồi chạy `vinhdanh check THƯ-MỤC --fix-tone-marks new`")
-        .into());
-    };
-    let mut changes = Vec::new();
-    let mut errors = Diagnostics::default();
-    for rel in project.list("data") {
-        if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
-            continue;
-        }
-        let path = match project.disk_path(&rel) {
-            Ok(Some(p)) => p,
-            Ok(None) => continue,
-            Err(e) => {
-                errors.push(Diagnostic::error(e.to_string()).in_file(rel.clone()));
-                continue;
-            }
-        };
-        let source = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) => {
-                errors.push(
-                    Diagnostic::error(format!("không đọc được tệp: {e}")).in_file(rel.clone()),
-                );
-                continue;
-            }
-        };
-        match tone::fix_yaml(&source, style, &is_free_text) {
-            Ok((new, list)) => {
-                if !list.is_empty()
-                    && !dry_run
-                    && let Err(e) = crate::engine::write::atomic_write(&path, new.as_bytes())
-                {
-                    errors.push(e.into());
-                    continue;
-                }
-                changes.extend(list.into_iter().map(|c| (rel.clone(), c)));
-            }
-            Err(e) => errors.push(
-                Diagnostic::error(format!(
-                    "cú pháp YAML sai, không sửa tệp này: {}",
-                    e.message
-                ))
-                .at(Location::at(rel.clone(), e.line, e.column)),
-            ),
-        }
-    }
-    if errors.has_errors() {
-        Err(errors)
-    } else {
-        Ok(changes)
     }
 }
 
