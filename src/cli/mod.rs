@@ -4,6 +4,7 @@
 mod build;
 mod calibrate;
 mod check;
+mod eject;
 mod init;
 
 use clap::{Parser, Subcommand};
@@ -29,8 +30,10 @@ pub enum Command {
     Calibrate(calibrate::Args),
     /// Kiểm tra dữ liệu theo Kế hoạch: số lượng đại biểu, khen thưởng, cân đối, trùng lặp, chữ viết.
     Check(check::Args),
-    /// Tạo một dự án mới từ bộ dữ liệu mẫu.
+    /// Tạo một dự án mới từ bộ dữ liệu mẫu (không chép mẫu văn bản).
     Init(init::Args),
+    /// Chép mẫu văn bản có sẵn vào dự án để sửa (--diff: so mẫu đã sửa với mẫu mới nhất).
+    Eject(eject::Args),
 }
 
 /// Runs the command; returns the process exit status (0 ok, 1 problems found, 2 misuse).
@@ -40,6 +43,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Calibrate(a) => calibrate::run(a),
         Command::Check(a) => check::run(a),
         Command::Init(a) => init::run(a),
+        Command::Eject(a) => eject::run(a),
     }
 }
 
