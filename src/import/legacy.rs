@@ -1160,14 +1160,14 @@ mod props {
             ("Hµ Néi", Legacy::Tcvn3, "Hà Nội"),
             ("Haø Noäi", Legacy::Vni, "Hà Nội"),
             (
-                "Chñ tÞch UBND x· Th\u{AD}îng Hång",
+                "Chñ tÞch UBND x· Th\u{AD}îng L©m",
                 Legacy::Tcvn3,
-                "Chủ tịch UBND xã Thượng Hồng",
+                "Chủ tịch UBND xã Thượng Lâm",
             ),
             (
-                "Chuû tòch UBND xaõ Thöôïng Hoàng",
+                "Chuû tòch UBND xaõ Thöôïng Laâm",
                 Legacy::Vni,
-                "Chủ tịch UBND xã Thượng Hồng",
+                "Chủ tịch UBND xã Thượng Lâm",
             ),
             ("§oµn Thanh niªn", Legacy::Tcvn3, "Đoàn Thanh niên"),
             ("Ñoaøn Thanh nieân", Legacy::Vni, "Đoàn Thanh niên"),
