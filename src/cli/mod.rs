@@ -5,6 +5,7 @@ mod build;
 mod calibrate;
 mod check;
 mod init;
+mod migrate;
 
 use clap::{Parser, Subcommand};
 
@@ -31,6 +32,8 @@ pub enum Command {
     Check(check::Args),
     /// Tạo một dự án mới từ bộ dữ liệu mẫu.
     Init(init::Args),
+    /// Chuyển dữ liệu (data/*.yaml) sang mẫu dữ liệu của phiên bản này, giữ nguyên chú thích; sao lưu data/ trước khi ghi.
+    Migrate(migrate::Args),
 }
 
 /// Runs the command; returns the process exit status (0 ok, 1 problems found, 2 misuse).
@@ -40,6 +43,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Calibrate(a) => calibrate::run(a),
         Command::Check(a) => check::run(a),
         Command::Init(a) => init::run(a),
+        Command::Migrate(a) => migrate::run(a),
     }
 }
 

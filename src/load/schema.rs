@@ -44,6 +44,36 @@ pub struct Migrated {
     pub renamed: Vec<(String, String)>,
     pub warnings: Vec<Diagnostic>,
     pub hunks: Vec<Hunk>,
+    /// (line, column of the key, characters added): where the renamed text's columns differ.
+    shifts: Vec<(usize, usize, isize)>,
+}
+
+impl Migrated {
+    /// A problem found in the renamed text, told in the file as typed: the column on a renamed
+    /// line, and the field path under the name the file uses.
+    pub fn locate_in_original(&self, d: &mut Diagnostic) {
+        if let Some(loc) = d.location.as_deref_mut()
+            && let (Some(line), Some(col)) = (loc.line, loc.column)
+        {
+            let delta: isize = self
+                .shifts
+                .iter()
+                .filter(|&&(l, c, _)| l == line && col > c)
+                .map(|&(_, _, n)| n)
+                .sum();
+            loc.column = Some(col.saturating_add_signed(-delta).max(1));
+        }
+        if let Some(f) = &mut d.field {
+            for (new, old) in &self.renamed {
+                if let Some(rest) = f.strip_prefix(new.as_str())
+                    && (rest.is_empty() || rest.starts_with(['.', '[']))
+                {
+                    *f = format!("{old}{rest}");
+                    break;
+                }
+            }
+        }
+    }
 }
 
 /// One change of a rewrite, for the diff: the lines at `line` (from 1, in the old text)
@@ -173,6 +203,7 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
     let mut renamed = Vec::new();
     let mut warnings = Vec::new();
     let mut changed_lines: Vec<usize> = Vec::new();
+    let mut shifts = Vec::new();
     for (line, col, old, new) in edits.iter().rev() {
         let (old_key, new_key) = (last_key(old), last_key(new));
         let cannot = || {
@@ -190,6 +221,11 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
             return Err(cannot());
         }
         out.replace_range(at..at + old_key.len(), new_key);
+        shifts.push((
+            *line,
+            *col,
+            new_key.chars().count() as isize - old_key.chars().count() as isize,
+        ));
         renamed.push((new.clone(), old.clone()));
         if changed_lines.last() != Some(line) {
             changed_lines.push(*line);
@@ -220,12 +256,21 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
         renamed,
         warnings,
         hunks,
+        shifts,
     }))
 }
 
 /// A data file rewritten to the current schema, for `vinhdanh migrate`: old keys renamed, and
 /// plan.yaml told its schema (`vinhdanh: N` after its leading comments). `None`: nothing to do.
 pub fn rewrite(file: &str, text: &str) -> Result<Option<(String, Vec<Hunk>)>, Diagnostic> {
+    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+        let d = super::yaml::translate(file, text, &e);
+        let hint = d.hint.clone().unwrap_or_default();
+        return Err(d.hint(format!(
+            "{hint}{}sửa lỗi này (xem `vinhdanh check`) rồi chạy lại `vinhdanh migrate`",
+            if hint.is_empty() { "" } else { "; " }
+        )));
+    }
     let index = build_index(text);
     let (mut out, mut hunks) = match migrate_text(file, text, &index)? {
         Some(m) => (m.text, m.hunks),

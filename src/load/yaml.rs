@@ -140,7 +140,13 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDo
             }
             Ok((v, doc))
         }
-        Err(e) => Err(translate(file, &doc.text, &e)),
+        Err(e) => {
+            let mut d = translate(file, &doc.text, &e);
+            if let Some(m) = &migrated {
+                m.locate_in_original(&mut d);
+            }
+            Err(d)
+        }
     }
 }
 
@@ -168,7 +174,7 @@ fn tab_indent(file: &str, text: &str) -> Option<Diagnostic> {
 }
 
 /// Turns serde_yaml's English message into plain Vietnamese, keeping its location.
-fn translate(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
+pub(super) fn translate(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C"; the location is kept separately.
     let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
