@@ -29,6 +29,12 @@ pub const RENAMES: &[Rename] = &[
     },
 ];
 
+/// Whether reading `file` involves the schema (its version or a rename); other files are
+/// parsed without building their index up front.
+pub fn applies_to(file: &str) -> bool {
+    file == super::PLAN || RENAMES.iter().any(|r| r.file == file)
+}
+
 /// The line `migrate` adds to a plan.yaml that does not say its schema (as in the default).
 pub fn version_line() -> String {
     format!(

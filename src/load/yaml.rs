@@ -126,7 +126,11 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDo
     let mut doc = YamlDoc::new(file, text);
     // Old field names are read under their new names (with a warning each): the typed parse
     // sees the text with those keys renamed, the locations stay those of the file as typed.
-    let migrated = super::schema::migrate_text(file, &doc.text, doc.index())?;
+    let migrated = if super::schema::applies_to(file) {
+        super::schema::migrate_text(file, &doc.text, doc.index())?
+    } else {
+        None
+    };
     let parsed = match &migrated {
         Some(m) => serde_yaml::from_str::<T>(&m.text),
         None => serde_yaml::from_str::<T>(&doc.text),
