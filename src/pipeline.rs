@@ -11,7 +11,7 @@ use crate::documents::{self, Settings};
 use crate::engine::{self, Engine, Job, JobOutcome, Work};
 use crate::fonts::Fonts;
 use crate::load::{self, Data};
-use crate::project::Project;
+use crate::project::{Override, Project};
 use crate::rules::{self, CheckReport};
 
 #[derive(Debug, Clone, Default)]
@@ -48,6 +48,7 @@ pub fn prepare(project: &Project) -> Result<Prepared, Diagnostics> {
     let fonts = Fonts::load(project);
     let (report, found) = rules::run(&data, &fonts);
     let mut diags = Diagnostics(data.notes.clone());
+    diags.extend(template_notes(project));
     diags.extend(found);
     Ok(Prepared {
         data,
@@ -55,6 +56,53 @@ pub fn prepare(project: &Project) -> Result<Prepared, Diagnostics> {
         report,
         diags,
     })
+}
+
+/// What the clerk's template files are: exact copies of a shipped template (ignored, one note),
+/// and edited copies (used, with a warning that later fixes of that template pass them by).
+fn template_notes(project: &Project) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    let overrides = project.overrides();
+    let copies: Vec<(&str, &str)> = overrides
+        .iter()
+        .filter_map(|(rel, k)| match k {
+            Override::Copy { version } => Some((rel.as_str(), *version)),
+            _ => None,
+        })
+        .collect();
+    if !copies.is_empty() {
+        let mut versions: Vec<&str> = copies.iter().map(|(_, v)| *v).collect();
+        versions.sort();
+        versions.dedup();
+        out.push(
+            Diagnostic::warning(format!(
+                "{} tệp trong templates/ là bản sao y nguyên mẫu có sẵn (phiên bản {}): đã dùng mẫu mới nhất thay cho chúng",
+                copies.len(),
+                versions.join(", ")
+            ))
+            .in_file("templates/")
+            .hint(format!(
+                "có thể xoá các tệp này: {}",
+                copies.iter().map(|(r, _)| *r).collect::<Vec<_>>().join(", ")
+            )),
+        );
+    }
+    for (rel, k) in &overrides {
+        if *k == Override::Edited {
+            out.push(
+                Diagnostic::warning(format!(
+                    "{rel} là mẫu đã sửa: dùng thay cho mẫu có sẵn, nên không nhận các bản sửa của mẫu này từ phiên bản {} trở đi",
+                    env!("CARGO_PKG_VERSION")
+                ))
+                .in_file(rel.clone())
+                .hint(format!(
+                    "xem khác biệt với mẫu mới nhất: `vinhdanh eject --diff {}`",
+                    rel.trim_start_matches("templates/")
+                )),
+            );
+        }
+    }
+    out
 }
 
 /// What a build did, for the summary line and the exit status.
@@ -147,9 +195,31 @@ pub fn run(
         warnings: p.diags.clone(),
         ..Report::default()
     };
+    let edited: Vec<String> = project
+        .overrides()
+        .into_iter()
+        .filter(|(_, k)| *k == Override::Edited)
+        .map(|(rel, _)| rel)
+        .collect();
     for o in &outcomes {
         report.written.extend(o.written.iter().cloned());
         let mut failed = o.errors.clone();
+        if failed.has_errors() {
+            // An edited copy of a template may no longer fit this version's engine or data.
+            for rel in edited.iter().filter(|r| o.read.contains(*r)) {
+                failed.push(
+                    Diagnostic::error(format!(
+                        "mẫu riêng {rel} (bản đã sửa của mẫu có sẵn) có thể không còn hợp với phiên bản {} của vinhdanh",
+                        env!("CARGO_PKG_VERSION")
+                    ))
+                    .in_file(rel.clone())
+                    .hint(format!(
+                        "xem khác biệt với mẫu mới nhất: `vinhdanh eject --diff {}`; hoặc đổi tên, xoá tệp này để dùng mẫu có sẵn",
+                        rel.trim_start_matches("templates/")
+                    )),
+                );
+            }
+        }
         if options.strict {
             failed.extend(o.warnings.clone());
         } else {

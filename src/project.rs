@@ -12,6 +12,57 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
+mod shipped {
+    include!(concat!(env!("OUT_DIR"), "/shipped.rs"));
+}
+
+/// What a template file in the clerk's folder is, next to the templates shipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Override {
+    /// Byte for byte a template that version shipped: the current default is used instead.
+    Copy { version: &'static str },
+    /// A shipped template's path with other content: the clerk's (or an engineer's) edit.
+    Edited,
+    /// A file no version shipped (an extra library, an image, notes).
+    Own,
+}
+
+/// Which shipped version a template's bytes are, if any, by sha256 against `table`.
+fn shipped_version(
+    table: &[(&str, &str, &'static str)],
+    rel: &str,
+    bytes: &[u8],
+) -> Option<&'static str> {
+    use sha2::{Digest, Sha256};
+    let rows: Vec<_> = table.iter().filter(|(p, _, _)| *p == rel).collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let hash = format!("{:x}", Sha256::digest(bytes));
+    rows.iter().find(|(_, h, _)| *h == hash).map(|(_, _, v)| *v)
+}
+
+/// The current template for a byte-for-byte copy of one that `table` lists.
+fn current_for_copy(
+    table: &[(&str, &str, &'static str)],
+    rel: &str,
+    bytes: &[u8],
+) -> Option<&'static [u8]> {
+    if !rel.starts_with("templates/") {
+        return None;
+    }
+    shipped_version(table, rel, bytes)?;
+    embedded_file(rel)
+}
+
+fn classify(table: &[(&str, &str, &'static str)], rel: &str, bytes: &[u8]) -> Override {
+    match shipped_version(table, rel, bytes) {
+        Some(version) => Override::Copy { version },
+        None if table.iter().any(|(p, _, _)| *p == rel) => Override::Edited,
+        None => Override::Own,
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectError {
     #[error("đường dẫn “{0}” nằm ngoài thư mục dự án")]
@@ -56,15 +107,21 @@ impl Project {
 
     /// Reads `rel` (a `/`-separated path inside the project): the user's file if present,
     /// otherwise the embedded default's, except for data files when the project has its own data.
+    ///
+    /// A template that is a byte-for-byte copy of one a version shipped (what `init` used to
+    /// write) reads as the current default: a copy is not an edit, and must not pin a clerk's
+    /// project to that version's layout.
     pub fn read(&self, rel: &str) -> Result<Option<Cow<'static, [u8]>>, ProjectError> {
         let rel = normalize(rel)?;
         if let Some(path) = self.disk_path(&rel)? {
-            return fs::read(&path)
-                .map(|b| Some(Cow::Owned(b)))
-                .map_err(|source| ProjectError::Io {
-                    path: rel.clone(),
-                    source,
-                });
+            let bytes = fs::read(&path).map_err(|source| ProjectError::Io {
+                path: rel.clone(),
+                source,
+            })?;
+            if let Some(current) = current_for_copy(shipped::SHIPPED, &rel, &bytes) {
+                return Ok(Some(Cow::Borrowed(current)));
+            }
+            return Ok(Some(Cow::Owned(bytes)));
         }
         if self.own_data && rel.starts_with("data/") {
             return Ok(None);
@@ -94,6 +151,34 @@ impl Project {
             return Err(ProjectError::OutsideProject(rel.to_string()));
         }
         Ok(real.is_file().then_some(real))
+    }
+
+    /// The template files of the clerk's own folder, each with what it is.
+    pub fn overrides(&self) -> Vec<(String, Override)> {
+        let Some(root) = &self.root else {
+            return Vec::new();
+        };
+        let base = root.join("templates");
+        let mut out = Vec::new();
+        for entry in walkdir::WalkDir::new(&base)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy();
+            if !entry.file_type().is_file() || !(name.ends_with(".j2") || name.ends_with(".typ")) {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(root) else {
+                continue;
+            };
+            let rel = to_slash(rel);
+            if let Ok(bytes) = fs::read(entry.path()) {
+                let kind = classify(shipped::SHIPPED, &rel, &bytes);
+                out.push((rel, kind));
+            }
+        }
+        out
     }
 
     /// Files under a folder (`fonts/`, `templates/`), user's and embedded merged, sorted.
@@ -129,12 +214,18 @@ impl Project {
         out
     }
 
-    /// Writes the embedded default project into `dir` (for `vinhdanh init`).
+    /// Writes a new project into `dir` (for `vinhdanh init`): the sample data, `assets/` and
+    /// a note on templates. No template is copied: a copy would pin the project to this
+    /// version's layout (`vinhdanh eject` copies one on purpose).
     pub fn write_default(dir: &Path) -> io::Result<usize> {
         let mut n = 0;
+        fs::create_dir_all(dir.join("assets"))?;
         for (rel, bytes) in embedded::FILES {
-            if rel.starts_with("fonts/") {
-                continue; // embedded in the binary; a project's fonts/ is for extra fonts
+            let wanted = rel.starts_with("data/")
+                || rel.starts_with("assets/")
+                || *rel == "templates/README.md";
+            if !wanted {
+                continue; // fonts are in the binary; templates come from it unless ejected
             }
             let path = dir.join(rel);
             if let Some(parent) = path.parent() {
@@ -147,6 +238,22 @@ impl Project {
         }
         Ok(n)
     }
+}
+
+/// Whether `rel` is a template the program ships (`templates/….typ.j2` or `….typ`).
+pub fn is_shipped_template(rel: &str) -> bool {
+    rel.starts_with("templates/")
+        && (rel.ends_with(".j2") || rel.ends_with(".typ"))
+        && embedded_file(rel).is_some()
+}
+
+/// The templates the program ships, as `templates/…` paths.
+pub fn shipped_templates() -> Vec<&'static str> {
+    embedded::FILES
+        .iter()
+        .map(|(p, _)| *p)
+        .filter(|p| is_shipped_template(p))
+        .collect()
 }
 
 fn embedded_file(rel: &str) -> Option<&'static [u8]> {
@@ -186,6 +293,56 @@ fn to_slash(p: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A copy of an earlier version's template is known by its hash and classed as a copy; the
+    /// same path with other bytes is an edit; another path is the clerk's own.
+    #[test]
+    fn copies_of_any_shipped_version_are_known() {
+        use sha2::{Digest, Sha256};
+        let old = b"#let x = 1 // as version 0.0.9 shipped it";
+        let hash = format!("{:x}", Sha256::digest(old));
+        let table = [("templates/a.typ.j2", hash.as_str(), "0.0.9")];
+        assert_eq!(
+            classify(&table, "templates/a.typ.j2", old),
+            Override::Copy { version: "0.0.9" }
+        );
+        assert_eq!(
+            classify(&table, "templates/a.typ.j2", b"#let x = 2"),
+            Override::Edited
+        );
+        assert_eq!(classify(&table, "templates/b.typ", old), Override::Own);
+    }
+
+    /// A template fixed since an earlier version: the earlier version's copy in a clerk's folder
+    /// reads as the fixed template, an edited copy as itself.
+    #[test]
+    fn an_old_copy_reads_as_the_fixed_template() {
+        use sha2::{Digest, Sha256};
+        let rel = "templates/ke-hoach.typ.j2";
+        let before_the_fix = b"{# ke-hoach as 0.0.9 shipped it, before a layout fix #}";
+        let hash = format!("{:x}", Sha256::digest(before_the_fix));
+        let table = [(rel, hash.as_str(), "0.0.9")];
+        let current = embedded_file(rel).unwrap();
+        assert_ne!(current, &before_the_fix[..]);
+        assert_eq!(current_for_copy(&table, rel, before_the_fix), Some(current));
+        assert_eq!(current_for_copy(&table, rel, b"{# edited #}"), None);
+        assert_eq!(
+            current_for_copy(&table, "data/plan.yaml", before_the_fix),
+            None
+        );
+    }
+
+    #[test]
+    fn this_versions_templates_are_in_the_table() {
+        for rel in shipped_templates() {
+            let bytes = embedded_file(rel).unwrap();
+            assert_eq!(
+                shipped_version(shipped::SHIPPED, rel, bytes),
+                Some(env!("CARGO_PKG_VERSION")),
+                "{rel}"
+            );
+        }
+    }
 
     #[test]
     fn normalize_refuses_escapes() {

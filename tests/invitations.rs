@@ -575,6 +575,9 @@ fn composition_quota_is_checked() {
 #[test]
 fn a_failing_record_is_named_and_the_others_are_printed() {
     let (_d, p) = project_copy();
+    // A template author's copy of the invitation template, made the documented way.
+    let (code, out) = common::run(&p, &["eject", "giay-moi.typ.j2"]);
+    assert_eq!(code, 0, "{out}");
     let t = p.join("templates/giay-moi.typ.j2");
     let s = std::fs::read_to_string(&t).unwrap();
     let s = s.replacen(

@@ -353,6 +353,8 @@ fn escaping_prints_data_literally() {
 fn a_project_template_overrides_the_default() {
     let dir = init_project();
     let p = dir.path().join("p");
+    let (code, out) = run(&p, &["eject", "ke-hoach.typ.j2"]);
+    assert_eq!(code, 0, "{out}");
     let tmpl = p.join("templates/ke-hoach.typ.j2");
     let s = fs::read_to_string(&tmpl).unwrap();
     fs::write(

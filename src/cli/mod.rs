@@ -4,6 +4,7 @@
 mod build;
 mod calibrate;
 mod check;
+mod eject;
 mod init;
 mod migrate;
 
@@ -30,8 +31,10 @@ pub enum Command {
     Calibrate(calibrate::Args),
     /// Kiểm tra dữ liệu theo Kế hoạch: số lượng đại biểu, khen thưởng, cân đối, trùng lặp, chữ viết.
     Check(check::Args),
-    /// Tạo một dự án mới từ bộ dữ liệu mẫu.
+    /// Tạo một dự án mới từ bộ dữ liệu mẫu (không chép mẫu văn bản).
     Init(init::Args),
+    /// Chép mẫu văn bản có sẵn vào dự án để sửa (--diff: so mẫu đã sửa với mẫu mới nhất).
+    Eject(eject::Args),
     /// Chuyển dữ liệu (data/*.yaml) sang mẫu dữ liệu của phiên bản này, giữ nguyên chú thích; sao lưu data/ trước khi ghi.
     Migrate(migrate::Args),
 }
@@ -43,6 +46,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Calibrate(a) => calibrate::run(a),
         Command::Check(a) => check::run(a),
         Command::Init(a) => init::run(a),
+        Command::Eject(a) => eject::run(a),
         Command::Migrate(a) => migrate::run(a),
     }
 }

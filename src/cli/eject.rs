@@ -1,0 +1,148 @@
+//! `vinhdanh eject`: copies shipped templates into the project for a template author, or shows
+//! how an edited copy differs from the current one (`--diff`).
+
+use std::path::PathBuf;
+
+use super::print;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::engine::write;
+use crate::pipeline;
+use crate::project::{self, Project};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Tên mẫu, ví dụ ke-hoach.typ.j2 hoặc lib/nd30.typ.
+    #[arg(required = true)]
+    names: Vec<String>,
+    /// Thư mục dự án (mặc định: thư mục hiện tại).
+    #[arg(long)]
+    dir: Option<PathBuf>,
+    /// Không chép: in khác biệt giữa mẫu trong dự án và mẫu mới nhất.
+    #[arg(long)]
+    diff: bool,
+}
+
+pub fn run(a: Args) -> i32 {
+    let dir = a.dir.unwrap_or_else(|| PathBuf::from("."));
+    let project = match pipeline::resolve_project(Some(&dir)) {
+        Ok(p) => p,
+        Err(d) => {
+            print(&d.into());
+            return 2;
+        }
+    };
+    let shipped = project::shipped_templates();
+    let mut errors = Diagnostics::default();
+    for name in &a.names {
+        let rel = format!("templates/{}", name.trim_start_matches("templates/"));
+        if !project::is_shipped_template(&rel) {
+            let names: Vec<&str> = shipped
+                .iter()
+                .map(|p| p.trim_start_matches("templates/"))
+                .collect();
+            let mut d = Diagnostic::error(format!("không có mẫu “{name}”"));
+            d = match crate::text::nearest(name, names.iter().copied()) {
+                Some(s) => d.hint(format!("có phải “{s}”? Các mẫu: {}", names.join(", "))),
+                None => d.hint(format!("các mẫu: {}", names.join(", "))),
+            };
+            errors.push(d);
+            continue;
+        }
+        let result = if a.diff {
+            diff(&project, &rel)
+        } else {
+            eject(&project, &rel)
+        };
+        if let Err(d) = result {
+            errors.push(d);
+        }
+    }
+    print(&errors);
+    if errors.has_errors() { 1 } else { 0 }
+}
+
+fn current(rel: &str) -> String {
+    let bytes = Project::embedded()
+        .read(rel)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn eject(project: &Project, rel: &str) -> Result<(), Diagnostic> {
+    let root = project.root().expect("a folder");
+    let path = root.join(rel);
+    let text = current(rel);
+    if path.exists() {
+        eprintln!(
+            "{rel} đã có trong dự án: không chép đè (xem khác biệt: vinhdanh eject --diff {})",
+            rel.trim_start_matches("templates/")
+        );
+    } else {
+        write::atomic_write(&path, text.as_bytes()).map_err(Diagnostic::from)?;
+        eprintln!("Đã chép {rel}: từ nay dự án dùng bản này thay cho mẫu có sẵn.");
+    }
+    let imports = imports(&text);
+    if !imports.is_empty() {
+        eprintln!(
+            "  mẫu này dùng: {} (vẫn lấy từ mẫu có sẵn, trừ khi chép cả chúng: vinhdanh eject {})",
+            imports.join(", "),
+            imports.join(" ")
+        );
+    }
+    Ok(())
+}
+
+/// Library files a template imports (`#import "lib/nd30.typ"`, `{% import "x" %}`), as names
+/// `eject` takes.
+pub fn imports(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let t = line.trim_start();
+        let quoted = if t.starts_with("#import")
+            || t.starts_with("{% import")
+            || t.starts_with("{% include")
+            || t.starts_with("{% extends")
+        {
+            t.split('"').nth(1)
+        } else {
+            None
+        };
+        if let Some(q) = quoted {
+            let name = q
+                .trim_start_matches('/')
+                .trim_start_matches("templates/")
+                .to_string();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+fn diff(project: &Project, rel: &str) -> Result<(), Diagnostic> {
+    let root = project.root().expect("a folder");
+    let path = root.join(rel);
+    let Ok(mine) = std::fs::read_to_string(&path) else {
+        return Err(
+            Diagnostic::error(format!("dự án không có {rel}: đang dùng mẫu có sẵn"))
+                .in_file(rel.to_string()),
+        );
+    };
+    let theirs = current(rel);
+    if mine == theirs {
+        println!("{rel}: giống hệt mẫu mới nhất (có thể xoá tệp này).");
+        return Ok(());
+    }
+    let diff = similar::TextDiff::from_lines(&theirs, &mine);
+    print!(
+        "{}",
+        diff.unified_diff().context_radius(3).header(
+            &format!("mẫu có sẵn {} ({rel})", env!("CARGO_PKG_VERSION")),
+            &format!("dự án ({rel})")
+        )
+    );
+    Ok(())
+}
