@@ -315,3 +315,31 @@ fn a_plan_for_a_newer_schema_is_refused_where_it_says_so() {
     assert_eq!(code, 1, "{out}");
     assert_same(&files(dir.path()), &before, "changed");
 }
+
+/// The project `init` wrote at 0.1, as kept in `tests/fixtures/compat/0.1`: read with the
+/// rename warning, and `migrate` makes it current (it then builds with no such warning).
+#[test]
+fn the_0_1_project_migrates_and_builds_without_the_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p");
+    let src = common::fixture("compat/0.1");
+    for e in walkdir::WalkDir::new(&src).into_iter().flatten() {
+        let rel = e.path().strip_prefix(&src).unwrap();
+        if e.file_type().is_dir() {
+            fs::create_dir_all(p.join(rel)).unwrap();
+        } else if e.file_type().is_file() {
+            fs::copy(e.path(), p.join(rel)).unwrap();
+        }
+    }
+    let (code, out) = run(dir.path(), &["check", "p"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(RENAME_WARNING), "{out}");
+    let (code, out) = run(dir.path(), &["migrate", "p"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = run(dir.path(), &["build", "p"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("đã đổi tên"), "{out}");
+    let (code, out) = run(dir.path(), &["migrate", "p"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("không có gì để đổi"), "{out}");
+}
