@@ -6,6 +6,7 @@ mod calibrate;
 mod check;
 mod eject;
 mod init;
+mod migrate;
 
 use clap::{Parser, Subcommand};
 
@@ -34,6 +35,8 @@ pub enum Command {
     Init(init::Args),
     /// Chép mẫu văn bản có sẵn vào dự án để sửa (--diff: so mẫu đã sửa với mẫu mới nhất).
     Eject(eject::Args),
+    /// Chuyển dữ liệu (data/*.yaml) sang mẫu dữ liệu của phiên bản này, giữ nguyên chú thích; sao lưu data/ trước khi ghi.
+    Migrate(migrate::Args),
 }
 
 /// Runs the command; returns the process exit status (0 ok, 1 problems found, 2 misuse).
@@ -44,6 +47,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(a) => check::run(a),
         Command::Init(a) => init::run(a),
         Command::Eject(a) => eject::run(a),
+        Command::Migrate(a) => migrate::run(a),
     }
 }
 

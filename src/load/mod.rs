@@ -2,6 +2,7 @@
 //! its source so later stages can point at the exact line (YAML) or cell (spreadsheet).
 
 mod facts;
+pub mod schema;
 pub mod tables;
 pub mod yaml;
 
@@ -317,6 +318,12 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
         images: Default::default(),
         notes,
     };
+    let migrations: Vec<Diagnostic> = data
+        .yaml_docs()
+        .iter()
+        .flat_map(|d| d.migrations.iter().cloned())
+        .collect();
+    data.notes.extend(migrations);
     let images = data
         .image_refs()
         .into_iter()

@@ -22,7 +22,11 @@ pub struct YamlDoc {
     /// The text exactly as typed, kept only when it differs from `text` (decomposed letters),
     /// for the rules that report how a file was typed.
     raw: Option<String>,
-    index: OnceLock<HashMap<String, (usize, usize)>>,
+    index: OnceLock<Index>,
+    /// Fields read under an old name (see [`super::schema`]): (new path, old path), concrete.
+    renamed: Vec<(String, String)>,
+    /// The warnings of those old names, located at the old key; they join the load notes.
+    pub migrations: Vec<Diagnostic>,
 }
 
 impl YamlDoc {
@@ -32,7 +36,19 @@ impl YamlDoc {
             text,
             raw: None,
             index: OnceLock::new(),
+            renamed: Vec::new(),
+            migrations: Vec::new(),
         }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| build_index(&self.text))
+    }
+
+    /// Location of the key (not the value) at `path`, if the file has that key.
+    pub fn locate_key(&self, path: &str) -> Option<Location> {
+        let &(line, col) = self.index().keys.get(path)?;
+        Some(Location::at(self.file.clone(), line, col).with_excerpt(&self.text))
     }
 
     /// The file's text as typed (before NFC).
@@ -43,8 +59,17 @@ impl YamlDoc {
     /// Location of the value at `path` ("delegates[3].group"); falls back to the nearest parent
     /// that exists, then to the file alone.
     pub fn locate(&self, path: &str) -> Location {
-        let index = self.index.get_or_init(|| build_index(&self.text));
+        let index = &self.index().values;
         let mut p = path.to_string();
+        // A field read under its old name is found where the file has it.
+        for (new, old) in &self.renamed {
+            if let Some(rest) = p.strip_prefix(new.as_str())
+                && (rest.is_empty() || rest.starts_with(['.', '[']))
+            {
+                p = format!("{old}{rest}");
+                break;
+            }
+        }
         loop {
             if let Some(&(line, col)) = index.get(&p) {
                 return Location::at(self.file.clone(), line, col).with_excerpt(&self.text);
@@ -98,14 +123,42 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDo
     if let Some(d) = tab_indent(file, &text) {
         return Err(d);
     }
-    match serde_yaml::from_str::<T>(&text) {
+    let mut doc = YamlDoc::new(file, text);
+    // Old field names are read under their new names (with a warning each): the typed parse
+    // sees the text with those keys renamed, the locations stay those of the file as typed.
+    let migrated = if super::schema::applies_to(file) {
+        super::schema::migrate_text(file, &doc.text, doc.index())?
+    } else {
+        None
+    };
+    let parsed = match &migrated {
+        Some(m) => serde_yaml::from_str::<T>(&m.text),
+        None => serde_yaml::from_str::<T>(&doc.text),
+    };
+    match parsed {
         Ok(v) => {
-            let mut doc = YamlDoc::new(file, text);
             doc.raw = raw;
+            if let Some(m) = migrated {
+                doc.renamed = m.renamed;
+                doc.migrations = m.warnings;
+            }
             Ok((v, doc))
         }
-        Err(e) => Err(translate(file, &text, &e)),
+        Err(e) => {
+            let mut d = translate(file, &doc.text, &e);
+            if let Some(m) = &migrated {
+                m.locate_in_original(&mut d);
+            }
+            Err(d)
+        }
     }
+}
+
+/// Where every node of a YAML text is: its value's and its key's (line, column), by field path.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub values: HashMap<String, (usize, usize)>,
+    pub keys: HashMap<String, (usize, usize)>,
 }
 
 /// YAML forbids tabs for indentation; libyaml's message for it is cryptic, so say it plainly.
@@ -125,7 +178,7 @@ fn tab_indent(file: &str, text: &str) -> Option<Diagnostic> {
 }
 
 /// Turns serde_yaml's English message into plain Vietnamese, keeping its location.
-fn translate(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
+pub(super) fn translate(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C"; the location is kept separately.
     let msg = raw.split(" at line ").next().unwrap_or(&raw).to_string();
@@ -219,11 +272,13 @@ fn kind_vi(s: &str) -> String {
     }
 }
 
-/// Index: field path → (line, column) of its value, for every node of the document.
-fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
+/// Index: field path → (line, column) of its value and of its key, for every node of the
+/// document (lines from 1, columns in characters from 1).
+pub fn build_index(text: &str) -> Index {
     struct Recv {
         stack: Vec<Frame>,
         out: HashMap<String, (usize, usize)>,
+        keys: HashMap<String, (usize, usize)>,
         /// Anchor id → the anchored scalar, for aliases used as keys.
         anchors: HashMap<usize, String>,
     }
@@ -262,7 +317,13 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
         /// A scalar or an alias: a key of the current map, or a value located at `pos`.
         fn leaf(&mut self, value: String, pos: (usize, usize)) {
             if self.is_key_position() {
-                if let Some(Frame::Map { key, key_mark, .. }) = self.stack.last_mut() {
+                if let Some(Frame::Map {
+                    path,
+                    key,
+                    key_mark,
+                }) = self.stack.last_mut()
+                {
+                    self.keys.insert(join(path, &value), pos);
                     *key = Some(value);
                     *key_mark = pos;
                 }
@@ -327,10 +388,14 @@ fn build_index(text: &str) -> HashMap<String, (usize, usize)> {
     let mut recv = Recv {
         stack: Vec::new(),
         out: HashMap::new(),
+        keys: HashMap::new(),
         anchors: HashMap::new(),
     };
     let _ = Parser::new_from_str(text).load(&mut recv, false);
-    recv.out
+    Index {
+        values: recv.out,
+        keys: recv.keys,
+    }
 }
 
 #[cfg(test)]

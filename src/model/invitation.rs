@@ -20,7 +20,9 @@ pub struct InvitationDoc {
     pub occasion: Option<String>,
     /// "Chủ trì: …", printed only when given.
     pub chair: Option<String>,
-    /// The closing request ("Đề nghị đại biểu có mặt trước 15 phút…").
+    /// The closing request ("Đề nghị đại biểu có mặt trước 15 phút…"). The key was `notes`
+    /// before (still read, with a warning: `load::schema::RENAMES`).
+    #[serde(rename = "request")]
     pub notes: Option<String>,
     pub recipients: Vec<String>,
     pub archive: Option<String>,

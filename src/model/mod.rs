@@ -12,9 +12,21 @@ mod invitation;
 pub use decision::*;
 pub use invitation::InvitationDoc;
 
+/// The data schema this program writes (`vinhdanh: N` at the top of plan.yaml).
+pub const SCHEMA: u32 = 1;
+/// The oldest schema still read; a plan.yaml that does not say is read as this one.
+pub const OLDEST_SCHEMA: u32 = 1;
+
+fn oldest_schema() -> u32 {
+    OLDEST_SCHEMA
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
+    /// The schema the file was written for (checked by the loader: a newer one is refused).
+    #[serde(default = "oldest_schema")]
+    pub vinhdanh: u32,
     pub authority: Authority,
     pub signature: Signature,
     pub conference: Conference,

@@ -1,0 +1,188 @@
+//! `vinhdanh migrate`: rewrites the YAML data files to the current schema in place (old field
+//! names renamed, `vinhdanh: N` added to plan.yaml), keeping comments, order and line endings,
+//! after copying `data/` to `data.bak-YYYYMMDD/`. `--dry-run` prints the changes and writes
+//! nothing. Exit 0 done (or nothing to do), 1 a file could not be rewritten, 2 misuse.
+
+use std::path::{Path, PathBuf};
+
+use super::{fail, print};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::schema::{self, Hunk};
+use crate::pipeline;
+use crate::project::Project;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Thư mục dự án (bỏ trống: thư mục hiện tại).
+    dir: Option<PathBuf>,
+    /// Chỉ in các dòng sẽ đổi, không ghi tệp.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+pub fn run(a: Args) -> i32 {
+    let project = match pipeline::resolve_project(a.dir.as_deref()) {
+        Ok(p) => p,
+        Err(d) => {
+            print(&d.into());
+            return 2;
+        }
+    };
+    let Some(root) = project.root().map(Path::to_path_buf) else {
+        eprintln!(
+            "lỗi: migrate cần một thư mục dự án (bộ mẫu có sẵn trong chương trình luôn theo mẫu dữ liệu mới nhất)\n  gợi ý: chạy `vinhdanh migrate THƯ-MỤC`, THƯ-MỤC là thư mục có data/"
+        );
+        return 2;
+    };
+    let changes = match plan(&project) {
+        Ok(c) => c,
+        Err(d) => {
+            eprintln!("Không đổi tệp nào.");
+            return fail(&d);
+        }
+    };
+    for (rel, _, _, hunks) in &changes {
+        print_diff(rel, hunks);
+    }
+    if changes.is_empty() {
+        println!(
+            "Dữ liệu đã theo mẫu dữ liệu mới nhất (số {}): không có gì để đổi.",
+            crate::model::SCHEMA
+        );
+        return 0;
+    }
+    let lines: usize = changes
+        .iter()
+        .flat_map(|c| &c.3)
+        .map(|h| h.removed.len().max(h.added.len()))
+        .sum();
+    if a.dry_run {
+        println!(
+            "Sẽ đổi {lines} dòng trong {} tệp (--dry-run: chưa ghi gì).",
+            changes.len()
+        );
+        return 0;
+    }
+    let backup = match backup(&root) {
+        Ok(b) => b,
+        Err(e) => {
+            return fail(
+                &Diagnostic::error(format!("không sao lưu được thư mục data/: {e}"))
+                    .in_file("data")
+                    .hint("không tệp nào bị đổi; kiểm tra quyền ghi vào thư mục dự án rồi chạy lại")
+                    .into(),
+            );
+        }
+    };
+    let mut errors = Diagnostics::default();
+    for (rel, path, text, _) in &changes {
+        if let Err(e) = crate::engine::write::atomic_write(path, text.as_bytes()) {
+            errors.push(Diagnostic::from(e).in_file(rel.clone()));
+        }
+    }
+    let name = backup
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if errors.has_errors() {
+        eprintln!("Bản sao lưu dữ liệu cũ: {name}/");
+        return fail(&errors);
+    }
+    println!(
+        "Đã đổi {lines} dòng trong {} tệp sang mẫu dữ liệu số {}. Bản sao lưu dữ liệu cũ: {name}/",
+        changes.len(),
+        crate::model::SCHEMA
+    );
+    0
+}
+
+/// (file, path on disk, new text, changes) of every YAML file of `data/` that changes; nothing
+/// is written when any file cannot be rewritten.
+type Change = (String, PathBuf, String, Vec<Hunk>);
+
+fn plan(project: &Project) -> Result<Vec<Change>, Diagnostics> {
+    let mut changes = Vec::new();
+    let mut errors = Diagnostics::default();
+    for rel in project.list("data") {
+        if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
+            continue;
+        }
+        let path = match project.disk_path(&rel) {
+            Ok(Some(p)) => p,
+            Ok(None) => continue,
+            Err(e) => {
+                errors.push(Diagnostic::error(e.to_string()).in_file(rel.clone()));
+                continue;
+            }
+        };
+        let source = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.push(
+                    Diagnostic::error(format!("không đọc được tệp: {e}")).in_file(rel.clone()),
+                );
+                continue;
+            }
+        };
+        // A byte-order mark stays where it is; positions are those of the text after it.
+        let (bom, text) = match source.strip_prefix('\u{feff}') {
+            Some(t) => ("\u{feff}", t),
+            None => ("", source.as_str()),
+        };
+        match schema::rewrite(&rel, text) {
+            Ok(Some((new, hunks))) => changes.push((rel, path, format!("{bom}{new}"), hunks)),
+            Ok(None) => {}
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.has_errors() {
+        Err(errors)
+    } else {
+        Ok(changes)
+    }
+}
+
+/// The changes of one file, unified-style: a `file:line` header, `-` old, `+` new lines.
+fn print_diff(rel: &str, hunks: &[Hunk]) {
+    println!("--- {rel}\n+++ {rel}");
+    for h in hunks {
+        println!("@@ {rel}:{} @@", h.line);
+        for l in &h.removed {
+            println!("-{l}");
+        }
+        for l in &h.added {
+            println!("+{l}");
+        }
+    }
+}
+
+/// Copies `data/` to `data.bak-YYYYMMDD/` (today, local time), or `…-2`, `-3` … when taken.
+fn backup(root: &Path) -> std::io::Result<PathBuf> {
+    let day = chrono::Local::now()
+        .date_naive()
+        .format("%Y%m%d")
+        .to_string();
+    let mut dest = root.join(format!("data.bak-{day}"));
+    let mut n = 2;
+    while dest.exists() {
+        dest = root.join(format!("data.bak-{day}-{n}"));
+        n += 1;
+    }
+    copy_dir(&root.join("data"), &dest)?;
+    Ok(dest)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let target = to.join(entry.file_name());
+        if kind.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else if kind.is_file() {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
