@@ -4,35 +4,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 
-use common::{fixture, init_project, run};
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let rel = e.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if e.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
-fn outputs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
-            (rel, fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
+use common::{copy_dir, fixture, init_project, run, tree};
 
 #[test]
 fn init_writes_data_and_no_template_copies() {
@@ -73,10 +47,7 @@ fn every_compat_fixture_builds_with_the_current_templates() {
         fs::remove_dir_all(without.join("templates")).unwrap();
         let (code, out) = run(&without, &["build", "."]);
         assert_eq!(code, 0, "{out}");
-        let (a, b) = (
-            outputs(&with.join("output")),
-            outputs(&without.join("output")),
-        );
+        let (a, b) = (tree(&with.join("output")), tree(&without.join("output")));
         assert_eq!(a.len(), b.len());
         for (k, v) in &a {
             assert!(

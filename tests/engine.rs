@@ -3,23 +3,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 
-use common::{init_project, run};
-
-fn sums(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
-            (rel, fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
+use common::{init_project, run, tree};
 
 #[test]
 fn keep_typst_writes_one_file_per_compile() {
@@ -64,7 +50,7 @@ fn jobs_in_parallel_or_one_by_one_give_the_same_bytes() {
     assert_eq!(code, 0, "{out}");
     let (code, out) = run(&p, &["build", ".", "--jobs", "4", "--out", "four"]);
     assert_eq!(code, 0, "{out}");
-    let (a, b) = (sums(&p.join("one")), sums(&p.join("four")));
+    let (a, b) = (tree(&p.join("one")), tree(&p.join("four")));
     assert_eq!(a.len(), 190);
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (k, v) in &a {

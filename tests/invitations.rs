@@ -412,28 +412,6 @@ fn checkin_list_is_grouped_and_in_vietnamese_order() {
     assert!(t.contains("thứ Sáu, ngày 9/1/2026"), "{t}");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walk(from) {
-        let rel = e.strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-        std::fs::copy(&e, &dest).unwrap();
-    }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
-}
-
 /// Texts of all invitations of a build, in order, with their file names.
 fn invitation_texts(out: &Path) -> (Vec<String>, String) {
     let names = files(&out.join("giay-moi"))

@@ -108,27 +108,7 @@ fn fix_tone_marks(
     };
     let mut changes = Vec::new();
     let mut errors = Diagnostics::default();
-    for rel in project.list("data") {
-        if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
-            continue;
-        }
-        let path = match project.disk_path(&rel) {
-            Ok(Some(p)) => p,
-            Ok(None) => continue,
-            Err(e) => {
-                errors.push(Diagnostic::error(e.to_string()).in_file(rel.clone()));
-                continue;
-            }
-        };
-        let source = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) => {
-                errors.push(
-                    Diagnostic::error(format!("không đọc được tệp: {e}")).in_file(rel.clone()),
-                );
-                continue;
-            }
-        };
+    for (rel, path, source) in super::data_yaml_files(project, &mut errors) {
         match tone::fix_yaml(&source, style, &rules::is_free_text) {
             Ok((new, list)) => {
                 if !list.is_empty()

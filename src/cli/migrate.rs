@@ -103,27 +103,7 @@ type Change = (String, PathBuf, String, Vec<Hunk>);
 fn plan(project: &Project) -> Result<Vec<Change>, Diagnostics> {
     let mut changes = Vec::new();
     let mut errors = Diagnostics::default();
-    for rel in project.list("data") {
-        if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
-            continue;
-        }
-        let path = match project.disk_path(&rel) {
-            Ok(Some(p)) => p,
-            Ok(None) => continue,
-            Err(e) => {
-                errors.push(Diagnostic::error(e.to_string()).in_file(rel.clone()));
-                continue;
-            }
-        };
-        let source = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) => {
-                errors.push(
-                    Diagnostic::error(format!("không đọc được tệp: {e}")).in_file(rel.clone()),
-                );
-                continue;
-            }
-        };
+    for (rel, path, source) in super::data_yaml_files(project, &mut errors) {
         // A byte-order mark stays where it is; positions are those of the text after it.
         let (bom, text) = match source.strip_prefix('\u{feff}') {
             Some(t) => ("\u{feff}", t),

@@ -60,3 +60,32 @@ fn fail(d: &Diagnostics) -> i32 {
     print(d);
     1
 }
+
+/// The YAML files of the project's own `data/` with their text, for the commands that rewrite
+/// data in place (`check --fix-tone-marks`, `migrate`); files that cannot be read are errors.
+fn data_yaml_files(
+    project: &crate::project::Project,
+    errors: &mut Diagnostics,
+) -> Vec<(String, std::path::PathBuf, String)> {
+    use crate::diag::Diagnostic;
+    let mut out = Vec::new();
+    for rel in project.list("data") {
+        if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
+            continue;
+        }
+        let path = match project.disk_path(&rel) {
+            Ok(Some(p)) => p,
+            Ok(None) => continue,
+            Err(e) => {
+                errors.push(Diagnostic::error(e.to_string()).in_file(rel.clone()));
+                continue;
+            }
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(s) => out.push((rel, path, s)),
+            Err(e) => errors
+                .push(Diagnostic::error(format!("không đọc được tệp: {e}")).in_file(rel.clone())),
+        }
+    }
+    out
+}
