@@ -2,8 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{fail, print};
-use crate::diag::Diagnostics;
+use super::print;
 use crate::pipeline::{self, BuildOptions};
 
 #[derive(Debug, clap::Args)]
@@ -31,9 +30,9 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> i32 {
-    let project = match pipeline::resolve_project(a.dir.as_deref()) {
+    let project = match super::project(a.dir.as_deref()) {
         Ok(p) => p,
-        Err(d) => return fail(&Diagnostics::from(d)),
+        Err(code) => return code,
     };
     let out_dir = a.out.unwrap_or_else(|| pipeline::default_out_dir(&project));
     let options = BuildOptions {

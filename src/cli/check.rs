@@ -33,12 +33,9 @@ pub enum ToneStyleArg {
 }
 
 pub fn run(a: Args) -> i32 {
-    let project = match pipeline::resolve_project(a.dir.as_deref()) {
+    let project = match super::project(a.dir.as_deref()) {
         Ok(p) => p,
-        Err(d) => {
-            print(&d.into());
-            return 2;
-        }
+        Err(code) => return code,
     };
     if let Some(style) = a.fix_tone_marks {
         let style = match style {
@@ -99,13 +96,6 @@ fn fix_tone_marks(
     style: tone::Style,
     dry_run: bool,
 ) -> Result<Vec<(String, tone::Change)>, Diagnostics> {
-    let Some(_) = project.root() else {
-        return Err(Diagnostic::error(
-            "cần một thư mục dự án để sửa dữ liệu (bộ mẫu có sẵn trong chương trình thì không sửa được)",
-        )
-        .hint("tạo dự án bằng `vinhdanh init THƯ-MỤC` rồi chạy `vinhdanh check THƯ-MỤC --fix-tone-marks new`")
-        .into());
-    };
     let mut changes = Vec::new();
     let mut errors = Diagnostics::default();
     for (rel, path, source) in super::data_yaml_files(project, &mut errors) {

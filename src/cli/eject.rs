@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use super::print;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::write;
-use crate::pipeline;
 use crate::project::{self, Project};
 
 #[derive(Debug, clap::Args)]
@@ -24,12 +23,9 @@ pub struct Args {
 
 pub fn run(a: Args) -> i32 {
     let dir = a.dir.unwrap_or_else(|| PathBuf::from("."));
-    let project = match pipeline::resolve_project(Some(&dir)) {
+    let project = match super::project(Some(&dir)) {
         Ok(p) => p,
-        Err(d) => {
-            print(&d.into());
-            return 2;
-        }
+        Err(code) => return code,
     };
     let shipped = project::shipped_templates();
     let mut errors = Diagnostics::default();

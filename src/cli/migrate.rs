@@ -5,10 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{fail, print};
+use super::fail;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::schema::{self, Hunk};
-use crate::pipeline;
 use crate::project::Project;
 
 #[derive(Debug, clap::Args)]
@@ -21,12 +20,9 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> i32 {
-    let project = match pipeline::resolve_project(a.dir.as_deref()) {
+    let project = match super::project(a.dir.as_deref()) {
         Ok(p) => p,
-        Err(d) => {
-            print(&d.into());
-            return 2;
-        }
+        Err(code) => return code,
     };
     let Some(root) = project.root().map(Path::to_path_buf) else {
         eprintln!(

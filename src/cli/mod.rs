@@ -56,6 +56,15 @@ fn print(d: &Diagnostics) {
     eprint!("{}", crate::diag::render(d));
 }
 
+/// The project a command works on; a folder that does not exist is a misuse (exit 2), the same
+/// for every command.
+fn project(dir: Option<&std::path::Path>) -> Result<crate::project::Project, i32> {
+    crate::pipeline::resolve_project(dir).map_err(|d| {
+        print(&d.into());
+        2
+    })
+}
+
 fn fail(d: &Diagnostics) -> i32 {
     print(d);
     1
