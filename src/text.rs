@@ -344,6 +344,49 @@ pub fn upper(s: &str) -> String {
     nfc(&s.to_uppercase())
 }
 
+/// A position and the unit it is held in, as they are printed together: when the unit starts
+/// with the words the position ends with, those words are written once ("Trưởng thôn" +
+/// "thôn Bắc Hà" → "Trưởng thôn Bắc Hà"); otherwise a unit starting in lower case continues the
+/// phrase ("Bí thư" + "thôn Bắc Hà") and a named body follows a comma ("Chủ tịch", "Hội Nông
+/// dân xã"). Words must match exactly, case included: "Trưởng ban" (a rank) and "Ban Tuyên
+/// giáo" (the body's name) are not the same word, so nothing is merged.
+pub fn position_in(title: &str, unit: &str) -> String {
+    let (t, u) = (title.trim(), unit.trim());
+    if t.is_empty() {
+        return u.to_string();
+    }
+    if u.is_empty() {
+        return t.to_string();
+    }
+    if let Some(joined) = merge_words(t, u) {
+        return joined;
+    }
+    let sep = if u.chars().next().is_some_and(char::is_lowercase) {
+        " "
+    } else {
+        ", "
+    };
+    format!("{t}{sep}{u}")
+}
+
+/// `a` and `b` as one phrase when `b` starts with the last words of `a` (the longest such
+/// overlap, compared exactly after NFC), written once; `None` when they share no words.
+pub fn merge_words(a: &str, b: &str) -> Option<String> {
+    let (a, b) = (nfc(a), nfc(b));
+    let aw: Vec<&str> = a.split_whitespace().collect();
+    let bw: Vec<&str> = b.split_whitespace().collect();
+    let k = (1..=aw.len().min(bw.len()))
+        .rev()
+        .find(|&k| aw[aw.len() - k..] == bw[..k])?;
+    Some(
+        aw.iter()
+            .chain(&bw[k..])
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,5 +457,53 @@ mod tests {
         );
         assert_eq!(expand("{count:nope}", &F).unwrap_err(), "count:nope");
         assert_eq!(expand("{ }{", &F).unwrap(), "{ }{");
+    }
+
+    #[test]
+    fn position_and_unit_share_words_once() {
+        let cases = [
+            ("Trưởng thôn", "thôn Bắc Hà", "Trưởng thôn Bắc Hà"),
+            (
+                "Bí thư Chi bộ",
+                "Chi bộ thôn Đông Sơn",
+                "Bí thư Chi bộ thôn Đông Sơn",
+            ),
+            (
+                "Chủ tịch UBND",
+                "UBND xã Tân Lập",
+                "Chủ tịch UBND xã Tân Lập",
+            ),
+            (
+                "Chi hội trưởng Chi hội Phụ nữ",
+                "Chi hội Phụ nữ thôn 2",
+                "Chi hội trưởng Chi hội Phụ nữ thôn 2",
+            ),
+            // The unit is the end of the position: nothing left to add.
+            ("Chủ tịch UBND xã", "UBND xã", "Chủ tịch UBND xã"),
+            // Case differs: a rank and a body's name, not one word.
+            ("Trưởng ban", "Ban Tuyên giáo", "Trưởng ban, Ban Tuyên giáo"),
+            (
+                "Bí thư chi bộ",
+                "Chi bộ thôn X",
+                "Bí thư chi bộ, Chi bộ thôn X",
+            ),
+            // No shared words: a lower-case unit continues, a named body after a comma.
+            ("Bí thư", "thôn Bắc Hà", "Bí thư thôn Bắc Hà"),
+            ("Chủ tịch", "Hội Nông dân xã", "Chủ tịch, Hội Nông dân xã"),
+            // A word inside the unit is not an overlap.
+            (
+                "Trưởng thôn",
+                "Ban công tác Mặt trận thôn",
+                "Trưởng thôn, Ban công tác Mặt trận thôn",
+            ),
+            ("", "thôn Bắc Hà", "thôn Bắc Hà"),
+            ("Trưởng thôn", " ", "Trưởng thôn"),
+        ];
+        for (t, u, want) in cases {
+            assert_eq!(position_in(t, u), want, "{t} + {u}");
+        }
+        // Decomposed input is compared as what it prints.
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd("thôn Bắc Hà").collect();
+        assert_eq!(position_in("Trưởng thôn", &nfd), "Trưởng thôn Bắc Hà");
     }
 }

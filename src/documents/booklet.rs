@@ -92,11 +92,11 @@ fn non_empty(s: Option<&String>) -> Option<String> {
 
 /// "title, unit" of an individual; either may be missing.
 fn person_detail(h: &Honoree) -> Option<String> {
-    let parts: Vec<String> = [non_empty(h.title.as_ref()), non_empty(h.unit.as_ref())]
-        .into_iter()
-        .flatten()
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
+    let joined = crate::text::position_in(
+        h.title.as_deref().unwrap_or(""),
+        h.unit.as_deref().unwrap_or(""),
+    );
+    (!joined.is_empty()).then_some(joined)
 }
 
 pub fn view(data: &Data) -> BookletView {

@@ -125,6 +125,19 @@ pub fn jobs(data: &Data, fonts: &Fonts, phoi: bool) -> Vec<Job> {
     let list = decision::ordered(&file.honorees, l.file.certificate.order);
     let shared = minijinja::context! { cert => Value::from_serialize(shared(data, l)) };
     let recs = records(l, fonts, &list);
+    // Where each honoree's fields are, for the warnings the layout makes (a long name).
+    let origins = |h: &Honoree| {
+        let i = file.honorees.iter().position(|x| std::ptr::eq(x, h));
+        let source = data.honorees.as_ref().map(|(_, s)| s);
+        let mut m = std::collections::BTreeMap::new();
+        if let (Some(i), Some(source)) = (i, source) {
+            for f in ["name", "achievement"] {
+                let path = format!("honorees[{i}].{f}");
+                m.insert(f.to_string(), (source.locate(&path), path));
+            }
+        }
+        m
+    };
     let records: Vec<Record> = recs
         .iter()
         .zip(&list)
@@ -133,6 +146,7 @@ pub fn jobs(data: &Data, fonts: &Fonts, phoi: bool) -> Vec<Job> {
             file_name: file.clone(),
             label: format!("Giấy khen số {} – {} ({})", r.book_number, h.name, h.id),
             value: Value::from_serialize(r),
+            origins: origins(h),
         })
         .collect();
     let today = data.facts().date();
@@ -161,6 +175,7 @@ pub fn jobs(data: &Data, fonts: &Fonts, phoi: bool) -> Vec<Job> {
                     r.book_number, h.name, h.id
                 ),
                 value: Value::from_serialize(r),
+                origins: origins(h),
             })
             .collect();
         jobs.push(Job {

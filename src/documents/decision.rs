@@ -137,14 +137,7 @@ pub fn detail(h: &Honoree) -> String {
     match (h.kind, title, unit) {
         (HonoreeKind::Collective, _, Some(u)) => u.to_string(),
         (HonoreeKind::Collective, Some(t), None) => t.to_string(),
-        (_, Some(t), Some(u)) => {
-            let sep = if u.chars().next().is_some_and(char::is_lowercase) {
-                " "
-            } else {
-                ", "
-            };
-            format!("{t}{sep}{u}")
-        }
+        (_, Some(t), Some(u)) => text::position_in(t, u),
         (_, Some(t), None) => t.to_string(),
         (_, None, Some(u)) => u.to_string(),
         _ => String::new(),

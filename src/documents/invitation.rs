@@ -106,7 +106,7 @@ fn resolve(index: usize, width: usize, d: &Delegate, h: Option<&Honoree>) -> Inv
         }
     }
     let join = |a: &Option<String>, b: &Option<String>| match (a, b) {
-        (Some(a), Some(b)) => Some(format!("{a}, {b}")),
+        (Some(a), Some(b)) => Some(crate::text::position_in(a, b)),
         (Some(a), None) | (None, Some(a)) => Some(a.clone()),
         (None, None) => None,
     };
@@ -120,7 +120,10 @@ fn resolve(index: usize, width: usize, d: &Delegate, h: Option<&Honoree>) -> Inv
         }
         None => {
             let head = match (&title, &unit) {
-                (Some(t), Some(u)) => format!("{t} {u}"),
+                // "Đại diện" + "Hội Nông dân xã"; "Trưởng thôn" + "thôn Bắc Hà" once.
+                (Some(t), Some(u)) => {
+                    crate::text::merge_words(t, u).unwrap_or_else(|| format!("{t} {u}"))
+                }
                 (Some(t), None) => t.clone(),
                 (None, Some(u)) => u.clone(),
                 (None, None) => String::new(),
@@ -255,6 +258,7 @@ pub fn jobs(data: &Data) -> Vec<Job> {
                 invitee: inv,
                 qr: if shared.qr { qr_svg(&inv.id) } else { None },
             }),
+            origins: Default::default(),
         })
         .collect();
     let mut inputs = vec![data.files().plan(), delegates_file];

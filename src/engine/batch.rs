@@ -9,7 +9,7 @@
 //! still printed. Exports run on a few plain worker threads (no rayon: typst's own waits on the
 //! global pool overflow the stack), and comemo's cache is evicted after each compile.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,7 +21,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use super::{Engine, Job, JobOutcome, compile, render, write};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Location};
 
 /// One record of a batch.
 #[derive(Debug, Clone)]
@@ -34,6 +34,9 @@ pub struct Record {
     pub label: String,
     /// The template's `record`.
     pub value: Value,
+    /// Where the record's fields are in data, by the field name a template warns about
+    /// ("name" → honorees.yaml:12:9 and "honorees[3].name"), so a layout warning points there.
+    pub origins: BTreeMap<String, (Location, String)>,
 }
 
 pub struct Batch {
@@ -135,6 +138,19 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
             continue;
         };
         let ranges = record_pages(&doc);
+        for (page, w) in super::layout_warnings(&doc) {
+            let Some(&(i, _)) = ranges.iter().find(|(_, (a, b))| (*a..=*b).contains(&page)) else {
+                out.warnings.push(Diagnostic { field: None, ..w });
+                continue;
+            };
+            let r = &batch.records[i];
+            let mut w = w.record(r.label.clone());
+            match w.field.take().and_then(|f| r.origins.get(&f)) {
+                Some((loc, path)) => w = w.at(loc.clone()).field(path.clone()),
+                None => w.field = None,
+            }
+            out.warnings.push(w);
+        }
         let mut jobs: Vec<(usize, (usize, usize))> = Vec::new();
         for &i in &ok_items {
             let Some(&(_, range)) = ranges.iter().find(|(j, _)| *j == i) else {

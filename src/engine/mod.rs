@@ -201,6 +201,10 @@ impl<'a> Engine<'a> {
             let doc = self.lay_out(job.today, s, out)?;
             let pages = doc.pages().len();
             out.pages += pages;
+            // A document of its own has no record to locate a field in.
+            for (_, w) in layout_warnings(&doc) {
+                out.warnings.push(Diagnostic { field: None, ..w });
+            }
             self.check_glyphs(&doc, &s.output, 1..=pages, out)?;
             let pdf = compile::pdf(&doc, &s.output, None, true)?;
             drop(doc);
@@ -353,6 +357,45 @@ fn missing_glyphs(frame: &Frame, out: &mut BTreeSet<char>) {
             _ => {}
         }
     }
+}
+
+/// Label of the metadata a template places where the layout itself found a problem (a name
+/// printed smaller than its minimum size, or on two lines): `(field, message, hint)`.
+pub const WARNING_LABEL: &str = "vinhdanh-warning";
+
+/// The warnings a laid-out document carries, with the page each is on (1-based). `field` of
+/// each warning is the template's field name ("name"), for the documents layer to locate.
+pub fn layout_warnings(doc: &PagedDocument) -> Vec<(usize, Diagnostic)> {
+    use typst::foundations::{Dict, Label, Selector};
+    use typst::introspection::Introspector;
+    let intro = doc.introspector();
+    let Some(label) = Label::new(typst::utils::PicoStr::intern(WARNING_LABEL)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(usize, Diagnostic)> = intro
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|c| {
+            let page = intro.page(c.location()?)?.get();
+            let dict = c.get_by_name("value").ok()?.cast::<Dict>().ok()?;
+            let text = |k: &str| {
+                dict.get(k)
+                    .ok()
+                    .and_then(|v| v.clone().cast::<typst::foundations::Str>().ok())
+                    .map(|s| s.to_string())
+            };
+            let mut d = Diagnostic::warning(text("message")?);
+            if let Some(h) = text("hint") {
+                d = d.hint(h);
+            }
+            if let Some(f) = text("field") {
+                d = d.field(f);
+            }
+            Some((page, d))
+        })
+        .collect();
+    found.sort_by_key(|(p, _)| *p);
+    found
 }
 
 /// The same warning from every record of a batch is one warning.
