@@ -75,13 +75,26 @@ fn expected_invitations() -> Vec<Expected> {
                     other => panic!("{id}: kind {other:?}"),
                 }
             }
-            let joined = |sep: &str| {
-                let parts: Vec<&str> = [&title, &unit]
-                    .into_iter()
-                    .flatten()
-                    .map(|s| s.as_str())
-                    .collect();
-                (!parts.is_empty()).then(|| parts.join(sep))
+            // Position and unit: the words the unit starts with and the position ends with are
+            // printed once ("Bí thư Đảng ủy xã" + "Đảng ủy xã Thượng Hồng"); otherwise a unit in
+            // lower case follows with a space (a person's line) and a named body after a comma.
+            let joined = |sep: &str| match (&title, &unit) {
+                (Some(t), Some(u)) => {
+                    let (tw, uw): (Vec<&str>, Vec<&str>) =
+                        (t.split(' ').collect(), u.split(' ').collect());
+                    let shared = (1..=tw.len().min(uw.len()))
+                        .rev()
+                        .find(|&k| tw[tw.len() - k..] == uw[..k]);
+                    Some(match shared {
+                        Some(k) => [&tw[..], &uw[k..]].concat().join(" "),
+                        None if sep == ", " && u.starts_with(char::is_lowercase) => {
+                            format!("{t} {u}")
+                        }
+                        None => format!("{t}{sep}{u}"),
+                    })
+                }
+                (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+                (None, None) => None,
             };
             let (headline, detail) = match &name {
                 Some(n) => (
@@ -196,9 +209,7 @@ const BY_HAND: &[(usize, &str, Option<&str>)] = &[
     (
         1,
         "Ông Vũ Đức Thắng",
-        Some(
-            "Ủy viên Hội đồng Thi đua - Khen thưởng thành phố, Hội đồng Thi đua - Khen thưởng thành phố Hải Phòng",
-        ),
+        Some("Ủy viên Hội đồng Thi đua - Khen thưởng thành phố Hải Phòng"),
     ),
     // db-002, a unit: no name.
     (2, "Đại diện lãnh đạo Sở Nội vụ thành phố Hải Phòng", None),
@@ -206,7 +217,7 @@ const BY_HAND: &[(usize, &str, Option<&str>)] = &[
     (
         5,
         "Đồng chí Lương Văn Toàn",
-        Some("Bí thư Đảng ủy xã, Đảng ủy xã Thượng Hồng"),
+        Some("Bí thư Đảng ủy xã Thượng Hồng"),
     ),
     // db-096 → tt-01, a collective.
     (96, "Đại diện Chi bộ thôn Hà Tiên", None),
@@ -214,13 +225,13 @@ const BY_HAND: &[(usize, &str, Option<&str>)] = &[
     (
         108,
         "Bà Nguyễn Thị Ngọc Hương",
-        Some("Chi hội trưởng Chi hội Phụ nữ, thôn Hà Tiên"),
+        Some("Chi hội trưởng Chi hội Phụ nữ thôn Hà Tiên"),
     ),
     // db-109 → cn-02, nam.
     (
         109,
         "Ông Trần Văn Quyết",
-        Some("Chủ trang trại chăn nuôi tổng hợp, thôn Phú Khê"),
+        Some("Chủ trang trại chăn nuôi tổng hợp thôn Phú Khê"),
     ),
 ];
 
