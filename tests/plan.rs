@@ -204,7 +204,8 @@ fn plan_layout_follows_nd30() {
         "blank number: {so:?} {code:?}"
     );
     assert!(date.text.starts_with("Thượng Hồng, ngày"), "{date:?}");
-    let month = p1.find("tháng 8 năm 2025").expect("month");
+    // "tháng 8" and "năm 2025" are runs of their own: each number is boxed with its word.
+    let month = p1.find("tháng 8").expect("month");
     assert!(month.x_mm - (date.x_mm + date.width_mm) >= 6.0, "blank day");
     // §8.7 title bold 14, summary bold 14, rule 1/3–1/2 of the summary line.
     let title = p1.find("KẾ HOẠCH").expect("title");
