@@ -412,6 +412,29 @@ fn dedup(d: Diagnostics) -> Diagnostics {
 mod tests {
     use super::*;
 
+    /// A template's `<vinhdanh-warning>` metadata comes back as a warning with its page, its
+    /// hint and the field it names; other metadata is not a warning.
+    #[test]
+    fn layout_warnings_are_read_from_labelled_metadata() {
+        let project = Project::embedded();
+        let fonts = Fonts::load(&project);
+        let engine = Engine::new(&project, &fonts, Options::default());
+        let today = NaiveDate::from_ymd_opt(2025, 8, 22).unwrap();
+        let src = "A\n#metadata((field: \"x\")) <other>\n#pagebreak()\nB #metadata((field: \"name\", message: \"tên dài\", hint: \"rút gọn\")) <vinhdanh-warning>".to_string();
+        let mut out = JobOutcome::default();
+        let doc = engine
+            .compile_source(src, "t.typ.j2", today, &[], None, &mut out)
+            .unwrap();
+        let found = layout_warnings(&doc);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (page, d) = &found[0];
+        assert_eq!(*page, 2);
+        assert!(!d.is_error());
+        assert_eq!(d.message, "tên dài");
+        assert_eq!(d.hint.as_deref(), Some("rút gọn"));
+        assert_eq!(d.field.as_deref(), Some("name"));
+    }
+
     /// A character no embedded font has is laid out as glyph 0: found, with its page.
     #[test]
     fn glyph_zero_is_found_on_its_page() {
