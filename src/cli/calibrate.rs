@@ -10,9 +10,7 @@ use crate::pipeline::{self, BuildOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục dự án (như lệnh build).
     dir: Option<PathBuf>,
-    /// Thư mục ghi PDF (mặc định DIR/output).
     #[arg(long)]
     out: Option<PathBuf>,
 }

@@ -13,15 +13,11 @@ use crate::tone;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục dự án (bỏ trống: như lệnh build).
     dir: Option<PathBuf>,
-    /// Thống nhất kiểu bỏ dấu trong phần văn bản tự do của data/*.yaml: new (hoà, thuỷ) hoặc old (hòa, thủy).
     #[arg(long, value_name = "new|old")]
     fix_tone_marks: Option<ToneStyleArg>,
-    /// Chỉ in các chỗ sẽ sửa, không ghi tệp (dùng cùng --fix-tone-marks).
     #[arg(long, requires = "fix_tone_marks")]
     dry_run: bool,
-    /// Coi cảnh báo là lỗi (thoát với mã 1 khi còn cảnh báo).
     #[arg(long)]
     strict: bool,
 }

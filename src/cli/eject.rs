@@ -10,13 +10,10 @@ use crate::project::{self, Project};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Tên mẫu, ví dụ ke-hoach.typ.j2 hoặc lib/nd30.typ.
     #[arg(required = true)]
     names: Vec<String>,
-    /// Thư mục dự án (mặc định: thư mục hiện tại).
     #[arg(long)]
     dir: Option<PathBuf>,
-    /// Không chép: in khác biệt giữa mẫu trong dự án và mẫu mới nhất.
     #[arg(long)]
     diff: bool,
 }

@@ -8,7 +8,6 @@ use crate::project::Project;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục sẽ tạo.
     dir: PathBuf,
 }
 

@@ -12,9 +12,7 @@ use crate::project::Project;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục dự án (bỏ trống: thư mục hiện tại).
     dir: Option<PathBuf>,
-    /// Chỉ in các dòng sẽ đổi, không ghi tệp.
     #[arg(long)]
     dry_run: bool,
 }

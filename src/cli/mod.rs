@@ -6,41 +6,81 @@ mod calibrate;
 mod check;
 mod eject;
 mod init;
+mod manual;
 mod migrate;
+mod preview;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::diag::Diagnostics;
+use crate::msg::{self, Lang};
 
+// Help texts live in `crate::msg` (both languages); `command` applies them.
 #[derive(Debug, Parser)]
-#[command(
-    name = "vinhdanh",
-    version,
-    about = "In văn bản Hội nghị tuyên dương điển hình tiên tiến từ dữ liệu (Kế hoạch, Giấy mời, Giấy khen, Quyết định, Chương trình)"
-)]
+#[command(name = "vinhdanh", version)]
 pub struct Cli {
+    #[arg(long, global = true, value_enum, default_value = "vi")]
+    pub lang: Lang,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// In tất cả văn bản của dự án vào thư mục output/.
     Build(build::Args),
-    /// In trang căn chỉnh phôi Giấy khen (output/can-chinh-phoi.pdf): lưới milimét và các ô chữ.
     Calibrate(calibrate::Args),
-    /// Kiểm tra dữ liệu theo Kế hoạch: số lượng đại biểu, khen thưởng, cân đối, trùng lặp, chữ viết.
     Check(check::Args),
-    /// Tạo một dự án mới từ bộ dữ liệu mẫu (không chép mẫu văn bản).
     Init(init::Args),
-    /// Chép mẫu văn bản có sẵn vào dự án để sửa (--diff: so mẫu đã sửa với mẫu mới nhất).
     Eject(eject::Args),
-    /// Chuyển dữ liệu (data/*.yaml) sang mẫu dữ liệu của phiên bản này, giữ nguyên chú thích; sao lưu data/ trước khi ghi.
     Migrate(migrate::Args),
+    Preview(preview::Args),
+    Completions(manual::CompletionsArgs),
+    Man(manual::ManArgs),
+}
+
+/// The command line with its help in the current language (see [`crate::msg`]): what parses
+/// the arguments, and what completions and the man page are generated from.
+pub fn command() -> clap::Command {
+    localize(Cli::command(), "")
+}
+
+fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
+    if let Some(h) = msg::help(key) {
+        cmd = cmd.about(h);
+    }
+    let args: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in args {
+        if let Some(h) = msg::help(&format!("{key}.{id}")) {
+            cmd = cmd.mut_arg(id, |a| a.help(h));
+        }
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name.clone(), |s| localize(s, &name));
+    }
+    cmd
+}
+
+/// Parses the process's arguments in the language `--lang` asks for, and runs the command.
+pub fn main() -> i32 {
+    msg::set(msg::from_args(std::env::args_os()));
+    let matches = command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    run(cli)
 }
 
 /// Runs the command; returns the process exit status (0 ok, 1 problems found, 2 misuse).
 pub fn run(cli: Cli) -> i32 {
+    msg::set(cli.lang);
     match cli.command {
         Command::Build(a) => build::run(a),
         Command::Calibrate(a) => calibrate::run(a),
@@ -48,6 +88,9 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(a) => init::run(a),
         Command::Eject(a) => eject::run(a),
         Command::Migrate(a) => migrate::run(a),
+        Command::Preview(a) => preview::run(a),
+        Command::Completions(a) => manual::completions(a),
+        Command::Man(a) => manual::man(a),
     }
 }
 
@@ -92,8 +135,7 @@ fn data_yaml_files(
         };
         match std::fs::read_to_string(&path) {
             Ok(s) => out.push((rel, path, s)),
-            Err(e) => errors
-                .push(Diagnostic::error(format!("không đọc được tệp: {e}")).in_file(rel.clone())),
+            Err(e) => errors.push(Diagnostic::error(msg::cannot_read(&e)).in_file(rel.clone())),
         }
     }
     out

@@ -1,0 +1,484 @@
+//! Every string of the command line a person reads, in Vietnamese and English side by side.
+//!
+//! A Rust module rather than Fluent `.ftl` files: each message is a function whose arguments
+//! the compiler checks (a placeholder misspelt in one language is a build error, not a blank at
+//! the clerk's desk), both languages of a message sit on adjacent lines so a translator sees
+//! what they translate, and nothing is parsed at run time. Vietnamese has no plural forms and
+//! the English side needs only a few, so Fluent's selectors would buy little.
+//!
+//! The language is chosen by `--lang` only, never by `LANG`/`LC_*`: a clerk's machine set up in
+//! English still speaks Vietnamese. It is process-wide (set once by `main`), below every layer,
+//! so the diagnostic renderer can name its levels without being handed a language.
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+pub fn set(lang: Lang) {
+    LANG.store(lang as u8, Ordering::Relaxed);
+}
+
+pub fn lang() -> Lang {
+    match LANG.load(Ordering::Relaxed) {
+        1 => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
+/// The language asked for on the command line (`--lang en`, `--lang=en`), read before clap
+/// parses so that clap's own help is already in that language. Anything else is Vietnamese.
+pub fn from_args<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(args: I) -> Lang {
+    let mut lang = Lang::Vi;
+    let mut next_is_lang = false;
+    for a in args {
+        let a = a.as_ref().to_string_lossy();
+        if a == "--" {
+            break;
+        }
+        let value = if next_is_lang {
+            next_is_lang = false;
+            Some(a.to_string())
+        } else if a == "--lang" {
+            next_is_lang = true;
+            None
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        };
+        match value.as_deref() {
+            Some("en") => lang = Lang::En,
+            Some(_) => lang = Lang::Vi,
+            None => {}
+        }
+    }
+    lang
+}
+
+/// Picks the string of the current language.
+pub fn pick<'a>(vi: &'a str, en: &'a str) -> &'a str {
+    match lang() {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// One message: a function returning the text in the current language. Placeholders name the
+/// function's arguments.
+macro_rules! message {
+    ($(#[$m:meta])* $name:ident($($arg:ident: $ty:ty),*) vi $vi:literal en $en:literal) => {
+        $(#[$m])*
+        pub fn $name($($arg: $ty),*) -> String {
+            match lang() {
+                Lang::Vi => format!($vi),
+                Lang::En => format!($en),
+            }
+        }
+    };
+}
+
+// ---- The diagnostic renderer ----
+
+pub fn level_error() -> &'static str {
+    pick("lỗi", "error")
+}
+pub fn level_warning() -> &'static str {
+    pick("cảnh báo", "warning")
+}
+pub fn level_hint() -> &'static str {
+    pick("gợi ý", "hint")
+}
+message!(field_label(field: &str) vi "trường {field}" en "field {field}");
+message!(
+    /// A spreadsheet cell.
+    at_cell(row: usize, col: &str) vi ", dòng {row}, cột {col}" en ", row {row}, column {col}"
+);
+message!(
+    /// A spreadsheet row without a particular cell.
+    at_row(row: usize) vi ", dòng {row}" en ", row {row}"
+);
+
+// ---- Common to several commands ----
+
+message!(cannot_read(e: &dyn std::fmt::Display) vi "không đọc được tệp: {e}" en "cannot read the file: {e}");
+message!(check_folder_hint() vi "kiểm tra đường dẫn thư mục dự án" en "check the path of the project folder");
+
+// ---- build ----
+
+message!(
+    build_summary(written: usize, dir: &dyn std::fmt::Display, failed: usize, errors: usize, warnings: usize)
+    vi "Đã ghi {written} tệp vào {dir}; {failed} văn bản lỗi ({errors} lỗi), {warnings} cảnh báo"
+    en "Wrote {written} file(s) to {dir}; {failed} document(s) failed ({errors} error(s)), {warnings} warning(s)"
+);
+message!(build_forced(n: usize) vi "; đã in dù còn {n} lỗi (--force)" en "; printed despite {n} error(s) (--force)");
+message!(build_removed(n: usize) vi "; đã xoá {n} tệp cũ không còn dùng" en "; removed {n} stale file(s)");
+message!(job_failed(name: &str) vi "Không in được {name}:" en "Could not print {name}:");
+message!(
+    refused_load()
+    vi "Chưa in văn bản nào: dữ liệu chưa đọc được, hãy sửa các lỗi trên (--force không bỏ qua được lỗi này)."
+    en "Nothing printed: the data could not be read; fix the errors above (--force cannot skip these)."
+);
+message!(
+    refused_errors()
+    vi "Chưa in văn bản nào: hãy sửa các lỗi trên (hoặc dùng --force để in dù dữ liệu còn lỗi)."
+    en "Nothing printed: fix the errors above (or use --force to print despite errors in the data)."
+);
+message!(
+    refused_strict()
+    vi "Chưa in văn bản nào: hãy sửa các cảnh báo (--strict) trên (hoặc dùng --force để in dù dữ liệu còn lỗi)."
+    en "Nothing printed: fix the warnings (--strict) above (or use --force to print despite errors in the data)."
+);
+message!(
+    job_done(name: &str, pages: usize) vi "đã in {name} ({pages} trang)" en "printed {name} ({pages} page(s))"
+);
+message!(
+    job_done_timed(name: &str, pages: usize, ms: u128)
+    vi "đã in {name} ({pages} trang, {ms} ms)" en "printed {name} ({pages} page(s), {ms} ms)"
+);
+message!(job_not_done(name: &str) vi "lỗi khi in {name}" en "failed: {name}");
+message!(progress_documents() vi "văn bản" en "documents");
+message!(
+    unknown_output(name: &str) vi "không có văn bản “{name}”" en "no document named “{name}”"
+);
+message!(
+    did_you_mean(s: &str, list: &str) vi "có phải “{s}”? Các văn bản: {list}" en "did you mean “{s}”? Documents: {list}"
+);
+message!(outputs_list(list: &str) vi "các văn bản: {list}" en "documents: {list}");
+message!(
+    png_written(n: usize, dir: &dyn std::fmt::Display) vi "Đã ghi {n} ảnh xem trước vào {dir}" en "Wrote {n} preview image(s) to {dir}"
+);
+message!(
+    archive_written(n: usize, dir: &dyn std::fmt::Display)
+    vi "Đã ghi {n} bản lưu trữ PDF/A-2b vào {dir}" en "Wrote {n} PDF/A-2b archive copy(ies) to {dir}"
+);
+
+// ---- PDF/A ----
+
+message!(
+    pdfa_embedded_pdf(doc: &str, files: &str)
+    vi "không tạo được bản lưu trữ PDF/A-2b của {doc}: văn bản có hình ảnh dạng PDF ({files}), mà PDF/A-2b không cho nhúng PDF"
+    en "cannot make the PDF/A-2b archive copy of {doc}: it shows an image that is a PDF ({files}), which PDF/A-2b does not allow"
+);
+message!(
+    pdfa_embedded_pdf_hint()
+    vi "chuyển ảnh đó sang PNG hoặc JPEG (ví dụ chụp/quét lại chữ ký, con dấu thành ảnh PNG) rồi sửa tên tệp trong data/"
+    en "convert that image to PNG or JPEG (e.g. scan the signature and seal as a PNG) and update its file name in data/"
+);
+message!(
+    pdfa_other(doc: &str, why: &str)
+    vi "không tạo được bản lưu trữ PDF/A-2b của {doc}: {why}" en "cannot make the PDF/A-2b archive copy of {doc}: {why}"
+);
+
+// ---- preview ----
+
+message!(
+    preview_written(path: &dyn std::fmt::Display) vi "Đã ghi {path}" en "Wrote {path}"
+);
+message!(
+    preview_no_page(doc: &str, page: usize, pages: usize)
+    vi "{doc} không có trang {page} (chỉ có {pages} trang)" en "{doc} has no page {page} (it has {pages} page(s))"
+);
+message!(
+    preview_unknown_record(code: &str, doc: &str) vi "{doc} không có bản của “{code}”" en "{doc} has no record “{code}”"
+);
+message!(records_list(list: &str) vi "các mã: {list}" en "codes: {list}");
+message!(
+    did_you_mean_code(s: &str, list: &str) vi "có phải “{s}”? Các mã: {list}" en "did you mean “{s}”? Codes: {list}"
+);
+message!(
+    preview_record_needs_batch(doc: &str)
+    vi "--record chỉ dùng cho loạt văn bản (giay-moi/, giay-khen/), không dùng cho {doc}"
+    en "--record is for the per-person documents (giay-moi/, giay-khen/), not for {doc}"
+);
+message!(
+    preview_failed(doc: &str) vi "Chưa xem trước được {doc}:" en "Could not preview {doc}:"
+);
+message!(
+    raster_failed(doc: &str, page: usize) vi "không vẽ được trang {page} của {doc}" en "could not draw page {page} of {doc}"
+);
+
+// ---- check ----
+
+message!(check_done(errors: usize, warnings: usize) vi "Kiểm tra xong: {errors} lỗi, {warnings} cảnh báo." en "Check done: {errors} error(s), {warnings} warning(s).");
+message!(check_load_failed() vi "Chưa kiểm tra được số lượng: hãy sửa các lỗi trên trước." en "Could not check the numbers: fix the errors above first.");
+message!(
+    fix_tone_needs_folder()
+    vi "lỗi: --fix-tone-marks cần một thư mục dự án\n  gợi ý: tạo dự án bằng `vinhdanh init THƯ-MỤC` rồi chạy `vinhdanh check THƯ-MỤC --fix-tone-marks new`"
+    en "error: --fix-tone-marks needs a project folder\n  hint: create one with `vinhdanh init FOLDER`, then run `vinhdanh check FOLDER --fix-tone-marks new`"
+);
+message!(tone_will_fix(n: usize) vi "Sẽ sửa {n} chỗ bỏ dấu.\n" en "Would fix {n} tone mark(s).\n");
+message!(tone_fixed(n: usize) vi "Đã sửa {n} chỗ bỏ dấu.\n" en "Fixed {n} tone mark(s).\n");
+message!(yaml_syntax_not_fixed(e: &str) vi "cú pháp YAML sai, không sửa tệp này: {e}" en "bad YAML syntax, this file is left as it is: {e}");
+
+// ---- init ----
+
+message!(
+    init_done(n: usize, dir: &dyn std::fmt::Display)
+    vi "Đã tạo {n} tệp trong {dir}. Sửa các tệp trong data/ rồi chạy: vinhdanh build {dir}"
+    en "Created {n} files in {dir}. Edit the files in data/, then run: vinhdanh build {dir}"
+);
+message!(init_failed(e: &dyn std::fmt::Display) vi "không tạo được dự án: {e}" en "could not create the project: {e}");
+
+// ---- calibrate ----
+
+message!(calibrate_no_decision(file: &str) vi "không có {file}: chưa có Giấy khen để căn chỉnh" en "no {file}: there are no certificates to calibrate");
+message!(calibrate_refused() vi "Chưa in trang căn chỉnh: hãy sửa các lỗi trên." en "Calibration sheet not printed: fix the errors above.");
+message!(wrote(path: &dyn std::fmt::Display) vi "Đã ghi {path}" en "Wrote {path}");
+
+// ---- completions, man ----
+
+message!(
+    man_written(path: &dyn std::fmt::Display) vi "Đã ghi {path}" en "Wrote {path}"
+);
+
+/// Help of every command and option, by key: "build" is the command, "build.only" its option
+/// (the clap argument id). `cli::command` applies them; a test checks that none is missing.
+const HELP: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "In văn bản Hội nghị tuyên dương điển hình tiên tiến từ dữ liệu (Kế hoạch, Giấy mời, Giấy khen, Quyết định, Chương trình)",
+        "Prints the documents of an awards conference from data (plan, invitations, certificates, decision, programme)",
+    ),
+    (
+        ".lang",
+        "Ngôn ngữ của thông báo: vi (mặc định) hoặc en. Không theo biến LANG của máy.",
+        "Language of the messages: vi (default) or en. The LANG variable is not used.",
+    ),
+    (
+        "build",
+        "In tất cả văn bản của dự án vào thư mục output/.",
+        "Prints every document of the project into output/.",
+    ),
+    (
+        "build.dir",
+        "Thư mục dự án (có data/, templates/). Bỏ trống: thư mục hiện tại nếu có data/, nếu không dùng bộ mẫu có sẵn.",
+        "Project folder (with data/, templates/). Default: the current folder if it has data/, else the built-in sample.",
+    ),
+    (
+        "build.out",
+        "Thư mục ghi PDF (mặc định DIR/output).",
+        "Folder for the PDFs (default DIR/output).",
+    ),
+    (
+        "build.force",
+        "In cả khi kiểm tra dữ liệu còn lỗi.",
+        "Print even when the data check finds errors.",
+    ),
+    (
+        "build.strict",
+        "Coi cảnh báo là lỗi (cho script): không in khi còn cảnh báo.",
+        "Treat warnings as errors (for scripts): print nothing while there are warnings.",
+    ),
+    (
+        "build.keep_typst",
+        "Ghi thêm mã Typst sinh ra vào output/typst/ (cho người sửa mẫu).",
+        "Also write the generated Typst into output/typst/ (for template authors).",
+    ),
+    (
+        "build.phoi",
+        "In thêm Giấy khen lên phôi in sẵn (output/giay-khen-phoi.pdf, chỉ phần chữ thay đổi).",
+        "Also print the certificates onto pre-printed blanks (output/giay-khen-phoi.pdf, variable text only).",
+    ),
+    (
+        "build.jobs",
+        "Số văn bản dàn trang cùng lúc (mặc định: số nhân CPU).",
+        "Documents laid out at once (default: the number of CPU cores).",
+    ),
+    (
+        "build.only",
+        "Chỉ in các văn bản này, cách nhau bởi dấu phẩy, theo tên trong output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, chuong-trinh-in.pdf, …",
+        "Print only these documents, comma-separated, by their names in output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, chuong-trinh-in.pdf, …",
+    ),
+    (
+        "build.quiet",
+        "Không in tiến độ và dòng tổng kết (vẫn in lỗi, cảnh báo).",
+        "No progress and no summary line (errors and warnings still print).",
+    ),
+    (
+        "build.verbose",
+        "In từng văn bản đã in, số trang và thời gian.",
+        "Print each document printed, with its pages and time.",
+    ),
+    (
+        "build.png",
+        "Ghi thêm ảnh trang đầu của mỗi PDF vào output/xem-truoc/.",
+        "Also write the first page of every PDF as an image into output/xem-truoc/.",
+    ),
+    (
+        "build.pdf_a",
+        "Ghi thêm bản lưu trữ PDF/A-2b của Kế hoạch, Quyết định, Chương trình vào output/luu-tru/.",
+        "Also write PDF/A-2b archive copies of the plan, the decision and the programme into output/luu-tru/.",
+    ),
+    (
+        "calibrate",
+        "In trang căn chỉnh phôi Giấy khen (output/can-chinh-phoi.pdf): lưới milimét và các ô chữ.",
+        "Prints the calibration sheet for certificate blanks (output/can-chinh-phoi.pdf): a millimetre grid and the text boxes.",
+    ),
+    (
+        "calibrate.dir",
+        "Thư mục dự án (như lệnh build).",
+        "Project folder (as for build).",
+    ),
+    (
+        "calibrate.out",
+        "Thư mục ghi PDF (mặc định DIR/output).",
+        "Folder for the PDF (default DIR/output).",
+    ),
+    (
+        "check",
+        "Kiểm tra dữ liệu theo Kế hoạch: số lượng đại biểu, khen thưởng, cân đối, trùng lặp, chữ viết.",
+        "Checks the data against the plan: numbers of delegates and awards, balance, duplicates, spelling.",
+    ),
+    (
+        "check.dir",
+        "Thư mục dự án (bỏ trống: như lệnh build).",
+        "Project folder (default: as for build).",
+    ),
+    (
+        "check.fix_tone_marks",
+        "Thống nhất kiểu bỏ dấu trong phần văn bản tự do của data/*.yaml: new (hoà, thuỷ) hoặc old (hòa, thủy).",
+        "Make the tone-mark style of the free text in data/*.yaml uniform: new (hoà, thuỷ) or old (hòa, thủy).",
+    ),
+    (
+        "check.dry_run",
+        "Chỉ in các chỗ sẽ sửa, không ghi tệp (dùng cùng --fix-tone-marks).",
+        "Only print what would change, write nothing (with --fix-tone-marks).",
+    ),
+    (
+        "check.strict",
+        "Coi cảnh báo là lỗi (thoát với mã 1 khi còn cảnh báo).",
+        "Treat warnings as errors (exit status 1 while there are warnings).",
+    ),
+    (
+        "init",
+        "Tạo một dự án mới từ bộ dữ liệu mẫu (không chép mẫu văn bản).",
+        "Creates a new project from the sample data (templates are not copied).",
+    ),
+    ("init.dir", "Thư mục sẽ tạo.", "Folder to create."),
+    (
+        "eject",
+        "Chép mẫu văn bản có sẵn vào dự án để sửa (--diff: so mẫu đã sửa với mẫu mới nhất).",
+        "Copies shipped templates into the project for editing (--diff: compare an edited copy with the latest).",
+    ),
+    (
+        "eject.names",
+        "Tên mẫu, ví dụ ke-hoach.typ.j2 hoặc lib/nd30.typ.",
+        "Template names, e.g. ke-hoach.typ.j2 or lib/nd30.typ.",
+    ),
+    (
+        "eject.dir",
+        "Thư mục dự án (mặc định: thư mục hiện tại).",
+        "Project folder (default: the current folder).",
+    ),
+    (
+        "eject.diff",
+        "Không chép: in khác biệt giữa mẫu trong dự án và mẫu mới nhất.",
+        "Copy nothing: print how the project's template differs from the latest.",
+    ),
+    (
+        "migrate",
+        "Chuyển dữ liệu (data/*.yaml) sang mẫu dữ liệu của phiên bản này, giữ nguyên chú thích; sao lưu data/ trước khi ghi.",
+        "Moves the data (data/*.yaml) to this version's schema, keeping comments; backs up data/ first.",
+    ),
+    (
+        "migrate.dir",
+        "Thư mục dự án (bỏ trống: thư mục hiện tại).",
+        "Project folder (default: the current folder).",
+    ),
+    (
+        "migrate.dry_run",
+        "Chỉ in các dòng sẽ đổi, không ghi tệp.",
+        "Only print the lines that would change, write nothing.",
+    ),
+    (
+        "preview",
+        "Ghi ảnh PNG một trang của một văn bản vào output/xem-truoc/ (xem nhanh, không cần mở PDF).",
+        "Writes a PNG of one page of a document into output/xem-truoc/ (a quick look without a PDF viewer).",
+    ),
+    (
+        "preview.dir",
+        "Thư mục dự án (bỏ trống: như lệnh build).",
+        "Project folder (default: as for build).",
+    ),
+    (
+        "preview.doc",
+        "Văn bản cần xem, theo tên trong output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, …",
+        "The document, by its name in output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, …",
+    ),
+    (
+        "preview.page",
+        "Số trang (mặc định 1).",
+        "Page number (default 1).",
+    ),
+    (
+        "preview.record",
+        "Mã người (ví dụ kt-001) cho Giấy mời, Giấy khen của riêng người đó.",
+        "A person's code (e.g. kt-001), for that person's invitation or certificate.",
+    ),
+    (
+        "preview.out",
+        "Thư mục đầu ra (mặc định DIR/output); ảnh ghi vào OUT/xem-truoc/.",
+        "Output folder (default DIR/output); images go into OUT/xem-truoc/.",
+    ),
+    (
+        "preview.ppi",
+        "Độ phân giải ảnh, điểm ảnh mỗi inch (mặc định 96).",
+        "Image resolution in pixels per inch (default 96).",
+    ),
+    (
+        "completions",
+        "In đoạn mã tự hoàn thành lệnh cho shell (bash, zsh, fish, elvish, powershell).",
+        "Prints shell completions (bash, zsh, fish, elvish, powershell).",
+    ),
+    (
+        "completions.shell",
+        "Tên shell: bash, zsh, fish, elvish, powershell.",
+        "Shell name: bash, zsh, fish, elvish, powershell.",
+    ),
+    (
+        "man",
+        "In trang hướng dẫn (man page, định dạng roff) của vinhdanh.",
+        "Prints vinhdanh's manual page (roff).",
+    ),
+    (
+        "man.out",
+        "Ghi vào thư mục này (vinhdanh.1 và một trang cho mỗi lệnh) thay vì in ra.",
+        "Write into this folder (vinhdanh.1 and one page per command) instead of printing.",
+    ),
+];
+
+/// The help of `key` in the current language; `None` when the catalogue lacks it.
+pub fn help(key: &str) -> Option<&'static str> {
+    HELP.iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, vi, en)| pick(vi, en))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_comes_from_the_flag_only() {
+        assert_eq!(from_args(["vinhdanh", "build"]), Lang::Vi);
+        assert_eq!(from_args(["vinhdanh", "--lang", "en", "build"]), Lang::En);
+        assert_eq!(from_args(["vinhdanh", "build", "--lang=en"]), Lang::En);
+        assert_eq!(from_args(["vinhdanh", "--lang", "vi"]), Lang::Vi);
+        // After `--`, a word is an argument, not a flag.
+        assert_eq!(from_args(["vinhdanh", "--", "--lang", "en"]), Lang::Vi);
+    }
+
+    #[test]
+    fn help_keys_are_unique() {
+        let mut keys: Vec<&str> = HELP.iter().map(|(k, _, _)| *k).collect();
+        keys.sort();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(n, keys.len());
+    }
+}
