@@ -105,6 +105,23 @@ message!(
 
 // ---- Common to several commands ----
 
+message!(no_such_project(dir: &str) vi "thư mục dự án “{dir}” không tồn tại" en "the project folder “{dir}” does not exist");
+message!(outside_project(path: &str) vi "đường dẫn “{path}” nằm ngoài thư mục dự án" en "the path “{path}” is outside the project folder");
+message!(cannot_read_path(path: &str, e: &std::io::Error) vi "không đọc được “{path}”: {e}" en "cannot read “{path}”: {e}");
+message!(cannot_write(path: &dyn std::fmt::Display, e: &std::io::Error) vi "không ghi được “{path}”: {e}" en "cannot write “{path}”: {e}");
+pub fn write_denied_hint() -> &'static str {
+    pick(
+        "kiểm tra quyền ghi vào thư mục, hoặc đóng tệp PDF đang mở trong trình đọc",
+        "check that the folder is writable, or close the PDF open in a viewer",
+    )
+}
+pub fn write_dir_hint() -> &'static str {
+    pick(
+        "kiểm tra thư mục đầu ra (--out): đường dẫn phải là một thư mục ghi được, không phải một tệp",
+        "check the output folder (--out): it must be a writable folder, not a file",
+    )
+}
+
 message!(cannot_read(e: &dyn std::fmt::Display) vi "không đọc được tệp: {e}" en "cannot read the file: {e}");
 message!(check_folder_hint() vi "kiểm tra đường dẫn thư mục dự án" en "check the path of the project folder");
 
@@ -170,6 +187,16 @@ message!(
     en "convert that image to PNG or JPEG (e.g. scan the signature and seal as a PNG) and update its file name in data/"
 );
 message!(
+    pdfa_cmyk(doc: &str, files: &str)
+    vi "không tạo được bản lưu trữ PDF/A-2b của {doc}: ảnh {files} dùng hệ màu CMYK (ảnh quét cho nhà in), mà PDF/A-2b không nhận ảnh CMYK không kèm hồ sơ màu"
+    en "cannot make the PDF/A-2b archive copy of {doc}: the image {files} is in CMYK colours (a scan for a print shop), which PDF/A-2b does not accept without a colour profile"
+);
+message!(
+    pdfa_cmyk_hint()
+    vi "mở ảnh bằng phần mềm xem ảnh và lưu lại dưới dạng PNG (hệ màu RGB), rồi sửa tên tệp trong data/; bản PDF thường vẫn in được"
+    en "open the image in an image editor and save it as PNG (RGB colours), then update its file name in data/; the ordinary PDF prints as it is"
+);
+message!(
     pdfa_other(doc: &str, why: &str)
     vi "không tạo được bản lưu trữ PDF/A-2b của {doc}: {why}" en "cannot make the PDF/A-2b archive copy of {doc}: {why}"
 );
@@ -230,11 +257,95 @@ message!(calibrate_no_decision(file: &str) vi "không có {file}: chưa có Gi�
 message!(calibrate_refused() vi "Chưa in trang căn chỉnh: hãy sửa các lỗi trên." en "Calibration sheet not printed: fix the errors above.");
 message!(wrote(path: &dyn std::fmt::Display) vi "Đã ghi {path}" en "Wrote {path}");
 
+// ---- eject ----
+
+message!(no_template(name: &str) vi "không có mẫu “{name}”" en "no template “{name}”");
+message!(did_you_mean_template(s: &str, list: &str) vi "có phải “{s}”? Các mẫu: {list}" en "did you mean “{s}”? Templates: {list}");
+message!(templates_list(list: &str) vi "các mẫu: {list}" en "templates: {list}");
+message!(
+    eject_exists(rel: &str, name: &str)
+    vi "{rel} đã có trong dự án: không chép đè (xem khác biệt: vinhdanh eject --diff {name})"
+    en "{rel} is already in the project: not overwritten (see the difference: vinhdanh eject --diff {name})"
+);
+message!(
+    ejected(rel: &str)
+    vi "Đã chép {rel}: từ nay dự án dùng bản này thay cho mẫu có sẵn."
+    en "Copied {rel}: the project now uses this copy instead of the shipped template."
+);
+message!(
+    eject_imports(list: &str, args: &str)
+    vi "  mẫu này dùng: {list} (vẫn lấy từ mẫu có sẵn, trừ khi chép cả chúng: vinhdanh eject {args})"
+    en "  this template uses: {list} (still taken from the shipped ones unless you copy them too: vinhdanh eject {args})"
+);
+message!(diff_not_ejected(rel: &str) vi "dự án không có {rel}: đang dùng mẫu có sẵn" en "the project has no {rel}: the shipped template is used");
+message!(diff_same(rel: &str) vi "{rel}: giống hệt mẫu mới nhất (có thể xoá tệp này)." en "{rel}: identical to the latest template (you may delete this file).");
+message!(diff_shipped(version: &str, rel: &str) vi "mẫu có sẵn {version} ({rel})" en "shipped template {version} ({rel})");
+message!(diff_project(rel: &str) vi "dự án ({rel})" en "project ({rel})");
+
+// ---- migrate ----
+
+message!(
+    migrate_needs_folder()
+    vi "lỗi: migrate cần một thư mục dự án (bộ mẫu có sẵn trong chương trình luôn theo mẫu dữ liệu mới nhất)\n  gợi ý: chạy `vinhdanh migrate THƯ-MỤC`, THƯ-MỤC là thư mục có data/"
+    en "error: migrate needs a project folder (the built-in sample always follows the latest schema)\n  hint: run `vinhdanh migrate FOLDER`, FOLDER being the folder with data/"
+);
+message!(migrate_nothing_changed() vi "Không đổi tệp nào." en "No file was changed.");
+message!(
+    migrate_up_to_date(schema: u32)
+    vi "Dữ liệu đã theo mẫu dữ liệu mới nhất (số {schema}): không có gì để đổi."
+    en "The data already follows the latest schema (number {schema}): nothing to change."
+);
+message!(
+    migrate_would(lines: usize, files: usize)
+    vi "Sẽ đổi {lines} dòng trong {files} tệp (--dry-run: chưa ghi gì)."
+    en "Would change {lines} line(s) in {files} file(s) (--dry-run: nothing written)."
+);
+message!(migrate_backup_failed(e: &std::io::Error) vi "không sao lưu được thư mục data/: {e}" en "could not back up the data/ folder: {e}");
+pub fn migrate_backup_failed_hint() -> &'static str {
+    pick(
+        "không tệp nào bị đổi; kiểm tra quyền ghi vào thư mục dự án rồi chạy lại",
+        "no file was changed; check that the project folder is writable and run again",
+    )
+}
+message!(migrate_backup(name: &str) vi "Bản sao lưu dữ liệu cũ: {name}/" en "Backup of the old data: {name}/");
+message!(
+    migrate_done(lines: usize, files: usize, schema: u32, name: &str)
+    vi "Đã đổi {lines} dòng trong {files} tệp sang mẫu dữ liệu số {schema}. Bản sao lưu dữ liệu cũ: {name}/"
+    en "Changed {lines} line(s) in {files} file(s) to schema number {schema}. Backup of the old data: {name}/"
+);
+
 // ---- completions, man ----
 
 message!(
     man_written(path: &dyn std::fmt::Display) vi "Đã ghi {path}" en "Wrote {path}"
 );
+
+// ---- clap's own words ----
+
+pub fn help_template() -> &'static str {
+    pick(
+        "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
+        "{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}",
+    )
+}
+pub fn heading_options() -> &'static str {
+    pick("Tuỳ chọn", "Options")
+}
+pub fn heading_arguments() -> &'static str {
+    pick("Đối số", "Arguments")
+}
+pub fn heading_commands() -> &'static str {
+    pick("Lệnh", "Commands")
+}
+pub fn value_command() -> &'static str {
+    pick("LỆNH", "COMMAND")
+}
+pub fn help_flag_help() -> &'static str {
+    pick("In trợ giúp này", "Print help")
+}
+pub fn help_flag_version() -> &'static str {
+    pick("In số phiên bản", "Print version")
+}
 
 /// Help of every command and option, by key: "build" is the command, "build.only" its option
 /// (the clap argument id). `cli::command` applies them; a test checks that none is missing.
@@ -311,8 +422,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "build.pdf_a",
-        "Ghi thêm bản lưu trữ PDF/A-2b của Kế hoạch, Quyết định, Chương trình vào output/luu-tru/.",
-        "Also write PDF/A-2b archive copies of the plan, the decision and the programme into output/luu-tru/.",
+        "Ghi thêm bản lưu trữ PDF/A-2b của các văn bản in riêng (Kế hoạch, Danh sách đại biểu, Chương trình, Quyết định) vào output/luu-tru/.",
+        "Also write PDF/A-2b archive copies of the documents of their own (plan, delegate list, programme, decision) into output/luu-tru/.",
     ),
     (
         "calibrate",
@@ -410,11 +521,7 @@ const HELP: &[(&str, &str, &str)] = &[
         "Văn bản cần xem, theo tên trong output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, …",
         "The document, by its name in output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, …",
     ),
-    (
-        "preview.page",
-        "Số trang (mặc định 1).",
-        "Page number (default 1).",
-    ),
+    ("preview.page", "Số trang.", "Page number."),
     (
         "preview.record",
         "Mã người (ví dụ kt-001) cho Giấy mời, Giấy khen của riêng người đó.",
@@ -427,8 +534,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "preview.ppi",
-        "Độ phân giải ảnh, điểm ảnh mỗi inch (mặc định 96).",
-        "Image resolution in pixels per inch (default 96).",
+        "Độ phân giải ảnh, điểm ảnh mỗi inch.",
+        "Image resolution in pixels per inch.",
     ),
     (
         "completions",

@@ -157,7 +157,7 @@ pub fn default_out_dir(project: &Project) -> PathBuf {
 pub fn resolve_project(dir: Option<&Path>) -> Result<Project, Diagnostic> {
     match dir {
         Some(d) => Project::open(d)
-            .map_err(|e| Diagnostic::error(e.to_string()).hint("kiểm tra đường dẫn thư mục dự án")),
+            .map_err(|e| Diagnostic::error(e.to_string()).hint(crate::msg::check_folder_hint())),
         None if Path::new("data").is_dir() => {
             Project::open(Path::new(".")).map_err(|e| Diagnostic::error(e.to_string()))
         }

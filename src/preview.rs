@@ -162,16 +162,37 @@ fn write(path: &Path, png: &[u8]) -> Result<(), Refused> {
     engine::write::atomic_write(path, png).map_err(|e| Refused::Load(Diagnostic::from(e).into()))
 }
 
-/// Pages of a PDF that typst-pdf wrote: the `/Count` of its page tree.
+/// Pages of a PDF that typst-pdf wrote: the `/Count` of its page tree (`<</Type/Pages/Count N`),
+/// or `None` when it cannot be seen (then Typst's own error tells).
 fn page_count(pdf: &[u8]) -> Option<usize> {
-    let text = String::from_utf8_lossy(pdf);
-    let at = text.find("/Type /Pages")?;
-    let start = text[..at].rfind("obj")?;
-    let end = at + text[at..].find("endobj")?;
-    let dict = &text[start..end];
-    let rest = &dict[dict.find("/Count ")? + 7..];
-    rest.split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()
+    let key = b"/Count";
+    (0..pdf.len().saturating_sub(key.len()))
+        .filter(|&i| &pdf[i..i + key.len()] == key)
+        .find(|&i| {
+            let before = &pdf[i.saturating_sub(24)..i];
+            before.windows(6).any(|w| w == b"/Pages")
+        })
+        .and_then(|i| {
+            let digits: String = pdf[i + key.len()..]
+                .iter()
+                .skip_while(|b| b.is_ascii_whitespace())
+                .take_while(|b| b.is_ascii_digit())
+                .map(|&b| b as char)
+                .collect();
+            digits.parse().ok()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn page_count_reads_the_page_tree() {
+        let pdf = b"%PDF-1.7\n1 0 obj\n<</Type/Outlines/Count 3>>\n2 0 obj\n<</Type/Pages/Count 139/Kids[3 0 R]>>";
+        assert_eq!(super::page_count(pdf), Some(139));
+        assert_eq!(
+            super::page_count(b"<</Type /Pages /Count 5 /Kids []>>"),
+            Some(5)
+        );
+        assert_eq!(super::page_count(b"no tree"), None);
+    }
 }

@@ -19,7 +19,14 @@ use crate::msg::{self, Lang};
 #[derive(Debug, Parser)]
 #[command(name = "vinhdanh", version)]
 pub struct Cli {
-    #[arg(long, global = true, value_enum, default_value = "vi")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "vi",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
     pub lang: Lang,
     #[command(subcommand)]
     pub command: Command,
@@ -41,21 +48,55 @@ pub enum Command {
 /// The command line with its help in the current language (see [`crate::msg`]): what parses
 /// the arguments, and what completions and the man page are generated from.
 pub fn command() -> clap::Command {
-    localize(Cli::command(), "")
+    use clap::{Arg, ArgAction};
+    localize(Cli::command(), "").disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(msg::help_flag_version())
+            .help_heading(msg::heading_options()),
+    )
 }
 
+/// Applies the catalogue's help to a command, its arguments and subcommands, and clap's own
+/// words (headings, `--help`) in the current language.
 fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
+    use clap::{Arg, ArgAction};
     if let Some(h) = msg::help(key) {
         cmd = cmd.about(h);
     }
-    let args: Vec<String> = cmd
+    cmd = cmd
+        .help_template(msg::help_template())
+        .subcommand_help_heading(msg::heading_commands())
+        .subcommand_value_name(msg::value_command())
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(msg::help_flag_help())
+                .help_heading(msg::heading_options()),
+        );
+    let args: Vec<(String, bool)> = cmd
         .get_arguments()
-        .map(|a| a.get_id().to_string())
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
-    for id in args {
-        if let Some(h) = msg::help(&format!("{key}.{id}")) {
-            cmd = cmd.mut_arg(id, |a| a.help(h));
-        }
+    for (id, positional) in args {
+        let heading = if positional {
+            msg::heading_arguments()
+        } else {
+            msg::heading_options()
+        };
+        let help = msg::help(&format!("{key}.{id}"));
+        cmd = cmd.mut_arg(id, |a| {
+            let a = a.help_heading(heading);
+            match help {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
     }
     let subs: Vec<String> = cmd
         .get_subcommands()
@@ -139,4 +180,38 @@ fn data_yaml_files(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and option has its help in the catalogue, in both languages.
+    #[test]
+    fn every_command_and_option_has_help() {
+        fn walk(cmd: &clap::Command, key: &str, missing: &mut Vec<String>) {
+            if msg::help(key).is_none() {
+                missing.push(key.to_string());
+            }
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if ["help", "version"].contains(&id) || (id == "lang" && !key.is_empty()) {
+                    continue;
+                }
+                let k = format!("{key}.{id}");
+                if msg::help(&k).is_none() {
+                    missing.push(k);
+                }
+            }
+            for s in cmd.get_subcommands() {
+                walk(s, s.get_name(), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no help for: {missing:?}");
+        // The language is process-wide: other tests run beside this one, so only the default
+        // is checked here (tests/cli.rs runs `--lang en --help`).
+        command().debug_assert();
+    }
 }

@@ -38,9 +38,23 @@ pub fn pdf_a(
         let mut out = Diagnostics::default();
         for e in errs.iter() {
             let text = e.message.to_string();
-            // The one refusal a clerk can cause: an image that is itself a PDF (a scanned
-            // signature saved as PDF). Name the files so they know which one to convert.
-            let d = if text.contains("embedding PDFs") {
+            // An image that is itself a PDF (in an edited template): name the files.
+            let images = |exts: &[&str]| -> String {
+                read.iter()
+                    .filter(|f| {
+                        let f = f.to_lowercase();
+                        exts.iter().any(|e| f.ends_with(e))
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let d = if text.contains("CMYK") {
+                // A CMYK JPEG (a print shop's scan of the seal): PDF/A wants colours it can
+                // reproduce, and a CMYK image carries no profile to say which.
+                Diagnostic::error(msg::pdfa_cmyk(name, &images(&[".jpg", ".jpeg"])))
+                    .hint(msg::pdfa_cmyk_hint())
+            } else if text.contains("embedding PDFs") {
                 let pdfs: Vec<&str> = read
                     .iter()
                     .map(String::as_str)
