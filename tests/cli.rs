@@ -95,8 +95,9 @@ fn quiet_verbose_and_log_lines() {
 fn build_removes_its_own_stale_outputs_only() {
     let dir = init_project();
     let p = dir.path().join("p");
-    let (code, out) = run(&p, &["build", "--only", "giay-khen/"]);
+    let (code, out) = run(&p, &["build", "--only", "giay-khen/,giay-moi/"]);
     assert_eq!(code, 0, "{out}");
+    let invitations = files(&p.join("output/giay-moi")).len();
     let gone = p.join("output/giay-khen/044-vu-dinh-trong.pdf");
     assert!(gone.is_file());
     // The clerk's own files beside the certificates, one of them numbered like ours.
@@ -124,13 +125,19 @@ fn build_removes_its_own_stale_outputs_only() {
         .collect();
     std::fs::write(p.join("data/delegates.yaml"), delegates).unwrap();
 
-    let (code, out) = run(&p, &["build", "--only", "giay-khen/", "--force"]);
+    let (code, out) = run(&p, &["build", "--only", "giay-khen/,giay-moi/", "--force"]);
     assert_eq!(code, 0, "{out}");
+    // Two delegates fewer: the invitations after them are renumbered, the old files go.
+    assert_eq!(
+        files(&p.join("output/giay-moi")).len(),
+        invitations - 2,
+        "{out}"
+    );
     assert!(
         !gone.exists(),
         "the deleted honoree's certificate is removed: {out}"
     );
-    assert!(out.contains("đã xoá 1 tệp cũ"), "{out}");
+    assert!(out.contains("tệp cũ không còn dùng"), "{out}");
     for f in &own {
         assert_eq!(std::fs::read(f).unwrap(), b"cua van thu", "{}", f.display());
     }
@@ -496,4 +503,63 @@ fn an_english_locale_still_speaks_vietnamese() {
         out.contains("Tuỳ chọn:") && out.contains("Cách dùng:"),
         "{out}"
     );
+}
+
+/// README's pictures of the documents are what `preview --ppi 40` draws from the embedded
+/// default project today (regenerate them with the commands below when a template changes).
+#[test]
+fn readme_pictures_are_current_previews() {
+    let readme = std::fs::read_to_string(common::repo().join("README.md")).unwrap();
+    let cases: [(&str, &[&str], &str); 7] = [
+        ("ke-hoach.png", &["--doc", "ke-hoach.pdf"], "ke-hoach.png"),
+        (
+            "giay-moi.png",
+            &["--doc", "giay-moi/", "--record", "db-001"],
+            "giay-moi/001-vu-duc-thang.png",
+        ),
+        (
+            "danh-sach-dai-bieu.png",
+            &["--doc", "danh-sach-dai-bieu.pdf"],
+            "danh-sach-dai-bieu.png",
+        ),
+        (
+            "quyet-dinh-khen-thuong.png",
+            &["--doc", "quyet-dinh-khen-thuong.pdf"],
+            "quyet-dinh-khen-thuong.png",
+        ),
+        (
+            "giay-khen.png",
+            &["--doc", "giay-khen/", "--record", "tt-01"],
+            "giay-khen/001-chi-bo-thon-ha-tien.png",
+        ),
+        (
+            "chuong-trinh.png",
+            &["--doc", "chuong-trinh.pdf"],
+            "chuong-trinh.png",
+        ),
+        (
+            "chuong-trinh-in.png",
+            &["--doc", "chuong-trinh-in.pdf"],
+            "chuong-trinh-in.png",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (picture, args, made) in cases {
+        assert!(
+            readme.contains(&format!("(docs/hinh/{picture})")),
+            "README shows {picture}"
+        );
+        let mut all = vec!["preview", "--ppi", "40", "--out", "out"];
+        all.extend_from_slice(args);
+        let (code, out) = run(dir.path(), &all);
+        assert_eq!(code, 0, "{out}");
+        let d = difference(
+            &common::repo().join("docs/hinh").join(picture),
+            &dir.path().join("out/xem-truoc").join(made),
+        );
+        assert!(
+            d < 1.0,
+            "docs/hinh/{picture} differs from today's preview ({d})"
+        );
+    }
 }
