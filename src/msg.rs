@@ -125,6 +125,91 @@ pub fn write_dir_hint() -> &'static str {
 message!(cannot_read(e: &dyn std::fmt::Display) vi "không đọc được tệp: {e}" en "cannot read the file: {e}");
 message!(check_folder_hint() vi "kiểm tra đường dẫn thư mục dự án" en "check the path of the project folder");
 
+// ---- Finding the data files ----
+
+message!(no_plan(file: &str) vi "thiếu tệp dữ liệu chính {file}" en "the main data file {file} is missing");
+message!(
+    no_plan_hint()
+    vi "chạy `vinhdanh init THƯ-MỤC` để có bộ dữ liệu mẫu, rồi sửa theo đơn vị mình"
+    en "run `vinhdanh init FOLDER` to get the sample data, then edit it for your commune"
+);
+message!(optional_missing(rel: &str, what: &str) vi "không có {rel}: bỏ qua {what}" en "no {rel}: {what} left out");
+message!(
+    what_agenda() vi "mục Chương trình của Kế hoạch và cuốn Chương trình hội nghị"
+    en "the programme section of the plan and the programme booklet"
+);
+message!(what_responsibilities() vi "phần tổ chức thực hiện" en "the section on who does what");
+message!(two_lists(name: &str, found: &str) vi "một dự án chỉ có một danh sách {name}: đang có cả {found}" en "a project has one list of {name}: there are {found}");
+pub fn and() -> &'static str {
+    pick(" và ", " and ")
+}
+message!(
+    two_lists_hint()
+    vi "giữ lại một tệp (YAML, Excel hoặc CSV), đổi tên hoặc chuyển các tệp còn lại ra khỏi thư mục data/"
+    en "keep one file (YAML, Excel or CSV); rename the others or move them out of data/"
+);
+message!(no_list(rel: &str) vi "không có danh sách {rel}" en "no list {rel}");
+message!(
+    no_decision(file: &str) vi "không có {file}: bỏ qua Quyết định khen thưởng và Giấy khen"
+    en "no {file}: the award decision and the certificates are left out"
+);
+message!(no_phoi_layout(rel: &str) vi "không có tệp vị trí ô chữ “{rel}”" en "no field-position file “{rel}”");
+message!(
+    no_phoi_layout_hint() vi "chép tệp data/phoi.yaml của bộ mẫu (vinhdanh init) vào dự án"
+    en "copy data/phoi.yaml from the sample project (vinhdanh init) into the project"
+);
+
+// ---- Reading data files (YAML) ----
+
+message!(not_utf8() vi "tệp không phải văn bản UTF-8" en "the file is not UTF-8 text");
+message!(not_utf8_hint() vi "mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8" en "open the file in Notepad or VS Code and save it again as UTF-8");
+message!(tab_indent() vi "dòng thụt lề bằng phím Tab" en "the line is indented with a Tab");
+message!(tab_indent_hint() vi "YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách" en "YAML indents with spaces only: replace the Tab by 2 spaces");
+message!(unknown_key(name: &str) vi "khóa “{name}” không có trong mẫu dữ liệu" en "the key “{name}” is not part of the data schema");
+message!(did_you_mean_key(best: &str, list: &str) vi "có phải ý bạn là “{best}”? Các khóa hợp lệ: {list}" en "did you mean “{best}”? Valid keys: {list}");
+message!(keys_list(list: &str) vi "các khóa hợp lệ: {list}" en "valid keys: {list}");
+message!(missing_field(name: &str) vi "thiếu trường bắt buộc “{name}”" en "the required field “{name}” is missing");
+message!(missing_field_hint(name: &str) vi "thêm dòng `{name}: …` vào mục này" en "add a line `{name}: …` to this entry");
+message!(wrong_type(found: &str, expected: &str) vi "sai kiểu dữ liệu: gặp {found}, cần {expected}" en "wrong kind of value: found {found}, expected {expected}");
+message!(bad_variant(name: &str) vi "giá trị “{name}” không hợp lệ" en "the value “{name}” is not allowed");
+message!(choose_one(list: &str) vi "chọn một trong: {list}" en "choose one of: {list}");
+message!(yaml_syntax(body: &str) vi "cú pháp YAML sai ({body})" en "YAML syntax error ({body})");
+pub fn yaml_syntax_hint() -> &'static str {
+    pick(
+        "kiểm tra thụt lề (các khóa cùng cấp phải thẳng hàng), dấu hai chấm sau mỗi khóa, và dấu ngoặc kép đóng mở đủ cặp; văn bản có dấu hai chấm thì đặt trong ngoặc kép",
+        "check the indentation (keys of one level line up), the colon after each key, and that quotes come in pairs; put text containing a colon in quotes",
+    )
+}
+message!(yaml_unclosed_quote(body: &str) vi "cú pháp YAML sai: thiếu dấu ngoặc kép đóng ({body})" en "YAML syntax error: a closing quote is missing ({body})");
+pub fn yaml_unclosed_quote_hint() -> &'static str {
+    pick(
+        "mỗi chuỗi mở bằng \" hoặc ' phải được đóng bằng đúng dấu đó trên cùng mục",
+        "a string opened with \" or ' must be closed with the same mark in the same entry",
+    )
+}
+message!(invalid_data(body: &str) vi "dữ liệu không hợp lệ: {body}" en "invalid data: {body}");
+pub fn kind_string() -> &'static str {
+    pick("chuỗi", "string")
+}
+pub fn kind_integer() -> &'static str {
+    pick("số nguyên", "whole number")
+}
+pub fn kind_sequence() -> &'static str {
+    pick(
+        "danh sách (các dòng bắt đầu bằng “- ”)",
+        "list (lines starting with “- ”)",
+    )
+}
+pub fn kind_map() -> &'static str {
+    pick("nhóm khóa: giá trị", "group of key: value")
+}
+pub fn kind_bool() -> &'static str {
+    pick("true hoặc false", "true or false")
+}
+pub fn kind_unit() -> &'static str {
+    pick("giá trị rỗng", "empty value")
+}
+
 // ---- build ----
 
 message!(

@@ -563,3 +563,25 @@ fn readme_pictures_are_current_previews() {
         );
     }
 }
+
+#[test]
+fn data_errors_in_english_keep_their_location() {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    let plan = std::fs::read_to_string(p.join("data/plan.yaml")).unwrap();
+    let plan = plan.replacen("conference:\n  name:", "conference:\n  nmae:", 1);
+    std::fs::write(p.join("data/plan.yaml"), plan).unwrap();
+    let (code, out) = run(&p, &["check", "--lang", "en"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error: the key “nmae” is not part of the data schema"),
+        "{out}"
+    );
+    assert!(out.contains("did you mean “name”?"), "{out}");
+    assert!(out.contains("data/plan.yaml:"), "{out}");
+    let (_, out) = run(&p, &["check"]);
+    assert!(
+        out.contains("lỗi: khóa “nmae” không có trong mẫu dữ liệu"),
+        "{out}"
+    );
+}
