@@ -65,7 +65,9 @@ fn progress(
         return (Some(OnDone(Arc::new(f))), None, None);
     }
     let multi = indicatif::MultiProgress::new();
-    let bar = multi.add(indicatif::ProgressBar::new(0));
+    // Drawn once the number of documents is known (`run` inserts it into `multi`).
+    let bar =
+        indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::hidden());
     if let Ok(style) =
         indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg}")
     {
@@ -106,13 +108,11 @@ pub fn run(a: Args) -> i32 {
         on_done,
         bars,
     };
-    if let Some(bar) = &bar {
-        // The job count is known once the data is read; until then the bar shows nothing.
-        bar.set_length(0);
-    }
+    let multi = options.bars.clone();
     let result = pipeline::build_with(&project, &options, |n| {
-        if let Some(bar) = &bar {
+        if let (Some(bar), Some(multi)) = (&bar, &multi) {
             bar.set_length(n as u64);
+            multi.insert(0, bar.clone());
         }
     });
     if let Some(bar) = &bar {
