@@ -228,10 +228,16 @@ impl<'a> Engine<'a> {
             self.check_glyphs(&doc, &s.output, 1..=pages, out)?;
             let pdf = compile::pdf(&doc, &s.output, None, true)?;
             out.written.push(self.write(&s.output, &pdf)?);
-            if let Some(dir) = &self.options.archive {
-                let bytes = archive::pdf_a(doc, &s.output, job.today, &out.read)?;
-                let path = self.write(&format!("{dir}/{}", s.output), &bytes)?;
-                out.archived.push(path);
+            // A copy PDF/A refuses is an error of its own: the document and what is made
+            // from it are still written.
+            match &self.options.archive {
+                Some(dir) => match archive::pdf_a(doc, &s.output, job.today, &out.read)
+                    .and_then(|bytes| self.write(&format!("{dir}/{}", s.output), &bytes))
+                {
+                    Ok(path) => out.archived.push(path),
+                    Err(e) => out.errors.extend(e),
+                },
+                None => drop(doc),
             }
             if let Some(d) = &s.then {
                 let files = [(d.embed_as.as_str(), pdf)];
