@@ -55,10 +55,12 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
         match (&self.cell_column, self.line, self.column) {
-            (Some(col), Some(row), _) => write!(f, ", dòng {row}, cột {col}"),
+            (Some(col), Some(row), _) => f.write_str(&crate::msg::at_cell(row, col)),
             (None, Some(line), Some(column)) => write!(f, ":{line}:{column}"),
             // A spreadsheet row without a particular cell (a missing column).
-            (None, Some(row), None) if is_table(&self.file) => write!(f, ", dòng {row}"),
+            (None, Some(row), None) if is_table(&self.file) => {
+                f.write_str(&crate::msg::at_row(row))
+            }
             (None, Some(line), None) => write!(f, ":{line}"),
             _ => Ok(()),
         }
@@ -136,21 +138,21 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
-            Severity::Error => "lỗi",
-            Severity::Warning => "cảnh báo",
+            Severity::Error => crate::msg::level_error(),
+            Severity::Warning => crate::msg::level_warning(),
         };
         if let Some(loc) = &self.location {
             write!(f, "{loc}: ")?;
         }
         write!(f, "{label}: {}", self.message)?;
         if let Some(field) = &self.field {
-            write!(f, " [trường {field}]")?;
+            write!(f, " [{}]", crate::msg::field_label(field))?;
         }
         if let Some(record) = &self.record {
             write!(f, " [{record}]")?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  gợi ý: {hint}")?;
+            write!(f, "\n  {}: {hint}", crate::msg::level_hint())?;
         }
         Ok(())
     }
@@ -213,8 +215,8 @@ fn render_one(d: &Diagnostic) -> String {
         return format!("{d}\n");
     };
     let level = match d.severity {
-        Severity::Error => Level::ERROR.with_name("lỗi"),
-        Severity::Warning => Level::WARNING.with_name("cảnh báo"),
+        Severity::Error => Level::ERROR.with_name(crate::msg::level_error()),
+        Severity::Warning => Level::WARNING.with_name(crate::msg::level_warning()),
     };
     let line = loc.line.unwrap_or(1);
     let start = loc
@@ -224,7 +226,7 @@ fn render_one(d: &Diagnostic) -> String {
     let end = value_end(excerpt, start);
     let mut label = String::new();
     if let Some(field) = &d.field {
-        label = format!("trường {field}");
+        label = crate::msg::field_label(field);
     }
     if let Some(record) = &d.record {
         if !label.is_empty() {
@@ -239,7 +241,11 @@ fn render_one(d: &Diagnostic) -> String {
             .annotation(AnnotationKind::Primary.span(start..end).label(label)),
     );
     if let Some(hint) = &d.hint {
-        title = title.element(Level::HELP.with_name("gợi ý").message(hint.as_str()));
+        title = title.element(
+            Level::HELP
+                .with_name(crate::msg::level_hint())
+                .message(hint.as_str()),
+        );
     }
     let mut out = Renderer::plain().render(&[title]);
     out.push('\n');

@@ -5,7 +5,7 @@
 //! (jobs: template, context, output, inputs) → [`engine`] (render, compile, export, write) →
 //! `output/`. [`pipeline`] strings them together for [`cli`]. Below them all: [`model`] (the
 //! data's types), [`project`] (the sandboxed folder), [`fonts`], [`diag`] (the one diagnostic
-//! type) and text utilities ([`text`], [`tone`], [`collate`], [`slug`], [`import`]).
+//! type), [`msg`] (every string a person reads, in both languages) and text utilities ([`text`], [`tone`], [`collate`], [`slug`], [`import`]).
 
 pub mod cli;
 pub mod collate;
@@ -16,8 +16,11 @@ pub mod fonts;
 pub mod import;
 pub mod inspect;
 pub mod load;
+pub mod manifest;
 pub mod model;
+pub mod msg;
 pub mod pipeline;
+pub mod preview;
 pub mod project;
 pub mod rules;
 pub mod slug;

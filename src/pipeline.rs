@@ -29,7 +29,24 @@ pub struct BuildOptions {
     pub phoi: bool,
     /// Jobs at once (0: the number of cores).
     pub jobs: usize,
+    /// Only the jobs writing these outputs (`--only`), by their names in `output/`.
+    pub only: Vec<String>,
+    /// Also the first page of every PDF as a PNG in `output/xem-truoc/` (`--png`).
+    pub png: bool,
+    /// Also PDF/A-2b copies of the documents of their own in `output/luu-tru/` (`--pdf-a`).
+    pub pdf_a: bool,
+    /// Told of each job as it finishes.
+    pub on_done: Option<engine::OnDone>,
+    /// Where the engine's progress bars draw.
+    pub bars: Option<indicatif::MultiProgress>,
 }
+
+/// Folder of the output for preview images.
+pub const PREVIEW_DIR: &str = "xem-truoc";
+/// Folder of the output for PDF/A archive copies.
+pub const ARCHIVE_DIR: &str = "luu-tru";
+/// Resolution of `build --png` images (screen).
+pub const PNG_PPI: f32 = 96.0;
 
 /// The project loaded and judged: what every command starts from.
 pub struct Prepared {
@@ -114,6 +131,12 @@ pub struct Report {
     /// Every warning: load notes, the rules', Typst's (with their template line).
     pub warnings: Diagnostics,
     pub outcomes: Vec<JobOutcome>,
+    /// Files of earlier builds this one made stale and removed.
+    pub removed: Vec<PathBuf>,
+    /// `--png` images written.
+    pub previews: Vec<PathBuf>,
+    /// `--pdf-a` copies written.
+    pub archived: Vec<PathBuf>,
 }
 
 impl Report {
@@ -134,7 +157,7 @@ pub fn default_out_dir(project: &Project) -> PathBuf {
 pub fn resolve_project(dir: Option<&Path>) -> Result<Project, Diagnostic> {
     match dir {
         Some(d) => Project::open(d)
-            .map_err(|e| Diagnostic::error(e.to_string()).hint("kiểm tra đường dẫn thư mục dự án")),
+            .map_err(|e| Diagnostic::error(e.to_string()).hint(crate::msg::check_folder_hint())),
         None if Path::new("data").is_dir() => {
             Project::open(Path::new(".")).map_err(|e| Diagnostic::error(e.to_string()))
         }
@@ -155,24 +178,107 @@ pub enum Refused {
     Load(Diagnostics),
     /// The rules found errors (or warnings under `--strict`).
     Rules(Diagnostics),
+    /// The command asked for something that does not exist (`--only` a name no job writes).
+    Usage(Diagnostics),
 }
 
 impl Refused {
     pub fn diagnostics(&self) -> &Diagnostics {
         match self {
-            Refused::Load(d) | Refused::Rules(d) => d,
+            Refused::Load(d) | Refused::Rules(d) | Refused::Usage(d) => d,
         }
     }
 }
 
 /// Builds every document of the project.
 pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Refused> {
+    build_with(project, options, |_| {})
+}
+
+/// [`build`], telling `planned` how many jobs will run once that is known (a progress bar).
+pub fn build_with(
+    project: &Project,
+    options: &BuildOptions,
+    planned: impl FnOnce(usize),
+) -> Result<Report, Refused> {
     let p = prepare(project).map_err(Refused::Load)?;
     if refuses(&p.diags, options) {
         return Err(Refused::Rules(p.diags));
     }
-    let jobs = documents::jobs(&p.data, &p.fonts, Settings { phoi: options.phoi });
+    let phoi = options.phoi
+        || options
+            .only
+            .iter()
+            .any(|n| n == documents::certificate::PHOI_OUTPUT);
+    let mut jobs = documents::jobs(&p.data, &p.fonts, Settings { phoi });
+    if !options.only.is_empty() {
+        jobs = select(jobs, &options.only).map_err(Refused::Usage)?;
+    }
+    planned(jobs.len());
     run(project, &p, options, jobs).map_err(Refused::Load)
+}
+
+/// Every output a job writes, as the user names it: the job's own name ("giay-khen/"), its
+/// print file ("giay-khen.pdf"), a document made from it ("chuong-trinh-in.pdf").
+pub fn outputs(job: &Job) -> Vec<String> {
+    let mut out = vec![job.name.clone()];
+    match &job.work {
+        Work::Single(s) => {
+            if s.output != job.name {
+                out.push(s.output.clone());
+            }
+            if let Some(d) = &s.then {
+                out.push(d.output.clone());
+            }
+        }
+        Work::Batch(b) => {
+            if let Some(m) = b.merged.as_ref().filter(|m| **m != job.name) {
+                out.push(m.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The jobs writing `names` (each name as [`outputs`] gives it; "giay-khen" finds
+/// "giay-khen/"), in their usual order. A name no job writes is an error naming the outputs
+/// there are, with the nearest one.
+pub fn select(jobs: Vec<Job>, names: &[String]) -> Result<Vec<Job>, Diagnostics> {
+    let all: Vec<String> = jobs.iter().flat_map(outputs).collect();
+    let mut errors = Diagnostics::default();
+    let mut wanted = std::collections::BTreeSet::new();
+    for name in names {
+        let name = name.trim();
+        let found = jobs.iter().position(|j| {
+            outputs(j)
+                .iter()
+                .any(|o| o == name || o.trim_end_matches('/') == name)
+        });
+        match found {
+            Some(k) => {
+                wanted.insert(k);
+            }
+            None => {
+                let list = all.join(", ");
+                let d = Diagnostic::error(crate::msg::unknown_output(name));
+                errors.push(
+                    match crate::text::nearest(name, all.iter().map(String::as_str)) {
+                        Some(s) => d.hint(crate::msg::did_you_mean(s, &list)),
+                        None => d.hint(crate::msg::outputs_list(&list)),
+                    },
+                );
+            }
+        }
+    }
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(jobs
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| wanted.contains(k))
+        .map(|(_, j)| j)
+        .collect())
 }
 
 /// Runs `jobs` through the engine into `options.out_dir`.
@@ -190,6 +296,7 @@ pub fn run(
     let origins = rules::char_origins(&p.data, |c| !p.fonts.covers(c));
     eo.origin = Some(std::sync::Arc::new(move |c| origins.get(&c).cloned()));
     let engine = Engine::new(project, &p.fonts, eo);
+    let today = jobs.first().map(|j| j.today);
     let outcomes = engine.run(jobs);
     let mut report = Report {
         warnings: p.diags.clone(),
@@ -229,8 +336,142 @@ pub fn run(
             report.failed.push((o.name.clone(), failed));
         }
     }
+    if options.png
+        && let Some(today) = today
+    {
+        make_previews(&engine, &outcomes, options, today, &mut report);
+    }
+    let mut manifest = crate::manifest::Manifest::read(&options.out_dir);
+    for o in &outcomes {
+        let complete = !o.errors.has_errors();
+        let dir = &options.out_dir;
+        report
+            .removed
+            .extend(manifest.replace(dir, &o.name, &o.written, complete));
+        report.archived.extend(o.archived.iter().cloned());
+        if options.pdf_a {
+            let group = format!("{} pdf-a", o.name);
+            let removed = manifest.replace(dir, &group, &o.archived, complete);
+            report.removed.extend(removed);
+        }
+        if options.png {
+            let group = format!("{} png", o.name);
+            let mine: Vec<PathBuf> = o.written.iter().map(|p| png_path(dir, p)).collect();
+            let made: Vec<PathBuf> = mine
+                .into_iter()
+                .filter(|p| report.previews.contains(p))
+                .collect();
+            report
+                .removed
+                .extend(manifest.replace(dir, &group, &made, complete));
+        }
+    }
+    if let Err(e) = manifest.write(&options.out_dir) {
+        report.warnings.push(
+            Diagnostic::warning(e.to_string()).in_file(
+                options
+                    .out_dir
+                    .join(crate::manifest::FILE)
+                    .display()
+                    .to_string(),
+            ),
+        );
+    }
     report.outcomes = outcomes;
     Ok(report)
+}
+
+/// Where `--png` puts the image of the PDF at `pdf` (inside `out_dir`):
+/// `xem-truoc/giay-khen/001-….png` for `giay-khen/001-….pdf`.
+pub fn png_path(out_dir: &Path, pdf: &Path) -> PathBuf {
+    let rel = pdf.strip_prefix(out_dir).unwrap_or(pdf);
+    out_dir.join(PREVIEW_DIR).join(rel).with_extension("png")
+}
+
+/// The first page of every PDF written, as PNG images, on as many threads as jobs run.
+fn make_previews(
+    engine: &Engine,
+    outcomes: &[JobOutcome],
+    options: &BuildOptions,
+    today: chrono::NaiveDate,
+    report: &mut Report,
+) {
+    // An engine of its own: the build's may keep Typst sources, which previews have none of.
+    let engine = &Engine::new(engine.project, engine.fonts, engine::Options::default());
+    let pdfs: Vec<&PathBuf> = outcomes.iter().flat_map(|o| o.written.iter()).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    let workers = match options.jobs {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+        j => j,
+    }
+    .clamp(1, pdfs.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            std::thread::Builder::new()
+                .stack_size(64 << 20)
+                .spawn_scoped(s, || {
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(pdf) = pdfs.get(k) else { break };
+                        let name = pdf.display().to_string();
+                        let r = std::fs::read(pdf)
+                            .map_err(|e| {
+                                Diagnostic::error(e.to_string())
+                                    .in_file(name.clone())
+                                    .into()
+                            })
+                            .and_then(|bytes| pdf_page_png(engine, bytes, 1, PNG_PPI, today, &name))
+                            .and_then(|png| {
+                                let path = png_path(&options.out_dir, pdf);
+                                engine::write::atomic_write(&path, &png)
+                                    .map(|_| path)
+                                    .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
+                            });
+                        results.lock().unwrap().push((k, r));
+                    }
+                })
+                .expect("spawn a preview thread");
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by_key(|(k, _)| *k);
+    for (_, r) in results {
+        match r {
+            Ok(p) => report.previews.push(p),
+            Err(d) => report.warnings.extend(d),
+        }
+    }
+}
+
+/// Page `page` of a PDF drawn as PNG: the PDF is placed as an image on a page of its size and
+/// that page rendered, so any output (a record's file, the imposed booklet) can be shown the
+/// same way.
+pub fn pdf_page_png(
+    engine: &Engine,
+    pdf: Vec<u8>,
+    page: usize,
+    ppi: f32,
+    today: chrono::NaiveDate,
+    name: &str,
+) -> Result<Vec<u8>, Diagnostics> {
+    const FILE: &str = "/__xem-truoc__.pdf";
+    let src = format!(
+        "#set page(width: auto, height: auto, margin: 0pt)\n#image(\"{FILE}\", page: {page})\n"
+    );
+    let mut out = JobOutcome::default();
+    let doc = engine
+        .compile_source(src, PREVIEW_DIR, today, &[(FILE, pdf)], None, &mut out)
+        .map_err(|d| {
+            let mut all =
+                Diagnostics::from(Diagnostic::error(crate::msg::raster_failed(name, page)));
+            all.extend(d);
+            all
+        })?;
+    let first = doc.pages().first().ok_or_else(|| {
+        Diagnostics::from(Diagnostic::error(crate::msg::raster_failed(name, page)))
+    })?;
+    Ok(engine::raster::page_png(first, ppi))
 }
 
 fn engine_options(options: &BuildOptions) -> engine::Options {
@@ -240,6 +481,9 @@ fn engine_options(options: &BuildOptions) -> engine::Options {
         force: options.force,
         jobs: options.jobs,
         origin: None,
+        on_done: options.on_done.clone(),
+        bars: options.bars.clone(),
+        archive: options.pdf_a.then(|| ARCHIVE_DIR.to_string()),
     }
 }
 

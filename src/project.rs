@@ -65,11 +65,11 @@ fn classify(table: &[(&str, &str, &'static str)], rel: &str, bytes: &[u8]) -> Ov
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectError {
-    #[error("đường dẫn “{0}” nằm ngoài thư mục dự án")]
+    #[error("{}", crate::msg::outside_project(.0))]
     OutsideProject(String),
-    #[error("không đọc được “{path}”: {source}")]
+    #[error("{}", crate::msg::cannot_read_path(path, source))]
     Io { path: String, source: io::Error },
-    #[error("thư mục dự án “{0}” không tồn tại")]
+    #[error("{}", crate::msg::no_such_project(.0))]
     NoSuchProject(String),
 }
 

@@ -1,32 +1,88 @@
 //! `vinhdanh build`.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::print;
+use crate::engine::{JobOutcome, OnDone};
+use crate::msg;
 use crate::pipeline::{self, BuildOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục dự án (có data/, templates/). Bỏ trống: thư mục hiện tại nếu có data/, nếu không dùng bộ mẫu có sẵn.
     dir: Option<PathBuf>,
-    /// Thư mục ghi PDF (mặc định DIR/output).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// In cả khi kiểm tra dữ liệu còn lỗi.
     #[arg(long)]
     force: bool,
-    /// Coi cảnh báo là lỗi (cho script): không in khi còn cảnh báo.
     #[arg(long)]
     strict: bool,
-    /// Ghi thêm mã Typst sinh ra vào output/typst/ (cho người sửa mẫu).
     #[arg(long)]
     keep_typst: bool,
-    /// In thêm Giấy khen lên phôi in sẵn (output/giay-khen-phoi.pdf, chỉ phần chữ thay đổi).
     #[arg(long)]
     phoi: bool,
-    /// Số văn bản dàn trang cùng lúc (mặc định: số nhân CPU).
     #[arg(long, default_value_t = 0)]
     jobs: usize,
+    #[arg(long, value_delimiter = ',', value_name = "NAME,…")]
+    only: Vec<String>,
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+    #[arg(long, short)]
+    verbose: bool,
+    #[arg(long)]
+    png: bool,
+    #[arg(long)]
+    pdf_a: bool,
+}
+
+/// How progress shows: bars on a terminal, a plain line per document in a log.
+fn progress(
+    a: &Args,
+) -> (
+    Option<OnDone>,
+    Option<indicatif::MultiProgress>,
+    Option<indicatif::ProgressBar>,
+) {
+    let terminal = std::io::stderr().is_terminal();
+    if a.quiet {
+        let hidden =
+            indicatif::MultiProgress::with_draw_target(indicatif::ProgressDrawTarget::hidden());
+        return (None, Some(hidden), None);
+    }
+    let verbose = a.verbose;
+    let line = move |o: &JobOutcome| {
+        if !o.errors.is_empty() {
+            msg::job_not_done(&o.name)
+        } else if verbose {
+            msg::job_done_timed(&o.name, o.pages, o.elapsed.as_millis())
+        } else {
+            msg::job_done(&o.name, o.pages)
+        }
+    };
+    if !terminal {
+        let f = move |o: &JobOutcome| eprintln!("{}", line(o));
+        return (Some(OnDone(Arc::new(f))), None, None);
+    }
+    let multi = indicatif::MultiProgress::new();
+    // Drawn once the number of documents is known (`run` inserts it into `multi`).
+    let bar =
+        indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::hidden());
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix(msg::progress_documents());
+    let (b, m) = (bar.clone(), multi.clone());
+    let f = move |o: &JobOutcome| {
+        b.inc(1);
+        b.set_message(o.name.clone());
+        if verbose || !o.errors.is_empty() {
+            let _ = m.println(line(o));
+        }
+    };
+    (Some(OnDone(Arc::new(f))), Some(multi), Some(bar))
 }
 
 pub fn run(a: Args) -> i32 {
@@ -34,7 +90,11 @@ pub fn run(a: Args) -> i32 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let out_dir = a.out.unwrap_or_else(|| pipeline::default_out_dir(&project));
+    let out_dir = a
+        .out
+        .clone()
+        .unwrap_or_else(|| pipeline::default_out_dir(&project));
+    let (on_done, bars, bar) = progress(&a);
     let options = BuildOptions {
         out_dir: out_dir.clone(),
         force: a.force,
@@ -42,48 +102,87 @@ pub fn run(a: Args) -> i32 {
         keep_typst: a.keep_typst,
         phoi: a.phoi,
         jobs: a.jobs,
+        only: a.only.clone(),
+        png: a.png,
+        pdf_a: a.pdf_a,
+        on_done,
+        bars,
     };
-    match pipeline::build(&project, &options) {
+    let multi = options.bars.clone();
+    let result = pipeline::build_with(&project, &options, |n| {
+        if let (Some(bar), Some(multi)) = (&bar, &multi) {
+            bar.set_length(n as u64);
+            multi.insert(0, bar.clone());
+        }
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    match result {
         Ok(report) => {
             print(&report.warnings);
             for (name, diags) in &report.failed {
-                eprintln!("Không in được {name}:");
+                eprintln!("{}", msg::job_failed(name));
                 print(diags);
             }
             let errors: usize = report.failed.iter().map(|(_, d)| d.0.len()).sum();
             let forced = report.warnings.errors().count();
-            let mut summary = format!(
-                "Đã ghi {} tệp vào {}; {} văn bản lỗi ({} lỗi), {} cảnh báo",
-                report.written.len(),
-                out_dir.display(),
-                report.failed.len(),
-                errors,
-                report.warnings.0.len() - forced
-            );
-            if forced > 0 {
-                summary.push_str(&format!("; đã in dù còn {forced} lỗi (--force)"));
+            if !a.quiet || !report.ok() {
+                let mut summary = msg::build_summary(
+                    report.written.len(),
+                    &out_dir.display(),
+                    report.failed.len(),
+                    errors,
+                    report.warnings.0.len() - forced,
+                );
+                if forced > 0 {
+                    summary.push_str(&msg::build_forced(forced));
+                }
+                if !report.removed.is_empty() {
+                    summary.push_str(&msg::build_removed(report.removed.len()));
+                }
+                eprintln!("{summary}.");
+                if a.png {
+                    eprintln!(
+                        "{}.",
+                        msg::png_written(
+                            report.previews.len(),
+                            &out_dir.join(pipeline::PREVIEW_DIR).display()
+                        )
+                    );
+                }
+                if a.pdf_a {
+                    eprintln!(
+                        "{}.",
+                        msg::archive_written(
+                            report.archived.len(),
+                            &out_dir.join(pipeline::ARCHIVE_DIR).display()
+                        )
+                    );
+                }
             }
-            eprintln!("{summary}.");
             if report.ok() { 0 } else { 1 }
         }
         Err(pipeline::Refused::Load(diags)) => {
             print(&diags);
-            eprintln!(
-                "Chưa in văn bản nào: dữ liệu chưa đọc được, hãy sửa các lỗi trên (--force không bỏ qua được lỗi này)."
-            );
+            eprintln!("{}", msg::refused_load());
             1
         }
         Err(pipeline::Refused::Rules(diags)) => {
             print(&diags);
-            let what = if diags.has_errors() {
-                "lỗi"
-            } else {
-                "cảnh báo (--strict)"
-            };
             eprintln!(
-                "Chưa in văn bản nào: hãy sửa các {what} trên (hoặc dùng --force để in dù dữ liệu còn lỗi)."
+                "{}",
+                if diags.has_errors() {
+                    msg::refused_errors()
+                } else {
+                    msg::refused_strict()
+                }
             );
             1
+        }
+        Err(pipeline::Refused::Usage(diags)) => {
+            print(&diags);
+            2
         }
     }
 }

@@ -10,9 +10,7 @@ use crate::pipeline::{self, BuildOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục dự án (như lệnh build).
     dir: Option<PathBuf>,
-    /// Thư mục ghi PDF (mặc định DIR/output).
     #[arg(long)]
     out: Option<PathBuf>,
 }
@@ -29,11 +27,9 @@ pub fn run(a: Args) -> i32 {
     };
     let Some(job) = certificate::calibration_job(&p.data) else {
         return fail(
-            &Diagnostic::error(format!(
-                "không có {DECISION}: chưa có Giấy khen để căn chỉnh"
-            ))
-            .in_file(DECISION)
-            .into(),
+            &Diagnostic::error(crate::msg::calibrate_no_decision(DECISION))
+                .in_file(DECISION)
+                .into(),
         );
     };
     // What the rules say about the files the sheet is made from (not about the lists).
@@ -52,7 +48,7 @@ pub fn run(a: Args) -> i32 {
     );
     print(&concerning);
     if concerning.has_errors() {
-        eprintln!("Chưa in trang căn chỉnh: hãy sửa các lỗi trên.");
+        eprintln!("{}", crate::msg::calibrate_refused());
         return 1;
     }
     let options = BuildOptions {
@@ -62,7 +58,7 @@ pub fn run(a: Args) -> i32 {
     match pipeline::run(&project, &p, &options, vec![job]) {
         Ok(report) if report.ok() => {
             for path in &report.written {
-                eprintln!("Đã ghi {}", path.display());
+                eprintln!("{}", crate::msg::wrote(&path.display()));
             }
             0
         }

@@ -13,15 +13,11 @@ use crate::tone;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục dự án (bỏ trống: như lệnh build).
     dir: Option<PathBuf>,
-    /// Thống nhất kiểu bỏ dấu trong phần văn bản tự do của data/*.yaml: new (hoà, thuỷ) hoặc old (hòa, thủy).
     #[arg(long, value_name = "new|old")]
     fix_tone_marks: Option<ToneStyleArg>,
-    /// Chỉ in các chỗ sẽ sửa, không ghi tệp (dùng cùng --fix-tone-marks).
     #[arg(long, requires = "fix_tone_marks")]
     dry_run: bool,
-    /// Coi cảnh báo là lỗi (thoát với mã 1 khi còn cảnh báo).
     #[arg(long)]
     strict: bool,
 }
@@ -43,9 +39,7 @@ pub fn run(a: Args) -> i32 {
             ToneStyleArg::Old => tone::Style::Old,
         };
         if project.root().is_none() {
-            eprintln!(
-                "lỗi: --fix-tone-marks cần một thư mục dự án\n  gợi ý: tạo dự án bằng `vinhdanh init THƯ-MỤC` rồi chạy `vinhdanh check THƯ-MỤC --fix-tone-marks new`"
-            );
+            eprintln!("{}", crate::msg::fix_tone_needs_folder());
             return 2;
         }
         match fix_tone_marks(&project, style, a.dry_run) {
@@ -56,12 +50,11 @@ pub fn run(a: Args) -> i32 {
                         c.line, c.column, c.before, c.after, c.path
                     );
                 }
-                let verb = if a.dry_run {
-                    "Sẽ sửa"
+                if a.dry_run {
+                    println!("{}", crate::msg::tone_will_fix(changes.len()));
                 } else {
-                    "Đã sửa"
-                };
-                println!("{verb} {} chỗ bỏ dấu.\n", changes.len());
+                    println!("{}", crate::msg::tone_fixed(changes.len()));
+                }
             }
             Err(d) => return fail(&d),
         }
@@ -73,7 +66,7 @@ pub fn run(a: Args) -> i32 {
         Ok(p) => p,
         Err(d) => {
             print(&d);
-            eprintln!("Chưa kiểm tra được số lượng: hãy sửa các lỗi trên trước.");
+            eprintln!("{}", crate::msg::check_load_failed());
             return 1;
         }
     };
@@ -81,7 +74,7 @@ pub fn run(a: Args) -> i32 {
     print(&p.diags);
     let errors = p.diags.errors().count();
     let warnings = p.diags.0.len() - errors;
-    eprintln!("Kiểm tra xong: {errors} lỗi, {warnings} cảnh báo.");
+    eprintln!("{}", crate::msg::check_done(errors, warnings));
     if errors > 0 || (a.strict && warnings > 0) {
         1
     } else {
@@ -110,13 +103,12 @@ fn fix_tone_marks(
                 }
                 changes.extend(list.into_iter().map(|c| (rel.clone(), c)));
             }
-            Err(e) => errors.push(
-                Diagnostic::error(format!(
-                    "cú pháp YAML sai, không sửa tệp này: {}",
-                    e.message
-                ))
-                .at(Location::at(rel.clone(), e.line, e.column)),
-            ),
+            Err(e) => {
+                errors.push(
+                    Diagnostic::error(crate::msg::yaml_syntax_not_fixed(&e.message))
+                        .at(Location::at(rel.clone(), e.line, e.column)),
+                )
+            }
         }
     }
     if errors.has_errors() {

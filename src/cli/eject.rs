@@ -6,17 +6,15 @@ use std::path::PathBuf;
 use super::print;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::write;
+use crate::msg;
 use crate::project::{self, Project};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Tên mẫu, ví dụ ke-hoach.typ.j2 hoặc lib/nd30.typ.
     #[arg(required = true)]
     names: Vec<String>,
-    /// Thư mục dự án (mặc định: thư mục hiện tại).
     #[arg(long)]
     dir: Option<PathBuf>,
-    /// Không chép: in khác biệt giữa mẫu trong dự án và mẫu mới nhất.
     #[arg(long)]
     diff: bool,
 }
@@ -36,10 +34,11 @@ pub fn run(a: Args) -> i32 {
                 .iter()
                 .map(|p| p.trim_start_matches("templates/"))
                 .collect();
-            let mut d = Diagnostic::error(format!("không có mẫu “{name}”"));
+            let mut d = Diagnostic::error(msg::no_template(name));
+            let list = names.join(", ");
             d = match crate::text::nearest(name, names.iter().copied()) {
-                Some(s) => d.hint(format!("có phải “{s}”? Các mẫu: {}", names.join(", "))),
-                None => d.hint(format!("các mẫu: {}", names.join(", "))),
+                Some(s) => d.hint(msg::did_you_mean_template(s, &list)),
+                None => d.hint(msg::templates_list(&list)),
             };
             errors.push(d);
             continue;
@@ -72,19 +71,18 @@ fn eject(project: &Project, rel: &str) -> Result<(), Diagnostic> {
     let text = current(rel);
     if path.exists() {
         eprintln!(
-            "{rel} đã có trong dự án: không chép đè (xem khác biệt: vinhdanh eject --diff {})",
-            rel.trim_start_matches("templates/")
+            "{}",
+            msg::eject_exists(rel, rel.trim_start_matches("templates/"))
         );
     } else {
         write::atomic_write(&path, text.as_bytes()).map_err(Diagnostic::from)?;
-        eprintln!("Đã chép {rel}: từ nay dự án dùng bản này thay cho mẫu có sẵn.");
+        eprintln!("{}", msg::ejected(rel));
     }
     let imports = imports(&text);
     if !imports.is_empty() {
         eprintln!(
-            "  mẫu này dùng: {} (vẫn lấy từ mẫu có sẵn, trừ khi chép cả chúng: vinhdanh eject {})",
-            imports.join(", "),
-            imports.join(" ")
+            "{}",
+            msg::eject_imports(&imports.join(", "), &imports.join(" "))
         );
     }
     Ok(())
@@ -122,22 +120,19 @@ fn diff(project: &Project, rel: &str) -> Result<(), Diagnostic> {
     let root = project.root().expect("a folder");
     let path = root.join(rel);
     let Ok(mine) = std::fs::read_to_string(&path) else {
-        return Err(
-            Diagnostic::error(format!("dự án không có {rel}: đang dùng mẫu có sẵn"))
-                .in_file(rel.to_string()),
-        );
+        return Err(Diagnostic::error(msg::diff_not_ejected(rel)).in_file(rel.to_string()));
     };
     let theirs = current(rel);
     if mine == theirs {
-        println!("{rel}: giống hệt mẫu mới nhất (có thể xoá tệp này).");
+        println!("{}", msg::diff_same(rel));
         return Ok(());
     }
     let diff = similar::TextDiff::from_lines(&theirs, &mine);
     print!(
         "{}",
         diff.unified_diff().context_radius(3).header(
-            &format!("mẫu có sẵn {} ({rel})", env!("CARGO_PKG_VERSION")),
-            &format!("dự án ({rel})")
+            &msg::diff_shipped(env!("CARGO_PKG_VERSION"), rel),
+            &msg::diff_project(rel)
         )
     );
     Ok(())

@@ -8,22 +8,17 @@ use crate::project::Project;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục sẽ tạo.
     dir: PathBuf,
 }
 
 pub fn run(a: Args) -> i32 {
     match Project::write_default(&a.dir) {
         Ok(n) => {
-            eprintln!(
-                "Đã tạo {n} tệp trong {}. Sửa các tệp trong data/ rồi chạy: vinhdanh build {}",
-                a.dir.display(),
-                a.dir.display()
-            );
+            eprintln!("{}", crate::msg::init_done(n, &a.dir.display()));
             0
         }
         Err(e) => fail(
-            &Diagnostic::error(format!("không tạo được dự án: {e}"))
+            &Diagnostic::error(crate::msg::init_failed(&e))
                 .in_file(a.dir.display().to_string())
                 .into(),
         ),

@@ -8,13 +8,12 @@ use std::path::{Path, PathBuf};
 use super::fail;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::schema::{self, Hunk};
+use crate::msg;
 use crate::project::Project;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục dự án (bỏ trống: thư mục hiện tại).
     dir: Option<PathBuf>,
-    /// Chỉ in các dòng sẽ đổi, không ghi tệp.
     #[arg(long)]
     dry_run: bool,
 }
@@ -25,15 +24,13 @@ pub fn run(a: Args) -> i32 {
         Err(code) => return code,
     };
     let Some(root) = project.root().map(Path::to_path_buf) else {
-        eprintln!(
-            "lỗi: migrate cần một thư mục dự án (bộ mẫu có sẵn trong chương trình luôn theo mẫu dữ liệu mới nhất)\n  gợi ý: chạy `vinhdanh migrate THƯ-MỤC`, THƯ-MỤC là thư mục có data/"
-        );
+        eprintln!("{}", msg::migrate_needs_folder());
         return 2;
     };
     let changes = match plan(&project) {
         Ok(c) => c,
         Err(d) => {
-            eprintln!("Không đổi tệp nào.");
+            eprintln!("{}", msg::migrate_nothing_changed());
             return fail(&d);
         }
     };
@@ -41,10 +38,7 @@ pub fn run(a: Args) -> i32 {
         print_diff(rel, hunks);
     }
     if changes.is_empty() {
-        println!(
-            "Dữ liệu đã theo mẫu dữ liệu mới nhất (số {}): không có gì để đổi.",
-            crate::model::SCHEMA
-        );
+        println!("{}", msg::migrate_up_to_date(crate::model::SCHEMA));
         return 0;
     }
     let lines: usize = changes
@@ -53,19 +47,16 @@ pub fn run(a: Args) -> i32 {
         .map(|h| h.removed.len().max(h.added.len()))
         .sum();
     if a.dry_run {
-        println!(
-            "Sẽ đổi {lines} dòng trong {} tệp (--dry-run: chưa ghi gì).",
-            changes.len()
-        );
+        println!("{}", msg::migrate_would(lines, changes.len()));
         return 0;
     }
     let backup = match backup(&root) {
         Ok(b) => b,
         Err(e) => {
             return fail(
-                &Diagnostic::error(format!("không sao lưu được thư mục data/: {e}"))
+                &Diagnostic::error(msg::migrate_backup_failed(&e))
                     .in_file("data")
-                    .hint("không tệp nào bị đổi; kiểm tra quyền ghi vào thư mục dự án rồi chạy lại")
+                    .hint(msg::migrate_backup_failed_hint())
                     .into(),
             );
         }
@@ -81,13 +72,12 @@ pub fn run(a: Args) -> i32 {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     if errors.has_errors() {
-        eprintln!("Bản sao lưu dữ liệu cũ: {name}/");
+        eprintln!("{}", msg::migrate_backup(&name));
         return fail(&errors);
     }
     println!(
-        "Đã đổi {lines} dòng trong {} tệp sang mẫu dữ liệu số {}. Bản sao lưu dữ liệu cũ: {name}/",
-        changes.len(),
-        crate::model::SCHEMA
+        "{}",
+        msg::migrate_done(lines, changes.len(), crate::model::SCHEMA, &name)
     );
     0
 }

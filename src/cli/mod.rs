@@ -6,41 +6,122 @@ mod calibrate;
 mod check;
 mod eject;
 mod init;
+mod manual;
 mod migrate;
+mod preview;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::diag::Diagnostics;
+use crate::msg::{self, Lang};
 
+// Help texts live in `crate::msg` (both languages); `command` applies them.
 #[derive(Debug, Parser)]
-#[command(
-    name = "vinhdanh",
-    version,
-    about = "In văn bản Hội nghị tuyên dương điển hình tiên tiến từ dữ liệu (Kế hoạch, Giấy mời, Giấy khen, Quyết định, Chương trình)"
-)]
+#[command(name = "vinhdanh", version)]
 pub struct Cli {
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "vi",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub lang: Lang,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// In tất cả văn bản của dự án vào thư mục output/.
     Build(build::Args),
-    /// In trang căn chỉnh phôi Giấy khen (output/can-chinh-phoi.pdf): lưới milimét và các ô chữ.
     Calibrate(calibrate::Args),
-    /// Kiểm tra dữ liệu theo Kế hoạch: số lượng đại biểu, khen thưởng, cân đối, trùng lặp, chữ viết.
     Check(check::Args),
-    /// Tạo một dự án mới từ bộ dữ liệu mẫu (không chép mẫu văn bản).
     Init(init::Args),
-    /// Chép mẫu văn bản có sẵn vào dự án để sửa (--diff: so mẫu đã sửa với mẫu mới nhất).
     Eject(eject::Args),
-    /// Chuyển dữ liệu (data/*.yaml) sang mẫu dữ liệu của phiên bản này, giữ nguyên chú thích; sao lưu data/ trước khi ghi.
     Migrate(migrate::Args),
+    Preview(preview::Args),
+    Completions(manual::CompletionsArgs),
+    Man(manual::ManArgs),
+}
+
+/// The command line with its help in the current language (see [`crate::msg`]): what parses
+/// the arguments, and what completions and the man page are generated from.
+pub fn command() -> clap::Command {
+    use clap::{Arg, ArgAction};
+    localize(Cli::command(), "").disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(msg::help_flag_version())
+            .help_heading(msg::heading_options()),
+    )
+}
+
+/// Applies the catalogue's help to a command, its arguments and subcommands, and clap's own
+/// words (headings, `--help`) in the current language.
+fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    if let Some(h) = msg::help(key) {
+        cmd = cmd.about(h);
+    }
+    cmd = cmd
+        .help_template(msg::help_template())
+        .subcommand_help_heading(msg::heading_commands())
+        .subcommand_value_name(msg::value_command())
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(msg::help_flag_help())
+                .help_heading(msg::heading_options()),
+        );
+    let args: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in args {
+        let heading = if positional {
+            msg::heading_arguments()
+        } else {
+            msg::heading_options()
+        };
+        let help = msg::help(&format!("{key}.{id}"));
+        cmd = cmd.mut_arg(id, |a| {
+            let a = a.help_heading(heading);
+            match help {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name.clone(), |s| localize(s, &name));
+    }
+    cmd
+}
+
+/// Parses the process's arguments in the language `--lang` asks for, and runs the command.
+pub fn main() -> i32 {
+    msg::set(msg::from_args(std::env::args_os()));
+    let matches = command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    run(cli)
 }
 
 /// Runs the command; returns the process exit status (0 ok, 1 problems found, 2 misuse).
 pub fn run(cli: Cli) -> i32 {
+    msg::set(cli.lang);
     match cli.command {
         Command::Build(a) => build::run(a),
         Command::Calibrate(a) => calibrate::run(a),
@@ -48,6 +129,9 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(a) => init::run(a),
         Command::Eject(a) => eject::run(a),
         Command::Migrate(a) => migrate::run(a),
+        Command::Preview(a) => preview::run(a),
+        Command::Completions(a) => manual::completions(a),
+        Command::Man(a) => manual::man(a),
     }
 }
 
@@ -92,9 +176,42 @@ fn data_yaml_files(
         };
         match std::fs::read_to_string(&path) {
             Ok(s) => out.push((rel, path, s)),
-            Err(e) => errors
-                .push(Diagnostic::error(format!("không đọc được tệp: {e}")).in_file(rel.clone())),
+            Err(e) => errors.push(Diagnostic::error(msg::cannot_read(&e)).in_file(rel.clone())),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and option has its help in the catalogue, in both languages.
+    #[test]
+    fn every_command_and_option_has_help() {
+        fn walk(cmd: &clap::Command, key: &str, missing: &mut Vec<String>) {
+            if msg::help(key).is_none() {
+                missing.push(key.to_string());
+            }
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if ["help", "version"].contains(&id) || (id == "lang" && !key.is_empty()) {
+                    continue;
+                }
+                let k = format!("{key}.{id}");
+                if msg::help(&k).is_none() {
+                    missing.push(k);
+                }
+            }
+            for s in cmd.get_subcommands() {
+                walk(s, s.get_name(), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no help for: {missing:?}");
+        // The language is process-wide: other tests run beside this one, so only the default
+        // is checked here (tests/cli.rs runs `--lang en --help`).
+        command().debug_assert();
+    }
 }

@@ -9,7 +9,7 @@
 //! still printed. Exports run on a few plain worker threads (no rayon: typst's own waits on the
 //! global pool overflow the stack), and comemo's cache is evicted after each compile.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -123,7 +123,7 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
     // Records are compiled in chunks: one compile per chunk keeps fonts and templates parsed
     // once per chunk, and evicting comemo's cache between chunks bounds memory (a single
     // 1,000-page compile peaked at 1.4 GB; chunks of 100 stay near 200 MB).
-    let bar = progress(bodies.len() as u64, &job.name);
+    let bar = progress(engine, bodies.len() as u64, &job.name);
     let mut parts: Vec<Part> = Vec::new();
     for (k, chunk) in bodies.chunks(CHUNK).enumerate() {
         let c = Chunk {
@@ -195,9 +195,6 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
             Ok(path) => out.written.push(path),
             Err(d) => out.errors.extend(d),
         }
-    }
-    if !out.errors.has_errors() && batch.dir.is_some() {
-        remove_stale(&out_dir, &batch.records);
     }
     compile::evict();
 }
@@ -387,28 +384,17 @@ fn record_pages(doc: &PagedDocument) -> Vec<(usize, (usize, usize))> {
         .collect()
 }
 
-/// Files of an earlier build for records no longer in the list ("NNN-…pdf" not written now).
-fn remove_stale(dir: &std::path::Path, records: &[Record]) {
-    let keep: HashSet<&str> = records.iter().map(|r| r.file_name.as_str()).collect();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let numbered = name
-                .split('-')
-                .next()
-                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-            if numbered && name.ends_with(".pdf") && !keep.contains(name.as_str()) {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
-    }
-}
-
-fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
+/// A record bar: among the caller's bars when it has some, else on standard error (drawn only
+/// on a terminal).
+fn progress(engine: &Engine, len: u64, what: &str) -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::with_draw_target(
         Some(len),
         indicatif::ProgressDrawTarget::stderr(),
     );
+    let bar = match &engine.options.bars {
+        Some(m) => m.add(bar),
+        None => bar,
+    };
     if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}") {
         bar.set_style(style.progress_chars("=> "));
     }

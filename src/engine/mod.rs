@@ -6,8 +6,10 @@
 //! bounded set of plain threads with large stacks (not rayon's pool: typst waits with
 //! `rayon::yield_now`, which can run another whole document on the same stack).
 
+pub mod archive;
 pub mod batch;
 pub mod compile;
+pub mod raster;
 pub mod render;
 pub mod write;
 
@@ -114,6 +116,23 @@ pub struct Options {
     /// Finds the data field a character of the laid-out pages came from, so a glyph that no
     /// font has is reported at that field too (the engine itself knows no data).
     pub origin: Option<Origin>,
+    /// Told of each job as it finishes (progress bars, log lines).
+    pub on_done: Option<OnDone>,
+    /// Where batch progress bars draw, beside the caller's own (hidden under `--quiet`).
+    pub bars: Option<indicatif::MultiProgress>,
+    /// Also write a PDF/A-2b copy of every document of its own into this folder of the output
+    /// (`build --pdf-a`), dated from data.
+    pub archive: Option<String>,
+}
+
+/// A callback for finished jobs.
+#[derive(Clone)]
+pub struct OnDone(pub std::sync::Arc<dyn Fn(&JobOutcome) + Send + Sync>);
+
+impl std::fmt::Debug for OnDone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OnDone")
+    }
 }
 
 /// What one job did.
@@ -130,6 +149,8 @@ pub struct JobOutcome {
     /// Project files the compiles read (templates, libraries, images).
     pub read: BTreeSet<String>,
     pub elapsed: Duration,
+    /// PDF/A copies written (`Options::archive`), apart from `written`.
+    pub archived: Vec<PathBuf>,
 }
 
 /// The engine of one project: its fonts, its templates and where output goes.
@@ -169,6 +190,9 @@ impl<'a> Engine<'a> {
                             let k = next.fetch_add(1, Ordering::Relaxed);
                             let Some(job) = jobs.get(k) else { break };
                             let outcome = self.run_one(job);
+                            if let Some(f) = &self.options.on_done {
+                                (f.0)(&outcome);
+                            }
                             results.lock().unwrap().push((k, outcome));
                         }
                     })
@@ -207,8 +231,18 @@ impl<'a> Engine<'a> {
             }
             self.check_glyphs(&doc, &s.output, 1..=pages, out)?;
             let pdf = compile::pdf(&doc, &s.output, None, true)?;
-            drop(doc);
             out.written.push(self.write(&s.output, &pdf)?);
+            // A copy PDF/A refuses is an error of its own: the document and what is made
+            // from it are still written.
+            match &self.options.archive {
+                Some(dir) => match archive::pdf_a(doc, &s.output, job.today, &out.read)
+                    .and_then(|bytes| self.write(&format!("{dir}/{}", s.output), &bytes))
+                {
+                    Ok(path) => out.archived.push(path),
+                    Err(e) => out.errors.extend(e),
+                },
+                None => drop(doc),
+            }
             if let Some(d) = &s.then {
                 let files = [(d.embed_as.as_str(), pdf)];
                 let doc = self.typeset(&d.template, (d.context)(pages), job.today, &files, out)?;

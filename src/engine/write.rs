@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::Diagnostic;
 
 #[derive(Debug, thiserror::Error)]
-#[error("không ghi được “{path}”: {source}")]
+#[error("{}", crate::msg::cannot_write(&path.display(), source))]
 pub struct WriteError {
     pub path: PathBuf,
     pub source: io::Error,
@@ -18,12 +18,8 @@ pub struct WriteError {
 impl From<WriteError> for Diagnostic {
     fn from(e: WriteError) -> Self {
         let hint = match e.source.kind() {
-            io::ErrorKind::PermissionDenied => {
-                "kiểm tra quyền ghi vào thư mục, hoặc đóng tệp PDF đang mở trong trình đọc"
-            }
-            _ => {
-                "kiểm tra thư mục đầu ra (--out): đường dẫn phải là một thư mục ghi được, không phải một tệp"
-            }
+            io::ErrorKind::PermissionDenied => crate::msg::write_denied_hint(),
+            _ => crate::msg::write_dir_hint(),
         };
         Diagnostic::error(e.to_string())
             .in_file(e.path.display().to_string())

@@ -259,9 +259,9 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
         Ok(Some(p)) => Some(p),
         Ok(None) => {
             errors.push(
-                Diagnostic::error("thiếu tệp dữ liệu chính data/plan.yaml")
+                Diagnostic::error(crate::msg::no_plan(PLAN))
                     .in_file(PLAN)
-                    .hint("chạy `vinhdanh init THƯ-MỤC` để có bộ dữ liệu mẫu, rồi sửa theo đơn vị mình"),
+                    .hint(crate::msg::no_plan_hint()),
             );
             None
         }
@@ -273,14 +273,11 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
     let mut notes = Vec::new();
     let mut optional = |rel: &str, what: &str| {
         if !project.exists(rel) {
-            notes.push(Diagnostic::warning(format!("không có {rel}: bỏ qua {what}")).in_file(rel));
+            notes.push(Diagnostic::warning(crate::msg::optional_missing(rel, what)).in_file(rel));
         }
     };
-    optional(
-        AGENDA,
-        "mục Chương trình của Kế hoạch và cuốn Chương trình hội nghị",
-    );
-    optional(RESPONSIBILITIES, "phần tổ chức thực hiện");
+    optional(AGENDA, &crate::msg::what_agenda());
+    optional(RESPONSIBILITIES, &crate::msg::what_responsibilities());
     let agenda = read_yaml::<AgendaFile>(project, AGENDA)
         .map_err(|e| errors.push(e))
         .ok()
@@ -363,12 +360,9 @@ fn load_list<T: DeserializeOwned>(
     }
     if found.len() > 1 {
         errors.push(
-            Diagnostic::error(format!(
-                "một dự án chỉ có một danh sách {name}: đang có cả {}",
-                found.join(" và ")
-            ))
-            .in_file(found[1].to_string())
-            .hint("giữ lại một tệp (YAML, Excel hoặc CSV), đổi tên hoặc chuyển các tệp còn lại ra khỏi thư mục data/"),
+            Diagnostic::error(crate::msg::two_lists(name, &found.join(crate::msg::and())))
+                .in_file(found[1].to_string())
+                .hint(crate::msg::two_lists_hint()),
         );
         return None;
     }
@@ -387,7 +381,7 @@ fn load_list<T: DeserializeOwned>(
     match read_yaml::<T>(project, &rel) {
         Ok(Some((v, doc))) => Some((v, DataSource::Yaml(doc))),
         Ok(None) => {
-            notes.push(Diagnostic::warning(format!("không có danh sách {rel}")).in_file(rel));
+            notes.push(Diagnostic::warning(crate::msg::no_list(&rel)).in_file(rel));
             None
         }
         Err(e) => {
@@ -407,12 +401,7 @@ fn load_decision(
     let (file, src) = match read_yaml::<DecisionFile>(project, DECISION) {
         Ok(Some(d)) => d,
         Ok(None) => {
-            notes.push(
-                Diagnostic::warning(format!(
-                    "không có {DECISION}: bỏ qua Quyết định khen thưởng và Giấy khen"
-                ))
-                .in_file(DECISION),
-            );
+            notes.push(Diagnostic::warning(crate::msg::no_decision(DECISION)).in_file(DECISION));
             return None;
         }
         Err(e) => {
@@ -430,11 +419,8 @@ fn load_decision(
         }),
         Ok(None) => {
             errors.push(
-                src.error(
-                    "certificate.phoi_layout",
-                    format!("không có tệp vị trí ô chữ “{rel}”"),
-                )
-                .hint("chép tệp data/phoi.yaml của bộ mẫu (vinhdanh init) vào dự án"),
+                src.error("certificate.phoi_layout", crate::msg::no_phoi_layout(&rel))
+                    .hint(crate::msg::no_phoi_layout_hint()),
             );
             None
         }

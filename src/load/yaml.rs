@@ -12,6 +12,7 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
 use crate::diag::{Diagnostic, Location};
+use crate::msg;
 
 /// A parsed YAML file kept with its text, to locate any field of it later.
 #[derive(Debug)]
@@ -112,12 +113,12 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDo
                 .filter(|&&b| b == b'\n')
                 .count()
                 + 1;
-            return Err(Diagnostic::error("tệp không phải văn bản UTF-8")
+            return Err(Diagnostic::error(msg::not_utf8())
                 .at(Location {
                     line: Some(line),
                     ..Location::file(file)
                 })
-                .hint("mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8"));
+                .hint(msg::not_utf8_hint()));
         }
     };
     if let Some(d) = tab_indent(file, &text) {
@@ -167,10 +168,10 @@ fn tab_indent(file: &str, text: &str) -> Option<Diagnostic> {
         let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
         if let Some(pos) = indent.find('\t') {
             return Some(
-                Diagnostic::error("dòng thụt lề bằng phím Tab")
+                Diagnostic::error(msg::tab_indent())
                     .at(Location::at(file, i + 1, indent[..pos].chars().count() + 1)
                         .with_excerpt(text))
-                    .hint("YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách"),
+                    .hint(msg::tab_indent_hint()),
             );
         }
     }
@@ -189,52 +190,37 @@ pub(super) fn translate(file: &str, text: &str, e: &serde_yaml::Error) -> Diagno
     let mut d = if let Some(rest) = body.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        let mut d = Diagnostic::error(format!("khóa “{name}” không có trong mẫu dữ liệu"));
+        let mut d = Diagnostic::error(msg::unknown_key(name));
         if let Some(best) = crate::text::nearest(name, expected.iter().copied()) {
-            d = d.hint(format!(
-                "có phải ý bạn là “{best}”? Các khóa hợp lệ: {}",
-                expected.join(", ")
-            ));
+            d = d.hint(msg::did_you_mean_key(best, &expected.join(", ")));
         } else if !expected.is_empty() {
-            d = d.hint(format!("các khóa hợp lệ: {}", expected.join(", ")));
+            d = d.hint(msg::keys_list(&expected.join(", ")));
         }
         d
     } else if let Some(rest) = body.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or("");
-        Diagnostic::error(format!("thiếu trường bắt buộc “{name}”"))
-            .hint(format!("thêm dòng `{name}: …` vào mục này"))
+        Diagnostic::error(msg::missing_field(name)).hint(msg::missing_field_hint(name))
     } else if let Some(rest) = body.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        Diagnostic::error(format!(
-            "sai kiểu dữ liệu: gặp {}, cần {}",
-            kind_vi(found),
-            kind_vi(expected)
-        ))
+        Diagnostic::error(msg::wrong_type(&kind_vi(found), &kind_vi(expected)))
     } else if let Some(rest) = body.strip_prefix("unknown variant `") {
         let name = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        Diagnostic::error(format!("giá trị “{name}” không hợp lệ"))
-            .hint(format!("chọn một trong: {}", expected.join(", ")))
+        Diagnostic::error(msg::bad_variant(name)).hint(msg::choose_one(&expected.join(", ")))
     } else if body.contains("did not find expected")
         || body.contains("mapping values are not allowed")
         || body.contains("could not find expected")
     {
-        Diagnostic::error(format!("cú pháp YAML sai ({body})")).hint(
-            "kiểm tra thụt lề (các khóa cùng cấp phải thẳng hàng), dấu hai chấm sau mỗi khóa, \
-             và dấu ngoặc kép đóng mở đủ cặp; văn bản có dấu hai chấm thì đặt trong ngoặc kép",
-        )
+        Diagnostic::error(msg::yaml_syntax(&body)).hint(msg::yaml_syntax_hint())
     } else if body.contains("found unexpected end of stream")
         || body.contains("while scanning a quoted scalar")
     {
-        Diagnostic::error(format!(
-            "cú pháp YAML sai: thiếu dấu ngoặc kép đóng ({body})"
-        ))
-        .hint("mỗi chuỗi mở bằng \" hoặc ' phải được đóng bằng đúng dấu đó trên cùng mục")
+        Diagnostic::error(msg::yaml_unclosed_quote(&body)).hint(msg::yaml_unclosed_quote_hint())
     } else if !body.is_ascii() {
         // Our own deserializers (dates, times) already speak Vietnamese.
         Diagnostic::error(body.clone())
     } else {
-        Diagnostic::error(format!("dữ liệu không hợp lệ: {body}"))
+        Diagnostic::error(msg::invalid_data(&body))
     };
     let loc = match e.location() {
         Some(l) => Location::at(file, l.line(), l.column()).with_excerpt(text),
@@ -250,7 +236,7 @@ pub(super) fn translate(file: &str, text: &str, e: &serde_yaml::Error) -> Diagno
 fn kind_vi(s: &str) -> String {
     let s = s.trim();
     if s.starts_with("string") {
-        s.replacen("string", "chuỗi", 1)
+        s.replacen("string", msg::kind_string(), 1)
     } else if s.starts_with("integer")
         || s.starts_with("u32")
         || s.starts_with("u16")
@@ -258,15 +244,15 @@ fn kind_vi(s: &str) -> String {
         || s.starts_with("u8")
         || s.starts_with("usize")
     {
-        "số nguyên".into()
+        msg::kind_integer().into()
     } else if s.starts_with("a sequence") || s.starts_with("sequence") {
-        "danh sách (các dòng bắt đầu bằng “- ”)".into()
+        msg::kind_sequence().into()
     } else if s.starts_with("map") || s.contains("struct") {
-        "nhóm khóa: giá trị".into()
+        msg::kind_map().into()
     } else if s.starts_with("a boolean") || s.starts_with("boolean") {
-        "true hoặc false".into()
+        msg::kind_bool().into()
     } else if s == "unit value" {
-        "giá trị rỗng".into()
+        msg::kind_unit().into()
     } else {
         s.into()
     }

@@ -1,0 +1,676 @@
+//! Every string of the command line a person reads, in Vietnamese and English side by side.
+//!
+//! A Rust module rather than Fluent `.ftl` files: each message is a function whose arguments
+//! the compiler checks (a placeholder misspelt in one language is a build error, not a blank at
+//! the clerk's desk), both languages of a message sit on adjacent lines so a translator sees
+//! what they translate, and nothing is parsed at run time. Vietnamese has no plural forms and
+//! the English side needs only a few, so Fluent's selectors would buy little.
+//!
+//! The language is chosen by `--lang` only, never by `LANG`/`LC_*`: a clerk's machine set up in
+//! English still speaks Vietnamese. It is process-wide (set once by `main`), below every layer,
+//! so the diagnostic renderer can name its levels without being handed a language.
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+pub fn set(lang: Lang) {
+    LANG.store(lang as u8, Ordering::Relaxed);
+}
+
+pub fn lang() -> Lang {
+    match LANG.load(Ordering::Relaxed) {
+        1 => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
+/// The language asked for on the command line (`--lang en`, `--lang=en`), read before clap
+/// parses so that clap's own help is already in that language. Anything else is Vietnamese.
+pub fn from_args<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(args: I) -> Lang {
+    let mut lang = Lang::Vi;
+    let mut next_is_lang = false;
+    for a in args {
+        let a = a.as_ref().to_string_lossy();
+        if a == "--" {
+            break;
+        }
+        let value = if next_is_lang {
+            next_is_lang = false;
+            Some(a.to_string())
+        } else if a == "--lang" {
+            next_is_lang = true;
+            None
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        };
+        match value.as_deref() {
+            Some("en") => lang = Lang::En,
+            Some(_) => lang = Lang::Vi,
+            None => {}
+        }
+    }
+    lang
+}
+
+/// Picks the string of the current language.
+pub fn pick<'a>(vi: &'a str, en: &'a str) -> &'a str {
+    match lang() {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// One message: a function returning the text in the current language. Placeholders name the
+/// function's arguments.
+macro_rules! message {
+    ($(#[$m:meta])* $name:ident($($arg:ident: $ty:ty),*) vi $vi:literal en $en:literal) => {
+        $(#[$m])*
+        pub fn $name($($arg: $ty),*) -> String {
+            match lang() {
+                Lang::Vi => format!($vi),
+                Lang::En => format!($en),
+            }
+        }
+    };
+}
+
+// ---- The diagnostic renderer ----
+
+pub fn level_error() -> &'static str {
+    pick("lỗi", "error")
+}
+pub fn level_warning() -> &'static str {
+    pick("cảnh báo", "warning")
+}
+pub fn level_hint() -> &'static str {
+    pick("gợi ý", "hint")
+}
+message!(field_label(field: &str) vi "trường {field}" en "field {field}");
+message!(
+    /// A spreadsheet cell.
+    at_cell(row: usize, col: &str) vi ", dòng {row}, cột {col}" en ", row {row}, column {col}"
+);
+message!(
+    /// A spreadsheet row without a particular cell.
+    at_row(row: usize) vi ", dòng {row}" en ", row {row}"
+);
+
+// ---- Common to several commands ----
+
+message!(no_such_project(dir: &str) vi "thư mục dự án “{dir}” không tồn tại" en "the project folder “{dir}” does not exist");
+message!(outside_project(path: &str) vi "đường dẫn “{path}” nằm ngoài thư mục dự án" en "the path “{path}” is outside the project folder");
+message!(cannot_read_path(path: &str, e: &std::io::Error) vi "không đọc được “{path}”: {e}" en "cannot read “{path}”: {e}");
+message!(cannot_write(path: &dyn std::fmt::Display, e: &std::io::Error) vi "không ghi được “{path}”: {e}" en "cannot write “{path}”: {e}");
+pub fn write_denied_hint() -> &'static str {
+    pick(
+        "kiểm tra quyền ghi vào thư mục, hoặc đóng tệp PDF đang mở trong trình đọc",
+        "check that the folder is writable, or close the PDF open in a viewer",
+    )
+}
+pub fn write_dir_hint() -> &'static str {
+    pick(
+        "kiểm tra thư mục đầu ra (--out): đường dẫn phải là một thư mục ghi được, không phải một tệp",
+        "check the output folder (--out): it must be a writable folder, not a file",
+    )
+}
+
+message!(cannot_read(e: &dyn std::fmt::Display) vi "không đọc được tệp: {e}" en "cannot read the file: {e}");
+message!(check_folder_hint() vi "kiểm tra đường dẫn thư mục dự án" en "check the path of the project folder");
+
+// ---- Finding the data files ----
+
+message!(no_plan(file: &str) vi "thiếu tệp dữ liệu chính {file}" en "the main data file {file} is missing");
+message!(
+    no_plan_hint()
+    vi "chạy `vinhdanh init THƯ-MỤC` để có bộ dữ liệu mẫu, rồi sửa theo đơn vị mình"
+    en "run `vinhdanh init FOLDER` to get the sample data, then edit it for your commune"
+);
+message!(optional_missing(rel: &str, what: &str) vi "không có {rel}: bỏ qua {what}" en "no {rel}: {what} left out");
+message!(
+    what_agenda() vi "mục Chương trình của Kế hoạch và cuốn Chương trình hội nghị"
+    en "the programme section of the plan and the programme booklet"
+);
+message!(what_responsibilities() vi "phần tổ chức thực hiện" en "the section on who does what");
+message!(two_lists(name: &str, found: &str) vi "một dự án chỉ có một danh sách {name}: đang có cả {found}" en "a project has one list of {name}: there are {found}");
+pub fn and() -> &'static str {
+    pick(" và ", " and ")
+}
+message!(
+    two_lists_hint()
+    vi "giữ lại một tệp (YAML, Excel hoặc CSV), đổi tên hoặc chuyển các tệp còn lại ra khỏi thư mục data/"
+    en "keep one file (YAML, Excel or CSV); rename the others or move them out of data/"
+);
+message!(no_list(rel: &str) vi "không có danh sách {rel}" en "no list {rel}");
+message!(
+    no_decision(file: &str) vi "không có {file}: bỏ qua Quyết định khen thưởng và Giấy khen"
+    en "no {file}: the award decision and the certificates are left out"
+);
+message!(no_phoi_layout(rel: &str) vi "không có tệp vị trí ô chữ “{rel}”" en "no field-position file “{rel}”");
+message!(
+    no_phoi_layout_hint() vi "chép tệp data/phoi.yaml của bộ mẫu (vinhdanh init) vào dự án"
+    en "copy data/phoi.yaml from the sample project (vinhdanh init) into the project"
+);
+
+// ---- Reading data files (YAML) ----
+
+message!(not_utf8() vi "tệp không phải văn bản UTF-8" en "the file is not UTF-8 text");
+message!(not_utf8_hint() vi "mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8" en "open the file in Notepad or VS Code and save it again as UTF-8");
+message!(tab_indent() vi "dòng thụt lề bằng phím Tab" en "the line is indented with a Tab");
+message!(tab_indent_hint() vi "YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách" en "YAML indents with spaces only: replace the Tab by 2 spaces");
+message!(unknown_key(name: &str) vi "khóa “{name}” không có trong mẫu dữ liệu" en "the key “{name}” is not part of the data schema");
+message!(did_you_mean_key(best: &str, list: &str) vi "có phải ý bạn là “{best}”? Các khóa hợp lệ: {list}" en "did you mean “{best}”? Valid keys: {list}");
+message!(keys_list(list: &str) vi "các khóa hợp lệ: {list}" en "valid keys: {list}");
+message!(missing_field(name: &str) vi "thiếu trường bắt buộc “{name}”" en "the required field “{name}” is missing");
+message!(missing_field_hint(name: &str) vi "thêm dòng `{name}: …` vào mục này" en "add a line `{name}: …` to this entry");
+message!(wrong_type(found: &str, expected: &str) vi "sai kiểu dữ liệu: gặp {found}, cần {expected}" en "wrong kind of value: found {found}, expected {expected}");
+message!(bad_variant(name: &str) vi "giá trị “{name}” không hợp lệ" en "the value “{name}” is not allowed");
+message!(choose_one(list: &str) vi "chọn một trong: {list}" en "choose one of: {list}");
+message!(yaml_syntax(body: &str) vi "cú pháp YAML sai ({body})" en "YAML syntax error ({body})");
+pub fn yaml_syntax_hint() -> &'static str {
+    pick(
+        "kiểm tra thụt lề (các khóa cùng cấp phải thẳng hàng), dấu hai chấm sau mỗi khóa, và dấu ngoặc kép đóng mở đủ cặp; văn bản có dấu hai chấm thì đặt trong ngoặc kép",
+        "check the indentation (keys of one level line up), the colon after each key, and that quotes come in pairs; put text containing a colon in quotes",
+    )
+}
+message!(yaml_unclosed_quote(body: &str) vi "cú pháp YAML sai: thiếu dấu ngoặc kép đóng ({body})" en "YAML syntax error: a closing quote is missing ({body})");
+pub fn yaml_unclosed_quote_hint() -> &'static str {
+    pick(
+        "mỗi chuỗi mở bằng \" hoặc ' phải được đóng bằng đúng dấu đó trên cùng mục",
+        "a string opened with \" or ' must be closed with the same mark in the same entry",
+    )
+}
+message!(invalid_data(body: &str) vi "dữ liệu không hợp lệ: {body}" en "invalid data: {body}");
+pub fn kind_string() -> &'static str {
+    pick("chuỗi", "string")
+}
+pub fn kind_integer() -> &'static str {
+    pick("số nguyên", "whole number")
+}
+pub fn kind_sequence() -> &'static str {
+    pick(
+        "danh sách (các dòng bắt đầu bằng “- ”)",
+        "list (lines starting with “- ”)",
+    )
+}
+pub fn kind_map() -> &'static str {
+    pick("nhóm khóa: giá trị", "group of key: value")
+}
+pub fn kind_bool() -> &'static str {
+    pick("true hoặc false", "true or false")
+}
+pub fn kind_unit() -> &'static str {
+    pick("giá trị rỗng", "empty value")
+}
+
+// ---- build ----
+
+message!(
+    build_summary(written: usize, dir: &dyn std::fmt::Display, failed: usize, errors: usize, warnings: usize)
+    vi "Đã ghi {written} tệp vào {dir}; {failed} văn bản lỗi ({errors} lỗi), {warnings} cảnh báo"
+    en "Wrote {written} file(s) to {dir}; {failed} document(s) failed ({errors} error(s)), {warnings} warning(s)"
+);
+message!(build_forced(n: usize) vi "; đã in dù còn {n} lỗi (--force)" en "; printed despite {n} error(s) (--force)");
+message!(build_removed(n: usize) vi "; đã xoá {n} tệp cũ không còn dùng" en "; removed {n} stale file(s)");
+message!(job_failed(name: &str) vi "Không in được {name}:" en "Could not print {name}:");
+message!(
+    refused_load()
+    vi "Chưa in văn bản nào: dữ liệu chưa đọc được, hãy sửa các lỗi trên (--force không bỏ qua được lỗi này)."
+    en "Nothing printed: the data could not be read; fix the errors above (--force cannot skip these)."
+);
+message!(
+    refused_errors()
+    vi "Chưa in văn bản nào: hãy sửa các lỗi trên (hoặc dùng --force để in dù dữ liệu còn lỗi)."
+    en "Nothing printed: fix the errors above (or use --force to print despite errors in the data)."
+);
+message!(
+    refused_strict()
+    vi "Chưa in văn bản nào: hãy sửa các cảnh báo (--strict) trên (hoặc dùng --force để in dù dữ liệu còn lỗi)."
+    en "Nothing printed: fix the warnings (--strict) above (or use --force to print despite errors in the data)."
+);
+message!(
+    job_done(name: &str, pages: usize) vi "đã in {name} ({pages} trang)" en "printed {name} ({pages} page(s))"
+);
+message!(
+    job_done_timed(name: &str, pages: usize, ms: u128)
+    vi "đã in {name} ({pages} trang, {ms} ms)" en "printed {name} ({pages} page(s), {ms} ms)"
+);
+message!(job_not_done(name: &str) vi "lỗi khi in {name}" en "failed: {name}");
+message!(progress_documents() vi "văn bản" en "documents");
+message!(
+    unknown_output(name: &str) vi "không có văn bản “{name}”" en "no document named “{name}”"
+);
+message!(
+    did_you_mean(s: &str, list: &str) vi "có phải “{s}”? Các văn bản: {list}" en "did you mean “{s}”? Documents: {list}"
+);
+message!(outputs_list(list: &str) vi "các văn bản: {list}" en "documents: {list}");
+message!(
+    png_written(n: usize, dir: &dyn std::fmt::Display) vi "Đã ghi {n} ảnh xem trước vào {dir}" en "Wrote {n} preview image(s) to {dir}"
+);
+message!(
+    archive_written(n: usize, dir: &dyn std::fmt::Display)
+    vi "Đã ghi {n} bản lưu trữ PDF/A-2b vào {dir}" en "Wrote {n} PDF/A-2b archive copy(ies) to {dir}"
+);
+
+// ---- PDF/A ----
+
+message!(
+    pdfa_embedded_pdf(doc: &str, files: &str)
+    vi "không tạo được bản lưu trữ PDF/A-2b của {doc}: văn bản có hình ảnh dạng PDF ({files}), mà PDF/A-2b không cho nhúng PDF"
+    en "cannot make the PDF/A-2b archive copy of {doc}: it shows an image that is a PDF ({files}), which PDF/A-2b does not allow"
+);
+message!(
+    pdfa_embedded_pdf_hint()
+    vi "chuyển ảnh đó sang PNG hoặc JPEG (ví dụ chụp/quét lại chữ ký, con dấu thành ảnh PNG) rồi sửa tên tệp trong data/"
+    en "convert that image to PNG or JPEG (e.g. scan the signature and seal as a PNG) and update its file name in data/"
+);
+message!(
+    pdfa_cmyk(doc: &str, files: &str)
+    vi "không tạo được bản lưu trữ PDF/A-2b của {doc}: ảnh {files} dùng hệ màu CMYK (ảnh quét cho nhà in), mà PDF/A-2b không nhận ảnh CMYK không kèm hồ sơ màu"
+    en "cannot make the PDF/A-2b archive copy of {doc}: the image {files} is in CMYK colours (a scan for a print shop), which PDF/A-2b does not accept without a colour profile"
+);
+message!(
+    pdfa_cmyk_hint()
+    vi "mở ảnh bằng phần mềm xem ảnh và lưu lại dưới dạng PNG (hệ màu RGB), rồi sửa tên tệp trong data/; bản PDF thường vẫn in được"
+    en "open the image in an image editor and save it as PNG (RGB colours), then update its file name in data/; the ordinary PDF prints as it is"
+);
+message!(
+    pdfa_other(doc: &str, why: &str)
+    vi "không tạo được bản lưu trữ PDF/A-2b của {doc}: {why}" en "cannot make the PDF/A-2b archive copy of {doc}: {why}"
+);
+
+// ---- preview ----
+
+message!(
+    preview_written(path: &dyn std::fmt::Display) vi "Đã ghi {path}" en "Wrote {path}"
+);
+message!(
+    preview_no_page(doc: &str, page: usize, pages: usize)
+    vi "{doc} không có trang {page} (chỉ có {pages} trang)" en "{doc} has no page {page} (it has {pages} page(s))"
+);
+message!(
+    preview_unknown_record(code: &str, doc: &str) vi "{doc} không có bản của “{code}”" en "{doc} has no record “{code}”"
+);
+message!(records_list(list: &str) vi "các mã: {list}" en "codes: {list}");
+message!(
+    did_you_mean_code(s: &str, list: &str) vi "có phải “{s}”? Các mã: {list}" en "did you mean “{s}”? Codes: {list}"
+);
+message!(
+    preview_record_needs_batch(doc: &str)
+    vi "--record chỉ dùng cho loạt văn bản (giay-moi/, giay-khen/), không dùng cho {doc}"
+    en "--record is for the per-person documents (giay-moi/, giay-khen/), not for {doc}"
+);
+message!(
+    preview_failed(doc: &str) vi "Chưa xem trước được {doc}:" en "Could not preview {doc}:"
+);
+message!(
+    raster_failed(doc: &str, page: usize) vi "không vẽ được trang {page} của {doc}" en "could not draw page {page} of {doc}"
+);
+
+// ---- check ----
+
+message!(check_done(errors: usize, warnings: usize) vi "Kiểm tra xong: {errors} lỗi, {warnings} cảnh báo." en "Check done: {errors} error(s), {warnings} warning(s).");
+message!(check_load_failed() vi "Chưa kiểm tra được số lượng: hãy sửa các lỗi trên trước." en "Could not check the numbers: fix the errors above first.");
+message!(
+    fix_tone_needs_folder()
+    vi "lỗi: --fix-tone-marks cần một thư mục dự án\n  gợi ý: tạo dự án bằng `vinhdanh init THƯ-MỤC` rồi chạy `vinhdanh check THƯ-MỤC --fix-tone-marks new`"
+    en "error: --fix-tone-marks needs a project folder\n  hint: create one with `vinhdanh init FOLDER`, then run `vinhdanh check FOLDER --fix-tone-marks new`"
+);
+message!(tone_will_fix(n: usize) vi "Sẽ sửa {n} chỗ bỏ dấu.\n" en "Would fix {n} tone mark(s).\n");
+message!(tone_fixed(n: usize) vi "Đã sửa {n} chỗ bỏ dấu.\n" en "Fixed {n} tone mark(s).\n");
+message!(yaml_syntax_not_fixed(e: &str) vi "cú pháp YAML sai, không sửa tệp này: {e}" en "bad YAML syntax, this file is left as it is: {e}");
+
+// ---- init ----
+
+message!(
+    init_done(n: usize, dir: &dyn std::fmt::Display)
+    vi "Đã tạo {n} tệp trong {dir}. Sửa các tệp trong data/ rồi chạy: vinhdanh build {dir}"
+    en "Created {n} files in {dir}. Edit the files in data/, then run: vinhdanh build {dir}"
+);
+message!(init_failed(e: &dyn std::fmt::Display) vi "không tạo được dự án: {e}" en "could not create the project: {e}");
+
+// ---- calibrate ----
+
+message!(calibrate_no_decision(file: &str) vi "không có {file}: chưa có Giấy khen để căn chỉnh" en "no {file}: there are no certificates to calibrate");
+message!(calibrate_refused() vi "Chưa in trang căn chỉnh: hãy sửa các lỗi trên." en "Calibration sheet not printed: fix the errors above.");
+message!(wrote(path: &dyn std::fmt::Display) vi "Đã ghi {path}" en "Wrote {path}");
+
+// ---- eject ----
+
+message!(no_template(name: &str) vi "không có mẫu “{name}”" en "no template “{name}”");
+message!(did_you_mean_template(s: &str, list: &str) vi "có phải “{s}”? Các mẫu: {list}" en "did you mean “{s}”? Templates: {list}");
+message!(templates_list(list: &str) vi "các mẫu: {list}" en "templates: {list}");
+message!(
+    eject_exists(rel: &str, name: &str)
+    vi "{rel} đã có trong dự án: không chép đè (xem khác biệt: vinhdanh eject --diff {name})"
+    en "{rel} is already in the project: not overwritten (see the difference: vinhdanh eject --diff {name})"
+);
+message!(
+    ejected(rel: &str)
+    vi "Đã chép {rel}: từ nay dự án dùng bản này thay cho mẫu có sẵn."
+    en "Copied {rel}: the project now uses this copy instead of the shipped template."
+);
+message!(
+    eject_imports(list: &str, args: &str)
+    vi "  mẫu này dùng: {list} (vẫn lấy từ mẫu có sẵn, trừ khi chép cả chúng: vinhdanh eject {args})"
+    en "  this template uses: {list} (still taken from the shipped ones unless you copy them too: vinhdanh eject {args})"
+);
+message!(diff_not_ejected(rel: &str) vi "dự án không có {rel}: đang dùng mẫu có sẵn" en "the project has no {rel}: the shipped template is used");
+message!(diff_same(rel: &str) vi "{rel}: giống hệt mẫu mới nhất (có thể xoá tệp này)." en "{rel}: identical to the latest template (you may delete this file).");
+message!(diff_shipped(version: &str, rel: &str) vi "mẫu có sẵn {version} ({rel})" en "shipped template {version} ({rel})");
+message!(diff_project(rel: &str) vi "dự án ({rel})" en "project ({rel})");
+
+// ---- migrate ----
+
+message!(
+    migrate_needs_folder()
+    vi "lỗi: migrate cần một thư mục dự án (bộ mẫu có sẵn trong chương trình luôn theo mẫu dữ liệu mới nhất)\n  gợi ý: chạy `vinhdanh migrate THƯ-MỤC`, THƯ-MỤC là thư mục có data/"
+    en "error: migrate needs a project folder (the built-in sample always follows the latest schema)\n  hint: run `vinhdanh migrate FOLDER`, FOLDER being the folder with data/"
+);
+message!(migrate_nothing_changed() vi "Không đổi tệp nào." en "No file was changed.");
+message!(
+    migrate_up_to_date(schema: u32)
+    vi "Dữ liệu đã theo mẫu dữ liệu mới nhất (số {schema}): không có gì để đổi."
+    en "The data already follows the latest schema (number {schema}): nothing to change."
+);
+message!(
+    migrate_would(lines: usize, files: usize)
+    vi "Sẽ đổi {lines} dòng trong {files} tệp (--dry-run: chưa ghi gì)."
+    en "Would change {lines} line(s) in {files} file(s) (--dry-run: nothing written)."
+);
+message!(migrate_backup_failed(e: &std::io::Error) vi "không sao lưu được thư mục data/: {e}" en "could not back up the data/ folder: {e}");
+pub fn migrate_backup_failed_hint() -> &'static str {
+    pick(
+        "không tệp nào bị đổi; kiểm tra quyền ghi vào thư mục dự án rồi chạy lại",
+        "no file was changed; check that the project folder is writable and run again",
+    )
+}
+message!(migrate_backup(name: &str) vi "Bản sao lưu dữ liệu cũ: {name}/" en "Backup of the old data: {name}/");
+message!(
+    migrate_done(lines: usize, files: usize, schema: u32, name: &str)
+    vi "Đã đổi {lines} dòng trong {files} tệp sang mẫu dữ liệu số {schema}. Bản sao lưu dữ liệu cũ: {name}/"
+    en "Changed {lines} line(s) in {files} file(s) to schema number {schema}. Backup of the old data: {name}/"
+);
+
+// ---- completions, man ----
+
+message!(
+    man_written(path: &dyn std::fmt::Display) vi "Đã ghi {path}" en "Wrote {path}"
+);
+
+// ---- clap's own words ----
+
+pub fn help_template() -> &'static str {
+    pick(
+        "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
+        "{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}",
+    )
+}
+pub fn heading_options() -> &'static str {
+    pick("Tuỳ chọn", "Options")
+}
+pub fn heading_arguments() -> &'static str {
+    pick("Đối số", "Arguments")
+}
+pub fn heading_commands() -> &'static str {
+    pick("Lệnh", "Commands")
+}
+pub fn value_command() -> &'static str {
+    pick("LỆNH", "COMMAND")
+}
+pub fn help_flag_help() -> &'static str {
+    pick("In trợ giúp này", "Print help")
+}
+pub fn help_flag_version() -> &'static str {
+    pick("In số phiên bản", "Print version")
+}
+
+/// Help of every command and option, by key: "build" is the command, "build.only" its option
+/// (the clap argument id). `cli::command` applies them; a test checks that none is missing.
+const HELP: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "In văn bản Hội nghị tuyên dương điển hình tiên tiến từ dữ liệu (Kế hoạch, Giấy mời, Giấy khen, Quyết định, Chương trình)",
+        "Prints the documents of an awards conference from data (plan, invitations, certificates, decision, programme)",
+    ),
+    (
+        ".lang",
+        "Ngôn ngữ của thông báo: vi (mặc định) hoặc en. Không theo biến LANG của máy.",
+        "Language of the messages: vi (default) or en. The LANG variable is not used.",
+    ),
+    (
+        "build",
+        "In tất cả văn bản của dự án vào thư mục output/.",
+        "Prints every document of the project into output/.",
+    ),
+    (
+        "build.dir",
+        "Thư mục dự án (có data/, templates/). Bỏ trống: thư mục hiện tại nếu có data/, nếu không dùng bộ mẫu có sẵn.",
+        "Project folder (with data/, templates/). Default: the current folder if it has data/, else the built-in sample.",
+    ),
+    (
+        "build.out",
+        "Thư mục ghi PDF (mặc định DIR/output).",
+        "Folder for the PDFs (default DIR/output).",
+    ),
+    (
+        "build.force",
+        "In cả khi kiểm tra dữ liệu còn lỗi.",
+        "Print even when the data check finds errors.",
+    ),
+    (
+        "build.strict",
+        "Coi cảnh báo là lỗi (cho script): không in khi còn cảnh báo.",
+        "Treat warnings as errors (for scripts): print nothing while there are warnings.",
+    ),
+    (
+        "build.keep_typst",
+        "Ghi thêm mã Typst sinh ra vào output/typst/ (cho người sửa mẫu).",
+        "Also write the generated Typst into output/typst/ (for template authors).",
+    ),
+    (
+        "build.phoi",
+        "In thêm Giấy khen lên phôi in sẵn (output/giay-khen-phoi.pdf, chỉ phần chữ thay đổi).",
+        "Also print the certificates onto pre-printed blanks (output/giay-khen-phoi.pdf, variable text only).",
+    ),
+    (
+        "build.jobs",
+        "Số văn bản dàn trang cùng lúc (mặc định: số nhân CPU).",
+        "Documents laid out at once (default: the number of CPU cores).",
+    ),
+    (
+        "build.only",
+        "Chỉ in các văn bản này, cách nhau bởi dấu phẩy, theo tên trong output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, chuong-trinh-in.pdf, …",
+        "Print only these documents, comma-separated, by their names in output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, chuong-trinh-in.pdf, …",
+    ),
+    (
+        "build.quiet",
+        "Không in tiến độ và dòng tổng kết (vẫn in lỗi, cảnh báo).",
+        "No progress and no summary line (errors and warnings still print).",
+    ),
+    (
+        "build.verbose",
+        "In từng văn bản đã in, số trang và thời gian.",
+        "Print each document printed, with its pages and time.",
+    ),
+    (
+        "build.png",
+        "Ghi thêm ảnh trang đầu của mỗi PDF vào output/xem-truoc/.",
+        "Also write the first page of every PDF as an image into output/xem-truoc/.",
+    ),
+    (
+        "build.pdf_a",
+        "Ghi thêm bản lưu trữ PDF/A-2b của các văn bản in riêng (Kế hoạch, Danh sách đại biểu, Chương trình, Quyết định) vào output/luu-tru/.",
+        "Also write PDF/A-2b archive copies of the documents of their own (plan, delegate list, programme, decision) into output/luu-tru/.",
+    ),
+    (
+        "calibrate",
+        "In trang căn chỉnh phôi Giấy khen (output/can-chinh-phoi.pdf): lưới milimét và các ô chữ.",
+        "Prints the calibration sheet for certificate blanks (output/can-chinh-phoi.pdf): a millimetre grid and the text boxes.",
+    ),
+    (
+        "calibrate.dir",
+        "Thư mục dự án (như lệnh build).",
+        "Project folder (as for build).",
+    ),
+    (
+        "calibrate.out",
+        "Thư mục ghi PDF (mặc định DIR/output).",
+        "Folder for the PDF (default DIR/output).",
+    ),
+    (
+        "check",
+        "Kiểm tra dữ liệu theo Kế hoạch: số lượng đại biểu, khen thưởng, cân đối, trùng lặp, chữ viết.",
+        "Checks the data against the plan: numbers of delegates and awards, balance, duplicates, spelling.",
+    ),
+    (
+        "check.dir",
+        "Thư mục dự án (bỏ trống: như lệnh build).",
+        "Project folder (default: as for build).",
+    ),
+    (
+        "check.fix_tone_marks",
+        "Thống nhất kiểu bỏ dấu trong phần văn bản tự do của data/*.yaml: new (hoà, thuỷ) hoặc old (hòa, thủy).",
+        "Make the tone-mark style of the free text in data/*.yaml uniform: new (hoà, thuỷ) or old (hòa, thủy).",
+    ),
+    (
+        "check.dry_run",
+        "Chỉ in các chỗ sẽ sửa, không ghi tệp (dùng cùng --fix-tone-marks).",
+        "Only print what would change, write nothing (with --fix-tone-marks).",
+    ),
+    (
+        "check.strict",
+        "Coi cảnh báo là lỗi (thoát với mã 1 khi còn cảnh báo).",
+        "Treat warnings as errors (exit status 1 while there are warnings).",
+    ),
+    (
+        "init",
+        "Tạo một dự án mới từ bộ dữ liệu mẫu (không chép mẫu văn bản).",
+        "Creates a new project from the sample data (templates are not copied).",
+    ),
+    ("init.dir", "Thư mục sẽ tạo.", "Folder to create."),
+    (
+        "eject",
+        "Chép mẫu văn bản có sẵn vào dự án để sửa (--diff: so mẫu đã sửa với mẫu mới nhất).",
+        "Copies shipped templates into the project for editing (--diff: compare an edited copy with the latest).",
+    ),
+    (
+        "eject.names",
+        "Tên mẫu, ví dụ ke-hoach.typ.j2 hoặc lib/nd30.typ.",
+        "Template names, e.g. ke-hoach.typ.j2 or lib/nd30.typ.",
+    ),
+    (
+        "eject.dir",
+        "Thư mục dự án (mặc định: thư mục hiện tại).",
+        "Project folder (default: the current folder).",
+    ),
+    (
+        "eject.diff",
+        "Không chép: in khác biệt giữa mẫu trong dự án và mẫu mới nhất.",
+        "Copy nothing: print how the project's template differs from the latest.",
+    ),
+    (
+        "migrate",
+        "Chuyển dữ liệu (data/*.yaml) sang mẫu dữ liệu của phiên bản này, giữ nguyên chú thích; sao lưu data/ trước khi ghi.",
+        "Moves the data (data/*.yaml) to this version's schema, keeping comments; backs up data/ first.",
+    ),
+    (
+        "migrate.dir",
+        "Thư mục dự án (bỏ trống: thư mục hiện tại).",
+        "Project folder (default: the current folder).",
+    ),
+    (
+        "migrate.dry_run",
+        "Chỉ in các dòng sẽ đổi, không ghi tệp.",
+        "Only print the lines that would change, write nothing.",
+    ),
+    (
+        "preview",
+        "Ghi ảnh PNG một trang của một văn bản vào output/xem-truoc/ (xem nhanh, không cần mở PDF).",
+        "Writes a PNG of one page of a document into output/xem-truoc/ (a quick look without a PDF viewer).",
+    ),
+    (
+        "preview.dir",
+        "Thư mục dự án (bỏ trống: như lệnh build).",
+        "Project folder (default: as for build).",
+    ),
+    (
+        "preview.doc",
+        "Văn bản cần xem, theo tên trong output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, …",
+        "The document, by its name in output/: ke-hoach.pdf, giay-moi/, giay-khen/, giay-khen.pdf, …",
+    ),
+    ("preview.page", "Số trang.", "Page number."),
+    (
+        "preview.record",
+        "Mã người (ví dụ kt-001) cho Giấy mời, Giấy khen của riêng người đó.",
+        "A person's code (e.g. kt-001), for that person's invitation or certificate.",
+    ),
+    (
+        "preview.out",
+        "Thư mục đầu ra (mặc định DIR/output); ảnh ghi vào OUT/xem-truoc/.",
+        "Output folder (default DIR/output); images go into OUT/xem-truoc/.",
+    ),
+    (
+        "preview.ppi",
+        "Độ phân giải ảnh, điểm ảnh mỗi inch.",
+        "Image resolution in pixels per inch.",
+    ),
+    (
+        "completions",
+        "In đoạn mã tự hoàn thành lệnh cho shell (bash, zsh, fish, elvish, powershell).",
+        "Prints shell completions (bash, zsh, fish, elvish, powershell).",
+    ),
+    (
+        "completions.shell",
+        "Tên shell: bash, zsh, fish, elvish, powershell.",
+        "Shell name: bash, zsh, fish, elvish, powershell.",
+    ),
+    (
+        "man",
+        "In trang hướng dẫn (man page, định dạng roff) của vinhdanh.",
+        "Prints vinhdanh's manual page (roff).",
+    ),
+    (
+        "man.out",
+        "Ghi vào thư mục này (vinhdanh.1 và một trang cho mỗi lệnh) thay vì in ra.",
+        "Write into this folder (vinhdanh.1 and one page per command) instead of printing.",
+    ),
+];
+
+/// The help of `key` in the current language; `None` when the catalogue lacks it.
+pub fn help(key: &str) -> Option<&'static str> {
+    HELP.iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, vi, en)| pick(vi, en))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_comes_from_the_flag_only() {
+        assert_eq!(from_args(["vinhdanh", "build"]), Lang::Vi);
+        assert_eq!(from_args(["vinhdanh", "--lang", "en", "build"]), Lang::En);
+        assert_eq!(from_args(["vinhdanh", "build", "--lang=en"]), Lang::En);
+        assert_eq!(from_args(["vinhdanh", "--lang", "vi"]), Lang::Vi);
+        // After `--`, a word is an argument, not a flag.
+        assert_eq!(from_args(["vinhdanh", "--", "--lang", "en"]), Lang::Vi);
+    }
+
+    #[test]
+    fn help_keys_are_unique() {
+        let mut keys: Vec<&str> = HELP.iter().map(|(k, _, _)| *k).collect();
+        keys.sort();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(n, keys.len());
+    }
+}
