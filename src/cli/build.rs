@@ -52,13 +52,14 @@ pub fn run(a: Args) -> i32 {
             }
             let errors: usize = report.failed.iter().map(|(_, d)| d.0.len()).sum();
             let forced = report.warnings.errors().count();
+            let warnings = report.warnings.warnings().count();
             let mut summary = format!(
                 "Đã ghi {} tệp vào {}; {} văn bản lỗi ({} lỗi), {} cảnh báo",
                 report.written.len(),
                 out_dir.display(),
                 report.failed.len(),
                 errors,
-                report.warnings.0.len() - forced
+                warnings
             );
             if forced > 0 {
                 summary.push_str(&format!("; đã in dù còn {forced} lỗi (--force)"));

@@ -954,6 +954,7 @@ fn xlsx_unknown_column_is_a_located_warning() {
             row: Some(1),
             column: Some("E".into()),
             message: "Cột E (\"Ghi chú\") không dùng đến, đã bỏ qua.".into(),
+            info: false,
         }]
     );
     assert_eq!(

@@ -2,6 +2,8 @@
 //! its source so later stages can point at the exact line (YAML) or cell (spreadsheet).
 
 mod facts;
+#[cfg(test)]
+mod office_lists;
 pub mod schema;
 pub mod tables;
 pub mod yaml;
@@ -324,6 +326,7 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
         .flat_map(|d| d.migrations.iter().cloned())
         .collect();
     data.notes.extend(migrations);
+    resolve_references(&mut data);
     let images = data
         .image_refs()
         .into_iter()
@@ -441,6 +444,85 @@ fn load_decision(
         Err(e) => {
             errors.push(e);
             None
+        }
+    }
+}
+
+/// A delegate's group may be written as the plan names it ("Đại biểu thành phố") rather than
+/// by its id ("city"), and an honoree may be named rather than coded (lists kept in offices
+/// have no codes): each such reference is turned into the id here, tone marks, case and
+/// spacing ignored, when exactly one group or honoree matches. What matches nothing is left
+/// as written, for the rules to report with a suggestion.
+fn resolve_references(data: &mut Data) {
+    use crate::text::fold;
+    let mut groups: Vec<(String, String)> = Vec::new();
+    data.plan.composition.walk("", &mut |g, _, _| {
+        groups.push((g.id.clone(), g.label.clone()));
+    });
+    let group_id = |written: &str| -> Option<String> {
+        if groups.iter().any(|(id, _)| id == written) {
+            return None;
+        }
+        let f = fold(written);
+        let by_id: Vec<&String> = groups
+            .iter()
+            .filter(|(id, _)| fold(id) == f)
+            .map(|(id, _)| id)
+            .collect();
+        let hits = if by_id.is_empty() {
+            groups
+                .iter()
+                .filter(|(_, label)| fold(label) == f)
+                .map(|(id, _)| id)
+                .collect()
+        } else {
+            by_id
+        };
+        match hits.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    };
+    let honorees: Vec<(String, String)> = data
+        .honorees
+        .as_ref()
+        .map(|(f, _)| {
+            f.honorees
+                .iter()
+                .map(|h| (h.id.clone(), h.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let honoree_id = |written: &str| -> Option<String> {
+        if honorees.iter().any(|(id, _)| id == written) {
+            return None;
+        }
+        let f = fold(written);
+        let hits: Vec<&String> = honorees
+            .iter()
+            .filter(|(id, name)| fold(id) == f || fold(name) == f)
+            .map(|(id, _)| id)
+            .collect();
+        match hits.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    };
+    if let Some((file, _)) = &mut data.delegates {
+        for d in &mut file.delegates {
+            if let Some(id) = group_id(&d.group) {
+                d.group = id;
+            }
+            if let Some(id) = d.honoree.as_deref().and_then(honoree_id) {
+                d.honoree = Some(id);
+            }
+        }
+    }
+    if let Some((file, _)) = &mut data.agenda {
+        for s in file.items.iter_mut().flat_map(|i| i.speakers.iter_mut()) {
+            if let Some(id) = s.honoree.as_deref().and_then(honoree_id) {
+                s.honoree = Some(id);
+            }
         }
     }
 }

@@ -66,9 +66,11 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
             let has_name = d.name.as_deref().is_some_and(|s| !s.trim().is_empty());
             let has_unit = d.unit.as_deref().is_some_and(|s| !s.trim().is_empty());
             let has_title = d.title.as_deref().is_some_and(|s| !s.trim().is_empty());
-            if !has_name && !has_unit && d.honoree.is_none() {
+            // A title alone is who is invited when the list keeps position and unit in one
+            // column ("Đại diện lãnh đạo Sở Nội vụ").
+            if !has_name && !has_unit && !has_title && d.honoree.is_none() {
                 out.push(
-                    src.error(&format!("delegates[{i}]"), "đại biểu không có họ tên, đơn vị, cũng không có mã khen thưởng: không biết mời ai")
+                    src.error(&format!("delegates[{i}]"), "đại biểu không có họ tên, chức vụ, đơn vị, cũng không có mã khen thưởng: không biết mời ai")
                         .record(rec.clone())
                         .hint("ghi `name:` (họ và tên) hoặc `unit:` (cơ quan, đơn vị được mời), hoặc `honoree:` (mã tập thể, cá nhân được khen)"),
                 );
@@ -83,7 +85,11 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                 );
             }
             if has_name {
-                let k = key(d.name.as_deref().unwrap(), d.unit.as_deref());
+                // Without a unit, the title holds it ("Chức vụ, đơn vị" in one column).
+                let k = key(
+                    d.name.as_deref().unwrap(),
+                    d.unit.as_deref().or(d.title.as_deref()),
+                );
                 if let Some(first) = seen_key.insert(k, i) {
                     out.push(
                         src.error(
@@ -106,7 +112,7 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                             format!("mã khen thưởng “{h}” không có trong danh sách khen thưởng"),
                         )
                         .record(rec.clone())
-                        .hint("dùng mã của data/honorees.yaml (tt-01, cn-01, …)"),
+                        .hint("ghi mã hoặc tên đúng như trong danh sách khen thưởng (data/honorees.yaml, .xlsx hoặc .csv)"),
                     );
                 }
                 if let Some(first) = seen_link.insert(h, i) {
