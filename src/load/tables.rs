@@ -1077,6 +1077,26 @@ mod tests {
                     X::D("30000"),
                     X::S("Tốt."),
                 ],
+                // The year written in the sex column, as some forms have it.
+                vec![
+                    X::N("3"),
+                    X::S("Đỗ Văn Cường"),
+                    X::N("1975"),
+                    X::E,
+                    X::E,
+                    X::S("Tốt."),
+                ],
+                // A numbered empty row and a remark alone: not records.
+                vec![X::N("4")],
+                vec![
+                    X::E,
+                    X::E,
+                    X::E,
+                    X::E,
+                    X::E,
+                    X::E,
+                    X::S("còn thiếu một người"),
+                ],
             ];
             if let Some(e) = extra {
                 r.insert(4, e);
@@ -1085,8 +1105,10 @@ mod tests {
         };
         let p = write_xlsx(dir.path(), "a.xlsx", &rows(None), &["A1:G1", "B4:G4"]);
         let (h, src, notes) = honorees(&p, "data/honorees.xlsx").unwrap_or_else(|e| panic!("{e}"));
+        // Title rows are a note; the empty rows a warning.
         assert!(
-            notes.0.iter().all(|d| d.severity == Severity::Info),
+            notes.0.iter().all(|d| d.severity == Severity::Info
+                || d.message.contains("Bỏ qua 2 dòng không có dữ liệu")),
             "{notes}"
         );
         let got: Vec<_> = h
@@ -1111,6 +1133,12 @@ mod tests {
                     HonoreeKind::Individual,
                     Some(Gender::Female),
                     Some(1982)
+                ),
+                (
+                    "cn-do-van-cuong",
+                    HonoreeKind::Individual,
+                    Some(Gender::Male),
+                    Some(1975)
                 ),
             ]
         );
@@ -1237,5 +1265,12 @@ mod tests {
         assert!(text.contains("Có phải là cột B (\"Họ và tn\")"), "{text}");
         assert!(text.contains("Không tìm thấy cột \"Thành tích\""), "{text}");
         assert!(text.contains("Có phải là cột C"), "{text}");
+        // The column itself is named too, with what it may be.
+        assert!(
+            text.contains(
+                "Cột B (\"Họ và tn\") không dùng đến, đã bỏ qua. Nếu đây là cột \"Họ và tên\""
+            ),
+            "{text}"
+        );
     }
 }
