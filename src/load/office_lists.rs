@@ -304,6 +304,20 @@ fn write_csv(dir: &Path, name: &str, list: &List) -> PathBuf {
     path
 }
 
+/// The seed agenda with its speakers named as the list names them: a list without codes is
+/// referred to by name.
+fn agenda_by_name() -> String {
+    let honorees: HonoreesFile = seed("data/honorees.yaml");
+    let mut text = std::fs::read_to_string(repo().join("data/agenda.yaml")).unwrap();
+    for h in &honorees.honorees {
+        text = text.replace(
+            &format!("{{honoree: {},", h.id),
+            &format!("{{honoree: {},", h.name),
+        );
+    }
+    text
+}
+
 /// Every generated file: (path in the repository, bytes).
 fn generate() -> Vec<(String, Vec<u8>)> {
     let dir = tempfile::tempdir().unwrap();
@@ -332,6 +346,10 @@ fn generate() -> Vec<(String, Vec<u8>)> {
         "tests/fixtures/office-lists/data/delegates.csv",
         write_csv(d, "dq.csv", &dl),
     );
+    out.push((
+        "tests/fixtures/office-lists/data/agenda.yaml".into(),
+        agenda_by_name().into_bytes(),
+    ));
     out
 }
 
