@@ -166,8 +166,10 @@ fn delegates(quirks: bool) -> List {
     let label = |id: &str| plan.composition.find(id).unwrap().label.clone();
     let mut rows = Vec::new();
     for (k, d) in file.delegates.iter().enumerate() {
-        // Position and unit in one column, as the invitation prints them.
+        // Position and unit in one column, as the invitation prints them: after a person's
+        // name "Phó Chủ tịch, Ủy ban nhân dân xã"; a unit invited "Đại diện lãnh đạo Sở …".
         let title_unit = match (&d.title, &d.unit) {
+            (Some(t), Some(u)) if d.name.is_some() => C::s(format!("{t}, {u}")),
             (Some(t), Some(u)) => C::s(format!("{t} {u}")),
             (Some(t), None) => C::s(t.clone()),
             (None, Some(u)) => C::s(u.clone()),
