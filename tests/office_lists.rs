@@ -246,3 +246,39 @@ fn groups_by_id_or_label() {
         "{out}"
     );
 }
+
+/// docs/kiem-tra.md: a YAML list's value with stray spaces prints cleaned (the documents
+/// read the loaded list) and `check` flags it where it stands.
+#[test]
+fn yaml_list_values_print_cleaned_and_are_flagged() {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    let file = p.join("data/honorees.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "    title: Chi hội trưởng Chi hội Phụ nữ",
+        "    title: Chi hội trưởng  Chi hội Phụ nữ",
+        1,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).unwrap();
+    let project = vinhdanh::project::Project::open(&p).unwrap();
+    let data = vinhdanh::load::load(&project).unwrap();
+    let (list, _) = data.honorees.as_ref().unwrap();
+    assert!(
+        list.honorees
+            .iter()
+            .any(|h| h.title.as_deref() == Some("Chi hội trưởng Chi hội Phụ nữ"))
+    );
+    assert!(
+        list.honorees
+            .iter()
+            .all(|h| !h.title.as_deref().unwrap_or("").contains("  "))
+    );
+    let (code, out) = run(&p, &["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("cảnh báo: có hai dấu cách liền nhau\n   --> data/honorees.yaml:127:12"),
+        "{out}"
+    );
+}

@@ -98,6 +98,19 @@ pub struct Data {
     pub images: std::collections::BTreeMap<String, Image>,
     /// Notes for the user (skipped documents, sample data in use, import warnings).
     pub notes: Vec<Diagnostic>,
+    /// Values of the YAML lists typed otherwise than they print (stray spaces): the lists hold
+    /// the cleaned value, and this the value as typed, for the rules to flag where it stands.
+    pub unclean: Vec<Unclean>,
+}
+
+/// A value of a YAML list as typed, before cleaning (see [`Data::unclean`]).
+#[derive(Debug, Clone)]
+pub struct Unclean {
+    /// "delegates" or "honorees".
+    pub list: &'static str,
+    /// Field path in the list's file ("honorees[12].title").
+    pub path: String,
+    pub raw: String,
 }
 
 /// What an image path named in data leads to, read at load so rules need not open files.
@@ -319,7 +332,9 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
         decision,
         images: Default::default(),
         notes,
+        unclean: Vec::new(),
     };
+    clean_lists(&mut data);
     let migrations: Vec<Diagnostic> = data
         .yaml_docs()
         .iter()
@@ -446,6 +461,49 @@ fn load_decision(
             None
         }
     }
+}
+
+/// Names, titles and units of the YAML lists print as the clerk meant them: trimmed, runs of
+/// spaces as one (a spreadsheet's cells are cleaned the same way when read). What was typed
+/// otherwise is kept in [`Data::unclean`] for the rules to point at.
+fn clean_lists(data: &mut Data) {
+    fn one(v: &mut String, list: &'static str, path: String, out: &mut Vec<Unclean>) {
+        let clean = crate::import::clean_value(v);
+        if clean != *v {
+            out.push(Unclean {
+                list,
+                path,
+                raw: std::mem::replace(v, clean),
+            });
+        }
+    }
+    fn opt(v: &mut Option<String>, list: &'static str, path: String, out: &mut Vec<Unclean>) {
+        if let Some(s) = v {
+            one(s, list, path, out);
+        }
+    }
+    let mut out = Vec::new();
+    if let Some((file, DataSource::Yaml(_))) = &mut data.delegates {
+        for (i, d) in file.delegates.iter_mut().enumerate() {
+            let p = |k: &str| format!("delegates[{i}].{k}");
+            opt(&mut d.salutation, "delegates", p("salutation"), &mut out);
+            opt(&mut d.name, "delegates", p("name"), &mut out);
+            opt(&mut d.title, "delegates", p("title"), &mut out);
+            opt(&mut d.unit, "delegates", p("unit"), &mut out);
+            opt(&mut d.seat, "delegates", p("seat"), &mut out);
+        }
+    }
+    if let Some((file, DataSource::Yaml(_))) = &mut data.honorees {
+        for (i, h) in file.honorees.iter_mut().enumerate() {
+            let p = |k: &str| format!("honorees[{i}].{k}");
+            one(&mut h.name, "honorees", p("name"), &mut out);
+            opt(&mut h.title, "honorees", p("title"), &mut out);
+            opt(&mut h.unit, "honorees", p("unit"), &mut out);
+            one(&mut h.achievement, "honorees", p("achievement"), &mut out);
+            opt(&mut h.proposed_by, "honorees", p("proposed_by"), &mut out);
+        }
+    }
+    data.unclean = out;
 }
 
 /// A delegate's group may be written as the plan names it ("Đại biểu thành phố") rather than
