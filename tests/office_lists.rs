@@ -146,6 +146,19 @@ fn office_lists_build_unchanged() {
         );
     }
     assert!(!invitations.contains("Mã đại biểu"), "a made code printed");
+    // "Chức vụ, đơn vị" in one column prints as typed, where the position prints.
+    let text = std::fs::read_to_string(repo().join("data/delegates.yaml")).unwrap();
+    let v: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let first = &v["delegates"][0];
+    let typed = format!(
+        "{}, {}",
+        first["title"].as_str().unwrap(),
+        first["unit"].as_str().unwrap()
+    );
+    assert!(
+        flat(&pdf_text(&p.join("output/giay-moi.pdf"))).contains(&flat(&typed)),
+        "{typed}"
+    );
     let invitation_files = std::fs::read_dir(p.join("output/giay-moi"))
         .unwrap()
         .count();

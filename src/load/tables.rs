@@ -71,11 +71,6 @@ pub const DELEGATE_FIELDS: &[FieldSpec] = &[
             "Chức danh",
             "Chức vụ, chức danh",
             "Chức vụ/Chức danh",
-            // One column for both, kept as one field: printed where the position prints,
-            // as typed ("Bí thư Chi bộ thôn Đông"); splitting it would guess.
-            "Chức vụ, đơn vị",
-            "Chức vụ, đơn vị công tác",
-            "Chức vụ, nơi công tác",
             "Chức vụ hiện nay",
         ],
         false,
@@ -89,6 +84,12 @@ pub const DELEGATE_FIELDS: &[FieldSpec] = &[
             "Cơ quan, đơn vị",
             "Nơi công tác",
             "Địa chỉ",
+            // Position and unit in one column, kept as one field: the unit, printed as typed
+            // after the name ("Phó Chủ tịch, Ủy ban nhân dân xã") or alone for a unit invited
+            // ("Đại diện lãnh đạo Sở Nội vụ"); splitting it would guess.
+            "Chức vụ, đơn vị",
+            "Chức vụ, đơn vị công tác",
+            "Chức vụ, nơi công tác",
         ],
         false,
     ),
@@ -908,7 +909,7 @@ mod tests {
             ("Họ và tên", Some("name")),
             ("Họ tên đại biểu", Some("name")),
             ("Họ và tên / Tên tập thể", Some("name")),
-            ("Chức vụ, đơn vị", Some("title")),
+            ("Chức vụ, đơn vị", Some("unit")),
             ("Chức vụ", Some("title")),
             ("Đơn vị công tác", Some("unit")),
             ("Thành phần đại biểu", Some("group")),

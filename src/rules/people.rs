@@ -66,15 +66,19 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
             let has_name = d.name.as_deref().is_some_and(|s| !s.trim().is_empty());
             let has_unit = d.unit.as_deref().is_some_and(|s| !s.trim().is_empty());
             let has_title = d.title.as_deref().is_some_and(|s| !s.trim().is_empty());
-            // A title alone is who is invited when the list keeps position and unit in one
-            // column ("Đại diện lãnh đạo Sở Nội vụ").
-            if !has_name && !has_unit && !has_title && d.honoree.is_none() {
+            if !has_name && !has_unit && d.honoree.is_none() {
                 out.push(
-                    src.error(&format!("delegates[{i}]"), "đại biểu không có họ tên, chức vụ, đơn vị, cũng không có mã khen thưởng: không biết mời ai")
+                    src.error(&format!("delegates[{i}]"), "đại biểu không có họ tên, đơn vị, cũng không có mã khen thưởng: không biết mời ai")
                         .record(rec.clone())
                         .hint("ghi `name:` (họ và tên) hoặc `unit:` (cơ quan, đơn vị được mời), hoặc `honoree:` (mã tập thể, cá nhân được khen)"),
                 );
-            } else if !has_name && has_unit && !has_title && d.honoree.is_none() {
+            } else if !has_name
+                && has_unit
+                && !has_title
+                && d.honoree.is_none()
+                // Position and unit in one column: "Đại diện lãnh đạo Sở Nội vụ".
+                && !d.unit.as_deref().is_some_and(|u| text::fold(u).starts_with("dai dien"))
+            {
                 out.push(
                     src.warning(
                         &format!("delegates[{i}]"),
