@@ -9,6 +9,9 @@ use std::fmt;
 pub enum Severity {
     Error,
     Warning,
+    /// Something the user should know that is not a problem (a second worksheet left
+    /// unread): never fails a build, not even under `--strict`.
+    Info,
 }
 
 /// Where a problem is. Lines and columns are 1-based, as editors show them.
@@ -106,6 +109,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn info(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Info,
+            ..Self::error(message)
+        }
+    }
+
     pub fn at(mut self, location: Location) -> Self {
         self.location = Some(Box::new(location));
         self
@@ -140,6 +150,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => crate::msg::level_error(),
             Severity::Warning => crate::msg::level_warning(),
+            Severity::Info => crate::msg::level_note(),
         };
         if let Some(loc) = &self.location {
             write!(f, "{loc}: ")?;
@@ -169,6 +180,11 @@ impl Diagnostics {
 
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// Warnings, the findings `--strict` refuses besides errors (not notes).
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.severity == Severity::Warning)
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -217,6 +233,7 @@ fn render_one(d: &Diagnostic) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR.with_name(crate::msg::level_error()),
         Severity::Warning => Level::WARNING.with_name(crate::msg::level_warning()),
+        Severity::Info => Level::NOTE.with_name(crate::msg::level_note()),
     };
     let line = loc.line.unwrap_or(1);
     let start = loc

@@ -90,6 +90,9 @@ pub fn level_error() -> &'static str {
 pub fn level_warning() -> &'static str {
     pick("cảnh báo", "warning")
 }
+pub fn level_note() -> &'static str {
+    pick("ghi chú", "note")
+}
 pub fn level_hint() -> &'static str {
     pick("gợi ý", "hint")
 }

@@ -168,7 +168,7 @@ pub fn resolve_project(dir: Option<&Path>) -> Result<Project, Diagnostic> {
 /// Whether the findings stop printing: errors always (unless `--force`), warnings under
 /// `--strict`.
 pub fn refuses(diags: &Diagnostics, options: &BuildOptions) -> bool {
-    !options.force && (diags.has_errors() || (options.strict && !diags.is_empty()))
+    !options.force && (diags.has_errors() || (options.strict && diags.warnings().next().is_some()))
 }
 
 /// Why nothing was built.

@@ -332,6 +332,7 @@ fn long_lists_get_wider_numbers_and_namesakes_distinct_files() {
     let person = |index: usize| invitation::Invitee {
         index,
         id: format!("db-{index:04}"),
+        code_given: true,
         salutation: Some("Ông".into()),
         name: Some("Vũ Đức Thắng".into()),
         title: None,

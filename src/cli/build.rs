@@ -133,7 +133,7 @@ pub fn run(a: Args) -> i32 {
                     &out_dir.display(),
                     report.failed.len(),
                     errors,
-                    report.warnings.0.len() - forced,
+                    report.warnings.warnings().count(),
                 );
                 if forced > 0 {
                     summary.push_str(&msg::build_forced(forced));

@@ -73,7 +73,7 @@ pub fn run(a: Args) -> i32 {
     print!("{}", p.report);
     print(&p.diags);
     let errors = p.diags.errors().count();
-    let warnings = p.diags.0.len() - errors;
+    let warnings = p.diags.warnings().count();
     eprintln!("{}", crate::msg::check_done(errors, warnings));
     if errors > 0 || (a.strict && warnings > 0) {
         1

@@ -28,8 +28,11 @@ pub const LIST_OUTPUT: &str = "danh-sach-dai-bieu.pdf";
 pub struct Invitee {
     /// Position in the list, from 1.
     pub index: usize,
-    /// Stable id (the data's, or "db-NNN" from the position).
+    /// Stable id: the data's, or made from the name ("db-nguyen-van-an").
     pub id: String,
+    /// Whether the list gave the code: only then is it printed (with its QR code); a made
+    /// code only names files.
+    pub code_given: bool,
     pub salutation: Option<String>,
     pub name: Option<String>,
     pub title: Option<String>,
@@ -63,8 +66,8 @@ pub fn invitees(data: &Data) -> Vec<Invitee> {
         .as_ref()
         .map(|(h, _)| h.honorees.iter().map(|x| (x.id.as_str(), x)).collect())
         .unwrap_or_default();
-    let width = list.delegates.len().to_string().len().max(3);
-    list.delegates
+    let mut all: Vec<Invitee> = list
+        .delegates
         .iter()
         .enumerate()
         .map(|(i, d)| {
@@ -72,12 +75,36 @@ pub fn invitees(data: &Data) -> Vec<Invitee> {
                 .honoree
                 .as_deref()
                 .and_then(|h| honorees.get(h.trim()).copied());
-            resolve(i + 1, width, d, honoree)
+            resolve(i + 1, d, honoree)
         })
-        .collect()
+        .collect();
+    // Codes for delegates the list gives none, from the name rather than the row, so adding
+    // or moving a row changes no other delegate's code; the clerk's codes are kept clear of.
+    let given: Vec<String> = all
+        .iter()
+        .filter(|i| i.code_given)
+        .map(|i| i.id.clone())
+        .collect();
+    let wanted: Vec<String> = all
+        .iter()
+        .filter(|i| !i.code_given)
+        .map(|i| format!("db {}", i.display))
+        .collect();
+    let names: Vec<&str> = given
+        .iter()
+        .chain(wanted.iter())
+        .map(String::as_str)
+        .collect();
+    let mut codes = crate::slug::unique_slugs(&names)
+        .into_iter()
+        .skip(given.len());
+    for inv in all.iter_mut().filter(|i| !i.code_given) {
+        inv.id = codes.next().unwrap_or_default();
+    }
+    all
 }
 
-fn resolve(index: usize, width: usize, d: &Delegate, h: Option<&Honoree>) -> Invitee {
+fn resolve(index: usize, d: &Delegate, h: Option<&Honoree>) -> Invitee {
     let mut salutation = nonempty(&d.salutation);
     let mut name = nonempty(&d.name);
     let mut title = nonempty(&d.title);
@@ -134,7 +161,8 @@ fn resolve(index: usize, width: usize, d: &Delegate, h: Option<&Honoree>) -> Inv
     };
     Invitee {
         index,
-        id: nonempty(&d.id).unwrap_or_else(|| format!("db-{index:0width$}")),
+        id: nonempty(&d.id).unwrap_or_default(),
+        code_given: nonempty(&d.id).is_some(),
         salutation,
         name,
         title,
@@ -256,7 +284,11 @@ pub fn jobs(data: &Data) -> Vec<Job> {
             label: format!("{} ({})", inv.display, inv.id),
             value: Value::from_serialize(RecordView {
                 invitee: inv,
-                qr: if shared.qr { qr_svg(&inv.id) } else { None },
+                qr: if shared.qr && inv.code_given {
+                    qr_svg(&inv.id)
+                } else {
+                    None
+                },
             }),
             origins: Default::default(),
         })

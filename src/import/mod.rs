@@ -51,6 +51,10 @@ pub struct Cell {
     pub row: usize,
     /// Column letter as Excel shows it ("A", … "Z", "AA", …).
     pub column: String,
+    /// The text as typed, when it differs from `value` (stray spaces, decomposed letters, a
+    /// line break): `value` is what prints, and the caller flags the cell so the clerk can
+    /// correct the source.
+    pub raw: Option<String>,
 }
 
 /// One data row; only the fields with a non-empty value are present.
@@ -59,6 +63,20 @@ pub struct Record {
     /// 1-based row as Excel shows it.
     pub row: usize,
     pub cells: BTreeMap<&'static str, Cell>,
+    /// The section the row stands under ("I. TẬP THỂ" above the collectives), as the key
+    /// of the matching [`Section`]; `None` when the table has no section rows above it.
+    pub section: Option<&'static str>,
+}
+
+/// A row that only names the part of the list that follows ("I. TẬP THỂ", "B. Cá nhân"), as
+/// offices split one list in parts. Such a row is not a record: the records under it carry
+/// its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub key: &'static str,
+    /// Words that make a row this section, compared through [`normalize_header`] after a
+    /// leading numbering ("I.", "A/", "1)") and a trailing count ("(12)") are dropped.
+    pub words: &'static [&'static str],
 }
 
 impl Record {
@@ -101,6 +119,9 @@ pub struct ImportWarning {
     pub column: Option<String>,
     /// What was skipped, in plain Vietnamese.
     pub message: String,
+    /// Only for the record, not a problem: title rows above the header, a summary sheet
+    /// after the list.
+    pub info: bool,
 }
 
 impl std::fmt::Display for ImportWarning {
@@ -174,6 +195,16 @@ pub fn read_table_lenient(
     path: &Path,
     spec: &[FieldSpec],
 ) -> Result<(Table, Vec<ImportError>), ImportError> {
+    read_table_sections(path, spec, &[])
+}
+
+/// Like [`read_table_lenient`], and rows that only name a part of the list ([`Section`]) are
+/// not records: the records below carry the section's key.
+pub fn read_table_sections(
+    path: &Path,
+    spec: &[FieldSpec],
+    sections: &[Section],
+) -> Result<(Table, Vec<ImportError>), ImportError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -195,7 +226,7 @@ pub fn read_table_lenient(
             .with_hint("Hãy dùng tệp Excel (.xlsx) hoặc CSV UTF-8 (.csv)."));
         }
     };
-    build_table(path, sheet, spec)
+    build_table(path, sheet, spec, sections)
 }
 
 /// Comparable form of a header: lowercase, without diacritics (đ → d),
@@ -284,6 +315,10 @@ pub(crate) struct RawSheet {
     pub merged: Vec<Merged>,
 }
 
+/// Fields that do not make a row a record on their own: the row number ("STT") and a
+/// remark ("Ghi chú").
+const AUX_KEYS: [&str; 2] = ["stt", "note"];
+
 /// Rows scanned for a header before falling back to the first row.
 const HEADER_SEARCH_ROWS: usize = 30;
 
@@ -309,6 +344,11 @@ fn field_for(spec: &[FieldSpec], header: &str) -> Option<usize> {
     spec.iter().position(|f| {
         normalize_header(f.label) == n || f.synonyms.iter().any(|s| normalize_header(s) == n)
     })
+}
+
+/// The key of the field a header names (compared like [`normalize_header`]), if any.
+pub fn field_key(spec: &[FieldSpec], header: &str) -> Option<&'static str> {
+    field_for(spec, header).map(|i| spec[i].key)
 }
 
 /// The field a header names, also when it was typed in a legacy encoding
@@ -404,6 +444,7 @@ fn build_table(
     path: &Path,
     sheet: RawSheet,
     spec: &[FieldSpec],
+    sections: &[Section],
 ) -> Result<(Table, Vec<ImportError>), ImportError> {
     let sheet_name = sheet.name.as_deref();
     let rows: Vec<&RawRow> = sheet
@@ -435,17 +476,27 @@ fn build_table(
     };
     let mut problems = Problems::new(path, sheet_name);
     let mut warnings = Vec::new();
+    let mut notes = Vec::new();
     let mut warn = |row: Option<usize>, column: Option<String>, message: String| {
         warnings.push(ImportWarning {
             sheet: sheet.name.clone(),
             row,
             column,
             message,
+            info: false,
+        });
+    };
+    let mut note = |row: Option<usize>, message: String| {
+        notes.push(ImportWarning {
+            sheet: sheet.name.clone(),
+            row,
+            column: None,
+            message,
+            info: true,
         });
     };
     if !sheet.other_sheets.is_empty() {
-        warn(
-            None,
+        note(
             None,
             format!(
                 "Chỉ đọc trang tính \"{}\"; bỏ qua các trang tính khác cũng có dữ liệu: {}. \
@@ -456,20 +507,28 @@ fn build_table(
         );
     }
 
+    // The header is the row naming the most wanted columns (the first of equals): a title
+    // row above it ("DANH SÁCH ĐẠI BIỂU") may happen to contain one known word, never as many.
+    let known = |r: &RawRow| {
+        r.cells
+            .iter()
+            .filter(
+                |c| matches!(c, RawCell::Text(t) if header_field(spec, &clean_value(t)).is_some()),
+            )
+            .count()
+    };
     let header_index = rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
-        .position(|r| {
-            r.cells.iter().any(
-                |c| matches!(c, RawCell::Text(t) if header_field(spec, &clean_value(t)).is_some()),
-            )
-        })
-        .unwrap_or(0);
+        .enumerate()
+        .map(|(i, r)| (known(r), std::cmp::Reverse(i)))
+        .max()
+        .filter(|(n, _)| *n > 0)
+        .map_or(0, |(_, std::cmp::Reverse(i))| i);
     let header = rows[header_index];
     if header_index > 0 {
-        warn(
+        note(
             Some(first.row),
-            None,
             format!(
                 "Bỏ qua {} dòng phía trên tiêu đề (từ dòng {} đến dòng {}).",
                 header_index,
@@ -491,16 +550,55 @@ fn build_table(
                     ig.column
                 )
             } else {
-                format!(
+                let mut m = format!(
                     "Cột {} (\"{}\") không dùng đến, đã bỏ qua.",
                     ig.column, ig.header
-                )
+                );
+                // A misspelt header of a column not found: say which it may be.
+                let unmapped = spec
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !mapped.iter().any(|(f, _)| f == i));
+                let names: Vec<&str> = unmapped
+                    .flat_map(|(_, f)| std::iter::once(f.label).chain(f.synonyms.iter().copied()))
+                    .collect();
+                // Only a near miss ("Họ và tn"): a suggestion for a header that merely
+                // shares words ("Chữ ký", "Chú thích") would mislead.
+                let close = |best: &str| {
+                    let (a, b) = (crate::text::fold(&ig.header), crate::text::fold(best));
+                    strsim::jaro_winkler(&a, &b) >= 0.9
+                };
+                if let Some(best) =
+                    crate::text::nearest(&ig.header, names.iter().copied()).filter(|b| close(b))
+                {
+                    let label = spec
+                        .iter()
+                        .find(|f| f.label == best || f.synonyms.contains(&best))
+                        .map_or(best, |f| f.label);
+                    m.push_str(&format!(
+                        " Nếu đây là cột \"{label}\", hãy sửa tiêu đề thành \"{label}\"."
+                    ));
+                }
+                m
             },
         );
     }
 
+    let section_of = |raw: &RawRow| section_row(raw, sections);
+    let section_rows: Vec<usize> = data_rows
+        .iter()
+        .filter(|r| section_of(r).is_some())
+        .map(|r| r.row)
+        .collect();
     let last_row = data_rows.last().map_or(header.row, |r| r.row);
-    let merged = check_merged(&sheet.merged, header.row, last_row, &mapped, &mut problems);
+    // A section row is often merged across the table: its cells are empty by design.
+    let merges: Vec<Merged> = sheet
+        .merged
+        .iter()
+        .filter(|m| !(m.first_row == m.last_row && section_rows.contains(&m.first_row)))
+        .copied()
+        .collect();
+    let merged = check_merged(&merges, header.row, last_row, &mapped, &mut problems);
     // Cells a reported merge hides: their emptiness is that merge's fault.
     let hidden_by_merge = |row: usize, col: usize| {
         merged.iter().any(|m| {
@@ -512,7 +610,12 @@ fn build_table(
 
     let mut records = Vec::new();
     let mut skipped = Vec::new();
+    let mut section = None;
     for raw in data_rows {
+        if let Some(key) = section_of(raw) {
+            section = Some(key);
+            continue;
+        }
         let mut cells = BTreeMap::new();
         // Fields of this row whose cell has a problem already reported.
         let mut bad = Vec::new();
@@ -537,6 +640,10 @@ fn build_table(
             if value.is_empty() {
                 continue;
             }
+            let typed = match cell {
+                RawCell::Text(t) => t.as_str(),
+                RawCell::Error(_) => "",
+            };
             if problems.legacy(raw.row, col, &value) {
                 bad.push(field);
                 continue;
@@ -544,13 +651,15 @@ fn build_table(
             cells.insert(
                 spec[field].key,
                 Cell {
+                    raw: (typed != value).then(|| typed.to_string()),
                     value,
                     row: raw.row,
                     column: column_letter(col),
                 },
             );
         }
-        if cells.is_empty() && bad.is_empty() {
+        // A number or a remark alone is not a record (forms come with numbered empty rows).
+        if cells.keys().all(|k| AUX_KEYS.contains(k)) && bad.is_empty() {
             skipped.push(raw.row);
             continue;
         }
@@ -577,6 +686,7 @@ fn build_table(
             records.push(Record {
                 row: raw.row,
                 cells,
+                section,
             });
         }
     }
@@ -593,6 +703,8 @@ fn build_table(
             ),
         );
     }
+    notes.append(&mut warnings);
+    let warnings = notes;
     let table = Table {
         records,
         sheet: sheet.name.clone(),
@@ -602,6 +714,46 @@ fn build_table(
         warnings,
     };
     Ok((table, problems.into_sorted()))
+}
+
+/// The section a row names, if it is a section row: one text cell besides numbering-only
+/// cells ("I", "A."), that text one of a section's words once its own numbering ("II.") and
+/// a count ("(12)", ": 12") are dropped.
+fn section_row(raw: &RawRow, sections: &[Section]) -> Option<&'static str> {
+    if sections.is_empty() {
+        return None;
+    }
+    let mut texts = raw.cells.iter().filter_map(|c| match c {
+        RawCell::Text(t) => {
+            let t = clean_value(t);
+            (!t.is_empty() && !is_numbering(&t)).then_some(t)
+        }
+        RawCell::Error(_) => Some(String::new()),
+    });
+    let text = texts.next()?;
+    if texts.next().is_some() {
+        return None;
+    }
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 1 && is_numbering(words[0]) {
+        words.remove(0);
+    }
+    let n = normalize_header(&words.join(" "));
+    let n = n.trim_end_matches(|c: char| c.is_ascii_digit());
+    sections
+        .iter()
+        .find(|s| s.words.iter().any(|w| normalize_header(w) == n))
+        .map(|s| s.key)
+}
+
+/// "I", "IV.", "A/", "1)", "2.": a numbering, not text.
+fn is_numbering(s: &str) -> bool {
+    let core = s.trim_end_matches(['.', ')', '/', ':', '-']);
+    !core.is_empty()
+        && core.len() <= 5
+        && (core.chars().all(|c| c.is_ascii_digit())
+            || core.chars().all(|c| "IVXLivxl".contains(c))
+            || (core.len() == 1 && core.chars().all(|c| c.is_ascii_alphabetic()) && core != s))
 }
 
 type HeaderMapping = (Vec<MappedColumn>, Vec<(usize, usize)>, Vec<IgnoredColumn>);

@@ -954,6 +954,7 @@ fn xlsx_unknown_column_is_a_located_warning() {
             row: Some(1),
             column: Some("E".into()),
             message: "Cột E (\"Ghi chú\") không dùng đến, đã bỏ qua.".into(),
+            info: false,
         }]
     );
     assert_eq!(
@@ -985,4 +986,39 @@ fn other_sheets_with_data_are_named() {
     assert_eq!(t.warnings.len(), 1, "{:?}", t.warnings);
     let w = &t.warnings[0].message;
     assert!(w.contains("\"Đợt 2\"") && !w.contains("Sheet3"), "{w}");
+}
+
+/// Section rows as offices write them; other rows are not sections.
+#[test]
+fn section_rows_of_real_lists() {
+    const SECTIONS: &[Section] = &[
+        Section {
+            key: "collective",
+            words: &["Tập thể", "Khen thưởng tập thể"],
+        },
+        Section {
+            key: "individual",
+            words: &["Cá nhân"],
+        },
+    ];
+    let row = |cells: &[&str]| RawRow {
+        row: 5,
+        cells: cells.iter().map(|c| RawCell::Text(c.to_string())).collect(),
+    };
+    for (cells, want) in [
+        (&["I", "TẬP THỂ"][..], Some("collective")),
+        (&["I.", "Tập thể"], Some("collective")),
+        (&["", "A. Tập thể"], Some("collective")),
+        (&["II. CÁ NHÂN"], Some("individual")),
+        (&["", "Cá nhân (32)"], Some("individual")),
+        (&["B/", "cá nhân:"], Some("individual")),
+        (&["1", "Khen thưởng tập thể"], Some("collective")),
+        // A record, not a section: more than one text, or another text.
+        (&["1", "Tập thể", "Tốt."], None),
+        (&["1", "Tập thể lớp 9A"], None),
+        (&["Tổng cộng"], None),
+        (&[""], None),
+    ] {
+        assert_eq!(section_row(&row(cells), SECTIONS), want, "{cells:?}");
+    }
 }

@@ -2,6 +2,8 @@
 //! its source so later stages can point at the exact line (YAML) or cell (spreadsheet).
 
 mod facts;
+#[cfg(test)]
+mod office_lists;
 pub mod schema;
 pub mod tables;
 pub mod yaml;
@@ -96,6 +98,19 @@ pub struct Data {
     pub images: std::collections::BTreeMap<String, Image>,
     /// Notes for the user (skipped documents, sample data in use, import warnings).
     pub notes: Vec<Diagnostic>,
+    /// Values of the YAML lists typed otherwise than they print (stray spaces): the lists hold
+    /// the cleaned value, and this the value as typed, for the rules to flag where it stands.
+    pub unclean: Vec<Unclean>,
+}
+
+/// A value of a YAML list as typed, before cleaning (see [`Data::unclean`]).
+#[derive(Debug, Clone)]
+pub struct Unclean {
+    /// "delegates" or "honorees".
+    pub list: &'static str,
+    /// Field path in the list's file ("honorees[12].title").
+    pub path: String,
+    pub raw: String,
 }
 
 /// What an image path named in data leads to, read at load so rules need not open files.
@@ -314,13 +329,16 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
         decision,
         images: Default::default(),
         notes,
+        unclean: Vec::new(),
     };
+    clean_lists(&mut data);
     let migrations: Vec<Diagnostic> = data
         .yaml_docs()
         .iter()
         .flat_map(|d| d.migrations.iter().cloned())
         .collect();
     data.notes.extend(migrations);
+    resolve_references(&mut data);
     let images = data
         .image_refs()
         .into_iter()
@@ -427,6 +445,128 @@ fn load_decision(
         Err(e) => {
             errors.push(e);
             None
+        }
+    }
+}
+
+/// Names, titles and units of the YAML lists print as the clerk meant them: trimmed, runs of
+/// spaces as one (a spreadsheet's cells are cleaned the same way when read). What was typed
+/// otherwise is kept in [`Data::unclean`] for the rules to point at.
+fn clean_lists(data: &mut Data) {
+    fn one(v: &mut String, list: &'static str, path: String, out: &mut Vec<Unclean>) {
+        let clean = crate::import::clean_value(v);
+        if clean != *v {
+            out.push(Unclean {
+                list,
+                path,
+                raw: std::mem::replace(v, clean),
+            });
+        }
+    }
+    fn opt(v: &mut Option<String>, list: &'static str, path: String, out: &mut Vec<Unclean>) {
+        if let Some(s) = v {
+            one(s, list, path, out);
+        }
+    }
+    let mut out = Vec::new();
+    if let Some((file, DataSource::Yaml(_))) = &mut data.delegates {
+        for (i, d) in file.delegates.iter_mut().enumerate() {
+            let p = |k: &str| format!("delegates[{i}].{k}");
+            opt(&mut d.salutation, "delegates", p("salutation"), &mut out);
+            opt(&mut d.name, "delegates", p("name"), &mut out);
+            opt(&mut d.title, "delegates", p("title"), &mut out);
+            opt(&mut d.unit, "delegates", p("unit"), &mut out);
+            opt(&mut d.seat, "delegates", p("seat"), &mut out);
+        }
+    }
+    if let Some((file, DataSource::Yaml(_))) = &mut data.honorees {
+        for (i, h) in file.honorees.iter_mut().enumerate() {
+            let p = |k: &str| format!("honorees[{i}].{k}");
+            one(&mut h.name, "honorees", p("name"), &mut out);
+            opt(&mut h.title, "honorees", p("title"), &mut out);
+            opt(&mut h.unit, "honorees", p("unit"), &mut out);
+            one(&mut h.achievement, "honorees", p("achievement"), &mut out);
+            opt(&mut h.proposed_by, "honorees", p("proposed_by"), &mut out);
+        }
+    }
+    data.unclean = out;
+}
+
+/// A delegate's group may be written as the plan names it ("Đại biểu thành phố") rather than
+/// by its id ("city"), and an honoree may be named rather than coded (lists kept in offices
+/// have no codes): each such reference is turned into the id here, tone marks, case and
+/// spacing ignored, when exactly one group or honoree matches. What matches nothing is left
+/// as written, for the rules to report with a suggestion.
+fn resolve_references(data: &mut Data) {
+    use crate::text::fold;
+    let mut groups: Vec<(String, String)> = Vec::new();
+    data.plan.composition.walk("", &mut |g, _, _| {
+        groups.push((g.id.clone(), g.label.clone()));
+    });
+    let group_id = |written: &str| -> Option<String> {
+        if groups.iter().any(|(id, _)| id == written) {
+            return None;
+        }
+        let f = fold(written);
+        let by_id: Vec<&String> = groups
+            .iter()
+            .filter(|(id, _)| fold(id) == f)
+            .map(|(id, _)| id)
+            .collect();
+        let hits = if by_id.is_empty() {
+            groups
+                .iter()
+                .filter(|(_, label)| fold(label) == f)
+                .map(|(id, _)| id)
+                .collect()
+        } else {
+            by_id
+        };
+        match hits.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    };
+    let honorees: Vec<(String, String)> = data
+        .honorees
+        .as_ref()
+        .map(|(f, _)| {
+            f.honorees
+                .iter()
+                .map(|h| (h.id.clone(), h.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let honoree_id = |written: &str| -> Option<String> {
+        if honorees.iter().any(|(id, _)| id == written) {
+            return None;
+        }
+        let f = fold(written);
+        let hits: Vec<&String> = honorees
+            .iter()
+            .filter(|(id, name)| fold(id) == f || fold(name) == f)
+            .map(|(id, _)| id)
+            .collect();
+        match hits.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    };
+    if let Some((file, _)) = &mut data.delegates {
+        for d in &mut file.delegates {
+            if let Some(id) = group_id(&d.group) {
+                d.group = id;
+            }
+            if let Some(id) = d.honoree.as_deref().and_then(honoree_id) {
+                d.honoree = Some(id);
+            }
+        }
+    }
+    if let Some((file, _)) = &mut data.agenda {
+        for s in file.items.iter_mut().flat_map(|i| i.speakers.iter_mut()) {
+            if let Some(id) = s.honoree.as_deref().and_then(honoree_id) {
+                s.honoree = Some(id);
+            }
         }
     }
 }

@@ -63,9 +63,14 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                         out.push(
                             adoc.error(
                                 &format!("{path}.honoree"),
-                                format!("không có tập thể, cá nhân nào mã “{id}” trong danh sách khen thưởng"),
+                                format!("không có tập thể, cá nhân nào tên hoặc mã “{id}” trong danh sách khen thưởng"),
                             )
-                            .hint("dùng đúng mã ở cột “Mã” (id) của data/honorees.yaml, ví dụ cn-01, tt-02"),
+                            .hint(match data.honorees.as_ref().and_then(|(h, _)| {
+                                crate::text::nearest(id, h.honorees.iter().map(|x| x.name.as_str()))
+                            }) {
+                                Some(best) => format!("có phải “{best}”? Ghi tên (hoặc mã) đúng như trong danh sách khen thưởng"),
+                                None => "ghi tên (hoặc mã) đúng như trong danh sách khen thưởng".to_string(),
+                            }),
                         );
                     }
                 }

@@ -195,16 +195,28 @@ fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
                         ),
                     )
                     .record(delegate_label(data, i));
+                // Ids and labels are both accepted: suggest from both, name the id.
+                let mut names: Vec<(&str, &str)> = Vec::new();
+                root.walk("", &mut |g, _, _| {
+                    names.push((g.id.as_str(), g.id.as_str()));
+                    names.push((g.label.as_str(), g.id.as_str()));
+                });
                 d = d.hint(
-                    match text::nearest(
-                        &file.delegates[i].group,
-                        all_ids.iter().map(String::as_str),
-                    ) {
-                        Some(best) => format!(
-                            "có phải ý bạn là “{best}”? Các nhóm: {}",
+                    match text::nearest(&file.delegates[i].group, names.iter().map(|(n, _)| *n))
+                        .and_then(|best| names.iter().find(|(n, _)| *n == best))
+                    {
+                        Some((best, id)) if best == id => format!(
+                            "có phải ý bạn là “{best}”? Ghi mã nhóm hoặc tên nhóm như Kế hoạch; các nhóm: {}",
                             all_ids.join(", ")
                         ),
-                        None => format!("các nhóm của Kế hoạch: {}", all_ids.join(", ")),
+                        Some((best, id)) => format!(
+                            "có phải ý bạn là “{best}” (mã {id})? Ghi mã nhóm hoặc tên nhóm như Kế hoạch; các nhóm: {}",
+                            all_ids.join(", ")
+                        ),
+                        None => format!(
+                            "ghi mã nhóm hoặc tên nhóm như Kế hoạch; các nhóm: {}",
+                            all_ids.join(", ")
+                        ),
                     },
                 );
                 out.push(d);

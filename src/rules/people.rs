@@ -72,7 +72,13 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                         .record(rec.clone())
                         .hint("ghi `name:` (họ và tên) hoặc `unit:` (cơ quan, đơn vị được mời), hoặc `honoree:` (mã tập thể, cá nhân được khen)"),
                 );
-            } else if !has_name && has_unit && !has_title && d.honoree.is_none() {
+            } else if !has_name
+                && has_unit
+                && !has_title
+                && d.honoree.is_none()
+                // Position and unit in one column: "Đại diện lãnh đạo Sở Nội vụ".
+                && !d.unit.as_deref().is_some_and(|u| text::fold(u).starts_with("dai dien"))
+            {
                 out.push(
                     src.warning(
                         &format!("delegates[{i}]"),
@@ -83,7 +89,11 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                 );
             }
             if has_name {
-                let k = key(d.name.as_deref().unwrap(), d.unit.as_deref());
+                // Without a unit, the title holds it ("Chức vụ, đơn vị" in one column).
+                let k = key(
+                    d.name.as_deref().unwrap(),
+                    d.unit.as_deref().or(d.title.as_deref()),
+                );
                 if let Some(first) = seen_key.insert(k, i) {
                     out.push(
                         src.error(
@@ -106,7 +116,7 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                             format!("mã khen thưởng “{h}” không có trong danh sách khen thưởng"),
                         )
                         .record(rec.clone())
-                        .hint("dùng mã của data/honorees.yaml (tt-01, cn-01, …)"),
+                        .hint("ghi mã hoặc tên đúng như trong danh sách khen thưởng (data/honorees.yaml, .xlsx hoặc .csv)"),
                     );
                 }
                 if let Some(first) = seen_link.insert(h, i) {

@@ -93,6 +93,33 @@ fn hygiene(data: &Data, out: &mut Diagnostics) {
             out.push(d.hint("xóa các dấu cách, ký tự thừa (chúng không hiện trên màn hình nhưng làm lệch chữ khi in)"));
         }
     });
+    // Values of the YAML lists cleaned at load: flagged as typed, where they stand.
+    for u in &data.unclean {
+        let src = match u.list {
+            "delegates" => data.delegates.as_ref().map(|(_, s)| s),
+            _ => data.honorees.as_ref().map(|(_, s)| s),
+        };
+        let Some(src) = src else { continue };
+        for issue in tone::text_issues(&u.raw) {
+            let msg = match issue {
+                TextIssue::DoubleSpace => "có hai dấu cách liền nhau",
+                TextIssue::LeadingOrTrailingSpace => "có dấu cách thừa ở đầu hoặc cuối",
+                TextIssue::Decomposed => continue,
+                TextIssue::ControlChar => {
+                    "có ký tự điều khiển hoặc ký tự vô hình (Tab, khoảng trắng độ rộng 0, …)"
+                }
+            };
+            issues += 1;
+            if issues > MAX_ISSUES {
+                continue;
+            }
+            let mut d = src.warning(&u.path, msg);
+            if let Some(r) = record_for(data, src.file(), &u.path) {
+                d = d.record(r);
+            }
+            out.push(d.hint("xóa các dấu cách, ký tự thừa (chúng không hiện trên màn hình nhưng làm lệch chữ khi in)"));
+        }
+    }
     if issues > MAX_ISSUES {
         out.push(Diagnostic::warning(format!(
             "… và {} chỗ dấu cách, ký tự thừa khác",
