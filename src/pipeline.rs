@@ -29,6 +29,8 @@ pub struct BuildOptions {
     pub phoi: bool,
     /// Jobs at once (0: the number of cores).
     pub jobs: usize,
+    /// Hands out every laid-out document (`serve` shows their pages).
+    pub keep: Option<engine::Keep>,
 }
 
 /// The project loaded and judged: what every command starts from.
@@ -240,6 +242,7 @@ fn engine_options(options: &BuildOptions) -> engine::Options {
         force: options.force,
         jobs: options.jobs,
         origin: None,
+        keep: options.keep.clone(),
     }
 }
 

@@ -42,6 +42,7 @@ pub fn run(a: Args) -> i32 {
         keep_typst: a.keep_typst,
         phoi: a.phoi,
         jobs: a.jobs,
+        keep: None,
     };
     match pipeline::build(&project, &options) {
         Ok(report) => {

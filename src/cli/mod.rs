@@ -7,6 +7,7 @@ mod check;
 mod eject;
 mod init;
 mod migrate;
+mod serve;
 
 use clap::{Parser, Subcommand};
 
@@ -37,6 +38,10 @@ pub enum Command {
     Eject(eject::Args),
     /// Chuyển dữ liệu (data/*.yaml) sang mẫu dữ liệu của phiên bản này, giữ nguyên chú thích; sao lưu data/ trước khi ghi.
     Migrate(migrate::Args),
+    /// Xem trước mọi văn bản trong trình duyệt, tự cập nhật khi lưu tệp dữ liệu hay mẫu.
+    Serve(serve::Args),
+    /// Tự in lại các văn bản bị ảnh hưởng mỗi khi lưu tệp dữ liệu hay mẫu.
+    Watch(serve::WatchArgs),
 }
 
 /// Runs the command; returns the process exit status (0 ok, 1 problems found, 2 misuse).
@@ -48,6 +53,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(a) => init::run(a),
         Command::Eject(a) => eject::run(a),
         Command::Migrate(a) => migrate::run(a),
+        Command::Serve(a) => serve::run(a),
+        Command::Watch(a) => serve::watch(a),
     }
 }
 
