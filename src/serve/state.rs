@@ -308,12 +308,17 @@ pub fn image_url(hash: u128) -> String {
     format!("/img/{hash:032x}.png")
 }
 
+/// Everything but a name's plain characters is escaped in a path segment.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 fn output_url(rel: &str) -> String {
     let encoded: Vec<String> = rel
         .split('/')
-        .map(|s| {
-            percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
-        })
+        .map(|s| percent_encoding::utf8_percent_encode(s, SEGMENT).to_string())
         .collect();
     format!("/output/{}", encoded.join("/"))
 }
