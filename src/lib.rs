@@ -3,7 +3,8 @@
 //! One road, one module per stage, each importing only the stages below it:
 //! [`load`] (every data file, typed, located) → [`rules`] (every check, once) → [`documents`]
 //! (jobs: template, context, output, inputs) → [`engine`] (render, compile, export, write) →
-//! `output/`. [`pipeline`] strings them together for [`cli`]. Below them all: [`model`] (the
+//! `output/`. [`pipeline`] strings them together for [`cli`]; [`serve`] runs it again on each
+//! save (`serve`, `watch`). Below them all: [`model`] (the
 //! data's types), [`project`] (the sandboxed folder), [`fonts`], [`diag`] (the one diagnostic
 //! type), [`msg`] (every string a person reads, in both languages) and text utilities ([`text`], [`tone`], [`collate`], [`slug`], [`import`]).
 
@@ -23,6 +24,7 @@ pub mod pipeline;
 pub mod preview;
 pub mod project;
 pub mod rules;
+pub mod serve;
 pub mod slug;
 pub mod text;
 pub mod tone;

@@ -645,6 +645,41 @@ const HELP: &[(&str, &str, &str)] = &[
         "Ghi vào thư mục này (vinhdanh.1 và một trang cho mỗi lệnh) thay vì in ra.",
         "Write into this folder (vinhdanh.1 and one page per command) instead of printing.",
     ),
+    (
+        "serve",
+        "Xem trước mọi văn bản trong trình duyệt, tự cập nhật khi lưu tệp dữ liệu hay mẫu.",
+        "Previews every document in the browser, updated whenever a data or template file is saved.",
+    ),
+    (
+        "serve.dir",
+        "Thư mục dự án (bỏ trống: thư mục hiện tại).",
+        "Project folder (default: the current folder).",
+    ),
+    (
+        "serve.port",
+        "Cổng trên 127.0.0.1 (bỏ trống: một cổng còn trống).",
+        "Port on 127.0.0.1 (default: a free one).",
+    ),
+    (
+        "serve.no_open",
+        "Không tự mở trình duyệt.",
+        "Do not open the browser.",
+    ),
+    (
+        "serve.verbose",
+        "In thời gian của mỗi lần dựng lại.",
+        "Print the time of every rebuild.",
+    ),
+    (
+        "watch",
+        "Tự in lại các văn bản bị ảnh hưởng mỗi khi lưu tệp dữ liệu hay mẫu.",
+        "Reprints the documents affected whenever a data or template file is saved.",
+    ),
+    (
+        "watch.dir",
+        "Thư mục dự án (bỏ trống: thư mục hiện tại).",
+        "Project folder (default: the current folder).",
+    ),
 ];
 
 /// The help of `key` in the current language; `None` when the catalogue lacks it.

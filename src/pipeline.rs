@@ -39,6 +39,8 @@ pub struct BuildOptions {
     pub on_done: Option<engine::OnDone>,
     /// Where the engine's progress bars draw.
     pub bars: Option<indicatif::MultiProgress>,
+    /// Hands out every laid-out document (`serve` shows their pages).
+    pub keep: Option<engine::Keep>,
 }
 
 /// Folder of the output for preview images.
@@ -484,6 +486,7 @@ fn engine_options(options: &BuildOptions) -> engine::Options {
         on_done: options.on_done.clone(),
         bars: options.bars.clone(),
         archive: options.pdf_a.then(|| ARCHIVE_DIR.to_string()),
+        keep: options.keep.clone(),
     }
 }
 

@@ -107,6 +107,7 @@ pub fn run(a: Args) -> i32 {
         pdf_a: a.pdf_a,
         on_done,
         bars,
+        keep: None,
     };
     let multi = options.bars.clone();
     let result = pipeline::build_with(&project, &options, |n| {

@@ -9,6 +9,7 @@ mod init;
 mod manual;
 mod migrate;
 mod preview;
+mod serve;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
@@ -43,6 +44,8 @@ pub enum Command {
     Preview(preview::Args),
     Completions(manual::CompletionsArgs),
     Man(manual::ManArgs),
+    Serve(serve::Args),
+    Watch(serve::WatchArgs),
 }
 
 /// The command line with its help in the current language (see [`crate::msg`]): what parses
@@ -132,6 +135,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Preview(a) => preview::run(a),
         Command::Completions(a) => manual::completions(a),
         Command::Man(a) => manual::man(a),
+        Command::Serve(a) => serve::run(a),
+        Command::Watch(a) => serve::watch(a),
     }
 }
 

@@ -163,6 +163,22 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
             }
         }
         out.pages += doc.pages().len();
+        if engine.options.keep.is_some() {
+            let laid = jobs
+                .iter()
+                .map(|&(i, (first, last))| {
+                    let r = &batch.records[i];
+                    super::LaidRecord {
+                        label: r.label.clone(),
+                        file: batch.dir.as_ref().map(|d| format!("{d}/{}", r.file_name)),
+                        first,
+                        last,
+                    }
+                })
+                .collect();
+            let output = batch.merged.as_deref().unwrap_or(&job.name);
+            engine.keep(job, output, k, &doc, laid);
+        }
         if batch.dir.is_some() {
             export_records(&doc, &jobs, batch, &out_dir, &bar, out);
         } else {

@@ -101,6 +101,37 @@ impl Single {
     }
 }
 
+/// A laid-out document handed out while a job runs, for tools that show pages (`serve`): the
+/// engine keeps nothing itself, so memory stays that of a build.
+pub struct Laid<'a> {
+    /// The job's name ("giay-khen/").
+    pub job: &'a str,
+    /// The file these pages are written to ("ke-hoach.pdf", the print file of a batch).
+    pub output: &'a str,
+    /// Which compile of the job (a batch's chunk, from 0); a document of its own is part 0.
+    pub part: usize,
+    pub doc: &'a PagedDocument,
+    /// A batch's records in this part: label, file under the output folder, pages (1-based).
+    pub records: Vec<LaidRecord>,
+}
+
+pub struct LaidRecord {
+    pub label: String,
+    pub file: Option<String>,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Called with every document a job lays out and writes (see [`Laid`]).
+#[derive(Clone)]
+pub struct Keep(pub std::sync::Arc<dyn Fn(&Laid) + Send + Sync>);
+
+impl std::fmt::Debug for Keep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Keep")
+    }
+}
+
 /// Where a character came from in data (its location and field path), if it did.
 pub type Origin = std::sync::Arc<dyn Fn(char) -> Option<(Location, String)> + Send + Sync>;
 
@@ -123,6 +154,8 @@ pub struct Options {
     /// Also write a PDF/A-2b copy of every document of its own into this folder of the output
     /// (`build --pdf-a`), dated from data.
     pub archive: Option<String>,
+    /// Hands out each laid-out document (live preview).
+    pub keep: Option<Keep>,
 }
 
 /// A callback for finished jobs.
@@ -231,6 +264,7 @@ impl<'a> Engine<'a> {
             }
             self.check_glyphs(&doc, &s.output, 1..=pages, out)?;
             let pdf = compile::pdf(&doc, &s.output, None, true)?;
+            self.keep(job, &s.output, 0, &doc, Vec::new());
             out.written.push(self.write(&s.output, &pdf)?);
             // A copy PDF/A refuses is an error of its own: the document and what is made
             // from it are still written.
@@ -249,12 +283,33 @@ impl<'a> Engine<'a> {
                 // Placed pages of another PDF: untagged (see `compile::pdf`).
                 let pdf = compile::pdf(&doc, &d.output, None, false)?;
                 out.pages += doc.pages().len();
+                self.keep(job, &d.output, 0, &doc, Vec::new());
                 out.written.push(self.write(&d.output, &pdf)?);
             }
             Ok(())
         })();
         if let Err(e) = result {
             out.errors.extend(e);
+        }
+    }
+
+    /// Hands a laid-out document to [`Options::keep`], if set.
+    pub fn keep(
+        &self,
+        job: &Job,
+        output: &str,
+        part: usize,
+        doc: &PagedDocument,
+        records: Vec<LaidRecord>,
+    ) {
+        if let Some(Keep(f)) = &self.options.keep {
+            f(&Laid {
+                job: &job.name,
+                output,
+                part,
+                doc,
+                records,
+            });
         }
     }
 

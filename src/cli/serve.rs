@@ -1,0 +1,70 @@
+//! `vinhdanh serve`: the live preview page; `vinhdanh watch`: the same loop in the terminal.
+
+use std::path::PathBuf;
+
+use crate::pipeline;
+use crate::serve::{self, ServeOptions};
+
+// Help texts: `crate::msg` (both languages).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    dir: Option<PathBuf>,
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    #[arg(long)]
+    no_open: bool,
+    #[arg(long)]
+    verbose: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    dir: Option<PathBuf>,
+}
+
+pub fn run(a: Args) -> i32 {
+    let Some(project) = project(a.dir) else {
+        return 2;
+    };
+    let out_dir = pipeline::default_out_dir(&project);
+    let options = ServeOptions {
+        port: a.port,
+        open: !a.no_open,
+        verbose: a.verbose,
+    };
+    match serve::serve(project, out_dir, options) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            1
+        }
+    }
+}
+
+pub fn watch(a: WatchArgs) -> i32 {
+    let Some(project) = project(a.dir) else {
+        return 2;
+    };
+    let out_dir = pipeline::default_out_dir(&project);
+    match serve::watch(project, out_dir) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            1
+        }
+    }
+}
+
+/// A project folder is needed: there are files to watch.
+fn project(dir: Option<PathBuf>) -> Option<crate::project::Project> {
+    let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+    let project = super::project(Some(&dir)).ok()?;
+    if !dir.join("data").is_dir() {
+        eprintln!(
+            "lỗi: {} không phải thư mục dự án (không có thư mục data/)\n  gợi ý: tạo dự án bằng `vinhdanh init THƯ-MỤC`",
+            dir.display()
+        );
+        return None;
+    }
+    Some(project)
+}

@@ -1,0 +1,358 @@
+//! What the page shows, shared between the rebuild loop and the HTTP threads: the documents
+//! (their pages as content-addressed images, their records, their state), the problems of the
+//! last round, and a version that the event stream announces.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use typst_layout::Page;
+
+use super::rebuild::Round;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::engine::{Keep, Laid};
+
+/// Screen resolution of the page images (a browser's 100 %).
+pub const PPI: f32 = 96.0;
+
+/// A page, rendered on first request and kept while a document shows it.
+pub struct PageImage {
+    page: Page,
+    png: OnceLock<Vec<u8>>,
+}
+
+impl PageImage {
+    pub fn png(&self) -> &[u8] {
+        self.png
+            .get_or_init(|| crate::engine::raster::page_png(&self.page, PPI))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DocState {
+    /// Not built yet in this session.
+    Pending,
+    Ok,
+    Rebuilding,
+    Failed,
+}
+
+struct RecordView {
+    label: String,
+    file: Option<String>,
+    first: usize,
+    last: usize,
+}
+
+struct Doc {
+    name: String,
+    state: DocState,
+    /// Content hashes of the pages shown (the job's main document).
+    pages: Vec<u128>,
+    records: Vec<RecordView>,
+    /// Files written, relative to the output folder ("giay-khen.pdf", "chuong-trinh-in.pdf").
+    outputs: Vec<String>,
+    errors: Diagnostics,
+}
+
+#[derive(Default)]
+struct State {
+    version: u64,
+    docs: Vec<Doc>,
+    diags: Diagnostics,
+    blocked: bool,
+    /// The last round's time, for the page's footer.
+    elapsed: Duration,
+}
+
+/// One laid-out part of a job, collected while the engine runs.
+struct Part {
+    output: String,
+    part: usize,
+    pages: Vec<u128>,
+    records: Vec<RecordView>,
+}
+
+#[derive(Default)]
+pub struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
+    images: Mutex<HashMap<u128, Arc<PageImage>>>,
+    collected: Mutex<HashMap<String, Vec<Part>>>,
+}
+
+impl Shared {
+    /// The hook the engine calls with every laid-out document: each page's content hash, the
+    /// page kept for rendering if it is new.
+    pub fn keep(self: &Arc<Self>) -> Keep {
+        let me = Arc::clone(self);
+        Keep(Arc::new(move |laid: &Laid| me.collect(laid)))
+    }
+
+    fn collect(&self, laid: &Laid) {
+        let mut hashes = Vec::with_capacity(laid.doc.pages().len());
+        {
+            let mut images = self.images.lock().unwrap();
+            for page in laid.doc.pages() {
+                let h = typst::utils::hash128(page);
+                images.entry(h).or_insert_with(|| {
+                    Arc::new(PageImage {
+                        page: page.clone(),
+                        png: OnceLock::new(),
+                    })
+                });
+                hashes.push(h);
+            }
+        }
+        let records = laid
+            .records
+            .iter()
+            .map(|r| RecordView {
+                label: r.label.clone(),
+                file: r.file.clone(),
+                first: r.first,
+                last: r.last,
+            })
+            .collect();
+        self.collected
+            .lock()
+            .unwrap()
+            .entry(laid.job.to_string())
+            .or_default()
+            .push(Part {
+                output: laid.output.to_string(),
+                part: laid.part,
+                pages: hashes,
+                records,
+            });
+    }
+
+    pub fn image(&self, hash: u128) -> Option<Arc<PageImage>> {
+        self.images.lock().unwrap().get(&hash).cloned()
+    }
+
+    pub fn version(&self) -> u64 {
+        self.state.lock().unwrap().version
+    }
+
+    /// Waits until the version passes `seen` or `timeout` elapses; the current version.
+    pub fn wait(&self, seen: u64, timeout: Duration) -> u64 {
+        let guard = self.state.lock().unwrap();
+        let (guard, _) = self
+            .changed
+            .wait_timeout_while(guard, timeout, |s| s.version <= seen)
+            .unwrap();
+        guard.version
+    }
+
+    fn bump(&self, s: &mut State) {
+        s.version += 1;
+        self.changed.notify_all();
+    }
+
+    /// The jobs about to be built show "rebuilding".
+    pub fn starting(&self, jobs: &[String]) {
+        let mut s = self.state.lock().unwrap();
+        for d in s.docs.iter_mut().filter(|d| jobs.contains(&d.name)) {
+            d.state = DocState::Rebuilding;
+        }
+        self.bump(&mut s);
+    }
+
+    /// Takes in a finished round: new pages for the jobs built, the problems, and the images no
+    /// document shows any more dropped. Returns the hashes of pages new in this round.
+    pub fn finish(&self, round: &Round, out_dir: &Path) -> Vec<u128> {
+        let mut collected = std::mem::take(&mut *self.collected.lock().unwrap());
+        let mut s = self.state.lock().unwrap();
+        let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
+        s.diags = round.diags.clone();
+        s.blocked = round.blocked;
+        s.elapsed = round.elapsed;
+        if !round.jobs.is_empty() {
+            // The project's documents, in order; earlier views kept for the same names.
+            let mut old: HashMap<String, Doc> =
+                s.docs.drain(..).map(|d| (d.name.clone(), d)).collect();
+            s.docs = round
+                .jobs
+                .iter()
+                .map(|name| {
+                    old.remove(name).unwrap_or_else(|| Doc {
+                        name: name.clone(),
+                        state: DocState::Pending,
+                        pages: Vec::new(),
+                        records: Vec::new(),
+                        outputs: Vec::new(),
+                        errors: Diagnostics::default(),
+                    })
+                })
+                .collect();
+        }
+        for o in &round.outcomes {
+            let Some(doc) = s.docs.iter_mut().find(|d| d.name == o.name) else {
+                continue;
+            };
+            let failed = round
+                .failed
+                .iter()
+                .find(|(n, _)| *n == o.name)
+                .map(|(_, d)| d.clone())
+                .unwrap_or_default();
+            doc.state = if failed.has_errors() {
+                DocState::Failed
+            } else {
+                DocState::Ok
+            };
+            doc.errors = failed;
+            let outputs: Vec<String> = o
+                .written
+                .iter()
+                .filter_map(|p| p.strip_prefix(out_dir).ok())
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .filter(|p| !doc.name.ends_with('/') || !p.starts_with(&doc.name))
+                .collect();
+            if !outputs.is_empty() {
+                doc.outputs = outputs;
+            }
+            let mut parts = collected.remove(&o.name).unwrap_or_default();
+            // The job's own document: the first output it laid out (not the imposed booklet).
+            let Some(main) = parts.first().map(|p| p.output.clone()) else {
+                continue;
+            };
+            parts.retain(|p| p.output == main);
+            parts.sort_by_key(|p| p.part);
+            let mut pages = Vec::new();
+            let mut records = Vec::new();
+            for p in parts {
+                let offset = pages.len();
+                records.extend(p.records.into_iter().map(|r| RecordView {
+                    first: r.first + offset,
+                    last: r.last + offset,
+                    ..r
+                }));
+                pages.extend(p.pages);
+            }
+            // A failed build keeps the last good pages on screen.
+            if !pages.is_empty() && !doc.errors.has_errors() {
+                doc.pages = pages;
+                doc.records = records;
+            }
+        }
+        if round.blocked {
+            // Nothing was built: the documents keep their last good pages.
+            for d in s.docs.iter_mut() {
+                if d.state == DocState::Rebuilding {
+                    d.state = DocState::Ok;
+                }
+            }
+        }
+        let shown: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
+        self.images.lock().unwrap().retain(|h, _| shown.contains(h));
+        self.bump(&mut s);
+        shown.difference(&before).copied().collect()
+    }
+
+    /// The page's data: documents, problems, version.
+    pub fn json(&self) -> Value {
+        let s = self.state.lock().unwrap();
+        let docs: Vec<Value> = s
+            .docs
+            .iter()
+            .map(|d| {
+                json!({
+                    "name": d.name,
+                    "title": title(&d.name),
+                    "state": match d.state {
+                        DocState::Pending => "pending",
+                        DocState::Ok => "ok",
+                        DocState::Rebuilding => "rebuilding",
+                        DocState::Failed => "failed",
+                    },
+                    "pages": d.pages.len(),
+                    "images": d.pages.iter().map(|h| image_url(*h)).collect::<Vec<_>>(),
+                    "outputs": d.outputs.iter().map(|o| json!({
+                        "name": o,
+                        "url": output_url(o),
+                    })).collect::<Vec<_>>(),
+                    "records": d.records.iter().map(|r| json!({
+                        "label": r.label,
+                        "url": r.file.as_deref().map(output_url),
+                        "first": r.first,
+                        "last": r.last,
+                    })).collect::<Vec<_>>(),
+                    "errors": d.errors.0.iter().map(diag_json).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let errors: Vec<Value> = s.diags.errors().map(diag_json).collect();
+        let warnings: Vec<Value> = s
+            .diags
+            .0
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(diag_json)
+            .collect();
+        json!({
+            "version": s.version,
+            "blocked": s.blocked,
+            "elapsed_ms": s.elapsed.as_millis() as u64,
+            "docs": docs,
+            "errors": errors,
+            "warnings": warnings,
+        })
+    }
+}
+
+pub fn image_url(hash: u128) -> String {
+    format!("/img/{hash:032x}.png")
+}
+
+/// Everything but a name's plain characters is escaped in a path segment.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+fn output_url(rel: &str) -> String {
+    let encoded: Vec<String> = rel
+        .split('/')
+        .map(|s| percent_encoding::utf8_percent_encode(s, SEGMENT).to_string())
+        .collect();
+    format!("/output/{}", encoded.join("/"))
+}
+
+fn diag_json(d: &Diagnostic) -> Value {
+    let loc = d.location.as_deref();
+    json!({
+        "severity": if d.is_error() { "error" } else { "warning" },
+        "where": loc.map(|l| l.to_string()),
+        "file": loc.map(|l| l.file.clone()),
+        "line": loc.and_then(|l| l.line),
+        "column": loc.and_then(|l| l.column),
+        "cell_column": loc.and_then(|l| l.cell_column.clone()),
+        "excerpt": loc.and_then(|l| l.excerpt.clone()),
+        "message": d.message,
+        "field": d.field,
+        "record": d.record,
+        "hint": d.hint,
+    })
+}
+
+/// A document's name for clerks, from the output it writes.
+fn title(name: &str) -> String {
+    let known = [
+        ("ke-hoach.pdf", "Kế hoạch"),
+        ("giay-moi/", "Giấy mời"),
+        ("danh-sach-dai-bieu.pdf", "Danh sách đại biểu"),
+        ("chuong-trinh.pdf", "Chương trình hội nghị"),
+        ("quyet-dinh-khen-thuong.pdf", "Quyết định khen thưởng"),
+        ("giay-khen/", "Giấy khen"),
+        ("giay-khen-phoi.pdf", "Giấy khen (in trên phôi)"),
+    ];
+    known
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or_else(|| name.to_string(), |(_, t)| t.to_string())
+}

@@ -1,0 +1,515 @@
+//! `vinhdanh serve`: the real binary on a fresh project, its HTTP surface probed with a raw TCP
+//! client, and its page driven in a real headless Chromium (DevTools protocol).
+//!
+//! Screenshots of each state are written to `$CARGO_TARGET_TMPDIR/serve-shots/` (also copied to
+//! /tmp/serve-shots/) for a person to look at.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// The documents of the default project, as `build` writes them (README), with their titles.
+const DOCUMENTS: [(&str, &str); 6] = [
+    ("ke-hoach.pdf", "Kế hoạch"),
+    ("giay-moi/", "Giấy mời"),
+    ("danh-sach-dai-bieu.pdf", "Danh sách đại biểu"),
+    ("chuong-trinh.pdf", "Chương trình hội nghị"),
+    ("quyet-dinh-khen-thuong.pdf", "Quyết định khen thưởng"),
+    ("giay-khen/", "Giấy khen"),
+];
+
+struct Serve {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+    log: Arc<Mutex<String>>,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Serve {
+    fn start() -> Self {
+        let dir = common::init_project();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
+            .args(["serve", "p", "--no-open", "--verbose"])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start vinhdanh serve");
+        let log = Arc::new(Mutex::new(String::new()));
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        stdout.read_line(&mut first).unwrap();
+        let port: u16 = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("serve prints its address: {first:?}"));
+        let stderr = child.stderr.take().unwrap();
+        let l = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                l.lock().unwrap().push_str(&(line + "\n"));
+            }
+        });
+        let s = Self {
+            child,
+            port,
+            dir,
+            log,
+        };
+        s.wait_state("the first build", |st| {
+            done(st) && st["docs"].as_array().unwrap().len() == 6
+        });
+        s
+    }
+
+    fn project(&self) -> PathBuf {
+        self.dir.path().join("p")
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn get(&self, path: &str) -> (u16, Vec<u8>) {
+        http_get(self.port, path, &self.host())
+    }
+
+    fn state(&self) -> Value {
+        let (status, body) = self.get("/api/state");
+        assert_eq!(status, 200);
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    fn wait_state(&self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
+        let start = Instant::now();
+        loop {
+            let st = self.state();
+            if f(&st) {
+                return st;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(120),
+                "timed out waiting for {what}; state: {st}\nlog:\n{}",
+                self.log.lock().unwrap()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn edit(&self, rel: &str, f: impl Fn(&str) -> String) {
+        let path = self.project().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let new = f(&text);
+        assert_ne!(new, text, "the edit changes {rel}");
+        std::fs::write(&path, new).unwrap();
+    }
+}
+
+/// No document is being built.
+fn done(st: &Value) -> bool {
+    st["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["state"] == "ok" || d["state"] == "failed")
+}
+
+/// A raw HTTP/1.0 GET (no chunked body to undo): the status and the body, whatever the URL contains.
+fn http_get(port: u16, target: &str, host: &str) -> (u16, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    write!(
+        s,
+        "GET {target} HTTP/1.0\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap();
+    (status, raw[split + 4..].to_vec())
+}
+
+/// Image URLs of each card, from the state.
+fn images(st: &Value, name: &str) -> Vec<String> {
+    st["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == name)
+        .unwrap_or_else(|| panic!("no card {name}"))["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn http_serves_only_the_page_images_and_output_to_its_own_host() {
+    let s = Serve::start();
+    let st = s.state();
+    // What is served: the page, an image, a file of output/.
+    let (status, page) = s.get("/");
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&page).contains("lang=\"vi\""));
+    let plan = &images(&st, "ke-hoach.pdf")[0];
+    let (status, png) = s.get(plan);
+    assert_eq!(status, 200);
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    let (status, pdf) = s.get("/output/ke-hoach.pdf");
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with(b"%PDF"));
+
+    // A link to the outside of output/ from inside it.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(s.project().join("data"), s.project().join("output/du-lieu"))
+        .unwrap();
+    for target in [
+        "/output/../data/plan.yaml",
+        "/output/%2e%2e/data/plan.yaml",
+        "/output/..%2fdata%2fplan.yaml",
+        "/output/%2E%2E%2Fdata/plan.yaml",
+        "/output/giay-khen/../../data/plan.yaml",
+        "/output/giay-khen/%2e%2e/%2e%2e/data/plan.yaml",
+        "/output/..%5cdata%5cplan.yaml",
+        "/output/%2fetc%2fpasswd",
+        "/output//etc/passwd",
+        "/output/du-lieu/plan.yaml",
+        "/../data/plan.yaml",
+        "/data/plan.yaml",
+        "/img/../data/plan.yaml",
+        "/img/..%2f..%2fdata%2fplan.yaml",
+        "/templates/",
+        "/output/",
+        "/output",
+        "//etc/passwd",
+        "/output/ke-hoach.pdf%00.png",
+    ] {
+        let (status, body) = s.get(target);
+        assert_eq!(status, 404, "{target}: {}", String::from_utf8_lossy(&body));
+    }
+
+    // DNS rebinding: a foreign name that resolves to 127.0.0.1 is refused, on every route.
+    for host in [
+        format!("evil.example:{}", s.port),
+        "127.0.0.1".to_string(),
+        format!("127.0.0.1:{}", s.port + 1),
+        format!("localhost.evil.example:{}", s.port),
+    ] {
+        for target in ["/", "/api/state", "/output/ke-hoach.pdf", plan.as_str()] {
+            let (status, _) = http_get(s.port, target, &host);
+            assert!(status == 403 || status == 421, "{host} {target}: {status}");
+        }
+    }
+    let (status, _) = http_get(s.port, "/api/state", &format!("localhost:{}", s.port));
+    assert_eq!(status, 200, "localhost:PORT is this server");
+
+    // Only loopback: the server is not on another address of the machine.
+    let (status, _) = http_get(s.port, "/", &s.host());
+    assert_eq!(status, 200);
+}
+
+/// Where Debian's chromium is; `None` (skip) outside CI only.
+fn chromium() -> Option<PathBuf> {
+    for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
+        if Path::new(p).exists() {
+            return Some(PathBuf::from(p));
+        }
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("chromium is needed in CI (.ci/run installs Debian's chromium)");
+    }
+    eprintln!(
+        "SKIPPED: chromium is not installed (apt-get install chromium); tests/serve.rs browser test not run"
+    );
+    None
+}
+
+fn shots_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-shots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn shot(tab: &headless_chrome::Tab, name: &str) {
+    use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+    let png = tab
+        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+        .unwrap();
+    let path = shots_dir().join(name);
+    std::fs::write(&path, &png).unwrap();
+    let _ = std::fs::create_dir_all("/tmp/serve-shots");
+    let _ = std::fs::write(Path::new("/tmp/serve-shots").join(name), &png);
+}
+
+/// Evaluates a JavaScript expression that returns a string (JSON), in the page.
+fn js(tab: &headless_chrome::Tab, expr: &str) -> Value {
+    let r = tab
+        .evaluate(&format!("JSON.stringify({expr})"), false)
+        .unwrap();
+    serde_json::from_str(r.value.unwrap().as_str().unwrap()).unwrap()
+}
+
+fn wait_js(tab: &headless_chrome::Tab, what: &str, expr: &str) -> Value {
+    let start = Instant::now();
+    loop {
+        let v = js(tab, expr);
+        if v != Value::Null && v != Value::Bool(false) {
+            return v;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "timed out waiting in the page for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// The image URLs each card of the page shows, by document name.
+const CARD_IMAGES: &str = "Object.fromEntries([...document.querySelectorAll('.card')].map(c => [c.dataset.name, [...c.querySelectorAll(':scope > .pages img')].map(i => i.getAttribute('src'))]))";
+
+#[test]
+fn the_page_shows_every_document_follows_edits_and_shows_problems() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start();
+    let browser = headless_chrome::Browser::new(
+        headless_chrome::LaunchOptions::default_builder()
+            .path(Some(chrome))
+            .headless(true)
+            .sandbox(false)
+            .window_size(Some((1280, 1600)))
+            .idle_browser_timeout(Duration::from_secs(600))
+            .build()
+            .unwrap(),
+    )
+    .expect("launch chromium");
+    let tab = browser.new_tab().unwrap();
+    // Not `wait_until_navigated`: the page's event stream never ends; the waits below poll.
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+
+    // Every document is a card, with its title, its pages and a link to its PDF.
+    wait_js(
+        &tab,
+        "six cards",
+        "document.querySelectorAll('.card').length === 6 && document.body.dataset.busy === '0'",
+    );
+    let cards = js(
+        &tab,
+        "[...document.querySelectorAll('.card')].map(c => ({name: c.dataset.name, title: c.querySelector('h2').textContent, pages: c.querySelectorAll(':scope > .pages img').length, meta: c.querySelector('.meta').textContent, pdf: [...c.querySelectorAll('.links a')].map(a => a.getAttribute('href'))}))",
+    );
+    let cards = cards.as_array().unwrap();
+    assert_eq!(cards.len(), DOCUMENTS.len());
+    for ((name, title), card) in DOCUMENTS.iter().zip(cards) {
+        assert_eq!(card["name"], *name);
+        assert_eq!(card["title"], *title);
+        let pages = card["pages"].as_u64().unwrap();
+        assert!(pages >= 1, "{name} shows its pages");
+        assert_eq!(card["meta"], format!("{pages} trang"));
+        let pdf = if name.ends_with('/') {
+            format!("/output/{}.pdf", name.trim_end_matches('/'))
+        } else {
+            format!("/output/{name}")
+        };
+        assert!(
+            card["pdf"].as_array().unwrap().iter().any(|h| *h == pdf),
+            "{name} links {pdf}: {card}"
+        );
+    }
+    // The first images are drawn (lazy loading loads those on screen).
+    wait_js(
+        &tab,
+        "the plan's first page drawn",
+        "(() => { const i = document.querySelector('.card .pages img'); return i.complete && i.naturalWidth > 0 && i.getAttribute('loading') === 'lazy'; })()",
+    );
+    shot(&tab, "1-every-document.png");
+
+    // The search box of a batch finds one person's certificate.
+    let st = s.state();
+    let certs = st["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "giay-khen/")
+        .unwrap();
+    let record = &certs["records"][3];
+    let label = record["label"].as_str().unwrap();
+    let name = label
+        .split(" – ")
+        .nth(1)
+        .unwrap()
+        .split(" (")
+        .next()
+        .unwrap();
+    tab.evaluate(
+        &format!(
+            "(() => {{ const i = document.querySelector('[data-name=\"giay-khen/\"] input'); i.value = {}; i.dispatchEvent(new Event('input')); }})()",
+            serde_json::to_string(&name.to_lowercase()).unwrap()
+        ),
+        false,
+    )
+    .unwrap();
+    let found = js(
+        &tab,
+        "(() => { const c = document.querySelector('[data-name=\"giay-khen/\"]'); return {text: c.querySelector('.found').textContent, imgs: [...c.querySelectorAll('.found-pages img')].map(i => i.getAttribute('src')), pdf: c.querySelector('.found a') && c.querySelector('.found a').getAttribute('href')}; })()",
+    );
+    assert!(found["text"].as_str().unwrap().contains(label), "{found}");
+    let first = record["first"].as_u64().unwrap() as usize;
+    assert_eq!(found["imgs"][0], images(&st, "giay-khen/")[first - 1]);
+    assert_eq!(found["pdf"], record["url"]);
+    let (status, pdf) = s.get(record["url"].as_str().unwrap());
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with(b"%PDF"));
+    shot(&tab, "2-search-one-certificate.png");
+
+    // One honoree's merit text edited: their certificate and the decision change, and nothing
+    // else of the plan or the invitations.
+    let before = js(&tab, CARD_IMAGES);
+    let plan_png = s.get(before["ke-hoach.pdf"][0].as_str().unwrap()).1;
+    let v0 = s.state()["version"].as_u64().unwrap();
+    s.edit("data/honorees.yaml", |t| {
+        t.replacen("achievement: ", "achievement: Năm qua ", 1)
+    });
+    s.wait_state("the rebuild after the edit", |st| {
+        st["version"].as_u64().unwrap() > v0
+            && done(st)
+            && images(st, "giay-khen/") != json_strings(&before["giay-khen/"])
+    });
+    let after = wait_js(
+        &tab,
+        "the certificate card updated",
+        &format!(
+            "(() => {{ const m = {CARD_IMAGES}; return JSON.stringify(m['giay-khen/']) !== {} && document.body.dataset.busy === '0' && m; }})()",
+            serde_json::to_string(&before["giay-khen/"].to_string()).unwrap()
+        ),
+    );
+    for unchanged in ["ke-hoach.pdf", "giay-moi/", "danh-sach-dai-bieu.pdf"] {
+        assert_eq!(before[unchanged], after[unchanged], "{unchanged} untouched");
+    }
+    let changed: Vec<usize> = (0..before["giay-khen/"].as_array().unwrap().len())
+        .filter(|&i| before["giay-khen/"][i] != after["giay-khen/"][i])
+        .collect();
+    assert_eq!(changed.len(), 1, "one certificate changed: {changed:?}");
+    assert_ne!(
+        before["quyet-dinh-khen-thuong.pdf"], after["quyet-dinh-khen-thuong.pdf"],
+        "the decision lists the merit"
+    );
+    assert_eq!(
+        s.get(after["ke-hoach.pdf"][0].as_str().unwrap()).1,
+        plan_png,
+        "same plan image bytes"
+    );
+    // The changed certificate is drawn from the new image.
+    let new_url = after["giay-khen/"][changed[0]]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, png) = s.get(&new_url);
+    assert_eq!(status, 200);
+    assert!(png.starts_with(b"\x89PNG"));
+    tab.evaluate(
+        &format!("document.querySelector('img[src=\"{new_url}\"]').scrollIntoView()"),
+        false,
+    )
+    .unwrap();
+    wait_js(
+        &tab,
+        "the new certificate image drawn",
+        &format!(
+            "(() => {{ const i = document.querySelector('img[src=\"{new_url}\"]'); return i.complete && i.naturalWidth > 0; }})()"
+        ),
+    );
+    shot(&tab, "3-after-edit-new-certificate.png");
+    tab.evaluate("window.scrollTo(0, 0)", false).unwrap();
+
+    // An error in the data: the panel shows it at its place with the line quoted, a banner
+    // says the pages are the last good ones, and those pages stay.
+    let text = std::fs::read_to_string(s.project().join("data/honorees.yaml")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.trim() == "kind: individual")
+        .unwrap()
+        + 1;
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("individual")
+        .unwrap()
+        + 1;
+    s.edit("data/honorees.yaml", |t| {
+        t.replacen("kind: individual", "kind: ca-nhan-x", 1)
+    });
+    let problem = wait_js(
+        &tab,
+        "the error in the panel",
+        "(() => { const li = document.querySelector('#errors li'); return li && !document.getElementById('banner').hidden && {file: li.dataset.file, line: li.dataset.line, text: li.textContent}; })()",
+    );
+    assert_eq!(problem["file"], "data/honorees.yaml");
+    assert_eq!(problem["line"], line.to_string());
+    let text = problem["text"].as_str().unwrap();
+    assert!(
+        text.contains(&format!("data/honorees.yaml:{line}:{column}")),
+        "{text}"
+    );
+    assert!(
+        text.contains("kind: ca-nhan-x"),
+        "the data line is quoted: {text}"
+    );
+    let kept = js(&tab, CARD_IMAGES);
+    assert_eq!(kept, after, "the last good pages stay");
+    let drawn = js(
+        &tab,
+        "[...document.querySelectorAll('.card .pages img')].slice(0, 3).every(i => i.complete && i.naturalWidth > 0)",
+    );
+    assert_eq!(drawn, Value::Bool(true));
+    shot(&tab, "4-error-in-panel.png");
+
+    // Fixed: the panel and the banner clear.
+    s.edit("data/honorees.yaml", |t| {
+        t.replacen("kind: ca-nhan-x", "kind: individual", 1)
+    });
+    wait_js(
+        &tab,
+        "the panel cleared",
+        "document.getElementById('errors-box').hidden && document.getElementById('banner').hidden && document.body.dataset.busy === '0'",
+    );
+    assert_eq!(
+        js(&tab, "document.querySelectorAll('#errors li').length"),
+        0
+    );
+    assert_eq!(
+        js(&tab, CARD_IMAGES),
+        after,
+        "nothing changed: the same pages"
+    );
+    shot(&tab, "5-fixed.png");
+}
+
+fn json_strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_string())
+        .collect()
+}
