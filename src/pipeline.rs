@@ -3,12 +3,13 @@
 //! hands the jobs whose inputs changed to the same engine.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::documents::{self, Settings};
-use crate::engine::{self, Engine, Job, JobOutcome, Work};
+use crate::engine::{self, Engine, Job, JobOutcome, Work, timed};
 use crate::fonts::Fonts;
 use crate::load::{self, Data};
 use crate::project::{Override, Project};
@@ -39,14 +40,29 @@ pub struct Prepared {
     pub report: CheckReport,
     /// Load notes and every finding of the rules, errors and warnings.
     pub diags: Diagnostics,
+    pub timings: Timings,
+}
+
+/// Wall time of the stages before and around the engine (the engine's own phases are in each
+/// [`JobOutcome::phases`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    pub load: Duration,
+    pub fonts: Duration,
+    pub rules: Duration,
+    /// Documents → jobs.
+    pub jobs: Duration,
+    /// The engine running every job (wall time).
+    pub engine: Duration,
 }
 
 /// Loads every data file once and runs every rule once. A file that cannot be read or parsed
 /// (or a date that does not exist) is an error here, which no `--force` overrides.
 pub fn prepare(project: &Project) -> Result<Prepared, Diagnostics> {
-    let data = load::load(project)?;
-    let fonts = Fonts::load(project);
-    let (report, found) = rules::run(&data, &fonts);
+    let mut timings = Timings::default();
+    let data = timed(&mut timings.load, || load::load(project))?;
+    let fonts = timed(&mut timings.fonts, || Fonts::load(project));
+    let (report, found) = timed(&mut timings.rules, || rules::run(&data, &fonts));
     let mut diags = Diagnostics(data.notes.clone());
     diags.extend(template_notes(project));
     diags.extend(found);
@@ -55,6 +71,7 @@ pub fn prepare(project: &Project) -> Result<Prepared, Diagnostics> {
         fonts,
         report,
         diags,
+        timings,
     })
 }
 
@@ -114,6 +131,7 @@ pub struct Report {
     /// Every warning: load notes, the rules', Typst's (with their template line).
     pub warnings: Diagnostics,
     pub outcomes: Vec<JobOutcome>,
+    pub timings: Timings,
 }
 
 impl Report {
@@ -171,8 +189,11 @@ pub fn build(project: &Project, options: &BuildOptions) -> Result<Report, Refuse
     if refuses(&p.diags, options) {
         return Err(Refused::Rules(p.diags));
     }
+    let t = Instant::now();
     let jobs = documents::jobs(&p.data, &p.fonts, Settings { phoi: options.phoi });
-    run(project, &p, options, jobs).map_err(Refused::Load)
+    let mut report = run(project, &p, options, jobs).map_err(Refused::Load)?;
+    report.timings.jobs = t.elapsed() - report.timings.engine;
+    Ok(report)
 }
 
 /// Runs `jobs` through the engine into `options.out_dir`.
@@ -190,9 +211,14 @@ pub fn run(
     let origins = rules::char_origins(&p.data, |c| !p.fonts.covers(c));
     eo.origin = Some(std::sync::Arc::new(move |c| origins.get(&c).cloned()));
     let engine = Engine::new(project, &p.fonts, eo);
+    let t = Instant::now();
     let outcomes = engine.run(jobs);
     let mut report = Report {
         warnings: p.diags.clone(),
+        timings: Timings {
+            engine: t.elapsed(),
+            ..p.timings
+        },
         ..Report::default()
     };
     let edited: Vec<String> = project

@@ -20,7 +20,7 @@ use typst::introspection::Introspector;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-use super::{Engine, Job, JobOutcome, compile, render, write};
+use super::{Engine, Job, JobOutcome, Phases, compile, render, timed, write};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// One record of a batch.
@@ -79,6 +79,7 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
         Some(r) => context! { record => r.value.clone(), ..batch.shared.clone() },
         None => batch.shared.clone(),
     };
+    let render_start = std::time::Instant::now();
     let preamble = match render_block(&tmpl, preamble_ctx, "preamble") {
         Ok(p) => p,
         Err(e) => {
@@ -95,6 +96,7 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
             Err(e) => failed(out, &r.label, render::template_error(template, &e).into()),
         }
     }
+    out.phases.render += render_start.elapsed();
     let source = |items: &[(usize, String)]| {
         let mut s = preamble.clone();
         for (k, (i, body)) in items.iter().enumerate() {
@@ -154,7 +156,10 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
         }
         bar.inc((chunk.len() - jobs.len()) as u64);
         if let Some(merged) = &batch.merged {
-            match compile::pdf(&doc, merged, None, true) {
+            let t = std::time::Instant::now();
+            let pdf = compile::pdf(&doc, merged, None, true);
+            out.phases.export += t.elapsed();
+            match pdf {
                 Ok(bytes) => {
                     let sizes = doc
                         .pages()
@@ -173,8 +178,12 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
     if let Some(merged) = &batch.merged
         && !parts.is_empty()
     {
-        match merge_parts(engine, job, batch, parts, out)
-            .and_then(|bytes| engine.write(merged, &bytes))
+        // The join's own compile and export count as joining.
+        let (t, compile) = (std::time::Instant::now(), out.phases.compile);
+        let bytes = merge_parts(engine, job, batch, parts, out);
+        out.phases.join += t.elapsed();
+        out.phases.compile = compile;
+        match bytes.and_then(|bytes| timed(&mut out.phases.write, || engine.write(merged, &bytes)))
         {
             Ok(path) => out.written.push(path),
             Err(d) => out.errors.extend(d),
@@ -272,6 +281,7 @@ fn export_records(
 ) {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Result<PathBuf, Diagnostics>)>> = Mutex::new(Vec::new());
+    let phases = Mutex::new(Phases::default());
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2)
@@ -279,6 +289,7 @@ fn export_records(
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
+                let mut mine = Phases::default();
                 loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&(i, range)) = jobs.get(k) else {
@@ -286,19 +297,23 @@ fn export_records(
                     };
                     let r = &batch.records[i];
                     let path = out_dir.join(&r.file_name);
-                    let res = compile::pdf(doc, &r.id, Some(range), false)
-                        .map_err(Diagnostics::from)
-                        .and_then(|bytes| {
-                            write::atomic_write(&path, &bytes)
-                                .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
-                        })
-                        .map(|_| path);
+                    let res = timed(&mut mine.export, || {
+                        compile::pdf(doc, &r.id, Some(range), false)
+                    })
+                    .map_err(Diagnostics::from)
+                    .and_then(|bytes| {
+                        timed(&mut mine.write, || write::atomic_write(&path, &bytes))
+                            .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
+                    })
+                    .map(|_| path);
                     results.lock().unwrap().push((i, res));
                     bar.inc(1);
                 }
+                phases.lock().unwrap().add(&mine);
             });
         }
     });
+    out.phases.add(&phases.into_inner().unwrap());
     let mut results = results.into_inner().unwrap();
     results.sort_by_key(|(i, _)| *i);
     for (i, res) in results {
