@@ -86,6 +86,20 @@ fn peak_rss_mb() -> f64 {
     status_kb("VmHWM:").map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
+/// CPU time of this process so far (user + system), from /proc/self/stat: on a loaded machine
+/// it says more than the wall time.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces) start at field 3.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    let ticks = f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
 fn status_kb(key: &str) -> Option<f64> {
     std::fs::read_to_string("/proc/self/status")
         .ok()?
@@ -209,7 +223,7 @@ fn run(n: usize, a: &Args) {
     let cores = std::thread::available_parallelism().map_or(0, |c| c.get());
     let rss_before = peak_rss_mb();
 
-    let t = Instant::now();
+    let (t, cpu0) = (Instant::now(), cpu_time());
     let report = pipeline::build(
         &project,
         &BuildOptions {
@@ -221,6 +235,7 @@ fn run(n: usize, a: &Args) {
     )
     .unwrap_or_else(|r| panic!("{}", r.diagnostics()));
     let wall = t.elapsed();
+    let cpu = cpu_time().saturating_sub(cpu0);
     let peak = peak_rss_mb();
     assert!(report.ok(), "{:?}", report.failed);
 
@@ -238,6 +253,7 @@ fn run(n: usize, a: &Args) {
     println!("| measure | value |");
     println!("|---|---|");
     println!("| wall time, whole build (s) | {} |", secs(wall));
+    println!("| CPU time, user + system (s) | {} |", secs(cpu));
     println!("| PDFs written | {files} |");
     println!(
         "| per PDF (ms) | {:.2} |",

@@ -41,8 +41,8 @@ render() { # binary, name → page checksums in $work/name.sums
   (cd "$out" && "$1" build --out pdf >/dev/null 2>&1) || { echo "build with $1 failed" >&2; exit 2; }
   (cd "$out/pdf" && find . -name '*.pdf' | sort) | while read -r f; do
     mkdir -p "$out/png/$f"
-    pdftoppm -r 100 -png "$out/pdf/$f" "$out/png/$f/p"
-  done
+    printf '%s\0' "$f"
+  done | xargs -0 -P "$(nproc)" -I{} pdftoppm -r 100 -png "$out/pdf/{}" "$out/png/{}/p"
   (cd "$out/png" && find . -name '*.png' | sort | xargs md5sum) > "$work/$2.sums"
 }
 
