@@ -3,12 +3,13 @@
 //! hands the jobs whose inputs changed to the same engine.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::documents::{self, Settings};
-use crate::engine::{self, Engine, Job, JobOutcome, Work};
+use crate::engine::{self, Engine, Job, JobOutcome, Work, timed};
 use crate::fonts::Fonts;
 use crate::load::{self, Data};
 use crate::project::{Override, Project};
@@ -58,14 +59,29 @@ pub struct Prepared {
     pub report: CheckReport,
     /// Load notes and every finding of the rules, errors and warnings.
     pub diags: Diagnostics,
+    pub timings: Timings,
+}
+
+/// Wall time of the stages before and around the engine (the engine's own phases are in each
+/// [`JobOutcome::phases`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    pub load: Duration,
+    pub fonts: Duration,
+    pub rules: Duration,
+    /// Documents → jobs.
+    pub jobs: Duration,
+    /// The engine running every job (wall time).
+    pub engine: Duration,
 }
 
 /// Loads every data file once and runs every rule once. A file that cannot be read or parsed
 /// (or a date that does not exist) is an error here, which no `--force` overrides.
 pub fn prepare(project: &Project) -> Result<Prepared, Diagnostics> {
-    let data = load::load(project)?;
-    let fonts = Fonts::load(project);
-    let (report, found) = rules::run(&data, &fonts);
+    let mut timings = Timings::default();
+    let data = timed(&mut timings.load, || load::load(project))?;
+    let fonts = timed(&mut timings.fonts, || Fonts::load(project));
+    let (report, found) = timed(&mut timings.rules, || rules::run(&data, &fonts));
     let mut diags = Diagnostics(data.notes.clone());
     diags.extend(template_notes(project));
     diags.extend(found);
@@ -74,6 +90,7 @@ pub fn prepare(project: &Project) -> Result<Prepared, Diagnostics> {
         fonts,
         report,
         diags,
+        timings,
     })
 }
 
@@ -139,6 +156,7 @@ pub struct Report {
     pub previews: Vec<PathBuf>,
     /// `--pdf-a` copies written.
     pub archived: Vec<PathBuf>,
+    pub timings: Timings,
 }
 
 impl Report {
@@ -207,6 +225,7 @@ pub fn build_with(
     if refuses(&p.diags, options) {
         return Err(Refused::Rules(p.diags));
     }
+    let t = Instant::now();
     let phoi = options.phoi
         || options
             .only
@@ -217,7 +236,9 @@ pub fn build_with(
         jobs = select(jobs, &options.only).map_err(Refused::Usage)?;
     }
     planned(jobs.len());
-    run(project, &p, options, jobs).map_err(Refused::Load)
+    let mut report = run(project, &p, options, jobs).map_err(Refused::Load)?;
+    report.timings.jobs = t.elapsed() - report.timings.engine;
+    Ok(report)
 }
 
 /// Every output a job writes, as the user names it: the job's own name ("giay-khen/"), its
@@ -299,9 +320,14 @@ pub fn run(
     eo.origin = Some(std::sync::Arc::new(move |c| origins.get(&c).cloned()));
     let engine = Engine::new(project, &p.fonts, eo);
     let today = jobs.first().map(|j| j.today);
+    let t = Instant::now();
     let outcomes = engine.run(jobs);
     let mut report = Report {
         warnings: p.diags.clone(),
+        timings: Timings {
+            engine: t.elapsed(),
+            ..p.timings
+        },
         ..Report::default()
     };
     let edited: Vec<String> = project

@@ -10,7 +10,6 @@
 //! global pool overflow the stack), and comemo's cache is evicted after each compile.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -20,7 +19,7 @@ use typst::introspection::Introspector;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-use super::{Engine, Job, JobOutcome, compile, render, write};
+use super::{Engine, Job, JobOutcome, Phases, compile, render, timed, write};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
 /// One record of a batch.
@@ -82,6 +81,7 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
         Some(r) => context! { record => r.value.clone(), ..batch.shared.clone() },
         None => batch.shared.clone(),
     };
+    let render_start = std::time::Instant::now();
     let preamble = match render_block(&tmpl, preamble_ctx, "preamble") {
         Ok(p) => p,
         Err(e) => {
@@ -98,6 +98,7 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
             Err(e) => failed(out, &r.label, render::template_error(template, &e).into()),
         }
     }
+    out.phases.render += render_start.elapsed();
     let source = |items: &[(usize, String)]| {
         let mut s = preamble.clone();
         for (k, (i, body)) in items.iter().enumerate() {
@@ -124,7 +125,7 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
     // once per chunk, and evicting comemo's cache between chunks bounds memory (a single
     // 1,000-page compile peaked at 1.4 GB; chunks of 100 stay near 200 MB).
     let bar = progress(engine, bodies.len() as u64, &job.name);
-    let mut parts: Vec<Part> = Vec::new();
+    let mut parts: Vec<Vec<u8>> = Vec::new();
     for (k, chunk) in bodies.chunks(CHUNK).enumerate() {
         let c = Chunk {
             engine,
@@ -179,22 +180,14 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
             let output = batch.merged.as_deref().unwrap_or(&job.name);
             engine.keep(job, output, k, &doc, laid);
         }
-        if batch.dir.is_some() {
-            export_records(&doc, &jobs, batch, &out_dir, &bar, out);
-        } else {
-            bar.inc(jobs.len() as u64);
+        if batch.dir.is_none() {
+            jobs.clear();
         }
         bar.inc((chunk.len() - jobs.len()) as u64);
-        if let Some(merged) = &batch.merged {
-            match compile::pdf(&doc, merged, None, true) {
-                Ok(bytes) => {
-                    let sizes = doc
-                        .pages()
-                        .iter()
-                        .map(|p| (p.frame.width().to_pt(), p.frame.height().to_pt()))
-                        .collect();
-                    parts.push((bytes, sizes));
-                }
+        let print = export_chunk(&doc, &jobs, batch, &out_dir, &bar, out);
+        if let Some(print) = print {
+            match print {
+                Ok(bytes) => parts.push(bytes),
                 Err(d) => out.errors.push(d),
             }
         }
@@ -205,8 +198,8 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
     if let Some(merged) = &batch.merged
         && !parts.is_empty()
     {
-        match merge_parts(engine, job, batch, parts, out)
-            .and_then(|bytes| engine.write(merged, &bytes))
+        let bytes = timed(&mut out.phases.join, || join(parts)).map_err(Diagnostics::from);
+        match bytes.and_then(|bytes| timed(&mut out.phases.write, || engine.write(merged, &bytes)))
         {
             Ok(path) => out.written.push(path),
             Err(d) => out.errors.extend(d),
@@ -233,9 +226,6 @@ pub const CHUNK: usize = 100;
 
 /// A record's rendered Typst, with the record's index.
 type Body = (usize, String);
-
-/// One chunk's PDF and its page sizes in points, for the print file.
-type Part = (Vec<u8>, Vec<(f64, f64)>);
 
 /// One chunk of a batch being compiled.
 struct Chunk<'a> {
@@ -290,17 +280,22 @@ impl Chunk<'_> {
     }
 }
 
-/// Exports each record's pages as its own PDF on a few worker threads.
-fn export_records(
+/// Exports each record's pages as its own PDF, and the chunk's print file (the longest task,
+/// so it starts first), on a few worker threads. The records' files are flushed to disk
+/// together and then renamed into place. Returns the print file's bytes, if the batch has one.
+fn export_chunk(
     doc: &PagedDocument,
     jobs: &[(usize, (usize, usize))],
     batch: &Batch,
     out_dir: &std::path::Path,
     bar: &indicatif::ProgressBar,
     out: &mut JobOutcome,
-) {
+) -> Option<Result<Vec<u8>, Diagnostic>> {
+    let print_task = usize::from(batch.merged.is_some());
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Result<PathBuf, Diagnostics>)>> = Mutex::new(Vec::new());
+    let staged: Mutex<Vec<(usize, Result<write::Staged, Diagnostics>)>> = Mutex::new(Vec::new());
+    let print: Mutex<Option<Result<Vec<u8>, Diagnostic>>> = Mutex::new(None);
+    let phases = Mutex::new(Phases::default());
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2)
@@ -308,69 +303,110 @@ fn export_records(
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
+                let mut mine = Phases::default();
                 loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(i, range)) = jobs.get(k) else {
+                    if k < print_task {
+                        let name = batch.merged.as_deref().unwrap_or_default();
+                        // Untagged like the records' files and the joined print file.
+                        let pdf = timed(&mut mine.export, || compile::pdf(doc, name, None, false));
+                        *print.lock().unwrap() = Some(pdf);
+                        continue;
+                    }
+                    let Some(&(i, range)) = jobs.get(k - print_task) else {
                         break;
                     };
                     let r = &batch.records[i];
                     let path = out_dir.join(&r.file_name);
-                    let res = compile::pdf(doc, &r.id, Some(range), false)
-                        .map_err(Diagnostics::from)
-                        .and_then(|bytes| {
-                            write::atomic_write(&path, &bytes)
-                                .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
-                        })
-                        .map(|_| path);
-                    results.lock().unwrap().push((i, res));
+                    let res = timed(&mut mine.export, || {
+                        compile::pdf(doc, &r.id, Some(range), false)
+                    })
+                    .map_err(Diagnostics::from)
+                    .and_then(|bytes| {
+                        timed(&mut mine.write, || write::stage(&path, &bytes))
+                            .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
+                    });
+                    staged.lock().unwrap().push((i, res));
                     bar.inc(1);
                 }
+                phases.lock().unwrap().add(&mine);
             });
         }
     });
-    let mut results = results.into_inner().unwrap();
-    results.sort_by_key(|(i, _)| *i);
-    for (i, res) in results {
+    out.phases.add(&phases.into_inner().unwrap());
+    let mut staged = staged.into_inner().unwrap();
+    staged.sort_by_key(|(i, _)| *i);
+    let mut ready = Vec::new();
+    let mut owners = Vec::new();
+    for (i, res) in staged {
         match res {
-            Ok(p) => out.written.push(p),
+            Ok(s) => {
+                ready.push(s);
+                owners.push(i);
+            }
             Err(d) => failed(out, &batch.records[i].label, d),
         }
     }
+    let committed = timed(&mut out.phases.write, || write::commit(ready));
+    for (i, res) in owners.into_iter().zip(committed) {
+        match res {
+            Ok(p) => out.written.push(p),
+            Err(e) => failed(out, &batch.records[i].label, Diagnostic::from(e).into()),
+        }
+    }
+    print.into_inner().unwrap()
 }
 
 /// The print file from the chunks' PDFs: one chunk is already the whole file; several are
-/// joined by a compile that places each of their pages, as vector XObjects (text stays text),
-/// on a page of the same size.
-fn merge_parts(
-    engine: &Engine,
-    job: &Job,
-    batch: &Batch,
-    parts: Vec<Part>,
-    out: &mut JobOutcome,
-) -> Result<Vec<u8>, Diagnostics> {
-    let name = batch.merged.as_deref().unwrap_or(&job.name);
+/// joined object by object (the first chunk's catalogue, information and document id, every
+/// chunk's pages with their fonts and resources as exported), so no page is laid out or
+/// exported twice. Like the per-record files, it has no page labels or outline of its own.
+pub fn join(parts: Vec<Vec<u8>>) -> Result<Vec<u8>, Diagnostic> {
+    use lopdf::{Document, Object, ObjectId};
+    let err = |e: lopdf::Error| Diagnostic::error(format!("không ghép được tệp in: {e}"));
     if parts.len() == 1 {
-        return Ok(parts.into_iter().next().map(|(b, _)| b).unwrap_or_default());
+        return Ok(parts.into_iter().next().unwrap_or_default());
     }
-    let mut src = String::from("#set page(margin: 0pt)\n");
-    for (k, (_, sizes)) in parts.iter().enumerate() {
-        for (p, (w, h)) in sizes.iter().enumerate() {
-            src.push_str(&format!(
-                "#page(width: {w}pt, height: {h}pt, image(\"/__part-{k}__.pdf\", page: {}, width: 100%, height: 100%))\n",
-                p + 1
-            ));
+    let mut parts = parts.into_iter();
+    let mut base = Document::load_mem(&parts.next().unwrap_or_default()).map_err(err)?;
+    let root = base
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(err)?;
+    let mut kids: Vec<Object> = base.get_pages().into_values().map(Object::from).collect();
+    for bytes in parts {
+        let mut doc = Document::load_mem(&bytes).map_err(err)?;
+        doc.renumber_objects_with(base.max_id + 1);
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        for &id in &pages {
+            doc.get_object_mut(id)
+                .and_then(Object::as_dict_mut)
+                .map_err(err)?
+                .set("Parent", root);
         }
+        kids.extend(pages.into_iter().map(Object::from));
+        base.max_id = doc.max_id;
+        base.objects.extend(doc.objects);
     }
-    let names: Vec<String> = (0..parts.len())
-        .map(|k| format!("/__part-{k}__.pdf"))
-        .collect();
-    let files: Vec<(&str, Vec<u8>)> = names
-        .iter()
-        .map(String::as_str)
-        .zip(parts.into_iter().map(|(b, _)| b))
-        .collect();
-    let doc = engine.compile_source(src, &batch.template, job.today, &files, Some(0), out)?;
-    compile::pdf(&doc, name, None, false).map_err(Diagnostics::from)
+    let count = kids.len() as i64;
+    let tree = base
+        .get_object_mut(root)
+        .and_then(Object::as_dict_mut)
+        .map_err(err)?;
+    tree.set("Kids", kids);
+    tree.set("Count", count);
+    if let Ok(catalog) = base.catalog_mut() {
+        catalog.remove(b"PageLabels");
+        catalog.remove(b"Outlines");
+    }
+    // The other chunks' catalogues and information dictionaries are no longer referenced.
+    base.prune_objects();
+    base.max_id = base.objects.keys().last().map_or(0, |id| id.0);
+    let mut out = Vec::new();
+    base.save_to(&mut out)
+        .map_err(|e| Diagnostic::error(format!("không ghép được tệp in: {e}")))?;
+    Ok(out)
 }
 
 /// (record index, (first page, last page)) from the `<vd-record>` markers, 1-based pages.

@@ -184,6 +184,42 @@ pub struct JobOutcome {
     pub elapsed: Duration,
     /// PDF/A copies written (`Options::archive`), apart from `written`.
     pub archived: Vec<PathBuf>,
+    /// Where the job's time went, phase by phase (for `bench`; a few clock reads per compile).
+    pub phases: Phases,
+}
+
+/// Time per phase of a job, summed over the threads that worked on it (so the phases of a
+/// batch whose exports ran on two threads can add up to more than its wall time).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Phases {
+    /// minijinja: template → Typst source.
+    pub render: Duration,
+    /// Typst: parse, evaluate, lay out.
+    pub compile: Duration,
+    /// typst-pdf: font subsetting, compression, serialisation.
+    pub export: Duration,
+    /// Atomic writes of the PDFs.
+    pub write: Duration,
+    /// Joining the chunks of a batch into its print file.
+    pub join: Duration,
+}
+
+impl Phases {
+    pub fn add(&mut self, o: &Phases) {
+        self.render += o.render;
+        self.compile += o.compile;
+        self.export += o.export;
+        self.write += o.write;
+        self.join += o.join;
+    }
+}
+
+/// Runs `f`, adding its time to `slot`.
+pub fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let r = f();
+    *slot += t.elapsed();
+    r
 }
 
 /// The engine of one project: its fonts, its templates and where output goes.
@@ -263,9 +299,12 @@ impl<'a> Engine<'a> {
                 out.warnings.push(Diagnostic { field: None, ..w });
             }
             self.check_glyphs(&doc, &s.output, 1..=pages, out)?;
-            let pdf = compile::pdf(&doc, &s.output, None, true)?;
+            let pdf = timed(&mut out.phases.export, || {
+                compile::pdf(&doc, &s.output, None, true)
+            })?;
             self.keep(job, &s.output, 0, &doc, Vec::new());
-            out.written.push(self.write(&s.output, &pdf)?);
+            let path = timed(&mut out.phases.write, || self.write(&s.output, &pdf))?;
+            out.written.push(path);
             // A copy PDF/A refuses is an error of its own: the document and what is made
             // from it are still written.
             match &self.options.archive {
@@ -281,10 +320,13 @@ impl<'a> Engine<'a> {
                 let files = [(d.embed_as.as_str(), pdf)];
                 let doc = self.typeset(&d.template, (d.context)(pages), job.today, &files, out)?;
                 // Placed pages of another PDF: untagged (see `compile::pdf`).
-                let pdf = compile::pdf(&doc, &d.output, None, false)?;
+                let pdf = timed(&mut out.phases.export, || {
+                    compile::pdf(&doc, &d.output, None, false)
+                })?;
                 out.pages += doc.pages().len();
                 self.keep(job, &d.output, 0, &doc, Vec::new());
-                out.written.push(self.write(&d.output, &pdf)?);
+                let path = timed(&mut out.phases.write, || self.write(&d.output, &pdf))?;
+                out.written.push(path);
             }
             Ok(())
         })();
@@ -337,7 +379,9 @@ impl<'a> Engine<'a> {
         files: &[(&str, Vec<u8>)],
         out: &mut JobOutcome,
     ) -> Result<PagedDocument, Diagnostics> {
-        let source = render::render(&self.env, template, ctx)?;
+        let source = timed(&mut out.phases.render, || {
+            render::render(&self.env, template, ctx)
+        })?;
         out.read.insert(format!("templates/{template}"));
         self.compile_source(source, template, today, files, None, out)
     }
@@ -368,9 +412,12 @@ impl<'a> Engine<'a> {
         for (path, bytes) in files {
             world = world.with_file(path, bytes.clone());
         }
-        let result = compile::compile(&world, template);
+        let result = timed(&mut out.phases.compile, || {
+            let r = compile::compile(&world, template);
+            compile::evict();
+            r
+        });
         out.read.extend(world.read_files());
-        compile::evict();
         match result {
             Ok((doc, warnings)) => {
                 out.warnings.extend(Diagnostics(warnings));

@@ -52,6 +52,19 @@ pub fn remove_leftovers(dir: &Path) {
 
 /// Writes `bytes` to `path` via a temporary file and rename.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let staged = stage(path, bytes)?;
+    commit(vec![staged]).pop().expect("one file")?;
+    Ok(())
+}
+
+/// A file written under a temporary name in its folder, not yet on disk for sure nor in place.
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+/// Writes `bytes` to a temporary file next to `path`; [`commit`] puts it in place.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
     let err = |source| WriteError {
         path: path.to_path_buf(),
         source,
@@ -75,9 +88,36 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             .set_permissions(fs::Permissions::from_mode(0o644))
             .map_err(err)?;
     }
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    Ok(Staged {
+        tmp,
+        path: path.to_path_buf(),
+    })
+}
+
+/// Flushes staged files to disk, then renames each over its final name: a file appears under
+/// its name only once its bytes are stored. On Linux one `syncfs` flushes them all (a flush
+/// costs several milliseconds on some disks, whatever it holds: per file it was most of the
+/// time of a batch); elsewhere each file is flushed.
+pub fn commit(files: Vec<Staged>) -> Vec<Result<PathBuf, WriteError>> {
+    let err = |path: &Path, source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut synced = false;
+    #[cfg(target_os = "linux")]
+    if files.len() > 1 {
+        synced = rustix::fs::syncfs(files[0].tmp.as_file()).is_ok();
+    }
+    files
+        .into_iter()
+        .map(|s| {
+            if !synced {
+                s.tmp.as_file().sync_all().map_err(|e| err(&s.path, e))?;
+            }
+            s.tmp.persist(&s.path).map_err(|e| err(&s.path, e.error))?;
+            Ok(s.path)
+        })
+        .collect()
 }
 
 #[cfg(test)]

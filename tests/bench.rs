@@ -1,0 +1,69 @@
+//! The benchmark keeps working: `examples/bench.rs` runs with a small N and prints its tables
+//! (no timing is asserted anywhere; figures are for people).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The example's binary next to this test's (cargo builds examples for `cargo test`).
+fn bench_binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?.parent()?; // target/<profile>/deps → target/<profile>
+    let p = dir
+        .join("examples")
+        .join(format!("bench{}", std::env::consts::EXE_SUFFIX));
+    p.is_file().then_some(p)
+}
+
+#[test]
+fn bench_with_five_records_prints_its_table() {
+    let out = match bench_binary() {
+        Some(b) => Command::new(b).args(["5", "--no-typst"]).output(),
+        None => Command::new(env!("CARGO"))
+            .args([
+                "run",
+                "--release",
+                "--example",
+                "bench",
+                "--",
+                "5",
+                "--no-typst",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output(),
+    }
+    .expect("run the bench");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("N = 5 honorees, 5 delegates"), "{text}");
+    let row = |name: &str| -> String {
+        text.lines()
+            .find(|l| l.starts_with(&format!("| {name} |")))
+            .unwrap_or_else(|| panic!("no row “{name}” in:\n{text}"))
+            .split('|')
+            .nth(2)
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    // Five certificates, five invitations, their two print files and the single documents.
+    let written: usize = row("PDFs written").parse().unwrap();
+    assert!(written >= 12, "{text}");
+    let cert: u64 = row("certificate file, median (bytes)").parse().unwrap();
+    assert!(cert > 1000, "{text}");
+    for phase in [
+        "load (data files)",
+        "rules",
+        "· compile (layout)",
+        "· export (typst-pdf)",
+    ] {
+        let v: f64 = row(phase).parse().unwrap();
+        assert!(v >= 0.0, "{phase}: {text}");
+    }
+    for job in ["giay-khen/", "giay-moi/", "quyet-dinh-khen-thuong.pdf"] {
+        assert!(text.contains(&format!("| {job} |")), "{job}: {text}");
+    }
+}
