@@ -49,7 +49,21 @@ impl YamlDoc {
     /// Location of the key (not the value) at `path`, if the file has that key.
     pub fn locate_key(&self, path: &str) -> Option<Location> {
         let &(line, col) = self.index().keys.get(path)?;
-        Some(Location::at(self.file.clone(), line, col).with_excerpt(&self.text))
+        Some(self.at(line, col))
+    }
+
+    /// `line:col` of this file, with its line quoted (as `Location::with_excerpt`, without
+    /// scanning the text from its start).
+    fn at(&self, line: usize, col: usize) -> Location {
+        let starts = &self.index().line_starts;
+        let mut loc = Location::at(self.file.clone(), line, col);
+        if let Some(&start) = starts.get(line.saturating_sub(1)) {
+            let end = starts.get(line).map_or(self.text.len(), |&e| e);
+            let l = &self.text[start..end];
+            let l = l.strip_suffix('\n').unwrap_or(l);
+            loc.excerpt = Some(l.strip_suffix('\r').unwrap_or(l).to_string());
+        }
+        loc
     }
 
     /// The file's text as typed (before NFC).
@@ -73,7 +87,7 @@ impl YamlDoc {
         }
         loop {
             if let Some(&(line, col)) = index.get(&p) {
-                return Location::at(self.file.clone(), line, col).with_excerpt(&self.text);
+                return self.at(line, col);
             }
             match p.rfind(['.', '[']) {
                 Some(i) => p.truncate(i),
@@ -160,6 +174,9 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDo
 pub struct Index {
     pub values: HashMap<String, (usize, usize)>,
     pub keys: HashMap<String, (usize, usize)>,
+    /// Byte offset where each line starts: a located diagnostic quotes its line without
+    /// scanning the file again (a list of thousands of rows with a warning each was quadratic).
+    pub line_starts: Vec<usize>,
 }
 
 /// YAML forbids tabs for indentation; libyaml's message for it is cryptic, so say it plainly.
@@ -381,7 +398,14 @@ pub fn build_index(text: &str) -> Index {
     Index {
         values: recv.out,
         keys: recv.keys,
+        line_starts: line_starts(text),
     }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 #[cfg(test)]
