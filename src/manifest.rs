@@ -64,9 +64,12 @@ impl Manifest {
             })
             .collect();
         let before = self.0.remove(group).unwrap_or_default();
+        // A set, not a scan of `now` per earlier file: a batch of 10,000 files was quadratic.
+        let written_now: std::collections::HashSet<String> =
+            now.iter().map(|(r, _)| r.clone()).collect();
         let mut removed = Vec::new();
         for (rel, hash) in before {
-            if now.iter().any(|(r, _)| *r == rel) {
+            if written_now.contains(&rel) {
                 continue;
             }
             let path = out_dir.join(&rel);
