@@ -41,9 +41,14 @@ impl Drop for Serve {
 
 impl Serve {
     fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    fn start_with(extra: &[&str]) -> Self {
         let dir = common::init_project();
         let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
             .args(["serve", "p", "--no-open", "--verbose"])
+            .args(extra)
             .current_dir(dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -512,4 +517,20 @@ fn json_strings(v: &Value) -> Vec<String> {
         .iter()
         .map(|x| x.as_str().unwrap().to_string())
         .collect()
+}
+
+/// README: `--port N` serves on that port of 127.0.0.1 (the port comes from the OS, free at the
+/// time, not from vinhdanh), and prints that address.
+#[test]
+fn serves_on_the_port_asked_for() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let s = Serve::start_with(&["--port", &port.to_string()]);
+    assert_eq!(s.port, port, "the printed address names the port asked for");
+    let (status, body) = http_get(port, "/", &format!("127.0.0.1:{port}"));
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&body).contains("<html"));
 }
