@@ -7,7 +7,8 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
-use crate::engine::Job;
+use crate::engine::parts::{self, Parts, Window};
+use crate::engine::{Job, Work};
 use crate::load::{Data, Decision};
 use crate::model::{
     CertificateSettings, DecisionFile, Gender, Honoree, HonoreeKind, Order, Signature,
@@ -105,6 +106,8 @@ pub struct DecisionView {
     pub signature: SignatureView,
     pub title: String,
     pub appendix: AppendixView,
+    /// The part of the list this compile lays out ([`crate::engine::parts`]).
+    pub window: Window,
 }
 
 #[derive(Debug, Serialize)]
@@ -115,14 +118,19 @@ pub struct AppendixView {
     pub groups: Vec<AppendixGroup>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct AppendixGroup {
-    pub heading: String,
+    /// `None` in a part that continues the group.
+    pub heading: Option<String>,
+    /// The heading's place in the list of items (headings and rows).
+    pub item: usize,
     pub rows: Vec<AppendixRow>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct AppendixRow {
+    /// The row's place in the list of items (headings and rows).
+    pub item: usize,
     pub number: usize,
     pub name: String,
     pub detail: String,
@@ -177,6 +185,7 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
             .enumerate()
             .filter(|(_, h)| h.kind == kind)
             .map(|(i, h)| AppendixRow {
+                item: 0,
                 number: i + 1,
                 name: match salutation(h, &d.certificate) {
                     Some(s) => format!("{s} {}", h.name),
@@ -188,13 +197,23 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
             .collect();
         if !rows.is_empty() {
             groups.push(AppendixGroup {
-                heading: format!(
+                heading: Some(format!(
                     "{} {heading} ({:02})",
                     crate::engine::render::roman(groups.len() as u32 + 1),
                     rows.len()
-                ),
+                )),
+                item: 0,
                 rows,
             });
+        }
+    }
+    let mut item = 0;
+    for g in &mut groups {
+        g.item = item;
+        item += 1;
+        for r in &mut g.rows {
+            r.item = item;
+            item += 1;
         }
     }
     DecisionView {
@@ -217,7 +236,47 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
             groups,
         },
         header: r.header,
+        window: Window::whole(item),
     }
+}
+
+/// Items of the list: each group's heading and its rows.
+fn items(v: &DecisionView) -> usize {
+    v.appendix.groups.iter().map(|g| 1 + g.rows.len()).sum()
+}
+
+/// The view restricted to the items of `w`: a group begun in an earlier part has no heading.
+fn windowed(v: &DecisionView, w: &Window) -> minijinja::Value {
+    let in_window = |i: usize| (w.start..w.end).contains(&i);
+    let groups: Vec<AppendixGroup> = v
+        .appendix
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let rows: Vec<AppendixRow> = g
+                .rows
+                .iter()
+                .filter(|r| in_window(r.item))
+                .cloned()
+                .collect();
+            let heading = g.heading.clone().filter(|_| in_window(g.item));
+            (heading.is_some() || !rows.is_empty()).then_some(AppendixGroup {
+                heading,
+                item: g.item,
+                rows,
+            })
+        })
+        .collect();
+    let mut ctx = minijinja::Value::from_serialize(v);
+    let part = minijinja::context! {
+        window => minijinja::Value::from_serialize(w),
+        appendix => minijinja::context! {
+            groups => minijinja::Value::from_serialize(&groups),
+            ..minijinja::Value::from_serialize(&v.appendix)
+        },
+    };
+    ctx = minijinja::context! { ..part, ..ctx };
+    ctx
 }
 
 /// The decision with its list, when the project has a decision and an honours list.
@@ -229,11 +288,20 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     let mut inputs = vec![data.files().plan()];
     inputs.extend(data.files().honorees());
     inputs.extend(data.files().decision());
-    vec![Job::single(
+    let v = view(data, l, &list);
+    let mut job = Job::single(
         TEMPLATE,
-        minijinja::Value::from_serialize(view(data, l, &list)),
+        minijinja::Value::from_serialize(&v),
         OUTPUT,
         inputs,
         data.facts().date(),
-    )]
+    );
+    if let Work::Single(s) = &mut job.work {
+        s.parts = Some(Parts {
+            items: items(&v),
+            size: parts::SIZE,
+            context: Box::new(move |w| windowed(&v, w)),
+        });
+    }
+    vec![job]
 }

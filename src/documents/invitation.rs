@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
 use crate::collate;
+use crate::engine::parts::{self, Parts, Window};
 use crate::engine::{Batch, Job, Record, Work};
 use crate::load::Data;
 use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout};
@@ -309,17 +310,33 @@ pub fn jobs(data: &Data) -> Vec<Job> {
                 merged: Some(MERGED.into()),
             }),
         },
-        Job::single(
-            LIST_TEMPLATE,
-            Value::from_serialize(checkin(data, &shared, &list)),
-            LIST_OUTPUT,
-            inputs,
-            today,
-        ),
+        checkin_job(checkin(data, &shared, &list), inputs, today),
     ]
 }
 
-#[derive(Debug, Serialize)]
+/// The check-in list, laid out in parts when long (see [`crate::engine::parts`]).
+fn checkin_job(view: ListView<'_>, inputs: Vec<String>, today: chrono::NaiveDate) -> Job {
+    let full = Value::from_serialize(&view);
+    let items = view.total;
+    let groups = view.groups;
+    let mut job = Job::single(LIST_TEMPLATE, full.clone(), LIST_OUTPUT, inputs, today);
+    if let Work::Single(s) = &mut job.work {
+        s.parts = Some(Parts {
+            items,
+            size: parts::SIZE,
+            context: Box::new(move |w| {
+                minijinja::context! {
+                    window => Value::from_serialize(w),
+                    groups => Value::from_serialize(list_window(&groups, w)),
+                    ..full.clone()
+                }
+            }),
+        });
+    }
+    job
+}
+
+#[derive(Debug, Clone, Serialize)]
 struct ListGroup {
     /// "I", "1", … as printed before the label.
     number: String,
@@ -330,8 +347,10 @@ struct ListGroup {
     rows: Vec<ListRow>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct ListRow {
+    /// Its place in the list (stt − 1), marked for the engine's parts.
+    item: usize,
     stt: usize,
     name: String,
     title: Option<String>,
@@ -393,6 +412,7 @@ fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
                     None => (i.title.clone().unwrap_or_else(|| "Đại diện".into()), None),
                 };
                 ListRow {
+                    item: stt - 1,
                     stt,
                     name,
                     title,
@@ -414,6 +434,8 @@ fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
 
 #[derive(Debug, Serialize)]
 struct ListView<'a> {
+    /// The part of the list this compile lays out ([`crate::engine::parts`]).
+    window: Window,
     layout: &'a Layout,
     header: HeaderView,
     title: String,
@@ -439,5 +461,47 @@ fn checkin<'a>(data: &'a Data, shared: &Shared, list: &[Invitee]) -> ListView<'a
         when: format!("{}; {}", shared.time, shared.venue),
         total: list.len(),
         groups: list_groups(&data.plan.composition, list),
+        window: Window::whole(list.len()),
     }
+}
+
+/// The groups of a part of the list, as the full table reads from the window's first row on:
+/// the sub-headers standing at that row (its group's and, under a subgroup, its parent's, which
+/// a continued page repeats), then every group that begins before the window ends.
+fn list_window(groups: &[ListGroup], w: &Window) -> Vec<ListGroup> {
+    let first = |g: &ListGroup| g.rows.first().map(|r| r.item);
+    // The group of the window's first row; groups before it come only in the first part.
+    let k = groups
+        .iter()
+        .position(|g| g.rows.iter().any(|r| r.item == w.start))
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    if w.first {
+        out.extend(groups[..k].iter().cloned());
+    } else if groups[k].depth >= 2
+        && let Some(parent) = groups[..k].iter().rev().find(|g| g.depth <= 1)
+    {
+        out.push(ListGroup {
+            rows: Vec::new(),
+            ..parent.clone()
+        });
+    }
+    for (j, g) in groups.iter().enumerate().skip(k) {
+        // An empty group (a parent whose delegates are all in subgroups) sits before the next
+        // row; it belongs to this part when that row does, or when this part ends the list.
+        let at = first(g).or_else(|| groups[j..].iter().find_map(first));
+        if j > k && !w.last && at.is_none_or(|i| i >= w.end) {
+            break;
+        }
+        out.push(ListGroup {
+            rows: g
+                .rows
+                .iter()
+                .filter(|r| (w.start..w.end).contains(&r.item))
+                .cloned()
+                .collect(),
+            ..g.clone()
+        });
+    }
+    out
 }

@@ -9,6 +9,7 @@
 pub mod archive;
 pub mod batch;
 pub mod compile;
+pub mod parts;
 pub mod raster;
 pub mod render;
 pub mod write;
@@ -76,6 +77,8 @@ pub struct Single {
     pub relayout: Option<Relayout>,
     /// A second document placing this one's pages (the imposed booklet).
     pub then: Option<Box<Derived>>,
+    /// A list long enough to be laid out in bounded parts ([`parts`]).
+    pub parts: Option<parts::Parts>,
 }
 
 pub type Relayout = Box<dyn Fn(usize) -> Option<Value> + Send + Sync>;
@@ -97,6 +100,7 @@ impl Single {
             output: output.into(),
             relayout: None,
             then: None,
+            parts: None,
         }
     }
 }
@@ -291,6 +295,14 @@ impl<'a> Engine<'a> {
 
     fn single(&self, job: &Job, s: &Single, out: &mut JobOutcome) {
         let result = (|| -> Result<(), Diagnostics> {
+            // A long list in bounded parts; never with a relayout (which needs the whole count).
+            if let Some(p) = s.parts.as_ref().filter(|p| p.items > parts::size(p))
+                && s.relayout.is_none()
+                && let Some((pdf, pages)) = parts::run(self, job, s, p, out)?
+            {
+                out.pages += pages;
+                return self.write_single(job, s, None, pdf, pages, out);
+            }
             let doc = self.lay_out(job.today, s, out)?;
             let pages = doc.pages().len();
             out.pages += pages;
@@ -303,18 +315,41 @@ impl<'a> Engine<'a> {
                 compile::pdf(&doc, &s.output, None, true)
             })?;
             self.keep(job, &s.output, 0, &doc, Vec::new());
+            self.write_single(job, s, Some(doc), pdf, pages, out)
+        })();
+        if let Err(e) = result {
+            out.errors.extend(e);
+        }
+    }
+
+    /// Writes a document of its own, its archive copy (from `doc`, when laid out whole) and what
+    /// is made from its pages.
+    fn write_single(
+        &self,
+        job: &Job,
+        s: &Single,
+        doc: Option<PagedDocument>,
+        pdf: Vec<u8>,
+        pages: usize,
+        out: &mut JobOutcome,
+    ) -> Result<(), Diagnostics> {
+        {
             let path = timed(&mut out.phases.write, || self.write(&s.output, &pdf))?;
             out.written.push(path);
             // A copy PDF/A refuses is an error of its own: the document and what is made
             // from it are still written.
-            match &self.options.archive {
-                Some(dir) => match archive::pdf_a(doc, &s.output, job.today, &out.read)
+            match (&self.options.archive, doc) {
+                (Some(dir), Some(doc)) => match archive::pdf_a(doc, &s.output, job.today, &out.read)
                     .and_then(|bytes| self.write(&format!("{dir}/{}", s.output), &bytes))
                 {
                     Ok(path) => out.archived.push(path),
                     Err(e) => out.errors.extend(e),
                 },
-                None => drop(doc),
+                (Some(_), None) => out.warnings.push(Diagnostic::warning(format!(
+                    "{} dài, được dàn trang từng phần nên không có bản lưu trữ PDF/A",
+                    s.output
+                )).hint("bản PDF/A cần cả văn bản dàn trang một lần; in bản lưu trữ từ tệp PDF đã ghi bằng công cụ chuyển PDF/A khác")),
+                (None, doc) => drop(doc),
             }
             if let Some(d) = &s.then {
                 let files = [(d.embed_as.as_str(), pdf)];
@@ -329,9 +364,6 @@ impl<'a> Engine<'a> {
                 out.written.push(path);
             }
             Ok(())
-        })();
-        if let Err(e) = result {
-            out.errors.extend(e);
         }
     }
 

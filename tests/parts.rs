@@ -1,0 +1,137 @@
+//! Long lists in bounded parts: the decision's appendix and the check-in list laid out a part at
+//! a time (`VINHDANH_PART_SIZE` items per compile) print the very pages one compile prints.
+//! The oracle is the one-compile build of the same project (no part size: the lists are under
+//! the default part size), rendered by pdftoppm and compared page by page.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+/// A project with `n` generated honorees and delegates (the benchmark's generator).
+fn generated_project(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let keep = tempfile::tempdir().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let bench = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join("examples").join("bench"))
+        .filter(|p| p.is_file());
+    let out = match bench {
+        Some(b) => Command::new(b)
+            .args([&n.to_string(), "--no-typst", "--keep"])
+            .arg(keep.path())
+            .output(),
+        None => Command::new(env!("CARGO"))
+            .args(["run", "--release", "--example", "bench", "--"])
+            .args([&n.to_string(), "--no-typst", "--keep"])
+            .arg(keep.path())
+            .current_dir(repo())
+            .output(),
+    }
+    .expect("run the bench's generator");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dir = keep.path().join(format!("bench-{n}"));
+    (keep, dir)
+}
+
+/// Builds the two lists into `out` with `part` items per compile (None: the default).
+fn build_lists(project: &Path, out: &Path, part: Option<usize>) -> String {
+    let mut cmd = bin();
+    cmd.arg("build").arg(project).arg("--out").arg(out).args([
+        "--force",
+        "--only",
+        "quyet-dinh-khen-thuong.pdf,danh-sach-dai-bieu.pdf",
+    ]);
+    match part {
+        Some(n) => cmd.env("VINHDANH_PART_SIZE", n.to_string()),
+        None => cmd.env_remove("VINHDANH_PART_SIZE"),
+    };
+    let o = cmd.output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // The generated lists are over the plan's quotas, so `--force` exits 1 after printing;
+    // what matters is that both documents were written.
+    for f in ["quyet-dinh-khen-thuong.pdf", "danh-sach-dai-bieu.pdf"] {
+        assert!(out.join(f).is_file(), "{f} not written:\n{text}");
+    }
+    text
+}
+
+/// Every page of `pdf` rendered at 50 dpi, as PNG bytes.
+fn page_images(pdf: &Path) -> Vec<Vec<u8>> {
+    let dir = tempfile::tempdir().unwrap();
+    let status = Command::new("pdftoppm")
+        .args(["-r", "50", "-png"])
+        .arg(pdf)
+        .arg(dir.path().join("p"))
+        .status()
+        .expect("pdftoppm (poppler-utils) is needed");
+    assert!(status.success());
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files.iter().map(|f| std::fs::read(f).unwrap()).collect()
+}
+
+#[test]
+fn lists_laid_out_in_parts_print_the_pages_of_one_compile() {
+    let (_keep, project) = generated_project(60);
+    let whole = tempfile::tempdir().unwrap();
+    let parted = tempfile::tempdir().unwrap();
+    build_lists(&project, whole.path(), None);
+    // 13 items a part: the decision's 62 items (2 headings, 60 rows) take 5 parts and more
+    // (a part that ends mid-page gives its last page to the next), the check-in list's 60
+    // rows as many, so parts begin inside groups and under repeated sub-headers.
+    build_lists(&project, parted.path(), Some(13));
+    for f in ["quyet-dinh-khen-thuong.pdf", "danh-sach-dai-bieu.pdf"] {
+        let a = page_images(&whole.path().join(f));
+        let b = page_images(&parted.path().join(f));
+        assert!(
+            a.len() >= 5,
+            "{f}: {} pages, too few to need parts",
+            a.len()
+        );
+        assert_eq!(a.len(), b.len(), "{f}: page count differs");
+        let differ: Vec<usize> = (0..a.len())
+            .filter(|&i| a[i] != b[i])
+            .map(|i| i + 1)
+            .collect();
+        assert!(differ.is_empty(), "{f}: pages {differ:?} differ");
+        // The text too: every row once, in order, the total at the end.
+        assert_eq!(
+            pdf_text(&whole.path().join(f)),
+            pdf_text(&parted.path().join(f)),
+            "{f}: text differs"
+        );
+    }
+}
+
+/// A part size smaller than a page holds still moves on (more items per compile), and still
+/// gives the same pages.
+#[test]
+fn a_part_size_under_one_page_still_prints_the_same_pages() {
+    let (_keep, project) = generated_project(30);
+    let whole = tempfile::tempdir().unwrap();
+    let parted = tempfile::tempdir().unwrap();
+    build_lists(&project, whole.path(), None);
+    build_lists(&project, parted.path(), Some(2));
+    for f in ["quyet-dinh-khen-thuong.pdf", "danh-sach-dai-bieu.pdf"] {
+        assert_eq!(
+            page_images(&whole.path().join(f)),
+            page_images(&parted.path().join(f)),
+            "{f}"
+        );
+    }
+}
