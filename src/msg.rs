@@ -656,6 +656,32 @@ message!(migrate_fix_first(hint: &str, sep: &str) vi "{hint}{sep}sửa lỗi nà
 message!(version_line_failed() vi "không thêm được dòng `vinhdanh: …` vào đầu tệp" en "the line `vinhdanh: …` could not be added at the top of the file");
 message!(version_line_failed_hint(schema: u32) vi "sửa tay: thêm dòng `vinhdanh: {schema}` ở đầu tệp, trước `authority:`" en "edit by hand: add the line `vinhdanh: {schema}` at the top of the file, before `authority:`");
 
+// ---- engine/: template filling, Typst layout, the print file ----
+
+message!(join_failed(e: &dyn std::fmt::Display) vi "không ghép được tệp in: {e}" en "could not join the print file: {e}");
+message!(typst_package(spec: &dyn std::fmt::Display) vi "không dùng được gói “{spec}”: vinhdanh không tải gói từ mạng; hãy chép tệp cần dùng vào thư mục templates/ của dự án" en "the package “{spec}” cannot be used: vinhdanh does not download packages; copy the files you need into the project's templates/ folder");
+message!(typst_symlink_outside(rel: &str) vi "“{rel}” nằm ngoài thư mục dự án (liên kết tượng trưng trỏ ra ngoài): không được phép đọc" en "“{rel}” is outside the project folder (a symbolic link pointing outside): reading it is not allowed");
+message!(pdf_export_failed(msg: &str) vi "không xuất được PDF: {msg}" en "could not export the PDF: {msg}");
+message!(typst_in_generated(message: &str, line: usize, generated: &str) vi "{message} (trong mã Typst sinh ra, dòng {line}: {generated})" en "{message} (in the generated Typst, line {line}: {generated})");
+message!(typst_error(message: &str) vi "lỗi dàn trang: {message}" en "layout error: {message}");
+message!(typst_warning(message: &str) vi "dàn trang: {message}" en "layout: {message}");
+message!(
+    /// Typst's own messages are English; the Vietnamese side translates and keeps the original
+    /// in brackets for searching.
+    typst_file_not_found(path: &str, m: &str) vi "không tìm thấy tệp “{path}” trong thư mục dự án (mẫu chỉ đọc được tệp bên trong dự án) [{m}]" en "the file “{path}” is not in the project folder (a template can read only files inside the project) [{m}]"
+);
+message!(typst_escapes(m: &str) vi "đường dẫn ra ngoài thư mục dự án: không được phép đọc [{m}]" en "the path leads outside the project folder: reading it is not allowed [{m}]");
+message!(typst_unknown_variable(name: &str, m: &str) vi "không có biến hoặc hàm “{name}” [{m}]" en "there is no variable or function “{name}” [{m}]");
+message!(typst_bad_image(m: &str) vi "tệp ảnh hỏng hoặc không phải ảnh [{m}]" en "the image file is damaged or not an image [{m}]");
+message!(page_missing_glyph(page: usize, document: &str, c: char, code: u32) vi "trang {page} của {document} có ký tự “{c}” (U+{code:04X}) mà không phông chữ nào có: in ra ô trống" en "page {page} of {document} has the character “{c}” (U+{code:04X}), which no font has: it prints as an empty box");
+message!(page_missing_glyph_hint() vi "nếu ký tự đến từ dữ liệu, gõ lại bằng bộ gõ tiếng Việt; nếu từ tệp mẫu, sửa mẫu hoặc thêm phông chữ có ký tự này vào thư mục fonts/" en "if the character comes from the data, retype it with a Vietnamese keyboard; if from a template, correct the template or add a font that has it to the fonts/ folder");
+message!(template_not_utf8(rel: &str) vi "{rel} không phải UTF-8" en "{rel} is not UTF-8");
+message!(template_not_found(missing: &str) vi "không tìm thấy mẫu “{missing}”" en "the template “{missing}” was not found");
+message!(template_syntax(detail: &str) vi "mẫu sai cú pháp: {detail}" en "template syntax error: {detail}");
+message!(template_undefined(detail: &str) vi "mẫu dùng một giá trị không có trong dữ liệu: {detail}" en "the template uses a value that is not in the data: {detail}");
+message!(template_failed(e: &dyn std::fmt::Display) vi "lỗi khi điền mẫu: {e}" en "error while filling the template: {e}");
+message!(template_error_hint() vi "đây là lỗi của tệp mẫu (.typ.j2), không phải của dữ liệu; sửa mẫu hoặc xóa tệp mẫu riêng để dùng mẫu mặc định" en "this is an error of the template file (.typ.j2), not of the data; correct the template or delete the project's own copy to use the default one");
+
 // ---- clap's own words ----
 
 pub fn help_template() -> &'static str {
