@@ -682,6 +682,53 @@ message!(template_undefined(detail: &str) vi "mẫu dùng một giá trị khôn
 message!(template_failed(e: &dyn std::fmt::Display) vi "lỗi khi điền mẫu: {e}" en "error while filling the template: {e}");
 message!(template_error_hint() vi "đây là lỗi của tệp mẫu (.typ.j2), không phải của dữ liệu; sửa mẫu hoặc xóa tệp mẫu riêng để dùng mẫu mặc định" en "this is an error of the template file (.typ.j2), not of the data; correct the template or delete the project's own copy to use the default one");
 
+// ---- import/: reading Excel and CSV lists ----
+
+message!(import_at_sheet(sheet: &str) vi "trang tính \"{sheet}\"" en "worksheet \"{sheet}\"");
+message!(import_at_row(row: usize) vi "dòng {row}" en "row {row}");
+message!(import_at_column(col: &str) vi "cột {col}" en "column {col}");
+message!(import_no_extension() vi "Tệp không có phần mở rộng nên không biết là loại tệp gì." en "The file has no extension, so its type is unknown.");
+message!(import_unsupported(ext: &str) vi "Không đọc được loại tệp \".{ext}\"." en "Files of type \".{ext}\" cannot be read.");
+message!(import_unsupported_hint() vi "Hãy dùng tệp Excel (.xlsx) hoặc CSV UTF-8 (.csv)." en "Use an Excel file (.xlsx) or a UTF-8 CSV file (.csv).");
+message!(import_legacy(value: &str) vi "Chữ trong ô bị lỗi phông: \"{value}\"." en "The text in the cell has a font-encoding problem: \"{value}\".");
+message!(import_legacy_hint(enc: &str, fixed: &str) vi "có vẻ được gõ bằng bảng mã {enc}; nội dung đúng có lẽ là \"{fixed}\". Hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) rồi lưu lại." en "it seems typed in the {enc} encoding; the right text is probably \"{fixed}\". Convert it to Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) and save again.");
+message!(import_header_first() vi "Dòng đầu của bảng phải là tiêu đề cột (ví dụ \"Họ và tên\"), các dòng sau là dữ liệu." en "The first row of the table must hold the column headers (e.g. \"Họ và tên\"), the rows below it the data.");
+message!(import_other_sheets(list: &str) vi " Chỉ trang tính đầu tiên đang hiện được đọc; các trang tính có dữ liệu: {list}." en " Only the first visible worksheet is read; the worksheets with data: {list}.");
+message!(import_sheet_empty() vi "Trang tính này không có dữ liệu." en "This worksheet has no data.");
+message!(import_file_empty() vi "Tệp không có dữ liệu." en "The file has no data.");
+message!(import_one_sheet(sheet: &str, list: &str) vi "Chỉ đọc trang tính \"{sheet}\"; bỏ qua các trang tính khác cũng có dữ liệu: {list}. Nếu danh sách nằm ở nhiều trang, hãy gộp vào một trang." en "Only the worksheet \"{sheet}\" is read; the other worksheets with data are skipped: {list}. If the list is spread over several worksheets, put it into one.");
+message!(import_rows_above(n: usize, from: usize, to: usize) vi "Bỏ qua {n} dòng phía trên tiêu đề (từ dòng {from} đến dòng {to})." en "Skipped {n} row(s) above the header (rows {from} to {to}).");
+message!(import_column_no_header(col: &str) vi "Cột {col} có dữ liệu nhưng không có tiêu đề, đã bỏ qua." en "Column {col} has data but no header: skipped.");
+message!(import_column_unused(col: &str, header: &str) vi "Cột {col} (\"{header}\") không dùng đến, đã bỏ qua." en "Column {col} (\"{header}\") is not used: skipped.");
+message!(import_column_maybe(label: &str) vi " Nếu đây là cột \"{label}\", hãy sửa tiêu đề thành \"{label}\"." en " If this is the column \"{label}\", change its header to \"{label}\".");
+message!(import_formula_error(label: &str, e: &dyn std::fmt::Display) vi "Ô \"{label}\" chứa lỗi công thức {e}." en "The cell \"{label}\" holds the formula error {e}.");
+message!(import_formula_error_hint() vi "Hãy sửa công thức hoặc gõ thẳng giá trị vào ô." en "Correct the formula or type the value into the cell.");
+message!(import_cell_empty(label: &str) vi "Ô \"{label}\" đang trống." en "The cell \"{label}\" is empty.");
+message!(import_cell_empty_hint(label: &str) vi "Hãy điền \"{label}\" cho dòng này, hoặc xoá cả dòng nếu không dùng." en "Fill in \"{label}\" for this row, or delete the whole row if it is not used.");
+message!(import_rows_skipped(n: usize, list: &str, more: &str) vi "Bỏ qua {n} dòng không có dữ liệu ở các cột cần dùng (dòng {list}{more})." en "Skipped {n} row(s) with no data in the columns used (row(s) {list}{more}).");
+message!(import_duplicate_column(label: &str, a: &str, ah: &str, b: &str, bh: &str) vi "Có hai cột cùng là \"{label}\": cột {a} (\"{ah}\") và cột {b} (\"{bh}\")." en "Two columns are both \"{label}\": column {a} (\"{ah}\") and column {b} (\"{bh}\").");
+message!(import_duplicate_column_hint() vi "Hãy xoá hoặc đổi tiêu đề một trong hai cột." en "Delete one of the two columns or change its header.");
+message!(import_no_other_columns(row: usize) vi "Dòng tiêu đề (dòng {row}) không có cột nào khác dùng được." en "The header row (row {row}) has no other usable column.");
+message!(import_other_columns(row: usize, list: &str) vi "Các cột khác ở dòng tiêu đề (dòng {row}): {list}." en "The other columns of the header row (row {row}): {list}.");
+message!(import_column_is_it(col: &str, header: &str, label: &str) vi " Có phải là cột {col} (\"{header}\")? Nếu đúng, hãy sửa tiêu đề thành \"{label}\"." en " Is it column {col} (\"{header}\")? If so, change its header to \"{label}\".");
+message!(import_add_column(label: &str) vi " Hãy thêm cột có tiêu đề \"{label}\" vào dòng tiêu đề." en " Add a column with the header \"{label}\" to the header row.");
+message!(import_missing_column(label: &str) vi "Không tìm thấy cột \"{label}\"." en "The column \"{label}\" was not found.");
+message!(import_merged(name: &str) vi "Bảng có ô gộp {name}." en "The table has merged cells {name}.");
+message!(import_merged_hint() vi "Hãy bỏ gộp ô (Home → Merge & Center → Unmerge Cells) rồi điền đủ giá trị cho từng dòng." en "Unmerge the cells (Home → Merge & Center → Unmerge Cells) and fill in the value on every row.");
+message!(import_csv_malformed() vi "Tệp CSV bị lỗi định dạng, không đọc được." en "The CSV file is malformed and cannot be read.");
+message!(import_csv_malformed_hint() vi "Hãy mở tệp bằng Excel rồi lưu lại kiểu \"CSV UTF-8 (Comma delimited)\"." en "Open the file in Excel and save it again as \"CSV UTF-8 (Comma delimited)\".");
+message!(import_csv_not_utf8() vi "Tệp CSV không được lưu bằng mã UTF-8, chữ tiếng Việt sẽ bị lỗi. Có lẽ tệp được lưu bằng bảng mã cũ (Windows-1258, kiểu \"CSV (Comma delimited)\" của Excel cũ)." en "The CSV file is not saved as UTF-8, so Vietnamese letters would be garbled. It was probably saved in an old encoding (Windows-1258, the \"CSV (Comma delimited)\" type of older Excel).");
+message!(import_csv_not_utf8_hint() vi "Lưu lại bằng Excel: CSV UTF-8 (Comma delimited) — mở tệp, chọn File → Save As, chọn kiểu \"CSV UTF-8 (Comma delimited) (*.csv)\"" en "Save it again from Excel as CSV UTF-8 (Comma delimited): open the file, choose File → Save As, and the type \"CSV UTF-8 (Comma delimited) (*.csv)\"");
+message!(import_not_found() vi "Không tìm thấy tệp." en "The file was not found.");
+message!(import_not_found_hint() vi "Hãy kiểm tra lại tên và thư mục của tệp." en "Check the file's name and folder.");
+message!(import_denied() vi "Không được phép mở tệp." en "Opening the file is not allowed.");
+message!(import_close_excel_hint() vi "Nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại." en "If the file is open in Excel, close it and run again.");
+message!(import_cannot_open() vi "Không mở được tệp." en "The file could not be opened.");
+message!(import_unreadable() vi "Không đọc được tệp bảng tính (tệp hỏng, có mật khẩu, hoặc không đúng loại)." en "The spreadsheet cannot be read (damaged, password-protected, or not the right type).");
+message!(import_unreadable_hint() vi "Hãy mở tệp bằng Excel rồi Lưu thành (Save As) kiểu \"Excel Workbook (*.xlsx)\"." en "Open the file in Excel and Save As the type \"Excel Workbook (*.xlsx)\".");
+message!(import_no_sheet() vi "Tệp không có trang tính nào." en "The file has no worksheet.");
+message!(import_no_sheet_hint() vi "Hãy nhập danh sách vào trang tính đầu tiên." en "Enter the list in the first worksheet.");
+
 // ---- clap's own words ----
 
 pub fn help_template() -> &'static str {

@@ -270,13 +270,13 @@ impl fmt::Display for Render<'_> {
             .unwrap_or_else(|| e.file.to_string_lossy());
         write!(f, "{name}")?;
         if let Some(sheet) = &e.sheet {
-            write!(f, ", trang tính \"{sheet}\"")?;
+            write!(f, ", {}", crate::msg::import_at_sheet(sheet))?;
         }
         if let Some(row) = e.row {
-            write!(f, ", dòng {row}")?;
+            write!(f, ", {}", crate::msg::import_at_row(row))?;
         }
         if let Some(col) = &e.column {
-            write!(f, ", cột {col}")?;
+            write!(f, ", {}", crate::msg::import_at_column(col))?;
         }
         write!(f, ": {}", e.message)?;
         if let Some(hint) = &e.hint {
