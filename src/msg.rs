@@ -729,6 +729,73 @@ message!(import_unreadable_hint() vi "Hãy mở tệp bằng Excel rồi Lưu th
 message!(import_no_sheet() vi "Tệp không có trang tính nào." en "The file has no worksheet.");
 message!(import_no_sheet_hint() vi "Hãy nhập danh sách vào trang tính đầu tiên." en "Enter the list in the first worksheet.");
 
+// ---- serve/ and watch ----
+
+message!(serve_needs_folder() vi "serve cần một thư mục dự án" en "serve needs a project folder");
+message!(serve_port_failed(port: u16, e: &dyn std::fmt::Display) vi "không mở được cổng {port}: {e}" en "could not open port {port}: {e}");
+message!(serve_url(url: &str) vi "Xem trước tại {url} (Ctrl+C để dừng)" en "Preview at {url} (Ctrl+C to stop)");
+message!(watch_failed(e: &dyn std::fmt::Display) vi "không theo dõi được thư mục dự án: {e}" en "could not watch the project folder: {e}");
+message!(serve_no_browser(url: &str) vi "Không mở được trình duyệt: hãy mở {url}" en "Could not open a browser: open {url}");
+message!(serve_blocked() vi "Dữ liệu có lỗi: chưa dựng lại; trang xem trước giữ bản đúng gần nhất." en "The data has errors: nothing rebuilt; the preview keeps the last good pages.");
+message!(serve_nothing_changed(ms: u128) vi "Không văn bản nào thay đổi ({ms} ms)." en "No document changed ({ms} ms).");
+message!(serve_rebuilt(list: &str, ms: u128, i: u128) vi "Đã dựng lại {list} trong {ms} ms; ảnh trang mới sẵn sàng sau {i} ms." en "Rebuilt {list} in {ms} ms; the new page images were ready after {i} ms.");
+message!(serve_built(n: usize, ms: u128) vi "Đã dựng {n} văn bản trong {ms} ms." en "Built {n} document(s) in {ms} ms.");
+message!(watch_needs_folder() vi "watch cần một thư mục dự án" en "watch needs a project folder");
+message!(watch_started() vi "Đang theo dõi data/, templates/, fonts/, assets/ (Ctrl+C để dừng)." en "Watching data/, templates/, fonts/, assets/ (Ctrl+C to stop).");
+message!(watch_saved(list: &str) vi "Đã lưu: {list}" en "Saved: {list}");
+message!(watch_blocked(errors: usize) vi "Dữ liệu có {errors} lỗi: chưa in lại. Sửa rồi lưu tệp, vinhdanh sẽ tự kiểm tra lại." en "The data has {errors} error(s): nothing reprinted. Fix and save the file; vinhdanh checks again by itself.");
+message!(watch_nothing_changed() vi "Không văn bản nào thay đổi." en "No document changed.");
+/// "Đã in lại …": seconds with a decimal comma in Vietnamese, a point in English.
+pub fn watch_reprinted(list: &str, secs: f64) -> String {
+    let s = format!("{secs:.2}");
+    match lang() {
+        Lang::Vi => format!("Đã in lại {list} trong {} giây.", s.replace('.', ",")),
+        Lang::En => format!("Reprinted {list} in {s} s."),
+    }
+}
+message!(http_read_only() vi "Chỉ đọc: phương thức không được phép" en "Read-only: method not allowed");
+message!(http_bad_host() vi "Tên máy không được phép (chỉ 127.0.0.1 hoặc localhost)" en "Host not allowed (only 127.0.0.1 or localhost)");
+message!(http_not_found() vi "Không có trang này" en "No such page");
+/// A document's name on the serve page, from the output it writes.
+pub fn document_title(output: &str) -> Option<&'static str> {
+    Some(match output {
+        "ke-hoach.pdf" => pick("Kế hoạch", "Plan"),
+        "giay-moi/" => pick("Giấy mời", "Invitations"),
+        "danh-sach-dai-bieu.pdf" => pick("Danh sách đại biểu", "Delegate list"),
+        "chuong-trinh.pdf" => pick("Chương trình hội nghị", "Conference programme"),
+        "quyet-dinh-khen-thuong.pdf" => pick("Quyết định khen thưởng", "Award decision"),
+        "giay-khen/" => pick("Giấy khen", "Certificates"),
+        "giay-khen-phoi.pdf" => pick(
+            "Giấy khen (in trên phôi)",
+            "Certificates (on pre-printed blanks)",
+        ),
+        _ => return None,
+    })
+}
+
+message!(serve_not_project(dir: &dyn std::fmt::Display) vi "lỗi: {dir} không phải thư mục dự án (không có thư mục data/)\n  gợi ý: tạo dự án bằng `vinhdanh init THƯ-MỤC`" en "error: {dir} is not a project folder (it has no data/ folder)\n  hint: create a project with `vinhdanh init FOLDER`");
+
+// ---- pipeline.rs: the project's own templates ----
+
+message!(template_copies(n: usize, versions: &str) vi "{n} tệp trong templates/ là bản sao y nguyên mẫu có sẵn (phiên bản {versions}): đã dùng mẫu mới nhất thay cho chúng" en "{n} file(s) in templates/ are unchanged copies of shipped templates (version {versions}): the latest templates were used instead");
+message!(template_copies_hint(list: &str) vi "có thể xoá các tệp này: {list}" en "these files can be deleted: {list}");
+message!(template_edited(rel: &str, version: &str) vi "{rel} là mẫu đã sửa: dùng thay cho mẫu có sẵn, nên không nhận các bản sửa của mẫu này từ phiên bản {version} trở đi" en "{rel} is an edited template: it is used instead of the shipped one, so it does not get that template's fixes from version {version} on");
+message!(template_diff_hint(name: &str) vi "xem khác biệt với mẫu mới nhất: `vinhdanh eject --diff {name}`" en "see how it differs from the latest template: `vinhdanh eject --diff {name}`");
+message!(template_edited_failed(rel: &str, version: &str) vi "mẫu riêng {rel} (bản đã sửa của mẫu có sẵn) có thể không còn hợp với phiên bản {version} của vinhdanh" en "the project's template {rel} (an edited copy of a shipped one) may no longer fit version {version} of vinhdanh");
+message!(template_edited_failed_hint(name: &str) vi "xem khác biệt với mẫu mới nhất: `vinhdanh eject --diff {name}`; hoặc đổi tên, xoá tệp này để dùng mẫu có sẵn" en "see how it differs from the latest template: `vinhdanh eject --diff {name}`; or rename or delete this file to use the shipped one");
+message!(layout_no_output(output: &str) vi "không có văn bản “{output}”" en "no document named “{output}”");
+message!(layout_batch(output: &str) vi "“{output}” là một loạt văn bản" en "“{output}” is a batch of documents");
+
+// ---- text.rs: dates and times typed in data ----
+
+message!(date_not_iso(s: &str) vi "“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY" en "“{s}” is not a date of the form YEAR-MONTH-DAY");
+message!(date_not_iso_example(s: &str) vi "“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2025-08-22)" en "“{s}” is not a date of the form YEAR-MONTH-DAY (e.g. 2025-08-22)");
+message!(date_impossible(s: &str) vi "ngày “{s}” không tồn tại" en "the date “{s}” does not exist");
+message!(date_incomplete(p: &str) vi "ngày “{p}” phải đủ ngày, tháng, năm (ví dụ 2025-08-22)" en "the date “{p}” needs a day, month and year (e.g. 2025-08-22)");
+message!(time_not_clock(s: &str) vi "“{s}” không phải giờ dạng GIỜ:PHÚT (ví dụ 07:30)" en "“{s}” is not a time of the form HOURS:MINUTES (e.g. 07:30)");
+message!(time_impossible(s: &str) vi "giờ “{s}” không tồn tại (giờ 0–23, phút 0–59)" en "the time “{s}” does not exist (hours 0–23, minutes 0–59)");
+message!(unclosed_quote_maybe(e: &str) vi "{e}; có thể thiếu dấu ngoặc kép đóng ở giá trị này" en "{e}; a closing quote may be missing in this value");
+
 // ---- clap's own words ----
 
 pub fn help_template() -> &'static str {
