@@ -1,4 +1,9 @@
-//! Every string of the command line a person reads, in Vietnamese and English side by side.
+//! Every string a person reads, in Vietnamese and English side by side: the command line, the
+//! checks (`rules/`), loading and importing data, the engine, `serve`/`watch`. Grouped by
+//! layer below. Not here: the text of the printed documents (`documents/`, `model/`, the
+//! templates), which is Vietnamese whatever the clerk's language, and vocabulary matched
+//! against input (spreadsheet headers in `load/tables.rs`); `tests/lang.rs` scans `src/` for
+//! Vietnamese literals elsewhere, with that allow-list.
 //!
 //! A Rust module rather than Fluent `.ftl` files: each message is a function whose arguments
 //! the compiler checks (a placeholder misspelt in one language is a build error, not a blank at
@@ -572,7 +577,7 @@ message!(start_sample_hint() vi "ghi giờ đã chốt vào conference.start và
 
 // rules/placeholders.rs
 message!(placeholder_award_hint() vi "ghi số tiền trong decision.yaml (award: {{collective: 1404000, individual: 702000}}), hoặc bỏ câu về tiền thưởng" en "write the amounts in decision.yaml (award: {{collective: 1404000, individual: 702000}}), or remove the sentence about the award money");
-message!(placeholder_hint() vi "dùng {{conference.date}}, {{conference.venue}}, {{conference.start}}, {{count:<mã nhóm>}}, {{honorees.total}}, {{award.total}}…; xem README, mục Chỗ điền" en "use {{conference.date}}, {{conference.venue}}, {{conference.start}}, {{count:<group code>}}, {{honorees.total}}, {{award.total}}…; see README, section Chỗ điền (placeholders)");
+message!(placeholder_hint() vi "dùng {{conference.date}}, {{conference.venue}}, {{conference.start}}, {{count:<mã nhóm>}}, {{honorees.total}}, {{award.total}}…; xem README, mục Chỗ điền" en "use {{conference.date}}, {{conference.venue}}, {{conference.start}}, {{count:<group code>}}, {{honorees.total}}, {{award.total}}…; see README, section “Chỗ điền” (placeholders)");
 message!(placeholder_unknown(key: &str) vi "chỗ điền “{{{key}}}” không có trong dữ liệu" en "the placeholder “{{{key}}}” is not in the data");
 
 // rules/report.rs: the table `check` prints
@@ -594,7 +599,7 @@ message!(report_none_yet() vi "  ← chưa có" en "  ← none yet");
 
 // rules/text.rs
 message!(legacy_encoding(s: &str, enc: &str) vi "“{s}” có vẻ được gõ bằng bảng mã {enc} (không phải Unicode): sẽ in sai chữ" en "“{s}” seems typed in the {enc} encoding (not Unicode): it would print garbled");
-message!(legacy_encoding_hint(fixed: &str) vi "nội dung đúng có lẽ là “{fixed}”; chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) hoặc gõ lại" en "the right text is probably “{fixed}”; convert it to Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) or type it again");
+message!(legacy_encoding_hint(fixed: &str) vi "nội dung đúng có lẽ là “{fixed}”; chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) hoặc gõ lại" en "the right text is probably “{fixed}”; convert it to Unicode (Unikey: “Công cụ chuyển mã”, Ctrl+Shift+F6) or type it again");
 message!(text_double_space() vi "có hai dấu cách liền nhau" en "two spaces in a row");
 message!(text_edge_space() vi "có dấu cách thừa ở đầu hoặc cuối" en "a stray space at the start or end");
 message!(text_control_char() vi "có ký tự điều khiển hoặc ký tự vô hình (Tab, khoảng trắng độ rộng 0, …)" en "a control or invisible character (Tab, zero-width space, …)");
@@ -639,7 +644,7 @@ message!(cell_order_hint() vi "chỉ ghi số, ví dụ 3" en "write a number on
 message!(cell_kind_invalid(k: &str) vi "loại “{k}” không hợp lệ" en "the kind “{k}” is not valid");
 message!(cell_kind_hint() vi "ghi “Tập thể” hoặc “Cá nhân”" en "write “Tập thể” (collective) or “Cá nhân” (individual)");
 message!(cell_kind_unknown(name: &str) vi "không rõ “{name}” là tập thể hay cá nhân" en "it is not clear whether “{name}” is a collective or an individual");
-message!(cell_kind_unknown_hint() vi "thêm dòng “I. TẬP THỂ” phía trên các tập thể và “II. CÁ NHÂN” phía trên các cá nhân, hoặc thêm cột “Loại” (Tập thể/Cá nhân), hoặc ghi giới tính, năm sinh của cá nhân" en "add a row “I. TẬP THỂ” above the collectives and “II. CÁ NHÂN” above the individuals, or add a column “Loại” (Tập thể/Cá nhân), or give the individuals' gender and birth year");
+message!(cell_kind_unknown_hint() vi "thêm dòng “I. TẬP THỂ” phía trên các tập thể và “II. CÁ NHÂN” phía trên các cá nhân, hoặc thêm cột “Loại” (Tập thể/Cá nhân), hoặc ghi giới tính, năm sinh của cá nhân" en "add a row “I. TẬP THỂ” above the collectives and “II. CÁ NHÂN” above the individuals, or add a column “Loại” (“Tập thể”/“Cá nhân”), or give the individuals' gender and birth year");
 
 // load/schema.rs
 message!(schema_newer(n: u64, schema: u32) vi "tệp được viết cho phiên bản mới hơn của vinhdanh (mẫu dữ liệu số {n}; chương trình này chỉ đọc đến số {schema})" en "the file was written for a newer version of vinhdanh (schema number {n}; this program reads up to number {schema})");
@@ -691,7 +696,7 @@ message!(import_no_extension() vi "Tệp không có phần mở rộng nên khô
 message!(import_unsupported(ext: &str) vi "Không đọc được loại tệp \".{ext}\"." en "Files of type \".{ext}\" cannot be read.");
 message!(import_unsupported_hint() vi "Hãy dùng tệp Excel (.xlsx) hoặc CSV UTF-8 (.csv)." en "Use an Excel file (.xlsx) or a UTF-8 CSV file (.csv).");
 message!(import_legacy(value: &str) vi "Chữ trong ô bị lỗi phông: \"{value}\"." en "The text in the cell has a font-encoding problem: \"{value}\".");
-message!(import_legacy_hint(enc: &str, fixed: &str) vi "có vẻ được gõ bằng bảng mã {enc}; nội dung đúng có lẽ là \"{fixed}\". Hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) rồi lưu lại." en "it seems typed in the {enc} encoding; the right text is probably \"{fixed}\". Convert it to Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) and save again.");
+message!(import_legacy_hint(enc: &str, fixed: &str) vi "có vẻ được gõ bằng bảng mã {enc}; nội dung đúng có lẽ là \"{fixed}\". Hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) rồi lưu lại." en "it seems typed in the {enc} encoding; the right text is probably \"{fixed}\". Convert it to Unicode (Unikey: “Công cụ chuyển mã”, Ctrl+Shift+F6) and save again.");
 message!(import_header_first() vi "Dòng đầu của bảng phải là tiêu đề cột (ví dụ \"Họ và tên\"), các dòng sau là dữ liệu." en "The first row of the table must hold the column headers (e.g. \"Họ và tên\"), the rows below it the data.");
 message!(import_other_sheets(list: &str) vi " Chỉ trang tính đầu tiên đang hiện được đọc; các trang tính có dữ liệu: {list}." en " Only the first visible worksheet is read; the worksheets with data: {list}.");
 message!(import_sheet_empty() vi "Trang tính này không có dữ liệu." en "This worksheet has no data.");
@@ -795,6 +800,14 @@ message!(date_incomplete(p: &str) vi "ngày “{p}” phải đủ ngày, tháng
 message!(time_not_clock(s: &str) vi "“{s}” không phải giờ dạng GIỜ:PHÚT (ví dụ 07:30)" en "“{s}” is not a time of the form HOURS:MINUTES (e.g. 07:30)");
 message!(time_impossible(s: &str) vi "giờ “{s}” không tồn tại (giờ 0–23, phút 0–59)" en "the time “{s}” does not exist (hours 0–23, minutes 0–59)");
 message!(unclosed_quote_maybe(e: &str) vi "{e}; có thể thiếu dấu ngoặc kép đóng ở giá trị này" en "{e}; a closing quote may be missing in this value");
+
+/// What a date or time field expects, in serde's "expected …" of a wrong value.
+pub fn expected_date() -> &'static str {
+    pick("ngày", "a date")
+}
+pub fn expected_time() -> &'static str {
+    pick("giờ", "a time")
+}
 
 // ---- clap's own words ----
 
@@ -929,7 +942,7 @@ const HELP: &[(&str, &str, &str)] = &[
     (
         "check.fix_tone_marks",
         "Thống nhất kiểu bỏ dấu trong phần văn bản tự do của data/*.yaml: new (hoà, thuỷ) hoặc old (hòa, thủy).",
-        "Make the tone-mark style of the free text in data/*.yaml uniform: new (hoà, thuỷ) or old (hòa, thủy).",
+        "Make the tone-mark style of the free text in data/*.yaml uniform: new (“hoà”, “thuỷ”) or old (“hòa”, “thủy”).",
     ),
     (
         "check.dry_run",
