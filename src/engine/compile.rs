@@ -279,8 +279,8 @@ fn clean_message(m: &str) -> String {
     translate(&m).unwrap_or(m)
 }
 
-/// The Typst messages a template author meets most often, in Vietnamese (the English text
-/// is kept in brackets for searching).
+/// The Typst messages a template author meets most often, in plain words (`msg`; Typst's own
+/// English text is kept in brackets for searching).
 fn translate(m: &str) -> Option<String> {
     if let Some(rest) = m.strip_prefix("file not found (searched at ") {
         let path = rest.trim_end_matches(')');

@@ -117,7 +117,7 @@ pub struct ImportWarning {
     pub row: Option<usize>,
     /// Column letter as Excel shows it.
     pub column: Option<String>,
-    /// What was skipped, in plain Vietnamese.
+    /// What was skipped, in plain words (`msg`).
     pub message: String,
     /// Only for the record, not a problem: title rows above the header, a summary sheet
     /// after the list.
