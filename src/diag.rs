@@ -1,5 +1,5 @@
 //! The one shape every problem takes when it reaches a person: where (file, line, column or
-//! spreadsheet cell, record), what (plain Vietnamese) and how to fix it. Each pipeline layer has
+//! spreadsheet cell, record), what (plain Vietnamese, or English with `--lang en`: `msg`) and how to fix it. Each pipeline layer has
 //! its own error type; they all turn into [`Diagnostic`] at the edge, so the CLI prints them the
 //! same way and tests can assert on the location without parsing prose.
 
@@ -215,7 +215,7 @@ impl fmt::Display for Diagnostics {
     }
 }
 
-/// Renders problems for a person, one block each: the message in Vietnamese, where it is, the
+/// Renders problems for a person, one block each: the message (in the language `msg` was set to), where it is, the
 /// line of the file with a caret under the value (YAML), the record, and how to fix it.
 pub fn render(d: &Diagnostics) -> String {
     d.0.iter().map(render_one).collect()

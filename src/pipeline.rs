@@ -111,30 +111,28 @@ fn template_notes(project: &Project) -> Diagnostics {
         versions.sort();
         versions.dedup();
         out.push(
-            Diagnostic::warning(format!(
-                "{} tệp trong templates/ là bản sao y nguyên mẫu có sẵn (phiên bản {}): đã dùng mẫu mới nhất thay cho chúng",
+            Diagnostic::warning(crate::msg::template_copies(
                 copies.len(),
-                versions.join(", ")
+                &versions.join(", "),
             ))
             .in_file("templates/")
-            .hint(format!(
-                "có thể xoá các tệp này: {}",
-                copies.iter().map(|(r, _)| *r).collect::<Vec<_>>().join(", ")
+            .hint(crate::msg::template_copies_hint(
+                &copies
+                    .iter()
+                    .map(|(r, _)| *r)
+                    .collect::<Vec<_>>()
+                    .join(", "),
             )),
         );
     }
     for (rel, k) in &overrides {
         if *k == Override::Edited {
             out.push(
-                Diagnostic::warning(format!(
-                    "{rel} là mẫu đã sửa: dùng thay cho mẫu có sẵn, nên không nhận các bản sửa của mẫu này từ phiên bản {} trở đi",
-                    env!("CARGO_PKG_VERSION")
-                ))
-                .in_file(rel.clone())
-                .hint(format!(
-                    "xem khác biệt với mẫu mới nhất: `vinhdanh eject --diff {}`",
-                    rel.trim_start_matches("templates/")
-                )),
+                Diagnostic::warning(crate::msg::template_edited(rel, env!("CARGO_PKG_VERSION")))
+                    .in_file(rel.clone())
+                    .hint(crate::msg::template_diff_hint(
+                        rel.trim_start_matches("templates/"),
+                    )),
             );
         }
     }
@@ -343,14 +341,13 @@ pub fn run(
             // An edited copy of a template may no longer fit this version's engine or data.
             for rel in edited.iter().filter(|r| o.read.contains(*r)) {
                 failed.push(
-                    Diagnostic::error(format!(
-                        "mẫu riêng {rel} (bản đã sửa của mẫu có sẵn) có thể không còn hợp với phiên bản {} của vinhdanh",
-                        env!("CARGO_PKG_VERSION")
+                    Diagnostic::error(crate::msg::template_edited_failed(
+                        rel,
+                        env!("CARGO_PKG_VERSION"),
                     ))
                     .in_file(rel.clone())
-                    .hint(format!(
-                        "xem khác biệt với mẫu mới nhất: `vinhdanh eject --diff {}`; hoặc đổi tên, xoá tệp này để dùng mẫu có sẵn",
-                        rel.trim_start_matches("templates/")
+                    .hint(crate::msg::template_edited_failed_hint(
+                        rel.trim_start_matches("templates/"),
                     )),
                 );
             }
@@ -522,10 +519,10 @@ pub fn layout(project: &Project, output: &str) -> Result<PagedDocument, Diagnost
     let p = prepare(project)?;
     let jobs = documents::jobs(&p.data, &p.fonts, Settings::default());
     let Some(job) = jobs.iter().find(|j| j.name == output) else {
-        return Err(Diagnostic::error(format!("không có văn bản “{output}”")).into());
+        return Err(Diagnostic::error(crate::msg::layout_no_output(output)).into());
     };
     let Work::Single(s) = &job.work else {
-        return Err(Diagnostic::error(format!("“{output}” là một loạt văn bản")).into());
+        return Err(Diagnostic::error(crate::msg::layout_batch(output)).into());
     };
     let engine = Engine::new(project, &p.fonts, engine::Options::default());
     engine.lay_out(job.today, s, &mut JobOutcome::default())

@@ -29,9 +29,9 @@ impl PartialDate {
         let num = |p: &str| {
             p.trim()
                 .parse::<i64>()
-                .map_err(|_| format!("“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY"))
+                .map_err(|_| crate::msg::date_not_iso(s))
         };
-        let bad = || format!("ngày “{s}” không tồn tại");
+        let bad = || crate::msg::date_impossible(s);
         let out = match parts.as_slice() {
             [y] => Self {
                 year: num(y)? as i32,
@@ -59,9 +59,7 @@ impl PartialDate {
                 }
             }
             _ => {
-                return Err(format!(
-                    "“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2025-08-22)"
-                ));
+                return Err(crate::msg::date_not_iso_example(s));
             }
         };
         if !(1900..=2200).contains(&out.year) {
@@ -110,7 +108,7 @@ impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         // A visitor, not a buffered untagged enum: the error then carries the value's own
         // line and column.
-        d.deserialize_any(ScalarVisitor("ngày", |s| {
+        d.deserialize_any(ScalarVisitor(crate::msg::expected_date(), |s| {
             PartialDate::parse(s).map_err(|e| quote_hint(s, e))
         }))
     }
@@ -143,7 +141,7 @@ impl<T> serde::de::Visitor<'_> for ScalarVisitor<T> {
 /// open: say so, since the parser's own error would come later or not at all.
 fn quote_hint(s: &str, e: String) -> String {
     if s.contains('\n') || s.contains(": ") {
-        format!("{e}; có thể thiếu dấu ngoặc kép đóng ở giá trị này")
+        crate::msg::unclosed_quote_maybe(&e)
     } else {
         e
     }
@@ -162,11 +160,8 @@ pub mod full_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
         let p = PartialDate::deserialize(d)?;
-        p.full().ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "ngày “{p}” phải đủ ngày, tháng, năm (ví dụ 2025-08-22)"
-            ))
-        })
+        p.full()
+            .ok_or_else(|| serde::de::Error::custom(crate::msg::date_incomplete(&p.to_string())))
     }
 
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
@@ -216,10 +211,10 @@ impl ClockTime {
         let m = if m.is_empty() { "0" } else { m };
         let (h, m) = match (h.trim().parse::<u32>(), m.trim().parse::<u32>()) {
             (Ok(h), Ok(m)) => (h, m),
-            _ => return Err(format!("“{s}” không phải giờ dạng GIỜ:PHÚT (ví dụ 07:30)")),
+            _ => return Err(crate::msg::time_not_clock(s)),
         };
         if h > 23 || m > 59 {
-            return Err(format!("giờ “{s}” không tồn tại (giờ 0–23, phút 0–59)"));
+            return Err(crate::msg::time_impossible(s));
         }
         Ok(Self { hour: h, minute: m })
     }
@@ -237,7 +232,7 @@ impl ClockTime {
 
 impl<'de> Deserialize<'de> for ClockTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ScalarVisitor("giờ", |s| {
+        d.deserialize_any(ScalarVisitor(crate::msg::expected_time(), |s| {
             ClockTime::parse(s).map_err(|e| quote_hint(s, e))
         }))
     }

@@ -35,7 +35,7 @@ pub fn run(a: Args) -> i32 {
     match serve::serve(project, out_dir, options) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("lỗi: {e}");
+            eprintln!("{}: {e}", crate::msg::level_error());
             1
         }
     }
@@ -49,7 +49,7 @@ pub fn watch(a: WatchArgs) -> i32 {
     match serve::watch(project, out_dir) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("lỗi: {e}");
+            eprintln!("{}: {e}", crate::msg::level_error());
             1
         }
     }
@@ -60,10 +60,7 @@ fn project(dir: Option<PathBuf>) -> Option<crate::project::Project> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
     let project = super::project(Some(&dir)).ok()?;
     if !dir.join("data").is_dir() {
-        eprintln!(
-            "lỗi: {} không phải thư mục dự án (không có thư mục data/)\n  gợi ý: tạo dự án bằng `vinhdanh init THƯ-MỤC`",
-            dir.display()
-        );
+        eprintln!("{}", crate::msg::serve_not_project(&dir.display()));
         return None;
     }
     Some(project)

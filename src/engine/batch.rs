@@ -363,7 +363,7 @@ fn export_chunk(
 /// exported twice. Like the per-record files, it has no page labels or outline of its own.
 pub fn join(parts: Vec<Vec<u8>>) -> Result<Vec<u8>, Diagnostic> {
     use lopdf::{Document, Object, ObjectId};
-    let err = |e: lopdf::Error| Diagnostic::error(format!("không ghép được tệp in: {e}"));
+    let err = |e: lopdf::Error| Diagnostic::error(crate::msg::join_failed(&e));
     if parts.len() == 1 {
         return Ok(parts.into_iter().next().unwrap_or_default());
     }
@@ -405,7 +405,7 @@ pub fn join(parts: Vec<Vec<u8>>) -> Result<Vec<u8>, Diagnostic> {
     base.max_id = base.objects.keys().last().map_or(0, |id| id.0);
     let mut out = Vec::new();
     base.save_to(&mut out)
-        .map_err(|e| Diagnostic::error(format!("không ghép được tệp in: {e}")))?;
+        .map_err(|e| Diagnostic::error(crate::msg::join_failed(&e)))?;
     Ok(out)
 }
 

@@ -100,10 +100,7 @@ impl<'a> DocWorld<'a> {
         let rooted = id.get();
         if let VirtualRoot::Package(spec) = rooted.root() {
             return Err(FileError::Other(Some(
-                format!(
-                    "không dùng được gói “{spec}”: vinhdanh không tải gói từ mạng; hãy chép tệp cần dùng vào thư mục templates/ của dự án"
-                )
-                .into(),
+                crate::msg::typst_package(&spec).into(),
             )));
         }
         let rel = rooted.vpath().get_without_slash().to_string();
@@ -114,7 +111,7 @@ impl<'a> DocWorld<'a> {
             Ok(Some(bytes)) => Ok(Bytes::new(bytes.into_owned())),
             Ok(None) => Err(FileError::NotFound(rel.into())),
             Err(crate::project::ProjectError::OutsideProject(_)) => Err(FileError::Other(Some(
-                format!("“{rel}” nằm ngoài thư mục dự án (liên kết tượng trưng trỏ ra ngoài): không được phép đọc").into(),
+                crate::msg::typst_symlink_outside(&rel).into(),
             ))),
             Err(_) => Err(FileError::AccessDenied),
         }
@@ -216,7 +213,7 @@ pub fn pdf(
             .map(|e| e.message.to_string())
             .collect::<Vec<_>>()
             .join("; ");
-        Diagnostic::error(format!("không xuất được PDF: {msg}"))
+        Diagnostic::error(crate::msg::pdf_export_failed(&msg))
     })
 }
 
@@ -253,19 +250,16 @@ fn to_diagnostic(world: &DocWorld, template: &str, d: &SourceDiagnostic) -> Diag
             let mut loc = Location::file(format!("templates/{template}"));
             loc.line = render::map_line(&tmpl_text, generated);
             location = Some(loc);
-            message = format!(
-                "{message} (trong mã Typst sinh ra, dòng {}: {})",
-                line + 1,
-                shorten(generated.trim())
-            );
+            message =
+                crate::msg::typst_in_generated(&message, line + 1, &shorten(generated.trim()));
         } else {
             let rel = id.get().vpath().get_without_slash().to_string();
             location = Some(Location::at(rel, line + 1, col + 1));
         }
     }
     let mut diag = match d.severity {
-        TSeverity::Error => Diagnostic::error(format!("lỗi dàn trang: {message}")),
-        TSeverity::Warning => Diagnostic::warning(format!("dàn trang: {message}")),
+        TSeverity::Error => Diagnostic::error(crate::msg::typst_error(&message)),
+        TSeverity::Warning => Diagnostic::warning(crate::msg::typst_warning(&message)),
     };
     if let Some(loc) = location {
         diag = diag.at(loc);
@@ -285,25 +279,21 @@ fn clean_message(m: &str) -> String {
     translate(&m).unwrap_or(m)
 }
 
-/// The Typst messages a template author meets most often, in Vietnamese (the English text
-/// is kept in brackets for searching).
+/// The Typst messages a template author meets most often, in plain words (`msg`; Typst's own
+/// English text is kept in brackets for searching).
 fn translate(m: &str) -> Option<String> {
     if let Some(rest) = m.strip_prefix("file not found (searched at ") {
         let path = rest.trim_end_matches(')');
-        return Some(format!(
-            "không tìm thấy tệp “{path}” trong thư mục dự án (mẫu chỉ đọc được tệp bên trong dự án) [{m}]"
-        ));
+        return Some(crate::msg::typst_file_not_found(path, m));
     }
     if m.contains("would escape the project root") {
-        return Some(format!(
-            "đường dẫn ra ngoài thư mục dự án: không được phép đọc [{m}]"
-        ));
+        return Some(crate::msg::typst_escapes(m));
     }
     if let Some(name) = m.strip_prefix("unknown variable: ") {
-        return Some(format!("không có biến hoặc hàm “{name}” [{m}]"));
+        return Some(crate::msg::typst_unknown_variable(name, m));
     }
     if m.starts_with("failed to decode image") {
-        return Some(format!("tệp ảnh hỏng hoặc không phải ảnh [{m}]"));
+        return Some(crate::msg::typst_bad_image(m));
     }
     None
 }

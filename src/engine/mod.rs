@@ -476,12 +476,13 @@ impl<'a> Engine<'a> {
             let mut missing = BTreeSet::new();
             missing_glyphs(&page.frame, &mut missing);
             for c in missing {
-                let mut d = Diagnostic::error(format!(
-                        "trang {} của {document} có ký tự “{c}” (U+{:04X}) mà không phông chữ nào có: in ra ô trống",
-                        i + 1 - pages.start() + 1,
-                        c as u32
-                    ))
-                    .hint("nếu ký tự đến từ dữ liệu, gõ lại bằng bộ gõ tiếng Việt; nếu từ tệp mẫu, sửa mẫu hoặc thêm phông chữ có ký tự này vào thư mục fonts/");
+                let mut d = Diagnostic::error(crate::msg::page_missing_glyph(
+                    i + 1 - pages.start() + 1,
+                    document,
+                    c,
+                    c as u32,
+                ))
+                .hint(crate::msg::page_missing_glyph_hint());
                 if let Some((loc, field)) = self.options.origin.as_ref().and_then(|f| f(c)) {
                     d = d.at(loc).field(field);
                 }

@@ -33,7 +33,7 @@ pub fn environment(project: &Project) -> Environment<'static> {
                 .map_err(|_| {
                     Error::new(
                         ErrorKind::InvalidOperation,
-                        format!("{rel} không phải UTF-8"),
+                        crate::msg::template_not_utf8(&rel),
                     )
                 }),
             Ok(None) => Ok(None),
@@ -324,18 +324,15 @@ pub(crate) fn template_error(name: &str, e: &Error) -> Diagnostic {
             // minijinja's detail is an English sentence around the quoted name.
             let detail = e.detail().unwrap_or(name);
             let missing = detail.split('"').nth(1).unwrap_or(detail);
-            format!("không tìm thấy mẫu “{missing}”")
+            crate::msg::template_not_found(missing)
         }
-        ErrorKind::SyntaxError => format!("mẫu sai cú pháp: {}", e.detail().unwrap_or("")),
-        ErrorKind::UndefinedError => format!(
-            "mẫu dùng một giá trị không có trong dữ liệu: {}",
-            e.detail().unwrap_or("")
-        ),
-        _ => format!("lỗi khi điền mẫu: {e}"),
+        ErrorKind::SyntaxError => crate::msg::template_syntax(e.detail().unwrap_or("")),
+        ErrorKind::UndefinedError => crate::msg::template_undefined(e.detail().unwrap_or("")),
+        _ => crate::msg::template_failed(&e),
     };
     Diagnostic::error(msg)
         .at(loc)
-        .hint("đây là lỗi của tệp mẫu (.typ.j2), không phải của dữ liệu; sửa mẫu hoặc xóa tệp mẫu riêng để dùng mẫu mặc định")
+        .hint(crate::msg::template_error_hint())
 }
 
 /// Best guess of the template line that produced `generated` (a line of Typst output): the

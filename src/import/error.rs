@@ -2,7 +2,7 @@
 //!
 //! The reader of these messages knows Excel, not programming: every error
 //! says where to look (file, row, column letter as Excel shows them), what is
-//! wrong in plain Vietnamese, and how to fix it.
+//! wrong in plain Vietnamese (English with `--lang en`), and how to fix it.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -131,12 +131,12 @@ impl ImportError {
         self.inner.column.as_deref()
     }
 
-    /// What is wrong, in plain Vietnamese.
+    /// What is wrong, in plain words (`msg`).
     pub fn message(&self) -> &str {
         &self.inner.message
     }
 
-    /// How to fix it, in plain Vietnamese.
+    /// How to fix it, in plain words (`msg`).
     pub fn hint(&self) -> Option<&str> {
         self.inner.hint.as_deref()
     }
@@ -270,13 +270,13 @@ impl fmt::Display for Render<'_> {
             .unwrap_or_else(|| e.file.to_string_lossy());
         write!(f, "{name}")?;
         if let Some(sheet) = &e.sheet {
-            write!(f, ", trang tính \"{sheet}\"")?;
+            write!(f, ", {}", crate::msg::import_at_sheet(sheet))?;
         }
         if let Some(row) = e.row {
-            write!(f, ", dòng {row}")?;
+            write!(f, ", {}", crate::msg::import_at_row(row))?;
         }
         if let Some(col) = &e.column {
-            write!(f, ", cột {col}")?;
+            write!(f, ", {}", crate::msg::import_at_column(col))?;
         }
         write!(f, ": {}", e.message)?;
         if let Some(hint) = &e.hint {

@@ -117,7 +117,7 @@ pub struct ImportWarning {
     pub row: Option<usize>,
     /// Column letter as Excel shows it.
     pub column: Option<String>,
-    /// What was skipped, in plain Vietnamese.
+    /// What was skipped, in plain words (`msg`).
     pub message: String,
     /// Only for the record, not a problem: title rows above the header, a summary sheet
     /// after the list.
@@ -129,13 +129,13 @@ impl std::fmt::Display for ImportWarning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut parts = Vec::new();
         if let Some(sheet) = &self.sheet {
-            parts.push(format!("trang tính \"{sheet}\""));
+            parts.push(crate::msg::import_at_sheet(sheet));
         }
         if let Some(row) = self.row {
-            parts.push(format!("dòng {row}"));
+            parts.push(crate::msg::import_at_row(row));
         }
         if let Some(col) = &self.column {
-            parts.push(format!("cột {col}"));
+            parts.push(crate::msg::import_at_column(col));
         }
         if !parts.is_empty() {
             write!(f, "{}: ", parts.join(", "))?;
@@ -218,12 +218,12 @@ pub fn read_table_sections(
                 ImportErrorKind::UnsupportedFormat,
                 path,
                 if ext.is_empty() {
-                    "Tệp không có phần mở rộng nên không biết là loại tệp gì.".to_string()
+                    crate::msg::import_no_extension()
                 } else {
-                    format!("Không đọc được loại tệp \".{ext}\".")
+                    crate::msg::import_unsupported(&ext)
                 },
             )
-            .with_hint("Hãy dùng tệp Excel (.xlsx) hoặc CSV UTF-8 (.csv)."));
+            .with_hint(crate::msg::import_unsupported_hint()));
         }
     };
     build_table(path, sheet, spec, sections)
@@ -422,13 +422,8 @@ impl<'a> Problems<'a> {
             ImportErrorKind::LegacyEncoding(enc),
             row,
             Some(col),
-            format!("Chữ trong ô bị lỗi phông: \"{}\".", excerpt(value, 40)),
-            format!(
-                "có vẻ được gõ bằng bảng mã {}; nội dung đúng có lẽ là \"{}\". \
-                 Hãy chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) rồi lưu lại.",
-                enc.name(),
-                excerpt(&text, 40)
-            ),
+            crate::msg::import_legacy(&excerpt(value, 40)),
+            crate::msg::import_legacy_hint(enc.name(), &excerpt(&text, 40)),
         );
         true
     }
@@ -453,22 +448,19 @@ fn build_table(
         .filter(|r| r.cells.iter().any(|c| !is_blank(c)))
         .collect();
     let Some(first) = rows.first() else {
-        let mut hint = String::from(
-            "Dòng đầu của bảng phải là tiêu đề cột (ví dụ \"Họ và tên\"), các dòng sau là dữ liệu.",
-        );
+        let mut hint = crate::msg::import_header_first();
         if !sheet.other_sheets.is_empty() {
-            hint.push_str(&format!(
-                " Chỉ trang tính đầu tiên đang hiện được đọc; các trang tính có dữ liệu: {}.",
-                quoted_list(sheet.other_sheets.iter().map(String::as_str))
-            ));
+            hint.push_str(&crate::msg::import_other_sheets(&quoted_list(
+                sheet.other_sheets.iter().map(String::as_str),
+            )));
         }
         return Err(ImportError::new(
             ImportErrorKind::Empty,
             path,
             if sheet_name.is_some() {
-                "Trang tính này không có dữ liệu."
+                crate::msg::import_sheet_empty()
             } else {
-                "Tệp không có dữ liệu."
+                crate::msg::import_file_empty()
             },
         )
         .in_sheet(sheet_name)
@@ -498,11 +490,9 @@ fn build_table(
     if !sheet.other_sheets.is_empty() {
         note(
             None,
-            format!(
-                "Chỉ đọc trang tính \"{}\"; bỏ qua các trang tính khác cũng có dữ liệu: {}. \
-                 Nếu danh sách nằm ở nhiều trang, hãy gộp vào một trang.",
+            crate::msg::import_one_sheet(
                 sheet_name.unwrap_or_default(),
-                quoted_list(sheet.other_sheets.iter().map(String::as_str))
+                &quoted_list(sheet.other_sheets.iter().map(String::as_str)),
             ),
         );
     }
@@ -529,12 +519,7 @@ fn build_table(
     if header_index > 0 {
         note(
             Some(first.row),
-            format!(
-                "Bỏ qua {} dòng phía trên tiêu đề (từ dòng {} đến dòng {}).",
-                header_index,
-                first.row,
-                rows[header_index - 1].row
-            ),
+            crate::msg::import_rows_above(header_index, first.row, rows[header_index - 1].row),
         );
     }
 
@@ -545,15 +530,9 @@ fn build_table(
             Some(header.row),
             Some(ig.column.clone()),
             if ig.header.is_empty() {
-                format!(
-                    "Cột {} có dữ liệu nhưng không có tiêu đề, đã bỏ qua.",
-                    ig.column
-                )
+                crate::msg::import_column_no_header(&ig.column)
             } else {
-                let mut m = format!(
-                    "Cột {} (\"{}\") không dùng đến, đã bỏ qua.",
-                    ig.column, ig.header
-                );
+                let mut m = crate::msg::import_column_unused(&ig.column, &ig.header);
                 // A misspelt header of a column not found: say which it may be.
                 let unmapped = spec
                     .iter()
@@ -575,9 +554,7 @@ fn build_table(
                         .iter()
                         .find(|f| f.label == best || f.synonyms.contains(&best))
                         .map_or(best, |f| f.label);
-                    m.push_str(&format!(
-                        " Nếu đây là cột \"{label}\", hãy sửa tiêu đề thành \"{label}\"."
-                    ));
+                    m.push_str(&crate::msg::import_column_maybe(label));
                 }
                 m
             },
@@ -629,8 +606,8 @@ fn build_table(
                         ImportErrorKind::CellError,
                         raw.row,
                         Some(col),
-                        format!("Ô \"{}\" chứa lỗi công thức {e}.", spec[field].label),
-                        "Hãy sửa công thức hoặc gõ thẳng giá trị vào ô.".to_string(),
+                        crate::msg::import_formula_error(spec[field].label, &e),
+                        crate::msg::import_formula_error_hint(),
                     );
                     bad.push(field);
                     continue;
@@ -674,11 +651,8 @@ fn build_table(
                     ImportErrorKind::MissingValue,
                     raw.row,
                     Some(col),
-                    format!("Ô \"{}\" đang trống.", f.label),
-                    format!(
-                        "Hãy điền \"{}\" cho dòng này, hoặc xoá cả dòng nếu không dùng.",
-                        f.label
-                    ),
+                    crate::msg::import_cell_empty(f.label),
+                    crate::msg::import_cell_empty_hint(f.label),
                 );
             }
         }
@@ -696,11 +670,7 @@ fn build_table(
         warn(
             Some(first_skipped),
             None,
-            format!(
-                "Bỏ qua {} dòng không có dữ liệu ở các cột cần dùng (dòng {}{more}).",
-                skipped.len(),
-                list.join(", ")
-            ),
+            crate::msg::import_rows_skipped(skipped.len(), &list.join(", "), more),
         );
     }
     notes.append(&mut warnings);
@@ -802,15 +772,14 @@ fn map_header(
                         ImportErrorKind::DuplicateColumn,
                         header.row,
                         Some(col),
-                        format!(
-                            "Có hai cột cùng là \"{}\": cột {} (\"{}\") và cột {} (\"{}\").",
+                        crate::msg::import_duplicate_column(
                             spec[field].label,
-                            column_letter(other),
-                            other_header,
-                            column_letter(col),
-                            text
+                            &column_letter(other),
+                            &other_header,
+                            &column_letter(col),
+                            &text,
                         ),
-                        "Hãy xoá hoặc đổi tiêu đề một trong hai cột.".to_string(),
+                        crate::msg::import_duplicate_column_hint(),
                     );
                     continue;
                 }
@@ -850,25 +819,23 @@ fn missing_column(
 ) -> (String, String) {
     let found: Vec<&IgnoredColumn> = unmatched.iter().filter(|c| !c.header.is_empty()).collect();
     let mut hint = if found.is_empty() {
-        format!("Dòng tiêu đề (dòng {header_row}) không có cột nào khác dùng được.")
+        crate::msg::import_no_other_columns(header_row)
     } else {
-        format!(
-            "Các cột khác ở dòng tiêu đề (dòng {header_row}): {}.",
-            quoted_list(found.iter().map(|c| c.header.as_str()))
+        crate::msg::import_other_columns(
+            header_row,
+            &quoted_list(found.iter().map(|c| c.header.as_str())),
         )
     };
     if let Some(best) = suggest(field, &found) {
-        hint.push_str(&format!(
-            " Có phải là cột {} (\"{}\")? Nếu đúng, hãy sửa tiêu đề thành \"{}\".",
-            best.column, best.header, field.label
+        hint.push_str(&crate::msg::import_column_is_it(
+            &best.column,
+            &best.header,
+            field.label,
         ));
     } else {
-        hint.push_str(&format!(
-            " Hãy thêm cột có tiêu đề \"{}\" vào dòng tiêu đề.",
-            field.label
-        ));
+        hint.push_str(&crate::msg::import_add_column(field.label));
     }
-    (format!("Không tìm thấy cột \"{}\".", field.label), hint)
+    (crate::msg::import_missing_column(field.label), hint)
 }
 
 /// The unmatched header most similar to the field, if similar enough to be
@@ -910,9 +877,8 @@ fn check_merged(
             ImportErrorKind::MergedCells,
             m.first_row,
             Some(m.first_col),
-            format!("Bảng có ô gộp {}.", m.name()),
-            "Hãy bỏ gộp ô (Home → Merge & Center → Unmerge Cells) rồi điền đủ giá trị cho từng dòng."
-                .to_string(),
+            crate::msg::import_merged(&m.name()),
+            crate::msg::import_merged_hint(),
         );
     }
     hits

@@ -55,11 +55,9 @@ pub(crate) fn read(path: &Path) -> Result<RawSheet, ImportError> {
                 let mut err = ImportError::new(
                     ImportErrorKind::Unreadable,
                     path,
-                    "Tệp CSV bị lỗi định dạng, không đọc được.",
+                    crate::msg::import_csv_malformed(),
                 )
-                .with_hint(
-                    "Hãy mở tệp bằng Excel rồi lưu lại kiểu \"CSV UTF-8 (Comma delimited)\".",
-                )
+                .with_hint(crate::msg::import_csv_malformed_hint())
                 .with_source(e);
                 if let Some(l) = line {
                     err = err.at_row(l.saturating_sub(extra_lines));
@@ -134,15 +132,11 @@ fn not_utf8(path: &Path, row: usize, col: usize) -> ImportError {
     ImportError::new(
         ImportErrorKind::NotUtf8,
         path,
-        "Tệp CSV không được lưu bằng mã UTF-8, chữ tiếng Việt sẽ bị lỗi. \
-         Có lẽ tệp được lưu bằng bảng mã cũ (Windows-1258, kiểu \"CSV (Comma delimited)\" của Excel cũ).",
+        crate::msg::import_csv_not_utf8(),
     )
     .at_row(row)
     .at_column(column_letter(col))
-    .with_hint(
-        "Lưu lại bằng Excel: CSV UTF-8 (Comma delimited) — mở tệp, chọn File → Save As, \
-         chọn kiểu \"CSV UTF-8 (Comma delimited) (*.csv)\"",
-    )
+    .with_hint(crate::msg::import_csv_not_utf8_hint())
 }
 
 #[cfg(test)]

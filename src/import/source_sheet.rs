@@ -13,16 +13,16 @@ use super::{ImportError, ImportErrorKind, Merged, RawCell, RawRow, RawSheet};
 pub(crate) fn io_error(path: &Path, e: std::io::Error) -> ImportError {
     let (message, hint) = match e.kind() {
         std::io::ErrorKind::NotFound => (
-            "Không tìm thấy tệp.",
-            "Hãy kiểm tra lại tên và thư mục của tệp.",
+            crate::msg::import_not_found(),
+            crate::msg::import_not_found_hint(),
         ),
         std::io::ErrorKind::PermissionDenied => (
-            "Không được phép mở tệp.",
-            "Nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại.",
+            crate::msg::import_denied(),
+            crate::msg::import_close_excel_hint(),
         ),
         _ => (
-            "Không mở được tệp.",
-            "Nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại.",
+            crate::msg::import_cannot_open(),
+            crate::msg::import_close_excel_hint(),
         ),
     };
     ImportError::new(ImportErrorKind::Io, path, message)
@@ -34,9 +34,9 @@ fn unreadable(path: &Path, e: impl std::error::Error + Send + Sync + 'static) ->
     ImportError::new(
         ImportErrorKind::Unreadable,
         path,
-        "Không đọc được tệp bảng tính (tệp hỏng, có mật khẩu, hoặc không đúng loại).",
+        crate::msg::import_unreadable(),
     )
-    .with_hint("Hãy mở tệp bằng Excel rồi Lưu thành (Save As) kiểu \"Excel Workbook (*.xlsx)\".")
+    .with_hint(crate::msg::import_unreadable_hint())
     .with_source(e)
 }
 
@@ -53,8 +53,8 @@ pub(crate) fn read(path: &Path) -> Result<RawSheet, ImportError> {
         .or_else(|| worksheets().next())
     else {
         return Err(
-            ImportError::new(ImportErrorKind::Empty, path, "Tệp không có trang tính nào.")
-                .with_hint("Hãy nhập danh sách vào trang tính đầu tiên."),
+            ImportError::new(ImportErrorKind::Empty, path, crate::msg::import_no_sheet())
+                .with_hint(crate::msg::import_no_sheet_hint()),
         );
     };
     let name = sheet.name.clone();

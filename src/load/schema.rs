@@ -6,6 +6,7 @@
 use super::yaml::{Index, build_index};
 use crate::diag::{Diagnostic, Location};
 use crate::model::{OLDEST_SCHEMA, SCHEMA};
+use crate::msg;
 
 /// A field renamed in the schema: in `file`, the key at `old` is now `new`. Paths are field
 /// paths with `[]` for every item of a list (`honorees[].proposed_by`); `old` and `new` differ
@@ -108,20 +109,18 @@ fn check_version(file: &str, text: &str, index: &Index) -> Result<(), Diagnostic
         None => Location::file(file),
     };
     if n > u64::from(SCHEMA) {
-        return Err(Diagnostic::error(format!(
-            "tệp được viết cho phiên bản mới hơn của vinhdanh (mẫu dữ liệu số {n}; chương trình này chỉ đọc đến số {SCHEMA})"
-        ))
-        .at(at())
-        .field("vinhdanh")
-        .hint("cập nhật vinhdanh lên phiên bản mới nhất rồi chạy lại (đừng sửa số này: dữ liệu viết theo mẫu mới có thể không đọc đúng)"));
+        return Err(Diagnostic::error(msg::schema_newer(n, SCHEMA))
+            .at(at())
+            .field("vinhdanh")
+            .hint(msg::schema_newer_hint()));
     }
     if n < u64::from(OLDEST_SCHEMA) {
-        return Err(Diagnostic::error(format!(
-            "mẫu dữ liệu số {n} không còn được hỗ trợ (chương trình này đọc từ số {OLDEST_SCHEMA} đến {SCHEMA})"
-        ))
-        .at(at())
-        .field("vinhdanh")
-        .hint("dùng một phiên bản vinhdanh cũ hơn chạy `vinhdanh migrate`, rồi quay lại phiên bản này"));
+        return Err(
+            Diagnostic::error(msg::schema_older(n, OLDEST_SCHEMA, SCHEMA))
+                .at(at())
+                .field("vinhdanh")
+                .hint(msg::schema_older_hint()),
+        );
     }
     Ok(())
 }
@@ -185,18 +184,12 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
                 last_key(r.new)
             );
             if index.keys.contains_key(&new_path) {
-                return Err(Diagnostic::error(format!(
-                    "có cả “{}” (tên cũ) và “{}”: giữ một",
-                    last_key(r.old),
-                    last_key(r.new)
-                ))
-                .at(Location::at(file, line, col).with_excerpt(text))
-                .field(path.clone())
-                .hint(format!(
-                    "xóa dòng “{}: …” (tên cũ), giữ “{}: …”",
-                    last_key(r.old),
-                    last_key(r.new)
-                )));
+                return Err(
+                    Diagnostic::error(msg::rename_both(last_key(r.old), last_key(r.new)))
+                        .at(Location::at(file, line, col).with_excerpt(text))
+                        .field(path.clone())
+                        .hint(msg::rename_both_hint(last_key(r.old), last_key(r.new))),
+                );
             }
             edits.push((line, col, path.clone(), new_path));
         }
@@ -213,11 +206,9 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
     for (line, col, old, new) in edits.iter().rev() {
         let (old_key, new_key) = (last_key(old), last_key(new));
         let cannot = || {
-            Diagnostic::error(format!(
-                "không đổi được tên khóa “{old_key}” thành “{new_key}” trong tệp"
-            ))
-            .at(Location::at(file, *line, *col).with_excerpt(text))
-            .hint(format!("sửa tay: đổi “{old_key}:” thành “{new_key}:”"))
+            Diagnostic::error(msg::rename_failed(old_key, new_key))
+                .at(Location::at(file, *line, *col).with_excerpt(text))
+                .hint(msg::rename_failed_hint(old_key, new_key))
         };
         let mut at = offset(text, *line, *col).ok_or_else(cannot)?;
         if text[at..].starts_with(['"', '\'']) {
@@ -237,12 +228,10 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
             changed_lines.push(*line);
         }
         warnings.push(
-            Diagnostic::warning(format!("trường “{old}” đã đổi tên thành “{new}”"))
+            Diagnostic::warning(msg::renamed_field(old, new))
                 .at(Location::at(file, *line, *col).with_excerpt(text))
                 .field(old.clone())
-                .hint(format!(
-                    "đổi “{old_key}:” thành “{new_key}:”, hoặc chạy `vinhdanh migrate` để chuyển cả dự án sang mẫu dữ liệu mới (có bản sao lưu)"
-                )),
+                .hint(msg::renamed_field_hint(old_key, new_key)),
         );
     }
     warnings.reverse();
@@ -272,9 +261,9 @@ pub fn rewrite(file: &str, text: &str) -> Result<Option<(String, Vec<Hunk>)>, Di
     if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(text) {
         let d = super::yaml::translate(file, text, &e);
         let hint = d.hint.clone().unwrap_or_default();
-        return Err(d.hint(format!(
-            "{hint}{}sửa lỗi này (xem `vinhdanh check`) rồi chạy lại `vinhdanh migrate`",
-            if hint.is_empty() { "" } else { "; " }
+        return Err(d.hint(msg::migrate_fix_first(
+            &hint,
+            if hint.is_empty() { "" } else { "; " },
         )));
     }
     let index = build_index(text);
@@ -310,13 +299,9 @@ pub fn rewrite(file: &str, text: &str) -> Result<Option<(String, Vec<Hunk>)>, Di
             .and_then(|v| v.get("vinhdanh").and_then(serde_yaml::Value::as_u64))
             == Some(u64::from(SCHEMA));
         if !ok {
-            return Err(
-                Diagnostic::error("không thêm được dòng `vinhdanh: …` vào đầu tệp")
-                    .in_file(file)
-                    .hint(format!(
-                        "sửa tay: thêm dòng `vinhdanh: {SCHEMA}` ở đầu tệp, trước `authority:`"
-                    )),
-            );
+            return Err(Diagnostic::error(msg::version_line_failed())
+                .in_file(file)
+                .hint(msg::version_line_failed_hint(SCHEMA)));
         }
     }
     if hunks.is_empty() {

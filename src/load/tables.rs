@@ -271,7 +271,7 @@ fn cell_location(rel: &str, row: Option<usize>, column: Option<&str>) -> Locatio
 /// A [`Location`] has no place for the worksheet, so it is named after the message.
 fn in_sheet(sheet: Option<&str>, message: &str) -> String {
     match sheet {
-        Some(s) => format!("{message} [trang tính “{s}”]"),
+        Some(s) => crate::msg::in_sheet(message, s),
         None => message.to_string(),
     }
 }
@@ -354,44 +354,34 @@ fn cleaned(rel: &str, table: &import::Table) -> Diagnostics {
                 more += 1;
                 continue;
             }
-            let mut what: Vec<&str> = crate::tone::text_issues(raw)
+            let mut what: Vec<String> = crate::tone::text_issues(raw)
                 .into_iter()
                 .map(|i| match i {
-                    crate::tone::TextIssue::DoubleSpace => "có hai dấu cách liền nhau",
-                    crate::tone::TextIssue::LeadingOrTrailingSpace => {
-                        "có dấu cách thừa ở đầu hoặc cuối"
-                    }
-                    crate::tone::TextIssue::Decomposed => "có chữ tổ hợp (dấu gõ rời, dạng NFD)",
-                    crate::tone::TextIssue::ControlChar => "có ký tự điều khiển hoặc ký tự vô hình",
+                    crate::tone::TextIssue::DoubleSpace => crate::msg::cell_double_space(),
+                    crate::tone::TextIssue::LeadingOrTrailingSpace => crate::msg::cell_edge_space(),
+                    crate::tone::TextIssue::Decomposed => crate::msg::cell_decomposed(),
+                    crate::tone::TextIssue::ControlChar => crate::msg::cell_control_char(),
                 })
                 .collect();
             if raw.contains('\n') {
-                what.push("có xuống dòng trong ô (Alt+Enter)");
+                what.push(crate::msg::cell_line_break());
             }
             if what.is_empty() {
-                what.push("có khoảng trắng hoặc ký tự thừa");
+                what.push(crate::msg::cell_stray());
             }
             out.push(
                 Diagnostic::warning(in_sheet(
                     table.sheet.as_deref(),
-                    &format!(
-                        "ô “{}” {}: in ra “{}”",
-                        import_excerpt(raw),
-                        what.join(", "),
-                        cell.value
-                    ),
+                    &crate::msg::cell_cleaned(&import_excerpt(raw), &what.join(", "), &cell.value),
                 ))
                 .at(cell_location(rel, Some(cell.row), Some(&cell.column)))
-                .hint("sửa ô trong bảng tính cho giống chữ in ra (xóa dấu cách, ký tự thừa; gõ lại bằng bảng mã Unicode dựng sẵn)"),
+                .hint(crate::msg::cell_cleaned_hint()),
             );
         }
     }
     if more > 0 {
         out.push(
-            Diagnostic::warning(format!(
-                "… và {more} ô khác có dấu cách, ký tự thừa hoặc chữ tổ hợp"
-            ))
-            .in_file(rel.to_string()),
+            Diagnostic::warning(crate::msg::cells_cleaned_more(more)).in_file(rel.to_string()),
         );
     }
     out
@@ -458,12 +448,12 @@ fn cell_error(
     r: &Record,
     key: &str,
     msg: String,
-    hint: &str,
+    hint: String,
 ) -> Diagnostic {
     let column = r.cell(key).map(|c| c.column.as_str());
     Diagnostic::error(in_sheet(sheet, &msg))
         .at(cell_location(rel, Some(r.row), column))
-        .hint(hint.to_string())
+        .hint(hint)
 }
 
 /// Reads a delegate list from a spreadsheet. `Ok` has the list, where each record came from,
@@ -521,11 +511,8 @@ pub fn honorees(
                     sheet,
                     r,
                     "gender",
-                    format!(
-                        "giới tính “{}” không hợp lệ",
-                        r.get("gender").unwrap_or_default()
-                    ),
-                    "ghi “Nam” hoặc “Nữ”, hoặc để trống",
+                    crate::msg::cell_gender_invalid(r.get("gender").unwrap_or_default()),
+                    crate::msg::cell_gender_hint(),
                 ));
                 None
             }
@@ -538,8 +525,8 @@ pub fn honorees(
                     sheet,
                     r,
                     "female",
-                    "đánh dấu cả cột “Nam” lẫn cột “Nữ”".to_string(),
-                    "chỉ đánh dấu (x) một trong hai cột",
+                    crate::msg::cell_both_genders(),
+                    crate::msg::cell_both_genders_hint(),
                 ));
                 None
             }
@@ -558,8 +545,8 @@ pub fn honorees(
                         sheet,
                         r,
                         "birth_year",
-                        format!("năm sinh “{v}” không đọc được"),
-                        "ghi năm (1978) hoặc ngày sinh đủ (05/09/1978)",
+                        crate::msg::cell_birth_unreadable(v),
+                        crate::msg::cell_birth_hint(),
                     ));
                     None
                 }
@@ -576,8 +563,8 @@ pub fn honorees(
                         sheet,
                         r,
                         "order",
-                        format!("thứ tự “{v}” không phải số"),
-                        "chỉ ghi số, ví dụ 3",
+                        crate::msg::cell_order_not_number(v),
+                        crate::msg::cell_order_hint(),
                     ));
                     None
                 }
@@ -593,8 +580,8 @@ pub fn honorees(
                         sheet,
                         r,
                         "kind",
-                        format!("loại “{k}” không hợp lệ"),
-                        "ghi “Tập thể” hoặc “Cá nhân”",
+                        crate::msg::cell_kind_invalid(k),
+                        crate::msg::cell_kind_hint(),
                     ));
                     continue;
                 }
@@ -613,8 +600,8 @@ pub fn honorees(
                             sheet,
                             r,
                             "name",
-                            format!("không rõ “{name}” là tập thể hay cá nhân"),
-                            "thêm dòng “I. TẬP THỂ” phía trên các tập thể và “II. CÁ NHÂN” phía trên các cá nhân, hoặc thêm cột “Loại” (Tập thể/Cá nhân), hoặc ghi giới tính, năm sinh của cá nhân",
+                            crate::msg::cell_kind_unknown(name),
+                            crate::msg::cell_kind_unknown_hint(),
                         ));
                     }
                     continue;

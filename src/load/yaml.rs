@@ -195,7 +195,8 @@ fn tab_indent(file: &str, text: &str) -> Option<Diagnostic> {
     None
 }
 
-/// Turns serde_yaml's English message into plain Vietnamese, keeping its location.
+/// Turns serde_yaml's message into plain words of the clerk's language (`msg`), keeping its
+/// location.
 pub(super) fn translate(file: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C"; the location is kept separately.

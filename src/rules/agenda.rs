@@ -2,6 +2,7 @@
 
 use crate::diag::Diagnostics;
 use crate::load::Data;
+use crate::msg;
 use crate::text::ClockTime;
 
 /// The programme booklet prints the agenda in time order under the conference's start time,
@@ -12,8 +13,8 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
     };
     if agenda.sample {
         out.push(
-            adoc.warning("sample", "giờ, người phụ trách và người tham luận trong chương trình là dữ liệu mẫu")
-                .hint("sửa data/agenda.yaml theo chương trình đã duyệt rồi đổi “sample: true” thành “sample: false”"),
+            adoc.warning("sample", msg::agenda_sample())
+                .hint(msg::agenda_sample_hint()),
         );
     }
     let start = data.plan.conference.start;
@@ -24,13 +25,9 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                 out.push(
                     adoc.warning(
                         &format!("items[{i}].time"),
-                        format!(
-                            "giờ {} sớm hơn giờ bắt đầu hội nghị ({})",
-                            t.short(),
-                            start.short()
-                        ),
+                        msg::agenda_before_start(&t.short(), &start.short()),
                     )
-                    .hint("giờ bắt đầu ghi ở data/plan.yaml, mục conference.start"),
+                    .hint(msg::agenda_before_start_hint()),
                 );
             }
             if let Some((p, j)) = previous
@@ -39,14 +36,9 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                 out.push(
                     adoc.warning(
                         &format!("items[{i}].time"),
-                        format!(
-                            "giờ {} không muộn hơn giờ của mục trước (mục {}: {})",
-                            t.short(),
-                            j + 1,
-                            p.short()
-                        ),
+                        msg::agenda_not_after(&t.short(), j + 1, &p.short()),
                     )
-                    .hint("các mục của chương trình phải theo thứ tự thời gian"),
+                    .hint(msg::agenda_order_hint()),
                 );
             }
             previous = Some((t, i));
@@ -61,22 +53,24 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                         .is_some_and(|(h, _)| h.honorees.iter().any(|x| &x.id == id));
                     if !known {
                         out.push(
-                            adoc.error(
-                                &format!("{path}.honoree"),
-                                format!("không có tập thể, cá nhân nào tên hoặc mã “{id}” trong danh sách khen thưởng"),
-                            )
-                            .hint(match data.honorees.as_ref().and_then(|(h, _)| {
-                                crate::text::nearest(id, h.honorees.iter().map(|x| x.name.as_str()))
-                            }) {
-                                Some(best) => format!("có phải “{best}”? Ghi tên (hoặc mã) đúng như trong danh sách khen thưởng"),
-                                None => "ghi tên (hoặc mã) đúng như trong danh sách khen thưởng".to_string(),
-                            }),
+                            adoc.error(&format!("{path}.honoree"), msg::agenda_unknown_speaker(id))
+                                .hint(
+                                    match data.honorees.as_ref().and_then(|(h, _)| {
+                                        crate::text::nearest(
+                                            id,
+                                            h.honorees.iter().map(|x| x.name.as_str()),
+                                        )
+                                    }) {
+                                        Some(best) => msg::agenda_unknown_speaker_best(best),
+                                        None => msg::agenda_unknown_speaker_hint(),
+                                    },
+                                ),
                         );
                     }
                 }
                 None if sp.name.as_deref().is_none_or(|n| n.trim().is_empty()) => out.push(
-                    adoc.error(&path, "người tham luận chưa có tên")
-                        .hint("ghi `honoree: cn-01` (lấy tên từ danh sách khen thưởng) hoặc `name: Họ và tên`"),
+                    adoc.error(&path, msg::agenda_speaker_no_name())
+                        .hint(msg::agenda_speaker_no_name_hint()),
                 ),
                 None => {}
             }

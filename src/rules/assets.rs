@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostics;
 use crate::load::{Data, Image};
+use crate::msg;
 
 pub fn run(data: &Data, out: &mut Diagnostics) {
     for (doc, path, rel) in data.image_refs() {
@@ -11,21 +12,16 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
         let d = |msg: String| doc.error(&path, msg);
         match data.images.get(rel) {
             Some(Image::Found(_)) | None => {}
-            Some(Image::NotAnImage) => out.push(
-                d(format!("tệp “{rel}” không phải là ảnh (PNG, JPEG, GIF, SVG)"))
-                    .hint("xuất lại ảnh dưới dạng PNG rồi ghi đường dẫn tệp đó; hoặc để `~` để in không có ảnh"),
-            ),
-            Some(Image::Missing) if emblem => out.push(
-                d(format!("không có tệp ảnh Quốc huy “{rel}”"))
-                    .hint("đặt ảnh (PNG hoặc SVG) vào thư mục assets/ của dự án và ghi đường dẫn, ví dụ assets/quoc-huy.png"),
-            ),
-            Some(Image::Missing) => out.push(
-                d(format!("không tìm thấy ảnh “{rel}” trong thư mục dự án"))
-                    .hint("chép ảnh vào thư mục assets/ của dự án và ghi `image: assets/ten-tep.png`"),
-            ),
-            Some(Image::Refused(e)) => out.push(d(e.clone()).hint(
-                "ảnh phải nằm trong thư mục dự án (không dùng “..”, đường dẫn tuyệt đối hay liên kết trỏ ra ngoài)",
-            )),
+            Some(Image::NotAnImage) => {
+                out.push(d(msg::asset_not_image(rel)).hint(msg::asset_not_image_hint()))
+            }
+            Some(Image::Missing) if emblem => {
+                out.push(d(msg::asset_no_emblem(rel)).hint(msg::asset_no_emblem_hint()))
+            }
+            Some(Image::Missing) => {
+                out.push(d(msg::asset_missing(rel)).hint(msg::asset_missing_hint()))
+            }
+            Some(Image::Refused(e)) => out.push(d(e.clone()).hint(msg::asset_refused_hint())),
         }
     }
     if let Some(d) = &data.decision
@@ -37,11 +33,8 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
     {
         out.push(
             d.src
-                .warning(
-                    "certificate",
-                    "chưa có ảnh Quốc huy: Giấy khen để trống chỗ in Quốc huy",
-                )
-                .hint("ghi certificate.emblem: assets/quoc-huy.png (ảnh do đơn vị tự cung cấp)"),
+                .warning("certificate", msg::asset_emblem_unset())
+                .hint(msg::asset_emblem_unset_hint()),
         );
     }
 }

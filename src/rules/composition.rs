@@ -7,11 +7,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::Datelike;
 
 use super::report::{Balance, CheckReport, QuotaRow, SumLine, range_text, term_text};
-use super::{delegate_label, honoree_label, kind_vi};
+use super::{delegate_label, honoree_label, kind_word};
 use crate::collate;
 use crate::diag::Diagnostics;
 use crate::load::Data;
 use crate::model::{Group, HonoreeKind};
+use crate::msg;
 use crate::text;
 use crate::tone;
 
@@ -31,37 +32,24 @@ fn structure(data: &Data, out: &mut Diagnostics) {
         .composition
         .walk("composition", &mut |g, path, _| {
             if !ids.insert(g.id.clone()) {
-                out.push(doc.error(
-                    &format!("{path}.id"),
-                    format!("mã nhóm “{}” bị trùng", g.id),
-                ));
+                out.push(doc.error(&format!("{path}.id"), msg::group_id_twice(&g.id)));
             }
             match (g.count, g.min, g.max) {
                 (Some(_), None, None) => {}
                 (None, Some(a), Some(b)) if a <= b => {}
-                (None, Some(a), Some(b)) => out.push(doc.error(
-                    &format!("{path}.min"),
-                    format!("min ({a}) lớn hơn max ({b})"),
-                )),
-                (Some(_), _, _) => out.push(doc.error(
-                    path,
-                    "nhóm chỉ ghi `count` hoặc cặp `min`/`max`, không ghi cả hai",
-                )),
-                _ => out.push(doc.error(
-                    path,
-                    "nhóm cần số lượng: `count: 5` hoặc `min: 70` và `max: 80`",
-                )),
+                (None, Some(a), Some(b)) => {
+                    out.push(doc.error(&format!("{path}.min"), msg::min_above_max(a, b)))
+                }
+                (Some(_), _, _) => out.push(doc.error(path, msg::group_count_and_range())),
+                _ => out.push(doc.error(path, msg::group_no_number())),
             }
         });
     for (i, q) in data.plan.honours.iter().enumerate() {
         if !ids.insert(q.id.clone()) {
-            out.push(doc.error(
-                &format!("honours[{i}].id"),
-                format!("mã “{}” trùng với một nhóm khác", q.id),
-            ));
+            out.push(doc.error(&format!("honours[{i}].id"), msg::quota_id_twice(&q.id)));
         }
         if q.range().is_none() {
-            out.push(doc.error(&format!("honours[{i}]"), "cần `count` hoặc `min`/`max`"));
+            out.push(doc.error(&format!("honours[{i}]"), msg::quota_no_number()));
         }
     }
 }
@@ -77,60 +65,56 @@ fn ids_of(g: &Group) -> Vec<String> {
 /// ("trong đó": of which) only has to fit inside it.
 fn plan_arithmetic(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
     let doc = &data.plan_src;
-    data.plan.composition.walk("composition", &mut |g, path, _| {
-        if g.groups.is_empty() {
-            return;
-        }
-        let Some(planned) = g.range() else { return };
-        let parts: Vec<(u32, u32)> = g.groups.iter().filter_map(Group::range).collect();
-        if parts.len() != g.groups.len() {
-            return; // validation reports the group without a number
-        }
-        let sum = parts.iter().fold((0u32, 0u32), |(a, b), &(x, y)| {
-            (a.saturating_add(x), b.saturating_add(y))
-        });
-        let terms = parts
-            .iter()
-            .map(|&r| term_text(r))
-            .collect::<Vec<_>>()
-            .join(" + ");
-        let of_which = parts.len() == 1;
-        let ok = if of_which {
-            sum.1 <= planned.1
-        } else {
-            planned.0 <= sum.0 && sum.1 <= planned.1
-        };
-        if !ok {
-            let msg = if of_which {
-                format!(
-                    "Kế hoạch tự mâu thuẫn: “{}” có {}, nhưng phần “trong đó” ({}) lại nhiều hơn",
-                    g.label,
-                    range_text(planned),
-                    range_text(sum)
-                )
+    data.plan
+        .composition
+        .walk("composition", &mut |g, path, _| {
+            if g.groups.is_empty() {
+                return;
+            }
+            let Some(planned) = g.range() else { return };
+            let parts: Vec<(u32, u32)> = g.groups.iter().filter_map(Group::range).collect();
+            if parts.len() != g.groups.len() {
+                return; // validation reports the group without a number
+            }
+            let sum = parts.iter().fold((0u32, 0u32), |(a, b), &(x, y)| {
+                (a.saturating_add(x), b.saturating_add(y))
+            });
+            let terms = parts
+                .iter()
+                .map(|&r| term_text(r))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let of_which = parts.len() == 1;
+            let ok = if of_which {
+                sum.1 <= planned.1
             } else {
-                format!(
-                    "Kế hoạch tự mâu thuẫn: “{}” ghi {}, nhưng các nhóm con cộng lại {} = {}",
-                    g.label,
-                    range_text(planned),
-                    terms,
-                    range_text(sum)
-                )
+                planned.0 <= sum.0 && sum.1 <= planned.1
             };
-            out.push(
-                doc.error(&format!("{path}.groups"), msg)
-                    .hint("sửa số của nhóm hoặc của các nhóm con trong data/plan.yaml cho khớp nhau"),
-            );
-        }
-        report.sums.push(SumLine {
-            label: g.label.clone(),
-            terms,
-            sum,
-            planned,
-            of_which,
-            ok,
+            if !ok {
+                let msg = if of_which {
+                    msg::plan_of_which_exceeds(&g.label, &range_text(planned), &range_text(sum))
+                } else {
+                    msg::plan_parts_mismatch(
+                        &g.label,
+                        &range_text(planned),
+                        &terms,
+                        &range_text(sum),
+                    )
+                };
+                out.push(
+                    doc.error(&format!("{path}.groups"), msg)
+                        .hint(msg::plan_arithmetic_hint()),
+                );
+            }
+            report.sums.push(SumLine {
+                label: g.label.clone(),
+                terms,
+                sum,
+                planned,
+                of_which,
+                ok,
+            });
         });
-    });
 }
 
 fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
@@ -148,9 +132,8 @@ fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
     };
     if file.delegates.is_empty() {
         out.push(
-            src.error("delegates", "danh sách đại biểu trống").hint(
-                "thêm đại biểu (mỗi người một mục “- …”), hoặc xóa tệp nếu chưa lập danh sách",
-            ),
+            src.error("delegates", msg::delegates_empty())
+                .hint(msg::delegates_empty_hint()),
         );
     }
     let all_ids = ids_of(root);
@@ -166,34 +149,21 @@ fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
                 // A "gồm" group is fully split into its parts: a delegate must name the part.
                 if g.groups.len() > 1 {
                     out.push(
-                        src.warning(
-                            &path,
-                            format!(
-                                "đại biểu ghi nhóm chung “{}” ({}), không ghi nhóm con",
-                                d.group, g.label
-                            ),
-                        )
-                        .record(delegate_label(data, i))
-                        .hint(format!(
-                            "ghi một trong các nhóm con: {}",
-                            g.groups
-                                .iter()
-                                .map(|c| c.id.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )),
+                        src.warning(&path, msg::delegate_parent_group(&d.group, &g.label))
+                            .record(delegate_label(data, i))
+                            .hint(msg::delegate_parent_group_hint(
+                                &g.groups
+                                    .iter()
+                                    .map(|c| c.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            )),
                     );
                 }
             }
             None => {
                 let mut d = src
-                    .error(
-                        &path,
-                        format!(
-                            "nhóm “{}” không có trong thành phần đại biểu của Kế hoạch",
-                            d.group
-                        ),
-                    )
+                    .error(&path, msg::delegate_unknown_group(&d.group))
                     .record(delegate_label(data, i));
                 // Ids and labels are both accepted: suggest from both, name the id.
                 let mut names: Vec<(&str, &str)> = Vec::new();
@@ -205,18 +175,13 @@ fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
                     match text::nearest(&file.delegates[i].group, names.iter().map(|(n, _)| *n))
                         .and_then(|best| names.iter().find(|(n, _)| *n == best))
                     {
-                        Some((best, id)) if best == id => format!(
-                            "có phải ý bạn là “{best}”? Ghi mã nhóm hoặc tên nhóm như Kế hoạch; các nhóm: {}",
-                            all_ids.join(", ")
-                        ),
-                        Some((best, id)) => format!(
-                            "có phải ý bạn là “{best}” (mã {id})? Ghi mã nhóm hoặc tên nhóm như Kế hoạch; các nhóm: {}",
-                            all_ids.join(", ")
-                        ),
-                        None => format!(
-                            "ghi mã nhóm hoặc tên nhóm như Kế hoạch; các nhóm: {}",
-                            all_ids.join(", ")
-                        ),
+                        Some((best, id)) if best == id => {
+                            msg::delegate_group_best(best, &all_ids.join(", "))
+                        }
+                        Some((best, id)) => {
+                            msg::delegate_group_best_id(best, id, &all_ids.join(", "))
+                        }
+                        None => msg::delegate_group_hint(&all_ids.join(", ")),
                     },
                 );
                 out.push(d);
@@ -236,16 +201,16 @@ fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
         if !row.ok() {
             let (a, b) = row.planned.expect("not ok means planned");
             let what = if row.actual < a as usize {
-                "thiếu"
+                msg::quota_short()
             } else {
-                "vượt"
+                msg::quota_over()
             };
-            let msg = format!(
-                "{}: danh sách {} có {} đại biểu, Kế hoạch ghi {} ({what})",
-                g.label,
-                delegates_file,
+            let msg = msg::composition_off(
+                &g.label,
+                &delegates_file,
                 row.actual,
-                range_text((a, b))
+                &range_text((a, b)),
+                &what,
             );
             let loc_path = if g.count.is_some() {
                 format!("{path}.count")
@@ -257,10 +222,7 @@ fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
             } else {
                 data.plan_src.error(&loc_path, msg)
             };
-            out.push(d.hint(format!(
-                "sửa danh sách đại biểu (cột group = “{}”) hoặc số lượng trong data/plan.yaml; ghi `soft: true` cho nhóm nếu chỉ cần cảnh báo",
-                g.id
-            )));
+            out.push(d.hint(msg::composition_off_hint(&g.id)));
         }
         report.composition.push(row);
     });
@@ -272,9 +234,8 @@ fn honours(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
     };
     if file.honorees.is_empty() {
         out.push(
-            src.error("honorees", "danh sách khen thưởng trống").hint(
-                "thêm tập thể, cá nhân đề nghị khen thưởng, hoặc xóa tệp nếu chưa có danh sách",
-            ),
+            src.error("honorees", msg::honorees_empty())
+                .hint(msg::honorees_empty_hint()),
         );
     }
     for (i, q) in data.plan.honours.iter().enumerate() {
@@ -290,16 +251,17 @@ fn honours(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
         if !row.ok() {
             let (a, b) = row.planned.expect("not ok means planned");
             let what = if actual < a as usize {
-                "thiếu"
+                msg::quota_short()
             } else {
-                "vượt"
+                msg::quota_over()
             };
-            let msg = format!(
-                "{}: danh sách {} có {actual} {}, Kế hoạch ghi {} ({what})",
-                q.label,
+            let msg = msg::honours_off(
+                &q.label,
                 src.file(),
-                kind_vi(q.kind),
-                range_text((a, b))
+                actual,
+                &kind_word(q.kind),
+                &range_text((a, b)),
+                &what,
             );
             let p = format!("honours[{i}]");
             let d = if q.soft {
@@ -307,9 +269,7 @@ fn honours(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
             } else {
                 data.plan_src.error(&p, msg)
             };
-            out.push(d.hint(
-                "sửa danh sách khen thưởng hoặc số lượng trong data/plan.yaml (honours); `soft: true` nếu chỉ cần cảnh báo",
-            ));
+            out.push(d.hint(msg::honours_off_hint()));
         }
         report.honours.push(row);
     }
@@ -321,13 +281,14 @@ fn field_key(s: &str) -> String {
     tone::convert(&text::nfc(s.trim()).to_lowercase(), tone::Style::New)
 }
 
-fn age_band(age: i32) -> &'static str {
+/// The index of an age's band in `msg::age_band`.
+fn age_band(age: i32) -> usize {
     match age {
-        ..30 => "dưới 30 tuổi",
-        30..40 => "30–39 tuổi",
-        40..50 => "40–49 tuổi",
-        50..60 => "50–59 tuổi",
-        _ => "từ 60 tuổi",
+        ..30 => 0,
+        30..40 => 1,
+        40..50 => 2,
+        50..60 => 3,
+        _ => 4,
     }
 }
 
@@ -352,23 +313,14 @@ fn balance(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
             None => {
                 if !plan_fields.is_empty() && plan_fields.iter().all(|p| field_key(p) != key) {
                     out.push(
-                        src.warning(
-                            &format!("honorees[{i}].field"),
-                            format!(
-                                "lĩnh vực “{f}” không có trong danh sách lĩnh vực của Kế hoạch"
+                        src.warning(&format!("honorees[{i}].field"), msg::field_unknown(f))
+                            .record(honoree_label(data, i))
+                            .hint(
+                                match text::nearest(f, plan_fields.iter().map(String::as_str)) {
+                                    Some(s) => msg::field_unknown_best(s, &plan_fields.join(", ")),
+                                    None => msg::field_unknown_hint(&plan_fields.join(", ")),
+                                },
                             ),
-                        )
-                        .record(honoree_label(data, i))
-                        .hint(match text::nearest(f, plan_fields.iter().map(String::as_str)) {
-                            Some(s) => format!(
-                                "có phải “{s}”? Các lĩnh vực (conference.fields trong data/plan.yaml): {}",
-                                plan_fields.join(", ")
-                            ),
-                            None => format!(
-                                "các lĩnh vực (conference.fields trong data/plan.yaml): {}",
-                                plan_fields.join(", ")
-                            ),
-                        }),
                     );
                 }
                 by_field.push((f.to_string(), 1));
@@ -385,19 +337,16 @@ fn balance(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
             data.plan_src
                 .warning(
                     "conference.fields",
-                    format!(
-                        "chưa có điển hình nào thuộc lĩnh vực: {} (Kế hoạch yêu cầu cân đối giữa các lĩnh vực)",
-                        report.empty_fields.join(", ")
-                    ),
+                    msg::fields_empty(&report.empty_fields.join(", ")),
                 )
-                .hint("bổ sung tập thể, cá nhân của lĩnh vực này, hoặc ghi `field:` cho các điển hình đã có"),
+                .hint(msg::fields_empty_hint()),
         );
     }
     if no_field > 0 {
-        by_field.push(("(chưa ghi lĩnh vực)".into(), no_field));
+        by_field.push((msg::balance_no_field(), no_field));
     }
     report.balance.push(Balance {
-        title: "Theo lĩnh vực (tập thể và cá nhân)".into(),
+        title: msg::balance_by_field(),
         rows: by_field,
     });
 
@@ -415,25 +364,18 @@ fn balance(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
             None => unknown += 1,
         }
     }
-    let mut rows = vec![("nam".to_string(), male), ("nữ".to_string(), female)];
+    let mut rows = vec![(msg::gender_male(), male), (msg::gender_female(), female)];
     if unknown > 0 {
-        rows.push(("(chưa ghi)".into(), unknown));
+        rows.push((msg::balance_unknown(), unknown));
     }
     report.balance.push(Balance {
-        title: "Theo giới tính (cá nhân)".into(),
+        title: msg::balance_by_gender(),
         rows,
     });
 
     if let Some(date) = conf_date {
         let year = date.year();
-        let bands = [
-            "dưới 30 tuổi",
-            "30–39 tuổi",
-            "40–49 tuổi",
-            "50–59 tuổi",
-            "từ 60 tuổi",
-        ];
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
         let mut unknown = 0;
         for (i, h) in &individuals {
             match h.birth_year {
@@ -441,35 +383,36 @@ fn balance(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
                     out.push(
                         src.error(
                             &format!("honorees[{i}].birth_year"),
-                            format!("năm sinh {y} không hợp lệ (hội nghị năm {year})"),
+                            msg::birth_year_invalid(y, year),
                         )
                         .record(honoree_label(data, *i))
-                        .hint("ghi năm sinh bốn chữ số, ví dụ 1975"),
+                        .hint(msg::birth_year_hint()),
                     );
                 }
                 Some(y) => *counts.entry(age_band(year - y)).or_default() += 1,
                 None => unknown += 1,
             }
         }
-        let mut rows: Vec<(String, usize)> = bands
-            .iter()
-            .map(|b| (b.to_string(), counts.get(b).copied().unwrap_or(0)))
+        let mut rows: Vec<(String, usize)> = (0..5)
+            .map(|b| {
+                (
+                    msg::age_band(b).to_string(),
+                    counts.get(&b).copied().unwrap_or(0),
+                )
+            })
             .collect();
         if unknown > 0 {
-            rows.push(("(chưa ghi năm sinh)".into(), unknown));
+            rows.push((msg::balance_no_birth_year(), unknown));
         }
         report.balance.push(Balance {
-            title: format!(
-                "Theo độ tuổi (cá nhân, tính đến {})",
-                text::date_short(date)
-            ),
+            title: msg::balance_by_age(&text::date_short(date)),
             rows,
         });
     }
 
     let mut by_unit: Vec<(String, usize)> = Vec::new();
     for h in &file.honorees {
-        let unit = h.unit.clone().unwrap_or_else(|| "(chưa ghi đơn vị)".into());
+        let unit = h.unit.clone().unwrap_or_else(msg::balance_no_unit);
         match by_unit.iter_mut().find(|(u, _)| *u == unit) {
             Some((_, n)) => *n += 1,
             None => by_unit.push((unit, 1)),
@@ -477,7 +420,7 @@ fn balance(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
     }
     by_unit.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| collate::compare(&a.0, &b.0)));
     report.balance.push(Balance {
-        title: "Theo thôn, đơn vị".into(),
+        title: msg::balance_by_unit(),
         rows: by_unit,
     });
 }

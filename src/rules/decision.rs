@@ -4,6 +4,7 @@
 use crate::diag::Diagnostics;
 use crate::load::Data;
 use crate::model::FIELDS;
+use crate::msg;
 
 /// The sheet the layout is measured on (A4 landscape, mm).
 const SHEET: (f64, f64) = (297.0, 210.0);
@@ -25,11 +26,8 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
         if !b.trim_end().ends_with(want) {
             out.push(
                 l.src
-                    .warning(
-                        &format!("bases[{i}]"),
-                        format!("căn cứ nên kết thúc bằng dấu “{want}”"),
-                    )
-                    .hint("mỗi căn cứ kết thúc bằng “;”, căn cứ cuối bằng “.”"),
+                    .warning(&format!("bases[{i}]"), msg::basis_punctuation(want))
+                    .hint(msg::basis_punctuation_hint()),
             );
         }
     }
@@ -37,18 +35,18 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
     for f in FIELDS {
         match l.layout.fields.get(f) {
             None => out.push(
-                doc.error("fields", format!("thiếu vị trí ô “{f}”"))
-                    .hint(format!("các ô cần có: {}", FIELDS.join(", "))),
+                doc.error("fields", msg::phoi_field_missing(f))
+                    .hint(msg::phoi_fields_needed(&FIELDS.join(", "))),
             ),
             Some(b) => {
                 let path = format!("fields.{f}");
                 if b.width <= 0.0 || b.height <= 0.0 {
-                    out.push(doc.error(&path, "width và height phải lớn hơn 0"));
+                    out.push(doc.error(&path, msg::phoi_size_positive()));
                 }
                 if b.x < 0.0 || b.y < 0.0 || b.x + b.width > SHEET.0 || b.y + b.height > SHEET.1 {
                     out.push(
-                        doc.error(&path, format!("ô “{f}” nằm ra ngoài tờ giấy 297 × 210 mm"))
-                            .hint("x + width ≤ 297 và y + height ≤ 210"),
+                        doc.error(&path, msg::phoi_off_sheet(f))
+                            .hint(msg::phoi_off_sheet_hint()),
                     );
                 }
             }
@@ -57,8 +55,8 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
     for k in l.layout.fields.keys() {
         if !FIELDS.contains(&k.as_str()) {
             out.push(
-                doc.warning(&format!("fields.{k}"), format!("ô “{k}” không dùng đến"))
-                    .hint(format!("các ô dùng được: {}", FIELDS.join(", "))),
+                doc.warning(&format!("fields.{k}"), msg::phoi_field_unused(k))
+                    .hint(msg::phoi_fields_usable(&FIELDS.join(", "))),
             );
         }
     }

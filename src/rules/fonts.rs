@@ -11,10 +11,10 @@ pub fn run(data: &Data, fonts: &Fonts, out: &mut Diagnostics) {
     each_string(data, &mut |_, path, s, locate| {
         if let Some(c) = s.chars().find(|&c| !fonts.covers(c)) {
             out.push(
-                Diagnostic::error(format!("ký tự “{c}” (U+{:04X}) không có trong phông chữ nào: sẽ in ra ô trống", c as u32))
+                Diagnostic::error(crate::msg::char_no_font(c, c as u32))
                     .at(locate(path))
                     .field(path.to_string())
-                    .hint("gõ lại ký tự đó bằng bộ gõ tiếng Việt (Unicode dựng sẵn), hoặc thêm phông chữ có ký tự này vào thư mục fonts/ của dự án"),
+                    .hint(crate::msg::char_no_font_hint()),
             );
         }
     });

@@ -61,21 +61,21 @@ pub fn char_origins(
     out
 }
 
-fn kind_vi(k: HonoreeKind) -> &'static str {
+fn kind_word(k: HonoreeKind) -> String {
     match k {
-        HonoreeKind::Collective => "tập thể",
-        HonoreeKind::Individual => "cá nhân",
+        HonoreeKind::Collective => crate::msg::kind_collective(),
+        HonoreeKind::Individual => crate::msg::kind_individual(),
     }
 }
 
 pub fn delegate_label(data: &Data, i: usize) -> String {
     let Some((f, _)) = &data.delegates else {
-        return format!("đại biểu thứ {}", i + 1);
+        return crate::msg::delegate_nth(i + 1);
     };
     let Some(d) = f.delegates.get(i) else {
-        return format!("đại biểu thứ {}", i + 1);
+        return crate::msg::delegate_nth(i + 1);
     };
-    let id = d.id.clone().unwrap_or_else(|| format!("thứ {}", i + 1));
+    let id = d.id.clone().unwrap_or_else(|| crate::msg::nth(i + 1));
     let who = d
         .name
         .clone()
@@ -83,17 +83,17 @@ pub fn delegate_label(data: &Data, i: usize) -> String {
         .or_else(|| d.honoree.clone())
         .unwrap_or_default();
     if who.is_empty() {
-        format!("đại biểu {id}")
+        crate::msg::delegate_id(&id)
     } else {
-        format!("đại biểu {id} ({})", shorten(&who))
+        crate::msg::delegate_id_who(&id, &shorten(&who))
     }
 }
 
 pub fn honoree_label(data: &Data, i: usize) -> String {
     let Some(h) = data.honorees.as_ref().and_then(|(f, _)| f.honorees.get(i)) else {
-        return format!("mục khen thưởng thứ {}", i + 1);
+        return crate::msg::honoree_nth(i + 1);
     };
-    format!("{} {} ({})", kind_vi(h.kind), h.id, shorten(&h.name))
+    format!("{} {} ({})", kind_word(h.kind), h.id, shorten(&h.name))
 }
 
 fn shorten(s: &str) -> String {

@@ -7,6 +7,7 @@ use super::{delegate_label, honoree_label};
 use crate::diag::Diagnostics;
 use crate::load::Data;
 use crate::model::HonoreeKind;
+use crate::msg;
 use crate::text;
 
 pub fn run(data: &Data, out: &mut Diagnostics) {
@@ -54,13 +55,10 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                 out.push(
                     src.error(
                         &format!("delegates[{i}].id"),
-                        format!(
-                            "mã “{id}” bị trùng (đã dùng cho {})",
-                            delegate_label(data, first)
-                        ),
+                        msg::delegate_id_twice(id, &delegate_label(data, first)),
                     )
                     .record(rec.clone())
-                    .hint("mỗi đại biểu một mã riêng: tên tệp Giấy mời lấy theo mã này"),
+                    .hint(msg::delegate_id_twice_hint()),
                 );
             }
             let has_name = d.name.as_deref().is_some_and(|s| !s.trim().is_empty());
@@ -68,9 +66,9 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
             let has_title = d.title.as_deref().is_some_and(|s| !s.trim().is_empty());
             if !has_name && !has_unit && d.honoree.is_none() {
                 out.push(
-                    src.error(&format!("delegates[{i}]"), "đại biểu không có họ tên, đơn vị, cũng không có mã khen thưởng: không biết mời ai")
+                    src.error(&format!("delegates[{i}]"), msg::delegate_nobody())
                         .record(rec.clone())
-                        .hint("ghi `name:` (họ và tên) hoặc `unit:` (cơ quan, đơn vị được mời), hoặc `honoree:` (mã tập thể, cá nhân được khen)"),
+                        .hint(msg::delegate_nobody_hint()),
                 );
             } else if !has_name
                 && has_unit
@@ -80,12 +78,9 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                 && !d.unit.as_deref().is_some_and(|u| text::fold(u).starts_with("dai dien"))
             {
                 out.push(
-                    src.warning(
-                        &format!("delegates[{i}]"),
-                        "mời một đơn vị mà không ghi chức danh người dự",
-                    )
-                    .record(rec.clone())
-                    .hint("ghi `title: Đại diện lãnh đạo` (hoặc chức danh phù hợp)"),
+                    src.warning(&format!("delegates[{i}]"), msg::delegate_unit_no_title())
+                        .record(rec.clone())
+                        .hint(msg::delegate_unit_no_title_hint()),
                 );
             }
             if has_name {
@@ -98,13 +93,10 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                     out.push(
                         src.error(
                             &format!("delegates[{i}].name"),
-                            format!(
-                                "đại biểu trùng: cùng họ tên và đơn vị với {}",
-                                delegate_label(data, first)
-                            ),
+                            msg::delegate_twice(&delegate_label(data, first)),
                         )
                         .record(rec.clone())
-                        .hint("xóa một trong hai mục (một người chỉ nhận một Giấy mời)"),
+                        .hint(msg::delegate_twice_hint()),
                     );
                 }
             }
@@ -113,32 +105,32 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                     out.push(
                         src.error(
                             &format!("delegates[{i}].honoree"),
-                            format!("mã khen thưởng “{h}” không có trong danh sách khen thưởng"),
+                            msg::delegate_unknown_honoree(h),
                         )
                         .record(rec.clone())
-                        .hint("ghi mã hoặc tên đúng như trong danh sách khen thưởng (data/honorees.yaml, .xlsx hoặc .csv)"),
+                        .hint(msg::delegate_unknown_honoree_hint()),
                     );
                 }
                 if let Some(first) = seen_link.insert(h, i) {
                     out.push(
                         src.error(
                             &format!("delegates[{i}].honoree"),
-                            format!(
-                                "“{h}” được mời hai lần (cùng mã với {})",
-                                delegate_label(data, first)
-                            ),
+                            msg::honoree_invited_twice(h, &delegate_label(data, first)),
                         )
                         .record(rec.clone())
-                        .hint("mỗi tập thể, cá nhân được khen chỉ nhận một Giấy mời"),
+                        .hint(msg::honoree_invited_twice_hint()),
                     );
                 }
                 if let Some(g) = usual_link_group
                     && d.group != g
                 {
                     out.push(
-                        src.warning(&format!("delegates[{i}].group"), format!("đại biểu được khen thưởng ({h}) lại mời theo nhóm “{}”, trong khi các đại biểu được khen khác thuộc nhóm “{g}”", d.group))
-                            .record(rec.clone())
-                            .hint(format!("có phải nhóm đúng là “{g}”?")),
+                        src.warning(
+                            &format!("delegates[{i}].group"),
+                            msg::honoree_unusual_group(h, &d.group, g),
+                        )
+                        .record(rec.clone())
+                        .hint(msg::honoree_unusual_group_hint(g)),
                     );
                 }
             }
@@ -154,63 +146,53 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                 out.push(
                     src.error(
                         &format!("honorees[{i}].id"),
-                        format!(
-                            "mã “{}” bị trùng (đã dùng cho {})",
-                            h.id,
-                            honoree_label(data, first)
-                        ),
+                        msg::honoree_id_twice(&h.id, &honoree_label(data, first)),
                     )
                     .record(rec.clone())
-                    .hint("mỗi tập thể, cá nhân một mã riêng: tên tệp Giấy khen lấy theo mã này"),
+                    .hint(msg::honoree_id_twice_hint()),
                 );
             }
             if h.name.trim().is_empty() {
                 out.push(
-                    src.error(&format!("honorees[{i}].name"), "thiếu tên")
+                    src.error(&format!("honorees[{i}].name"), msg::honoree_no_name())
                         .record(rec.clone())
-                        .hint("ghi tên tập thể hoặc họ và tên cá nhân"),
+                        .hint(msg::honoree_no_name_hint()),
                 );
             } else if let Some(first) = seen_key.insert(key(&h.name, h.unit.as_deref()), i) {
                 out.push(
                     src.error(
                         &format!("honorees[{i}].name"),
-                        format!(
-                            "khen thưởng trùng: cùng tên và đơn vị với {}",
-                            honoree_label(data, first)
-                        ),
+                        msg::honoree_twice(&honoree_label(data, first)),
                     )
                     .record(rec.clone())
-                    .hint("xóa một trong hai mục (mỗi tập thể, cá nhân chỉ nhận một Giấy khen)"),
+                    .hint(msg::honoree_twice_hint()),
                 );
             }
             if h.achievement.trim().is_empty() {
                 out.push(
                     src.error(
                         &format!("honorees[{i}].achievement"),
-                        "thiếu thành tích (in trên Giấy khen)",
+                        msg::honoree_no_achievement(),
                     )
                     .record(rec.clone())
-                    .hint("ghi một câu thành tích, kết thúc bằng dấu chấm"),
+                    .hint(msg::honoree_no_achievement_hint()),
                 );
             }
             if h.kind == HonoreeKind::Individual && h.gender.is_none() {
                 out.push(
-                    src.warning(
-                        &format!("honorees[{i}]"),
-                        "cá nhân chưa ghi giới tính (cần để xưng Ông/Bà và cân đối giới tính)",
-                    )
-                    .record(rec.clone())
-                    .hint("thêm `gender: nam` hoặc `gender: nữ`"),
+                    src.warning(&format!("honorees[{i}]"), msg::honoree_no_gender())
+                        .record(rec.clone())
+                        .hint(msg::honoree_no_gender_hint()),
                 );
             }
             if h.kind == HonoreeKind::Collective && (h.gender.is_some() || h.birth_year.is_some()) {
                 out.push(
                     src.warning(
                         &format!("honorees[{i}].kind"),
-                        "tập thể mà có giới tính hoặc năm sinh: có phải đây là cá nhân?",
+                        msg::collective_person_fields(),
                     )
                     .record(rec.clone())
-                    .hint("đổi `kind: individual`, hoặc bỏ gender/birth_year"),
+                    .hint(msg::collective_person_fields_hint()),
                 );
             }
         }
@@ -224,21 +206,15 @@ fn samples(data: &Data, out: &mut Diagnostics) {
     };
     if list.sample {
         out.push(
-            src.warning(
-                "sample",
-                "danh sách đại biểu là dữ liệu mẫu: Giấy mời chưa dùng được",
-            )
-            .hint("thay bằng danh sách đã duyệt rồi đổi “sample: true” thành “sample: false”"),
+            src.warning("sample", msg::delegates_sample())
+                .hint(msg::delegates_sample_hint()),
         );
     }
     if data.plan.conference.start_is_sample {
         out.push(
             data.plan_src
-                .warning(
-                    "conference.start",
-                    "giờ bắt đầu hội nghị là giờ mẫu, in trên mọi Giấy mời",
-                )
-                .hint("ghi giờ đã chốt vào conference.start và đổi start_is_sample thành false"),
+                .warning("conference.start", msg::start_sample())
+                .hint(msg::start_sample_hint()),
         );
     }
 }

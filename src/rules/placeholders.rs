@@ -3,6 +3,7 @@
 
 use crate::diag::Diagnostics;
 use crate::load::{Data, YamlDoc, walk_strings};
+use crate::msg;
 use crate::text;
 
 pub fn run(data: &Data, out: &mut Diagnostics) {
@@ -10,14 +11,11 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
     let mut check = |doc: &YamlDoc, path: &str, s: &str| {
         if let Err(key) = text::expand(s, &facts) {
             let hint = if key.starts_with("award.") {
-                "ghi số tiền trong decision.yaml (award: {collective: 1404000, individual: 702000}), hoặc bỏ câu về tiền thưởng"
+                msg::placeholder_award_hint()
             } else {
-                "dùng {conference.date}, {conference.venue}, {conference.start}, {count:<mã nhóm>}, {honorees.total}, {award.total}…; xem README, mục Chỗ điền"
+                msg::placeholder_hint()
             };
-            out.push(
-                doc.error(path, format!("chỗ điền “{{{key}}}” không có trong dữ liệu"))
-                    .hint(hint),
-            );
+            out.push(doc.error(path, msg::placeholder_unknown(&key)).hint(hint));
         }
     };
     walk_strings(&data.plan, &mut |p, s| check(&data.plan_src, p, s));

@@ -1,5 +1,6 @@
 //! The tables `check` prints: the plan's numbers against the lists' counts.
 
+use crate::msg;
 use std::fmt::{self, Write as _};
 
 /// One line of a quota table: the plan's number against the list's count.
@@ -89,11 +90,11 @@ fn clip(s: &str, width: usize) -> String {
     }
 }
 
-fn status(row: &QuotaRow) -> &'static str {
+fn status(row: &QuotaRow) -> String {
     match (row.ok(), row.soft) {
-        (true, _) => "đạt",
-        (false, true) => "CẢNH BÁO",
-        (false, false) => "LỖI",
+        (true, _) => msg::report_ok(),
+        (false, true) => msg::report_warning(),
+        (false, false) => msg::report_error(),
     }
 }
 
@@ -103,15 +104,15 @@ impl fmt::Display for CheckReport {
         if !self.composition.is_empty() {
             writeln!(
                 f,
-                "THÀNH PHẦN ĐẠI BIỂU (Kế hoạch mục II.3) — danh sách {}",
-                self.delegates_file.as_deref().unwrap_or("?")
+                "{}",
+                msg::report_composition(self.delegates_file.as_deref().unwrap_or("?"))
             )?;
             writeln!(
                 f,
                 "  {} {:>9} {:>9}  ",
-                pad("Nhóm", W),
-                "Kế hoạch",
-                "Danh sách"
+                pad(&msg::report_group(), W),
+                msg::report_planned(),
+                msg::report_listed()
             )?;
             for r in &self.composition {
                 let label = format!("{}{}", "  ".repeat(r.depth), r.label);
@@ -127,15 +128,13 @@ impl fmt::Display for CheckReport {
             writeln!(f)?;
         }
         if !self.sums.is_empty() {
-            writeln!(f, "SỐ CỘNG CỦA KẾ HOẠCH")?;
+            writeln!(f, "{}", msg::report_sums())?;
             for s in &self.sums {
                 let verdict = match (s.of_which, s.ok) {
-                    (false, true) => format!("nằm trong {}: đúng", range_text(s.planned)),
-                    (false, false) => format!("KHÔNG khớp {}", range_text(s.planned)),
-                    (true, true) => {
-                        format!("(trong đó) không vượt {}: đúng", range_text(s.planned))
-                    }
-                    (true, false) => format!("(trong đó) VƯỢT {}", range_text(s.planned)),
+                    (false, true) => msg::report_sum_ok(&range_text(s.planned)),
+                    (false, false) => msg::report_sum_bad(&range_text(s.planned)),
+                    (true, true) => msg::report_part_ok(&range_text(s.planned)),
+                    (true, false) => msg::report_part_bad(&range_text(s.planned)),
                 };
                 let mut line = format!("  {}: {}", s.label, s.terms);
                 if !s.of_which {
@@ -148,8 +147,8 @@ impl fmt::Display for CheckReport {
         if !self.honours.is_empty() {
             writeln!(
                 f,
-                "KHEN THƯỞNG (Kế hoạch mục II.3) — danh sách {}",
-                self.honorees_file.as_deref().unwrap_or("?")
+                "{}",
+                msg::report_honours(self.honorees_file.as_deref().unwrap_or("?"))
             )?;
             for r in &self.honours {
                 writeln!(
@@ -164,14 +163,14 @@ impl fmt::Display for CheckReport {
             writeln!(f)?;
         }
         if !self.balance.is_empty() {
-            writeln!(f, "CÂN ĐỐI (Kế hoạch mục II.2)")?;
+            writeln!(f, "{}", msg::report_balance())?;
             for b in &self.balance {
                 writeln!(f, "  {}:", b.title)?;
                 for (k, n) in &b.rows {
                     let flag = if self.empty_fields.contains(k) {
-                        "  ← chưa có"
+                        msg::report_none_yet()
                     } else {
-                        ""
+                        String::new()
                     };
                     writeln!(f, "    {} {:>5}{flag}", pad(&clip(k, W), W), n)?;
                 }

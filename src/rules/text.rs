@@ -7,6 +7,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 use super::{each_string, record_for};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::load::Data;
+use crate::msg;
 use crate::tone::{self, TextIssue};
 
 pub fn run(data: &Data, out: &mut Diagnostics) {
@@ -22,10 +23,10 @@ fn legacy(data: &Data, out: &mut Diagnostics) {
     each_string(data, &mut |_, path, s, locate| {
         if let Some((enc, fixed)) = crate::import::legacy::detect(s) {
             out.push(
-                Diagnostic::error(format!("“{s}” có vẻ được gõ bằng bảng mã {} (không phải Unicode): sẽ in sai chữ", enc.name()))
+                Diagnostic::error(msg::legacy_encoding(s, enc.name()))
                     .at(locate(path))
                     .field(path.to_string())
-                    .hint(format!("nội dung đúng có lẽ là “{fixed}”; chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) hoặc gõ lại")),
+                    .hint(msg::legacy_encoding_hint(&fixed)),
             );
         }
     });
@@ -73,12 +74,10 @@ fn hygiene(data: &Data, out: &mut Diagnostics) {
         }
         for issue in tone::text_issues(s) {
             let msg = match issue {
-                TextIssue::DoubleSpace => "có hai dấu cách liền nhau",
-                TextIssue::LeadingOrTrailingSpace => "có dấu cách thừa ở đầu hoặc cuối",
+                TextIssue::DoubleSpace => msg::text_double_space(),
+                TextIssue::LeadingOrTrailingSpace => msg::text_edge_space(),
                 TextIssue::Decomposed => continue, // loading composed it; the raw scan reports it
-                TextIssue::ControlChar => {
-                    "có ký tự điều khiển hoặc ký tự vô hình (Tab, khoảng trắng độ rộng 0, …)"
-                }
+                TextIssue::ControlChar => msg::text_control_char(),
             };
             issues += 1;
             if issues > MAX_ISSUES {
@@ -90,7 +89,7 @@ fn hygiene(data: &Data, out: &mut Diagnostics) {
             if let Some(r) = record_for(data, file, path) {
                 d = d.record(r);
             }
-            out.push(d.hint("xóa các dấu cách, ký tự thừa (chúng không hiện trên màn hình nhưng làm lệch chữ khi in)"));
+            out.push(d.hint(msg::text_hygiene_hint()));
         }
     });
     // Values of the YAML lists cleaned at load: flagged as typed, where they stand.
@@ -102,12 +101,10 @@ fn hygiene(data: &Data, out: &mut Diagnostics) {
         let Some(src) = src else { continue };
         for issue in tone::text_issues(&u.raw) {
             let msg = match issue {
-                TextIssue::DoubleSpace => "có hai dấu cách liền nhau",
-                TextIssue::LeadingOrTrailingSpace => "có dấu cách thừa ở đầu hoặc cuối",
+                TextIssue::DoubleSpace => msg::text_double_space(),
+                TextIssue::LeadingOrTrailingSpace => msg::text_edge_space(),
                 TextIssue::Decomposed => continue,
-                TextIssue::ControlChar => {
-                    "có ký tự điều khiển hoặc ký tự vô hình (Tab, khoảng trắng độ rộng 0, …)"
-                }
+                TextIssue::ControlChar => msg::text_control_char(),
             };
             issues += 1;
             if issues > MAX_ISSUES {
@@ -117,38 +114,37 @@ fn hygiene(data: &Data, out: &mut Diagnostics) {
             if let Some(r) = record_for(data, src.file(), &u.path) {
                 d = d.record(r);
             }
-            out.push(d.hint("xóa các dấu cách, ký tự thừa (chúng không hiện trên màn hình nhưng làm lệch chữ khi in)"));
+            out.push(d.hint(msg::text_hygiene_hint()));
         }
     }
     if issues > MAX_ISSUES {
-        out.push(Diagnostic::warning(format!(
-            "… và {} chỗ dấu cách, ký tự thừa khác",
-            issues - MAX_ISSUES
+        out.push(Diagnostic::warning(msg::text_more_issues(
+            issues - MAX_ISSUES,
         )));
     }
     let r = tone::report(free.iter().map(String::as_str));
     if r.is_mixed() {
         out.push(
-            Diagnostic::warning(format!(
-                "dữ liệu dùng lẫn hai kiểu bỏ dấu: kiểu cũ {} chỗ (ví dụ {}), kiểu mới {} chỗ (ví dụ {})",
+            Diagnostic::warning(msg::tone_mixed(
                 r.old,
-                r.old_examples.join(", "),
+                &r.old_examples.join(", "),
                 r.new,
-                r.new_examples.join(", ")
+                &r.new_examples.join(", "),
             ))
-            .hint("chạy `vinhdanh check --fix-tone-marks new` (hoặc `old`) để thống nhất; thêm `--dry-run` để xem trước. Chỉ sửa phần văn bản tự do, không sửa tên người, tên địa danh, tên đơn vị"),
+            .hint(msg::tone_mixed_hint()),
         );
     } else {
         let all = tone::report(free.iter().chain(names.iter()).map(String::as_str));
         if all.is_mixed() {
-            out.push(Diagnostic::warning(format!(
-                "tên riêng (người, địa danh, đơn vị) dùng kiểu bỏ dấu khác phần văn bản: kiểu cũ {} chỗ (ví dụ {}), kiểu mới {} chỗ (ví dụ {})",
-                all.old,
-                all.old_examples.join(", "),
-                all.new,
-                all.new_examples.join(", ")
-            ))
-            .hint("tên riêng giữ đúng cách viết của người, đơn vị đó; --fix-tone-marks không sửa tên riêng"));
+            out.push(
+                Diagnostic::warning(msg::tone_names_mixed(
+                    all.old,
+                    &all.old_examples.join(", "),
+                    all.new,
+                    &all.new_examples.join(", "),
+                ))
+                .hint(msg::tone_names_mixed_hint()),
+            );
         }
     }
 }
@@ -174,11 +170,9 @@ fn raw_text(data: &Data, out: &mut Diagnostics) {
         }
         if let Some((line, col)) = first {
             out.push(
-                Diagnostic::warning(format!(
-                    "chữ tổ hợp (dấu gõ rời, dạng NFD) ở {lines} dòng: in vẫn đúng, nhưng tìm kiếm và sắp xếp sẽ sai"
-                ))
-                .at(Location::at(doc.file.clone(), line, col))
-                .hint("gõ lại bằng bộ gõ tiếng Việt với bảng mã Unicode dựng sẵn, hoặc lưu lại tệp bằng một trình soạn thảo có chức năng chuẩn hóa NFC"),
+                Diagnostic::warning(msg::text_nfd(lines))
+                    .at(Location::at(doc.file.clone(), line, col))
+                    .hint(msg::text_nfd_hint()),
             );
         }
     }
@@ -203,27 +197,23 @@ fn tone_locations(data: &Data, out: &mut Diagnostics) {
         return;
     }
     let (minority, name, fix) = if new_words.len() <= old_words.len() {
-        (new_words, "kiểu mới", "old")
+        (new_words, msg::tone_style_new(), "old")
     } else {
-        (old_words, "kiểu cũ", "new")
+        (old_words, msg::tone_style_old(), "new")
     };
     for (rel, c) in minority.iter().take(SHOWN) {
         out.push(
-            Diagnostic::warning(format!(
-                "“{}” bỏ dấu {name}, khác phần lớn dữ liệu (“{}”)",
-                c.before, c.after
-            ))
-            .at(Location::at(rel.clone(), c.line, c.column))
-            .field(c.path.clone())
-            .hint(format!(
-                "sửa tay, hoặc chạy `vinhdanh check --fix-tone-marks {fix}`"
-            )),
+            Diagnostic::warning(msg::tone_minority(&c.before, &name, &c.after))
+                .at(Location::at(rel.clone(), c.line, c.column))
+                .field(c.path.clone())
+                .hint(msg::tone_minority_hint(fix)),
         );
     }
     if minority.len() > SHOWN {
-        out.push(Diagnostic::warning(format!(
-            "… và {} chỗ khác bỏ dấu {name} (xem tất cả: `vinhdanh check --fix-tone-marks {fix} --dry-run`)",
-            minority.len() - SHOWN
+        out.push(Diagnostic::warning(msg::tone_minority_more(
+            minority.len() - SHOWN,
+            &name,
+            fix,
         )));
     }
 }

@@ -42,14 +42,11 @@ pub fn run(server: Server, shared: Arc<Shared>, out_dir: PathBuf, port: u16) {
 
 fn handle(request: Request, shared: &Shared, out_dir: &Path, port: u16) {
     if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(text(405, "Chỉ đọc: phương thức không được phép"));
+        let _ = request.respond(text(405, &crate::msg::http_read_only()));
         return;
     }
     if !host_allowed(&request, port) {
-        let _ = request.respond(text(
-            403,
-            "Tên máy không được phép (chỉ 127.0.0.1 hoặc localhost)",
-        ));
+        let _ = request.respond(text(403, &crate::msg::http_bad_host()));
         return;
     }
     let Some(path) = decoded_path(request.url()) else {
@@ -196,7 +193,7 @@ fn text(status: u16, message: &str) -> Response<std::io::Cursor<Vec<u8>>> {
 }
 
 fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
-    text(404, "Không có trang này")
+    text(404, &crate::msg::http_not_found())
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diag::Diagnostics;
+use crate::msg;
 use crate::project::Project;
 use rebuild::{Rebuilder, Round};
 use state::Shared;
@@ -27,22 +28,21 @@ pub struct ServeOptions {
 /// Runs the server and the rebuild loop until the process is stopped.
 pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Result<(), String> {
     let Some(root) = project.root().map(PathBuf::from) else {
-        return Err("serve cần một thư mục dự án".into());
+        return Err(msg::serve_needs_folder());
     };
-    let (server, port) = http::bind(options.port)
-        .map_err(|e| format!("không mở được cổng {}: {e}", options.port))?;
+    let (server, port) =
+        http::bind(options.port).map_err(|e| msg::serve_port_failed(options.port, &e))?;
     let shared = Arc::new(Shared::default());
     let url = format!("http://127.0.0.1:{port}/");
-    println!("Xem trước tại {url} (Ctrl+C để dừng)");
+    println!("{}", msg::serve_url(&url));
     {
         let shared = Arc::clone(&shared);
         let out_dir = out_dir.clone();
         std::thread::spawn(move || http::run(server, shared, out_dir, port));
     }
-    let (_watcher, rx) =
-        watcher::watch(&root).map_err(|e| format!("không theo dõi được thư mục dự án: {e}"))?;
+    let (_watcher, rx) = watcher::watch(&root).map_err(|e| msg::watch_failed(&e))?;
     if options.open && opener::open_browser(&url).is_err() {
-        println!("Không mở được trình duyệt: hãy mở {url}");
+        println!("{}", msg::serve_no_browser(&url));
     }
     let mut rebuilder = Rebuilder::new(project, out_dir.clone());
     let round = step(&mut rebuilder, &shared, &out_dir, false);
@@ -80,21 +80,18 @@ fn report(round: &Round, edit: Option<(&[String], Instant)>, verbose: bool) {
     let built: Vec<&str> = round.outcomes.iter().map(|o| o.name.as_str()).collect();
     if round.blocked {
         eprint!("{}", crate::diag::render(&errors_only(&round.diags)));
-        eprintln!("Dữ liệu có lỗi: chưa dựng lại; trang xem trước giữ bản đúng gần nhất.");
+        eprintln!("{}", msg::serve_blocked());
     } else if verbose {
         let ms = round.elapsed.as_millis();
         let images = edit.map(|(_, t)| t.elapsed().as_millis());
         match (built.is_empty(), images) {
-            (true, _) => eprintln!("Không văn bản nào thay đổi ({ms} ms)."),
-            (false, Some(i)) => eprintln!(
-                "Đã dựng lại {} trong {ms} ms; ảnh trang mới sẵn sàng sau {i} ms.",
-                built.join(", ")
-            ),
-            (false, None) => eprintln!("Đã dựng {} văn bản trong {ms} ms.", built.len()),
+            (true, _) => eprintln!("{}", msg::serve_nothing_changed(ms)),
+            (false, Some(i)) => eprintln!("{}", msg::serve_rebuilt(&built.join(", "), ms, i)),
+            (false, None) => eprintln!("{}", msg::serve_built(built.len(), ms)),
         }
     }
     for (name, d) in &round.failed {
-        eprintln!("Không in được {name}:");
+        eprintln!("{}", msg::job_failed(name));
         eprint!("{}", crate::diag::render(d));
     }
 }
@@ -107,12 +104,11 @@ fn errors_only(d: &Diagnostics) -> Diagnostics {
 /// errors print as `check` prints them and the watch goes on.
 pub fn watch(project: Project, out_dir: PathBuf) -> Result<(), String> {
     let Some(root) = project.root().map(PathBuf::from) else {
-        return Err("watch cần một thư mục dự án".into());
+        return Err(msg::watch_needs_folder());
     };
-    let (_watcher, rx) =
-        watcher::watch(&root).map_err(|e| format!("không theo dõi được thư mục dự án: {e}"))?;
+    let (_watcher, rx) = watcher::watch(&root).map_err(|e| msg::watch_failed(&e))?;
     let mut rebuilder = Rebuilder::new(project, out_dir);
-    eprintln!("Đang theo dõi data/, templates/, fonts/, assets/ (Ctrl+C để dừng).");
+    eprintln!("{}", msg::watch_started());
     print_round(&rebuilder.round(None), None);
     while let Some(paths) = watcher::next(&rx) {
         print_round(&rebuilder.round(None), Some(&paths));
@@ -122,18 +118,16 @@ pub fn watch(project: Project, out_dir: PathBuf) -> Result<(), String> {
 
 fn print_round(round: &Round, paths: Option<&[String]>) {
     if let Some(paths) = paths {
-        eprintln!("Đã lưu: {}", paths.join(", "));
+        eprintln!("{}", msg::watch_saved(&paths.join(", ")));
     }
     if round.blocked {
         eprint!("{}", crate::diag::render(&round.diags));
         let errors = round.diags.errors().count();
-        eprintln!(
-            "Dữ liệu có {errors} lỗi: chưa in lại. Sửa rồi lưu tệp, vinhdanh sẽ tự kiểm tra lại."
-        );
+        eprintln!("{}", msg::watch_blocked(errors));
         return;
     }
     for (name, d) in &round.failed {
-        eprintln!("Không in được {name}:");
+        eprintln!("{}", msg::job_failed(name));
         eprint!("{}", crate::diag::render(d));
     }
     let built: Vec<&str> = round
@@ -143,10 +137,11 @@ fn print_round(round: &Round, paths: Option<&[String]>) {
         .map(|o| o.name.as_str())
         .collect();
     if built.is_empty() && round.failed.is_empty() {
-        eprintln!("Không văn bản nào thay đổi.");
+        eprintln!("{}", msg::watch_nothing_changed());
     } else if !built.is_empty() {
-        let secs = round.elapsed.as_secs_f64();
-        let secs = format!("{secs:.2}").replace('.', ",");
-        eprintln!("Đã in lại {} trong {secs} giây.", built.join(", "));
+        eprintln!(
+            "{}",
+            msg::watch_reprinted(&built.join(", "), round.elapsed.as_secs_f64())
+        );
     }
 }

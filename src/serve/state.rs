@@ -342,17 +342,5 @@ fn diag_json(d: &Diagnostic) -> Value {
 
 /// A document's name for clerks, from the output it writes.
 fn title(name: &str) -> String {
-    let known = [
-        ("ke-hoach.pdf", "Kế hoạch"),
-        ("giay-moi/", "Giấy mời"),
-        ("danh-sach-dai-bieu.pdf", "Danh sách đại biểu"),
-        ("chuong-trinh.pdf", "Chương trình hội nghị"),
-        ("quyet-dinh-khen-thuong.pdf", "Quyết định khen thưởng"),
-        ("giay-khen/", "Giấy khen"),
-        ("giay-khen-phoi.pdf", "Giấy khen (in trên phôi)"),
-    ];
-    known
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or_else(|| name.to_string(), |(_, t)| t.to_string())
+    crate::msg::document_title(name).map_or_else(|| name.to_string(), str::to_string)
 }
