@@ -680,6 +680,8 @@ message!(typst_unknown_variable(name: &str, m: &str) vi "không có biến hoặ
 message!(typst_bad_image(m: &str) vi "tệp ảnh hỏng hoặc không phải ảnh [{m}]" en "the image file is damaged or not an image [{m}]");
 message!(page_missing_glyph(page: usize, document: &str, c: char, code: u32) vi "trang {page} của {document} có ký tự “{c}” (U+{code:04X}) mà không phông chữ nào có: in ra ô trống" en "page {page} of {document} has the character “{c}” (U+{code:04X}), which no font has: it prints as an empty box");
 message!(page_missing_glyph_hint() vi "nếu ký tự đến từ dữ liệu, gõ lại bằng bộ gõ tiếng Việt; nếu từ tệp mẫu, sửa mẫu hoặc thêm phông chữ có ký tự này vào thư mục fonts/" en "if the character comes from the data, retype it with a Vietnamese keyboard; if from a template, correct the template or add a font that has it to the fonts/ folder");
+message!(parted_no_archive(document: &str) vi "{document} dài, được dàn trang từng phần nên không có bản lưu trữ PDF/A" en "{document} is long and was laid out in parts, so it has no PDF/A archive copy");
+message!(parted_no_archive_hint() vi "bản PDF/A cần cả văn bản dàn trang một lần; chuyển tệp PDF đã ghi sang PDF/A bằng công cụ khác" en "a PDF/A copy needs the whole document laid out at once; convert the written PDF with another PDF/A tool");
 message!(template_not_utf8(rel: &str) vi "{rel} không phải UTF-8" en "{rel} is not UTF-8");
 message!(template_not_found(missing: &str) vi "không tìm thấy mẫu “{missing}”" en "the template “{missing}” was not found");
 message!(template_syntax(detail: &str) vi "mẫu sai cú pháp: {detail}" en "template syntax error: {detail}");

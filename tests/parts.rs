@@ -135,3 +135,42 @@ fn a_part_size_under_one_page_still_prints_the_same_pages() {
         );
     }
 }
+
+/// A list laid out in parts has no single layout to make a PDF/A copy from: `--pdf-a` says so
+/// and writes the other archive copies.
+#[test]
+fn a_parted_list_has_no_pdf_a_copy_and_says_so() {
+    let (_keep, project) = generated_project(30);
+    let out = tempfile::tempdir().unwrap();
+    let o = bin()
+        .arg("build")
+        .arg(&project)
+        .arg("--out")
+        .arg(out.path())
+        .args([
+            "--force",
+            "--pdf-a",
+            "--only",
+            "quyet-dinh-khen-thuong.pdf,ke-hoach.pdf",
+        ])
+        .env("VINHDANH_PART_SIZE", "13")
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.path().join("quyet-dinh-khen-thuong.pdf").is_file(),
+        "{text}"
+    );
+    assert!(out.path().join("luu-tru/ke-hoach.pdf").is_file(), "{text}");
+    assert!(
+        !out.path()
+            .join("luu-tru/quyet-dinh-khen-thuong.pdf")
+            .exists(),
+        "{text}"
+    );
+    assert!(
+        text.contains("quyet-dinh-khen-thuong.pdf dài, được dàn trang từng phần nên không có bản lưu trữ PDF/A"),
+        "{text}"
+    );
+}

@@ -339,16 +339,18 @@ impl<'a> Engine<'a> {
             // A copy PDF/A refuses is an error of its own: the document and what is made
             // from it are still written.
             match (&self.options.archive, doc) {
-                (Some(dir), Some(doc)) => match archive::pdf_a(doc, &s.output, job.today, &out.read)
-                    .and_then(|bytes| self.write(&format!("{dir}/{}", s.output), &bytes))
-                {
-                    Ok(path) => out.archived.push(path),
-                    Err(e) => out.errors.extend(e),
-                },
-                (Some(_), None) => out.warnings.push(Diagnostic::warning(format!(
-                    "{} dài, được dàn trang từng phần nên không có bản lưu trữ PDF/A",
-                    s.output
-                )).hint("bản PDF/A cần cả văn bản dàn trang một lần; in bản lưu trữ từ tệp PDF đã ghi bằng công cụ chuyển PDF/A khác")),
+                (Some(dir), Some(doc)) => {
+                    match archive::pdf_a(doc, &s.output, job.today, &out.read)
+                        .and_then(|bytes| self.write(&format!("{dir}/{}", s.output), &bytes))
+                    {
+                        Ok(path) => out.archived.push(path),
+                        Err(e) => out.errors.extend(e),
+                    }
+                }
+                (Some(_), None) => out.warnings.push(
+                    Diagnostic::warning(crate::msg::parted_no_archive(&s.output))
+                        .hint(crate::msg::parted_no_archive_hint()),
+                ),
                 (None, doc) => drop(doc),
             }
             if let Some(d) = &s.then {
