@@ -3,16 +3,20 @@
 # every page of every PDF at 100 dpi with pdftoppm and compares the images pixel for pixel
 # (the PNG of each page, by checksum). PDF bytes may differ; what prints must not.
 #
-#   scripts/same-pages.sh [BASE [NEW]]
+#   scripts/same-pages.sh [BASE [NEW [PROJECT]]]
 #
 # BASE: a vinhdanh binary, or a git ref whose source is built (default: main); NEW: a binary
 # (default: this checkout, built in release). Builds use $CARGO_TARGET_DIR (or ./target).
+# PROJECT: a project folder to build instead of the default conference (e.g. one kept by
+# `cargo run --release --example bench -- 50 --keep DIR`: DIR/bench-50); built with --force,
+# as the bench does, since generated lists do not keep to the plan's numbers.
 # Exit 0 when every page of every PDF is the same image, 1 otherwise (the differing pages are
 # listed). Needs pdftoppm (poppler-utils).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 base=${1:-main}
 new=${2:-}
+project=${3:+$(cd "$3" && pwd)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 target=${CARGO_TARGET_DIR:-$here/target}
@@ -38,7 +42,11 @@ fi
 render() { # binary, name → page checksums in $work/name.sums
   local out="$work/$2"
   mkdir -p "$out"
-  (cd "$out" && "$1" build --out pdf >/dev/null 2>&1) || { echo "build with $1 failed" >&2; exit 2; }
+  if [[ -n "$project" ]]; then
+    "$1" build --force --out "$out/pdf" "$project" >/dev/null 2>&1 || { echo "build with $1 failed" >&2; exit 2; }
+  else
+    (cd "$out" && "$1" build --out pdf >/dev/null 2>&1) || { echo "build with $1 failed" >&2; exit 2; }
+  fi
   (cd "$out/pdf" && find . -name '*.pdf' | sort) | while read -r f; do
     mkdir -p "$out/png/$f"
     printf '%s\0' "$f"

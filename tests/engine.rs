@@ -1,5 +1,6 @@
 //! The engine as a user meets it: one `--keep-typst` file per compile (chunks of a batch no
-//! longer overwrite each other), and concurrent jobs that change no byte of the output.
+//! longer overwrite each other), and concurrent jobs and chunks that change no byte of the
+//! output.
 
 mod common;
 
@@ -42,6 +43,8 @@ fn keep_typst_writes_one_file_per_compile() {
     assert_eq!(two.matches("<vd-record>").count(), 39);
 }
 
+/// `--jobs 4` also lays out the two chunks of the invitation batch (139 delegates) at once:
+/// the records' files, the joined print file and the manifest must not depend on it.
 #[test]
 fn jobs_in_parallel_or_one_by_one_give_the_same_bytes() {
     let dir = init_project();

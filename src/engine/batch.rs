@@ -6,8 +6,10 @@
 //! so fonts and templates are parsed and laid out once; each record's pages are then exported
 //! as its own PDF (its own PDF id), and the whole document as the print file. If that single
 //! compile fails, every record is compiled alone, so the failing ones are named and the others
-//! still printed. Exports run on a few plain worker threads (no rayon: typst's own waits on the
-//! global pool overflow the stack), and comemo's cache is evicted after each compile.
+//! still printed. A batch of several chunks lays them out concurrently (as many as `--jobs`),
+//! on plain threads with large stacks, and exports each chunk's records on a few plain worker
+//! threads (no rayon: typst's own waits on the global pool overflow the stack); comemo's cache
+//! is evicted after each compile.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -123,20 +125,113 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
 
     // Records are compiled in chunks: one compile per chunk keeps fonts and templates parsed
     // once per chunk, and evicting comemo's cache between chunks bounds memory (a single
-    // 1,000-page compile peaked at 1.4 GB; chunks of 100 stay near 200 MB).
+    // 1,000-page compile peaked at 1.4 GB; chunks of 100 stay near 200 MB). Chunks are laid out
+    // and exported concurrently, as many at once as the build runs jobs (`--jobs`, default the
+    // cores), so a long batch is not the one job left running on one core at the end.
     let bar = progress(engine, bodies.len() as u64, &job.name);
+    let chunks: Vec<&[Body]> = bodies.chunks(CHUNK).collect();
+    let workers = engine.workers().min(chunks.len()).max(1);
+    let next = AtomicUsize::new(0);
+    type Done = (usize, JobOutcome, Option<Result<Vec<u8>, Diagnostic>>);
+    let done: Mutex<Vec<Done>> = Mutex::new(Vec::with_capacity(chunks.len()));
+    let chunk_work = || {
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(chunk) = chunks.get(k) else { break };
+            let c = Chunk {
+                engine,
+                job,
+                batch,
+                source: &source,
+                part: k + 1,
+            };
+            let mut mine = JobOutcome::default();
+            let print = c.run(k, chunk, &out_dir, &bar, &mut mine);
+            done.lock().unwrap().push((k, mine, print));
+        }
+    };
+    if workers == 1 {
+        chunk_work();
+    } else {
+        std::thread::scope(|s| {
+            for _ in 0..workers {
+                std::thread::Builder::new()
+                    .stack_size(super::STACK)
+                    .spawn_scoped(s, chunk_work)
+                    .expect("spawn a chunk thread");
+            }
+        });
+    }
+    let mut done = done.into_inner().unwrap();
+    done.sort_by_key(|(k, ..)| *k);
     let mut parts: Vec<Vec<u8>> = Vec::new();
-    for (k, chunk) in bodies.chunks(CHUNK).enumerate() {
-        let c = Chunk {
-            engine,
-            job,
-            batch,
-            source: &source,
-            part: k + 1,
-        };
-        let Some((doc, ok_items)) = c.compile(chunk, out) else {
+    for (_, mine, print) in done {
+        out.merge(mine);
+        match print {
+            Some(Ok(bytes)) => parts.push(bytes),
+            Some(Err(d)) => out.errors.push(d),
+            None => {}
+        }
+    }
+    bar.finish_and_clear();
+    if let Some(merged) = &batch.merged
+        && !parts.is_empty()
+    {
+        let bytes = timed(&mut out.phases.join, || join(parts)).map_err(Diagnostics::from);
+        match bytes.and_then(|bytes| timed(&mut out.phases.write, || engine.write(merged, &bytes)))
+        {
+            Ok(path) => out.written.push(path),
+            Err(d) => out.errors.extend(d),
+        }
+    }
+    compile::evict();
+}
+
+/// Renders one block of a batch template. minijinja renders a block of a captured state, and
+/// capturing evaluates the top level (both blocks) once more: twice the rendering of one
+/// record, negligible next to its compile.
+fn render_block(
+    tmpl: &minijinja::Template,
+    ctx: Value,
+    block: &str,
+) -> Result<String, minijinja::Error> {
+    tmpl.render_captured(ctx)?
+        .with_state_mut(|state| state.render_block(block))
+}
+
+/// Records per compile: large enough that fonts and templates are laid out once per hundred
+/// documents, small enough that a chunk's layout fits in a couple of hundred megabytes.
+pub const CHUNK: usize = 100;
+
+/// A record's rendered Typst, with the record's index.
+type Body = (usize, String);
+
+/// One chunk of a batch being compiled.
+struct Chunk<'a> {
+    engine: &'a Engine<'a>,
+    job: &'a Job,
+    batch: &'a Batch,
+    source: &'a dyn Fn(&[Body]) -> String,
+    /// Number of the chunk in the job (for `--keep-typst`).
+    part: usize,
+}
+
+impl Chunk<'_> {
+    /// Lays out chunk `k`, reports its layout warnings and missing glyphs, and exports its
+    /// records' files and its part of the print file (returned, when the batch has one).
+    fn run(
+        &self,
+        k: usize,
+        chunk: &[Body],
+        out_dir: &std::path::Path,
+        bar: &indicatif::ProgressBar,
+        out: &mut JobOutcome,
+    ) -> Option<Result<Vec<u8>, Diagnostic>> {
+        let (engine, job, batch) = (self.engine, self.job, self.batch);
+        let Some((doc, ok_items)) = self.compile(chunk, out) else {
             bar.inc(chunk.len() as u64);
-            continue;
+            compile::evict();
+            return None;
         };
         let ranges = record_pages(&doc);
         for (page, w) in super::layout_warnings(&doc) {
@@ -184,60 +279,12 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
             jobs.clear();
         }
         bar.inc((chunk.len() - jobs.len()) as u64);
-        let print = export_chunk(&doc, &jobs, batch, &out_dir, &bar, out);
-        if let Some(print) = print {
-            match print {
-                Ok(bytes) => parts.push(bytes),
-                Err(d) => out.errors.push(d),
-            }
-        }
+        let print = export_chunk(&doc, &jobs, batch, out_dir, bar, out);
         drop(doc);
         compile::evict();
+        print
     }
-    bar.finish_and_clear();
-    if let Some(merged) = &batch.merged
-        && !parts.is_empty()
-    {
-        let bytes = timed(&mut out.phases.join, || join(parts)).map_err(Diagnostics::from);
-        match bytes.and_then(|bytes| timed(&mut out.phases.write, || engine.write(merged, &bytes)))
-        {
-            Ok(path) => out.written.push(path),
-            Err(d) => out.errors.extend(d),
-        }
-    }
-    compile::evict();
-}
 
-/// Renders one block of a batch template. minijinja renders a block of a captured state, and
-/// capturing evaluates the top level (both blocks) once more: twice the rendering of one
-/// record, negligible next to its compile.
-fn render_block(
-    tmpl: &minijinja::Template,
-    ctx: Value,
-    block: &str,
-) -> Result<String, minijinja::Error> {
-    tmpl.render_captured(ctx)?
-        .with_state_mut(|state| state.render_block(block))
-}
-
-/// Records per compile: large enough that fonts and templates are laid out once per hundred
-/// documents, small enough that a chunk's layout fits in a couple of hundred megabytes.
-pub const CHUNK: usize = 100;
-
-/// A record's rendered Typst, with the record's index.
-type Body = (usize, String);
-
-/// One chunk of a batch being compiled.
-struct Chunk<'a> {
-    engine: &'a Engine<'a>,
-    job: &'a Job,
-    batch: &'a Batch,
-    source: &'a dyn Fn(&[Body]) -> String,
-    /// Number of the chunk in the job (for `--keep-typst`).
-    part: usize,
-}
-
-impl Chunk<'_> {
     fn compile_source(
         &self,
         items: &[Body],

@@ -192,6 +192,19 @@ pub struct JobOutcome {
     pub phases: Phases,
 }
 
+impl JobOutcome {
+    /// Adds what a part of the job did (a batch's chunk, laid out on another thread).
+    pub fn merge(&mut self, part: JobOutcome) {
+        self.written.extend(part.written);
+        self.errors.extend(part.errors);
+        self.warnings.extend(part.warnings);
+        self.pages += part.pages;
+        self.read.extend(part.read);
+        self.archived.extend(part.archived);
+        self.phases.add(&part.phases);
+    }
+}
+
 /// Time per phase of a job, summed over the threads that worked on it (so the phases of a
 /// batch whose exports ran on two threads can add up to more than its wall time).
 #[derive(Debug, Default, Clone, Copy)]
@@ -244,14 +257,18 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// Runs every job, at most `options.jobs` at a time; outcomes in the jobs' order.
-    pub fn run(&self, jobs: Vec<Job>) -> Vec<JobOutcome> {
-        let n = jobs.len();
-        let workers = match self.options.jobs {
+    /// Documents laid out at once: `options.jobs`, or the number of cores.
+    pub fn workers(&self) -> usize {
+        match self.options.jobs {
             0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
             j => j,
         }
-        .clamp(1, n.max(1));
+    }
+
+    /// Runs every job, at most `options.jobs` at a time; outcomes in the jobs' order.
+    pub fn run(&self, jobs: Vec<Job>) -> Vec<JobOutcome> {
+        let n = jobs.len();
+        let workers = self.workers().clamp(1, n.max(1));
         let next = AtomicUsize::new(0);
         let results: Mutex<Vec<(usize, JobOutcome)>> = Mutex::new(Vec::with_capacity(n));
         std::thread::scope(|s| {
