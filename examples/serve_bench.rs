@@ -620,7 +620,12 @@ fn first_paint(a: &Args, chrome: &Path) {
         );
         row(
             &format!("first paint ({visit}): every image in the window loaded (ms)"),
-            format!("{} ({} images in the window)", f("images"), f("visible")),
+            format!(
+                "{} ({} images in the window, {} loaded)",
+                f("images"),
+                f("visible"),
+                f("loaded")
+            ),
         );
         row(
             &format!("first paint ({visit}): load event (ms)"),
@@ -637,11 +642,14 @@ const TIMINGS: &str = r#"(async () => {
   for (;;) {
     const cards = document.querySelectorAll('.card').length;
     const imgs = [...document.images].filter(inWindow);
-    if (cards > 0 && imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0)) {
+    const loaded = imgs.filter((i) => i.complete && i.naturalWidth > 0).length;
+    // Never waits forever: after a minute it reports how many had loaded.
+    if (performance.now() > 60000) return JSON.stringify({ images: null, visible: imgs.length, loaded });
+    if (cards > 0 && imgs.length > 0 && loaded === imgs.length) {
       const now = performance.now();
       const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));
       const nav = performance.getEntriesByType('navigation')[0] || {};
-      return JSON.stringify({ fcp: paint['first-contentful-paint'], images: now, visible: imgs.length, load: nav.loadEventEnd });
+      return JSON.stringify({ fcp: paint['first-contentful-paint'], images: now, visible: imgs.length, loaded, load: nav.loadEventEnd });
     }
     await new Promise((r) => setTimeout(r, 5));
   }
