@@ -309,6 +309,21 @@ pub fn run(
     options: &BuildOptions,
     jobs: Vec<Job>,
 ) -> Result<Report, Diagnostics> {
+    let partial = vec![false; jobs.len()];
+    run_partly(project, p, options, jobs, &partial)
+}
+
+/// [`run`], where the jobs marked in `partial` are ahead-of-time parts of jobs that a later run
+/// completes (`serve` builds an edited honoree's certificate alone, then the whole batch):
+/// their files are written but the manifest does not take them as the job's outputs, which
+/// would make every file left out look stale.
+pub fn run_partly(
+    project: &Project,
+    p: &Prepared,
+    options: &BuildOptions,
+    jobs: Vec<Job>,
+    partial: &[bool],
+) -> Result<Report, Diagnostics> {
     engine::write::ensure_dir(&options.out_dir)
         .map_err(|e| Diagnostics::from(Diagnostic::from(e)))?;
     engine::write::remove_leftovers(&options.out_dir);
@@ -317,6 +332,7 @@ pub fn run(
     let origins = rules::char_origins(&p.data, |c| !p.fonts.covers(c));
     eo.origin = Some(std::sync::Arc::new(move |c| origins.get(&c).cloned()));
     let engine = Engine::new(project, &p.fonts, eo);
+
     let today = jobs.first().map(|j| j.today);
     let t = Instant::now();
     let outcomes = engine.run(jobs);
@@ -334,7 +350,11 @@ pub fn run(
         .filter(|(_, k)| *k == Override::Edited)
         .map(|(rel, _)| rel)
         .collect();
-    for o in &outcomes {
+    for (k, o) in outcomes.iter().enumerate() {
+        if partial.get(k).copied().unwrap_or(false) {
+            // Its findings come again with its whole job.
+            continue;
+        }
         report.written.extend(o.written.iter().cloned());
         let mut failed = o.errors.clone();
         if failed.has_errors() {
@@ -367,7 +387,10 @@ pub fn run(
         make_previews(&engine, &outcomes, options, today, &mut report);
     }
     let mut manifest = crate::manifest::Manifest::read(&options.out_dir);
-    for o in &outcomes {
+    for (k, o) in outcomes.iter().enumerate() {
+        if partial.get(k).copied().unwrap_or(false) {
+            continue;
+        }
         let complete = !o.errors.has_errors();
         let dir = &options.out_dir;
         report

@@ -534,3 +534,77 @@ fn serves_on_the_port_asked_for() {
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&body).contains("<html"));
 }
+
+/// Saves that take serve's fast road (one honoree's line: that certificate alone first; the
+/// conference's name: each card's first records first; then the whole jobs) leave `output/`
+/// exactly as a fresh `build` of the edited project writes it, file for file.
+#[test]
+fn after_edits_the_output_equals_a_fresh_build() {
+    let s = Serve::start();
+    let settle = |what: &str, before: u64| {
+        s.wait_state(what, |st| {
+            st["version"].as_u64().unwrap() >= before + 2 && done(st)
+        });
+    };
+    let achievement = |k: usize, text: &str| {
+        let v = s.state()["version"].as_u64().unwrap();
+        s.edit("data/honorees.yaml", |t| {
+            let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
+            let at = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.trim_start().starts_with("achievement:"))
+                .nth(k)
+                .map(|(i, _)| i)
+                .unwrap();
+            lines[at] = format!("    achievement: {text}");
+            lines.join("\n") + "\n"
+        });
+        settle("an honoree's edit", v);
+    };
+    achievement(
+        3,
+        "Đã có thành tích xuất sắc trong phong trào thi đua năm 2025.",
+    );
+    let v = s.state()["version"].as_u64().unwrap();
+    s.edit("data/plan.yaml", |t| {
+        t.replacen("\n  name: Hội nghị", "\n  name: Hội nghị biểu dương và", 1)
+    });
+    settle("the conference's new name", v);
+    achievement(
+        20,
+        "Đã có thành tích xuất sắc, được tặng nhiều giấy khen giai đoạn 2020 – 2025.",
+    );
+
+    let fresh = tempfile::tempdir().unwrap();
+    common::copy_dir(&s.project(), fresh.path());
+    std::fs::remove_dir_all(fresh.path().join("output")).unwrap();
+    let (code, text) = common::run(fresh.path(), &["build"]);
+    assert_eq!(code, 0, "{text}");
+    let served = common::tree(&s.project().join("output"));
+    let built = common::tree(&fresh.path().join("output"));
+    let names = |t: &std::collections::BTreeMap<String, Vec<u8>>| -> Vec<String> {
+        t.keys().cloned().collect()
+    };
+    assert_eq!(names(&served), names(&built));
+    let differ: Vec<&String> = built
+        .iter()
+        .filter(|(k, v)| served.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "serve's output differs from a build in {differ:?}"
+    );
+    // The edits are in the files, not only on the page.
+    let cert = built
+        .keys()
+        .filter(|k| k.starts_with("giay-khen/"))
+        .nth(3)
+        .unwrap();
+    let text = common::squash(&common::pdf_text(&s.project().join("output").join(cert)));
+    assert!(
+        text.contains("phong trào thi đua năm 2025"),
+        "{cert}: {text}"
+    );
+}

@@ -55,6 +55,20 @@ pub fn fonts_stamp(project: &Project) -> u64 {
 /// the fonts' stamp.
 pub fn job(project: &Project, job: &Job, fonts: u64, files: &mut FileHashes) -> u64 {
     let mut h = DefaultHasher::new();
+    shared(project, job, fonts, files).hash(&mut h);
+    if let Work::Batch(b) = &job.work {
+        for r in &b.records {
+            record(r).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// What every page of `job` depends on: [`job`] without a batch's records (the shared
+/// context, the templates, the fonts). A batch whose shared fingerprint is unchanged changed
+/// only in the records whose own fingerprint ([`record`]) changed.
+pub fn shared(project: &Project, job: &Job, fonts: u64, files: &mut FileHashes) -> u64 {
+    let mut h = DefaultHasher::new();
     fonts.hash(&mut h);
     job.name.hash(&mut h);
     job.today.hash(&mut h);
@@ -75,9 +89,6 @@ pub fn job(project: &Project, job: &Job, fonts: u64, files: &mut FileHashes) -> 
             templates.insert(b.template.clone());
             (&b.template, &b.dir, &b.merged).hash(&mut h);
             format!("{:?}", b.shared).hash(&mut h);
-            for r in &b.records {
-                record(r).hash(&mut h);
-            }
         }
     }
     for t in templates {

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diag::Diagnostics;
+use crate::engine::{JobOutcome, OnDone};
 use crate::msg;
 use crate::project::Project;
 use rebuild::{Rebuilder, Round};
@@ -45,6 +46,7 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
         println!("{}", msg::serve_no_browser(&url));
     }
     let mut rebuilder = Rebuilder::new(project, out_dir.clone());
+    rebuilder.ahead = true;
     let round = step(&mut rebuilder, &shared, &out_dir, false);
     report(&round, None, options.verbose);
     while let Some(paths) = watcher::next(&rx) {
@@ -55,8 +57,10 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     Ok(())
 }
 
-/// One round for the page: jobs marked rebuilding, then built, then their new pages rendered
-/// ahead of the browser's requests (after an edit only; the first pages render when asked).
+/// One round for the page: jobs marked rebuilding, then built, each job's pages put on the
+/// page as soon as it finishes (an edited record's certificate before the whole batch, see
+/// [`Rebuilder::round_with`]) and rendered ahead of the browser's requests (after an edit only;
+/// the first pages render when asked).
 fn step(
     rebuilder: &mut Rebuilder,
     shared: &Arc<Shared>,
@@ -64,14 +68,20 @@ fn step(
     render: bool,
 ) -> Round {
     let keep = shared.keep();
-    let round = rebuilder.round_with(Some(keep), |jobs| shared.starting(jobs));
+    let on_done = {
+        let shared = Arc::clone(shared);
+        let out_dir = out_dir.to_path_buf();
+        OnDone(Arc::new(move |o: &JobOutcome| {
+            let new = shared.early(o, &out_dir);
+            if render {
+                shared.render(&new);
+            }
+        }))
+    };
+    let round = rebuilder.round_with(Some(keep), |jobs| shared.starting(jobs), Some(on_done));
     let new = shared.finish(&round, out_dir);
     if render {
-        for h in new {
-            if let Some(img) = shared.image(h) {
-                img.png();
-            }
-        }
+        shared.render(&new);
     }
     round
 }

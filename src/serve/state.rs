@@ -3,16 +3,20 @@
 //! last round, and a version that the event stream announces.
 
 use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Duration;
 
 use serde_json::{Value, json};
+use typst::layout::{Frame, FrameItem};
+use typst::model::Destination;
 use typst_layout::Page;
 
+use super::rebuild::AHEAD;
 use super::rebuild::Round;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::engine::{Keep, Laid};
+use crate::engine::{JobOutcome, Keep, Laid};
 
 /// Screen resolution of the page images (a browser's 100 %).
 pub const PPI: f32 = 96.0;
@@ -26,7 +30,7 @@ pub struct PageImage {
 impl PageImage {
     pub fn png(&self) -> &[u8] {
         self.png
-            .get_or_init(|| crate::engine::raster::page_png(&self.page, PPI))
+            .get_or_init(|| crate::engine::raster::screen_png(&self.page, PPI))
     }
 }
 
@@ -96,7 +100,7 @@ impl Shared {
         {
             let mut images = self.images.lock().unwrap();
             for page in laid.doc.pages() {
-                let h = typst::utils::hash128(page);
+                let h = typst::utils::hash128(&Look(page));
                 images.entry(h).or_insert_with(|| {
                     Arc::new(PageImage {
                         page: page.clone(),
@@ -152,13 +156,73 @@ impl Shared {
         self.changed.notify_all();
     }
 
-    /// The jobs about to be built show "rebuilding".
+    /// The jobs about to be built show "rebuilding" (a document new in the session shows as
+    /// pending, so its pages can come in before the round ends).
     pub fn starting(&self, jobs: &[String]) {
         let mut s = self.state.lock().unwrap();
         for d in s.docs.iter_mut().filter(|d| jobs.contains(&d.name)) {
             d.state = DocState::Rebuilding;
         }
+        for name in jobs {
+            if !s.docs.iter().any(|d| d.name == *name) {
+                s.docs.push(Doc::new(name));
+            }
+        }
         self.bump(&mut s);
+    }
+
+    /// Takes in one job as soon as it finishes, before the round ends: a whole job's pages, or,
+    /// for a part of a batch built ahead (named with [`AHEAD`]), its records' new pages in
+    /// place of theirs. Returns the hashes of the pages new on the page, to render.
+    pub fn early(&self, o: &JobOutcome, out_dir: &Path) -> Vec<u128> {
+        if o.errors.has_errors() {
+            // The round's end shows the problems.
+            return Vec::new();
+        }
+        let mut s = self.state.lock().unwrap();
+        let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
+        let name = o.name.strip_suffix(AHEAD).unwrap_or(&o.name);
+        let Some(doc) = s.docs.iter_mut().find(|d| d.name == name) else {
+            return Vec::new();
+        };
+        let parts = self.collected.lock().unwrap().remove(&o.name);
+        let parts = parts.unwrap_or_default();
+        if name.len() == o.name.len() {
+            // The card says "rebuilding" until the round ends (its files, the manifest).
+            let state = doc.state;
+            take_in(doc, o, Diagnostics::default(), parts, out_dir);
+            doc.state = state;
+        } else {
+            for p in parts {
+                splice(doc, p);
+            }
+        }
+        let new = doc
+            .pages
+            .iter()
+            .filter(|h| !before.contains(h))
+            .copied()
+            .collect();
+        self.bump(&mut s);
+        new
+    }
+
+    /// Renders pages ahead of the browser's requests, on two threads.
+    pub fn render(&self, hashes: &[u128]) {
+        let images: Vec<Arc<PageImage>> = hashes.iter().filter_map(|h| self.image(*h)).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let threads = images.len().min(2);
+        std::thread::scope(|sc| {
+            for _ in 0..threads {
+                sc.spawn(|| {
+                    while let Some(img) =
+                        images.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                    {
+                        img.png();
+                    }
+                });
+            }
+        });
     }
 
     /// Takes in a finished round: new pages for the jobs built, the problems, and the images no
@@ -177,16 +241,7 @@ impl Shared {
             s.docs = round
                 .jobs
                 .iter()
-                .map(|name| {
-                    old.remove(name).unwrap_or_else(|| Doc {
-                        name: name.clone(),
-                        state: DocState::Pending,
-                        pages: Vec::new(),
-                        records: Vec::new(),
-                        outputs: Vec::new(),
-                        errors: Diagnostics::default(),
-                    })
-                })
+                .map(|name| old.remove(name).unwrap_or_else(|| Doc::new(name)))
                 .collect();
         }
         for o in &round.outcomes {
@@ -199,45 +254,8 @@ impl Shared {
                 .find(|(n, _)| *n == o.name)
                 .map(|(_, d)| d.clone())
                 .unwrap_or_default();
-            doc.state = if failed.has_errors() {
-                DocState::Failed
-            } else {
-                DocState::Ok
-            };
-            doc.errors = failed;
-            let outputs: Vec<String> = o
-                .written
-                .iter()
-                .filter_map(|p| p.strip_prefix(out_dir).ok())
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .filter(|p| !doc.name.ends_with('/') || !p.starts_with(&doc.name))
-                .collect();
-            if !outputs.is_empty() {
-                doc.outputs = outputs;
-            }
-            let mut parts = collected.remove(&o.name).unwrap_or_default();
-            // The job's own document: the first output it laid out (not the imposed booklet).
-            let Some(main) = parts.first().map(|p| p.output.clone()) else {
-                continue;
-            };
-            parts.retain(|p| p.output == main);
-            parts.sort_by_key(|p| p.part);
-            let mut pages = Vec::new();
-            let mut records = Vec::new();
-            for p in parts {
-                let offset = pages.len();
-                records.extend(p.records.into_iter().map(|r| RecordView {
-                    first: r.first + offset,
-                    last: r.last + offset,
-                    ..r
-                }));
-                pages.extend(p.pages);
-            }
-            // A failed build keeps the last good pages on screen.
-            if !pages.is_empty() && !doc.errors.has_errors() {
-                doc.pages = pages;
-                doc.records = records;
-            }
+            let parts = collected.remove(&o.name).unwrap_or_default();
+            take_in(doc, o, failed, parts, out_dir);
         }
         if round.blocked {
             // Nothing was built: the documents keep their last good pages.
@@ -301,6 +319,148 @@ impl Shared {
             "errors": errors,
             "warnings": warnings,
         })
+    }
+}
+
+impl Doc {
+    fn new(name: &str) -> Self {
+        Doc {
+            name: name.to_string(),
+            state: DocState::Pending,
+            pages: Vec::new(),
+            records: Vec::new(),
+            outputs: Vec::new(),
+            errors: Diagnostics::default(),
+        }
+    }
+}
+
+/// A finished job into its card: its state, its files and (unless it failed, when the last
+/// good pages stay) its pages from the `parts` it laid out.
+fn take_in(doc: &mut Doc, o: &JobOutcome, failed: Diagnostics, parts: Vec<Part>, out_dir: &Path) {
+    doc.state = if failed.has_errors() {
+        DocState::Failed
+    } else {
+        DocState::Ok
+    };
+    doc.errors = failed;
+    let outputs: Vec<String> = o
+        .written
+        .iter()
+        .filter_map(|p| p.strip_prefix(out_dir).ok())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| !doc.name.ends_with('/') || !p.starts_with(&doc.name))
+        .collect();
+    if !outputs.is_empty() {
+        doc.outputs = outputs;
+    }
+    let mut parts = parts;
+    // The job's own document: the first output it laid out (not the imposed booklet).
+    let Some(main) = parts.first().map(|p| p.output.clone()) else {
+        return;
+    };
+    parts.retain(|p| p.output == main);
+    parts.sort_by_key(|p| p.part);
+    let mut pages = Vec::new();
+    let mut records = Vec::new();
+    for p in parts {
+        let offset = pages.len();
+        records.extend(p.records.into_iter().map(|r| RecordView {
+            first: r.first + offset,
+            last: r.last + offset,
+            ..r
+        }));
+        pages.extend(p.pages);
+    }
+    if !pages.is_empty() && !doc.errors.has_errors() {
+        doc.pages = pages;
+        doc.records = records;
+    }
+}
+
+/// A part of a batch built ahead: each of its records' pages replace that record's pages in
+/// the card (found by file); the records after it move if the page count changed. A record
+/// the card does not show yet (a new honoree) waits for the whole job.
+fn splice(doc: &mut Doc, part: Part) {
+    for r in part.records {
+        let Some(file) = &r.file else { continue };
+        let Some(k) = doc
+            .records
+            .iter()
+            .position(|d| d.file.as_ref() == Some(file))
+        else {
+            continue;
+        };
+        let Some(new) = part.pages.get(r.first - 1..r.last) else {
+            continue;
+        };
+        let (first, last) = (doc.records[k].first, doc.records[k].last);
+        if first == 0 || last > doc.pages.len() || first > last {
+            continue;
+        }
+        doc.pages.splice(first - 1..last, new.iter().copied());
+        let delta = new.len() as isize - (last - first + 1) as isize;
+        doc.records[k].last = first + new.len() - 1;
+        for d in doc.records.iter_mut().filter(|d| d.first > last) {
+            d.first = (d.first as isize + delta) as usize;
+            d.last = (d.last as isize + delta) as usize;
+        }
+    }
+}
+
+/// A page's look, for hashing: what typst-render draws, not where it came from. The page's own
+/// hash also covers its source spans and introspection tags, which move when a record is laid
+/// out in other company (a certificate alone ahead of its batch, then within it, or after an
+/// earlier record's text grew by a word), so the same picture would be rendered and fetched
+/// again.
+struct Look<'a>(&'a Page);
+
+impl Hash for Look<'_> {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.0.fill.hash(h);
+        self.0.bleed.hash(h);
+        frame_look(&self.0.frame, h);
+    }
+}
+
+fn frame_look<H: Hasher>(frame: &Frame, h: &mut H) {
+    frame.size().hash(h);
+    for (pos, item) in frame.items() {
+        if let FrameItem::Tag(_) = item {
+            continue;
+        }
+        pos.hash(h);
+        match item {
+            FrameItem::Group(g) => {
+                0u8.hash(h);
+                g.transform.hash(h);
+                g.clip.hash(h);
+                frame_look(&g.frame, h);
+            }
+            FrameItem::Text(t) => {
+                1u8.hash(h);
+                (&t.font, t.size, &t.fill, &t.stroke, &t.text).hash(h);
+                for g in &t.glyphs {
+                    (g.id, g.x_advance, g.x_offset, g.y_advance, g.y_offset).hash(h);
+                }
+            }
+            FrameItem::Shape(shape, _) => {
+                2u8.hash(h);
+                shape.hash(h);
+            }
+            FrameItem::Image(image, size, _) => {
+                3u8.hash(h);
+                (image, size).hash(h);
+            }
+            FrameItem::Link(dest, size) => {
+                4u8.hash(h);
+                size.hash(h);
+                if let Destination::Url(url) = dest {
+                    url.hash(h);
+                }
+            }
+            FrameItem::Tag(_) => {}
+        }
     }
 }
 
