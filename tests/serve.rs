@@ -608,3 +608,56 @@ fn after_edits_the_output_equals_a_fresh_build() {
         "{cert}: {text}"
     );
 }
+
+/// Without `--no-open`, serve opens the page in the browser: the one `$BROWSER` names (here a
+/// script that writes down the address it is given), at the address serve prints.
+#[test]
+fn serve_opens_its_page_in_the_browser() {
+    let dir = common::init_project();
+    let seen = dir.path().join("opened.txt");
+    let script = dir.path().join("browser.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", seen.display()),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
+        .args(["serve", "p"])
+        .env("BROWSER", &script)
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start vinhdanh serve");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:"))
+        .unwrap_or_else(|| panic!("serve prints its address: {first:?}"))
+        .trim_end_matches(['.', ','])
+        .to_string();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let opened = loop {
+        if let Ok(s) = std::fs::read_to_string(&seen)
+            && !s.is_empty()
+        {
+            break s;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the browser was not opened"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(opened, url);
+}
