@@ -174,3 +174,34 @@ fn a_parted_list_has_no_pdf_a_copy_and_says_so() {
         "{text}"
     );
 }
+
+/// A clerk's own decision template written before parts (it takes no window and marks no row)
+/// still prints its whole list, once, as one compile does, however long the list.
+#[test]
+fn a_template_from_before_parts_gets_its_whole_list_in_one_compile() {
+    let (_keep, project) = generated_project(30);
+    std::fs::create_dir_all(project.join("templates")).unwrap();
+    std::fs::copy(
+        fixture("pre-parts-template/quyet-dinh-khen-thuong.typ.j2"),
+        project.join("templates/quyet-dinh-khen-thuong.typ.j2"),
+    )
+    .unwrap();
+    let whole = tempfile::tempdir().unwrap();
+    let parted = tempfile::tempdir().unwrap();
+    build_lists(&project, whole.path(), None);
+    build_lists(&project, parted.path(), Some(13));
+    let f = "quyet-dinh-khen-thuong.pdf";
+    let text = pdf_text(&parted.path().join(f));
+    // The decision printed once (not once per part), and the pages of one compile.
+    assert_eq!(
+        text.matches("QUYẾT ĐỊNH").count(),
+        pdf_text(&whole.path().join(f))
+            .matches("QUYẾT ĐỊNH")
+            .count()
+    );
+    assert_eq!(
+        page_images(&whole.path().join(f)),
+        page_images(&parted.path().join(f)),
+        "{f}"
+    );
+}

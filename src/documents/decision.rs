@@ -245,8 +245,9 @@ fn items(v: &DecisionView) -> usize {
     v.appendix.groups.iter().map(|g| 1 + g.rows.len()).sum()
 }
 
-/// The view restricted to the items of `w`: a group begun in an earlier part has no heading.
-fn windowed(v: &DecisionView, w: &Window) -> minijinja::Value {
+/// The context of the items of `w`: the whole view (`full`, made once) with the window and the
+/// window's groups; a group begun in an earlier part has no heading.
+fn windowed(v: &DecisionView, full: &minijinja::Value, w: &Window) -> minijinja::Value {
     let in_window = |i: usize| (w.start..w.end).contains(&i);
     let groups: Vec<AppendixGroup> = v
         .appendix
@@ -267,16 +268,14 @@ fn windowed(v: &DecisionView, w: &Window) -> minijinja::Value {
             })
         })
         .collect();
-    let mut ctx = minijinja::Value::from_serialize(v);
-    let part = minijinja::context! {
+    minijinja::context! {
         window => minijinja::Value::from_serialize(w),
         appendix => minijinja::context! {
             groups => minijinja::Value::from_serialize(&groups),
-            ..minijinja::Value::from_serialize(&v.appendix)
+            ..full.get_attr("appendix").unwrap_or_default()
         },
-    };
-    ctx = minijinja::context! { ..part, ..ctx };
-    ctx
+        ..full.clone()
+    }
 }
 
 /// The decision with its list, when the project has a decision and an honours list.
@@ -289,18 +288,13 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     inputs.extend(data.files().honorees());
     inputs.extend(data.files().decision());
     let v = view(data, l, &list);
-    let mut job = Job::single(
-        TEMPLATE,
-        minijinja::Value::from_serialize(&v),
-        OUTPUT,
-        inputs,
-        data.facts().date(),
-    );
+    let full = minijinja::Value::from_serialize(&v);
+    let mut job = Job::single(TEMPLATE, full.clone(), OUTPUT, inputs, data.facts().date());
     if let Work::Single(s) = &mut job.work {
         s.parts = Some(Parts {
             items: items(&v),
             size: parts::SIZE,
-            context: Box::new(move |w| windowed(&v, w)),
+            context: Box::new(move |w| windowed(&v, &full, w)),
         });
     }
     vec![job]
