@@ -746,6 +746,7 @@ message!(serve_no_browser(url: &str) vi "Không mở được trình duyệt: h�
 message!(serve_blocked() vi "Dữ liệu có lỗi: chưa dựng lại; trang xem trước giữ bản đúng gần nhất." en "The data has errors: nothing rebuilt; the preview keeps the last good pages.");
 message!(serve_nothing_changed(ms: u128) vi "Không văn bản nào thay đổi ({ms} ms)." en "No document changed ({ms} ms).");
 message!(serve_rebuilt(list: &str, ms: u128, i: u128) vi "Đã dựng lại {list} trong {ms} ms; ảnh trang mới sẵn sàng sau {i} ms." en "Rebuilt {list} in {ms} ms; the new page images were ready after {i} ms.");
+message!(serve_job_done(name: &str, ms: u128, images: usize, since: u128) vi "  {name}: dựng trong {ms} ms, {images} ảnh trang mới, xong lúc {since} ms" en "  {name}: built in {ms} ms, {images} new page image(s), done at {since} ms");
 message!(serve_built(n: usize, ms: u128) vi "Đã dựng {n} văn bản trong {ms} ms." en "Built {n} document(s) in {ms} ms.");
 message!(watch_needs_folder() vi "watch cần một thư mục dự án" en "watch needs a project folder");
 message!(watch_started() vi "Đang theo dõi data/, templates/, fonts/, assets/ (Ctrl+C để dừng)." en "Watching data/, templates/, fonts/, assets/ (Ctrl+C to stop).");

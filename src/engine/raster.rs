@@ -17,15 +17,24 @@ pub fn page_png(page: &Page, ppi: f32) -> Vec<u8> {
 pub fn screen_png(page: &Page, ppi: f32) -> Vec<u8> {
     let pixmap = typst_render::render(page, &options(ppi));
     let (width, height) = (pixmap.width(), pixmap.height());
-    let rgba = pixmap.take_demultiplied();
+    // Flattened on white, as paper, without the alpha channel: a quarter fewer bytes to
+    // compress and to keep (serve holds many of these).
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| {
+            let white = 255 - p[3];
+            [p[0] + white, p[1] + white, p[2] + white]
+        })
+        .collect();
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, width, height);
-    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
     let written = encoder
         .write_header()
-        .and_then(|mut w| w.write_image_data(&rgba));
+        .and_then(|mut w| w.write_image_data(&rgb));
     if written.is_err() {
         return Vec::new();
     }

@@ -139,7 +139,7 @@ fn image(shared: &Shared, path: &str) -> Option<Vec<u8>> {
         return None;
     }
     let hash = u128::from_str_radix(hex, 16).ok()?;
-    Some(shared.image(hash)?.png().to_vec())
+    shared.png(hash).map(|png| png.to_vec())
 }
 
 /// Server-sent events: `state` with the version each time the state changes, a comment every

@@ -5,7 +5,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -21,17 +22,24 @@ use crate::engine::{JobOutcome, Keep, Laid};
 /// Screen resolution of the page images (a browser's 100 %).
 pub const PPI: f32 = 96.0;
 
-/// A page, rendered on first request and kept while a document shows it.
+/// Bytes of rendered page images kept at most. A page image is 70–500 KB: without a bound, a
+/// session that had rendered every page of a large project (a title change renders them all)
+/// kept them all; past it, the images served longest ago are dropped, and rendered again if
+/// asked for (their page stays).
+pub const IMAGE_BUDGET: usize = 48 << 20;
+
+/// New pages of one document rendered ahead of the browser's requests: a row of thumbnails
+/// and then some (an edited record's page is always among a batch's new pages). The others
+/// render when the page asks for them, which a lazy-loading page does only as they scroll in.
+pub const RENDER_AHEAD: usize = 12;
+
+/// A page, rendered on first request and kept (within [`IMAGE_BUDGET`]) while a document
+/// shows it.
 pub struct PageImage {
     page: Page,
-    png: OnceLock<Vec<u8>>,
-}
-
-impl PageImage {
-    pub fn png(&self) -> &[u8] {
-        self.png
-            .get_or_init(|| crate::engine::raster::screen_png(&self.page, PPI))
-    }
+    png: Mutex<Option<Arc<Vec<u8>>>>,
+    /// [`Shared::clock`] when last served: the least recent go first.
+    used: AtomicU64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -85,6 +93,11 @@ pub struct Shared {
     changed: Condvar,
     images: Mutex<HashMap<u128, Arc<PageImage>>>,
     collected: Mutex<HashMap<String, Vec<Part>>>,
+    clock: AtomicU64,
+    /// Bytes of the PNGs kept (recounted whenever it passes the budget).
+    png_bytes: AtomicUsize,
+    /// [`IMAGE_BUDGET`] unless set (0).
+    budget: AtomicUsize,
 }
 
 impl Shared {
@@ -104,7 +117,8 @@ impl Shared {
                 images.entry(h).or_insert_with(|| {
                     Arc::new(PageImage {
                         page: page.clone(),
-                        png: OnceLock::new(),
+                        png: Mutex::new(None),
+                        used: AtomicU64::new(0),
                     })
                 });
                 hashes.push(h);
@@ -133,8 +147,76 @@ impl Shared {
             });
     }
 
-    pub fn image(&self, hash: u128) -> Option<Arc<PageImage>> {
+    fn image(&self, hash: u128) -> Option<Arc<PageImage>> {
         self.images.lock().unwrap().get(&hash).cloned()
+    }
+
+    /// The page's PNG: kept, or rendered now (two requests for the same page render it once).
+    pub fn png(&self, hash: u128) -> Option<Arc<Vec<u8>>> {
+        let img = self.image(hash)?;
+        img.used.store(
+            self.clock.fetch_add(1, Ordering::Relaxed),
+            Ordering::Relaxed,
+        );
+        let mut slot = img.png.lock().unwrap();
+        if let Some(png) = &*slot {
+            return Some(Arc::clone(png));
+        }
+        let png = Arc::new(crate::engine::raster::screen_png(&img.page, PPI));
+        *slot = Some(Arc::clone(&png));
+        drop(slot);
+        let total = self.png_bytes.fetch_add(png.len(), Ordering::Relaxed) + png.len();
+        if total > self.budget() {
+            self.shrink();
+        }
+        Some(png)
+    }
+
+    fn budget(&self) -> usize {
+        match self.budget.load(Ordering::Relaxed) {
+            0 => IMAGE_BUDGET,
+            b => b,
+        }
+    }
+
+    /// Another bound than [`IMAGE_BUDGET`] (tests).
+    pub fn set_budget(&self, bytes: usize) {
+        self.budget.store(bytes, Ordering::Relaxed);
+    }
+
+    /// Drops the PNGs served longest ago until three quarters of the budget are used.
+    fn shrink(&self) {
+        let budget = self.budget();
+        let images = self.images.lock().unwrap();
+        let mut kept: Vec<(u64, usize, &Arc<PageImage>)> = images
+            .values()
+            .filter_map(|img| {
+                let len = img.png.try_lock().ok()?.as_ref()?.len();
+                Some((img.used.load(Ordering::Relaxed), len, img))
+            })
+            .collect();
+        let mut total: usize = kept.iter().map(|k| k.1).sum();
+        kept.sort_by_key(|k| k.0);
+        for (_, len, img) in kept {
+            if total <= budget / 4 * 3 {
+                break;
+            }
+            if let Ok(mut slot) = img.png.try_lock() {
+                *slot = None;
+                total -= len;
+            }
+        }
+        self.png_bytes.store(total, Ordering::Relaxed);
+    }
+
+    /// Bytes of the page images kept now.
+    pub fn png_bytes(&self) -> usize {
+        self.images
+            .lock()
+            .unwrap()
+            .values()
+            .filter_map(|img| Some(img.png.lock().ok()?.as_ref()?.len()))
+            .sum()
     }
 
     pub fn version(&self) -> u64 {
@@ -207,18 +289,17 @@ impl Shared {
         new
     }
 
-    /// Renders pages ahead of the browser's requests, on two threads.
+    /// Renders the first [`RENDER_AHEAD`] of a document's new pages ahead of the browser's
+    /// requests, on two threads.
     pub fn render(&self, hashes: &[u128]) {
-        let images: Vec<Arc<PageImage>> = hashes.iter().filter_map(|h| self.image(*h)).collect();
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let threads = images.len().min(2);
+        let hashes = &hashes[..hashes.len().min(RENDER_AHEAD)];
+        let next = AtomicUsize::new(0);
+        let threads = hashes.len().min(2);
         std::thread::scope(|sc| {
             for _ in 0..threads {
                 sc.spawn(|| {
-                    while let Some(img) =
-                        images.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-                    {
-                        img.png();
+                    while let Some(h) = hashes.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        self.png(*h);
                     }
                 });
             }
@@ -266,7 +347,18 @@ impl Shared {
             }
         }
         let shown: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
-        self.images.lock().unwrap().retain(|h, _| shown.contains(h));
+        self.images.lock().unwrap().retain(|h, img| {
+            let keep = shown.contains(h);
+            if let (false, Some(png)) = (keep, &*img.png.lock().unwrap()) {
+                let len = png.len();
+                let _ = self
+                    .png_bytes
+                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |b| {
+                        Some(b.saturating_sub(len))
+                    });
+            }
+            keep
+        });
         self.bump(&mut s);
         shown.difference(&before).copied().collect()
     }
@@ -503,4 +595,62 @@ fn diag_json(d: &Diagnostic) -> Value {
 /// A document's name for clerks, from the output it writes.
 fn title(name: &str) -> String {
     crate::msg::document_title(name).map_or_else(|| name.to_string(), str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::rebuild::Rebuilder;
+
+    /// Rendered images stay within the budget, the least recently served are the ones dropped,
+    /// and a dropped image asked for again is drawn again, the same bytes.
+    #[test]
+    fn page_images_kept_within_the_budget_least_recent_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::project::Project::write_default(dir.path()).unwrap();
+        let project = crate::project::Project::open(dir.path()).unwrap();
+        let out = dir.path().join("output");
+        let mut r = Rebuilder::new(project, out.clone());
+        let shared = Arc::new(Shared::default());
+        let round = r.round_with(Some(shared.keep()), |j| shared.starting(j), None);
+        shared.finish(&round, &out);
+        let hashes: Vec<u128> = shared.json()["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["images"].as_array().unwrap().clone())
+            .map(|u| {
+                let hex = u.as_str().unwrap();
+                u128::from_str_radix(&hex[5..hex.len() - 4], 16).unwrap()
+            })
+            .take(12)
+            .collect();
+        assert_eq!(hashes.len(), 12);
+
+        let first = shared.png(hashes[0]).unwrap().to_vec();
+        assert!(first.starts_with(b"\x89PNG"));
+        let budget = first.len() * 4;
+        shared.set_budget(budget);
+        let mut last = None;
+        for h in &hashes[1..] {
+            last = shared.png(*h);
+            assert!(
+                shared.png_bytes() <= budget,
+                "{} > {budget}",
+                shared.png_bytes()
+            );
+        }
+        let last = last.unwrap();
+        assert!(
+            Arc::ptr_eq(&last, &shared.png(hashes[11]).unwrap()),
+            "the image served last is kept"
+        );
+        let kept_first = shared.images.lock().unwrap()[&hashes[0]]
+            .png
+            .lock()
+            .unwrap()
+            .is_some();
+        assert!(!kept_first, "the image served first is dropped");
+        assert_eq!(shared.png(hashes[0]).unwrap().to_vec(), first);
+    }
 }
