@@ -738,6 +738,79 @@ message!(import_no_sheet_hint() vi "Hãy nhập danh sách vào trang tính đ�
 
 // ---- serve/ and watch ----
 
+/// The labels of `serve`'s page, by the keys `index.html` and `app.js` use. `{n}`-style
+/// placeholders are filled in by the page's script.
+pub fn serve_labels() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("lang", pick("vi", "en")),
+        (
+            "page_title",
+            pick(
+                "vinhdanh – xem trước văn bản",
+                "vinhdanh – document preview",
+            ),
+        ),
+        (
+            "heading",
+            pick("Xem trước văn bản hội nghị", "The conference's documents"),
+        ),
+        (
+            "building",
+            pick("Đang dựng văn bản…", "Building the documents…"),
+        ),
+        (
+            "banner",
+            pick(
+                "Dữ liệu đang có lỗi: các trang dưới đây là bản dựng đúng gần nhất, chưa theo dữ liệu mới. Sửa các lỗi trong khung “Vấn đề” rồi lưu tệp.",
+                "The data has errors: the pages below are the last good build, not the new data yet. Fix the errors under “Problems”, then save the file.",
+            ),
+        ),
+        ("problems", pick("Vấn đề", "Problems")),
+        (
+            "no_problems",
+            pick("Không có lỗi hay cảnh báo.", "No errors or warnings."),
+        ),
+        ("errors", pick("Lỗi", "Errors")),
+        ("warnings", pick("Cảnh báo", "Warnings")),
+        ("state_ok", pick("đã cập nhật", "up to date")),
+        ("state_rebuilding", pick("đang dựng lại", "rebuilding")),
+        ("state_pending", pick("đang dựng", "building")),
+        ("state_failed", pick("lỗi", "failed")),
+        ("pages", pick("{n} trang", "{n} page(s)")),
+        ("page_alt", pick("{doc} – trang {n}", "{doc} – page {n}")),
+        ("field", pick("[trường {field}]", "[field {field}]")),
+        ("hint", pick("gợi ý: {hint}", "hint: {hint}")),
+        ("search", pick("Tìm người: ", "Find a person: ")),
+        ("search_placeholder", pick("Gõ tên để tìm…", "Type a name…")),
+        ("search_label", pick("Tìm theo tên", "Search by name")),
+        ("not_found", pick("Không tìm thấy.", "Not found.")),
+        ("results", pick("{n} kết quả. ", "{n} result(s). ")),
+        ("open_pdf", pick("mở PDF", "open the PDF")),
+        (
+            "records_in",
+            pick(
+                "{n} bản riêng trong thư mục {dir}",
+                "{n} separate file(s) in the folder {dir}",
+            ),
+        ),
+        ("rebuilding", pick("Đang dựng lại…", "Rebuilding…")),
+        (
+            "status",
+            pick(
+                "{n} văn bản · lần dựng gần nhất {ms} ms · tự cập nhật khi lưu tệp trong data/, templates/, fonts/, assets/",
+                "{n} document(s) · last build {ms} ms · updates itself when a file in data/, templates/, fonts/, assets/ is saved",
+            ),
+        ),
+        (
+            "disconnected",
+            pick(
+                "Mất kết nối với vinhdanh serve; đang thử lại…",
+                "Lost the connection to vinhdanh serve; trying again…",
+            ),
+        ),
+    ]
+}
+
 message!(serve_needs_folder() vi "serve cần một thư mục dự án" en "serve needs a project folder");
 message!(serve_port_failed(port: u16, e: &dyn std::fmt::Display) vi "không mở được cổng {port}: {e}" en "could not open port {port}: {e}");
 message!(serve_url(url: &str) vi "Xem trước tại {url} (Ctrl+C để dừng)" en "Preview at {url} (Ctrl+C to stop)");

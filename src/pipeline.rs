@@ -268,6 +268,8 @@ pub fn select(jobs: Vec<Job>, names: &[String]) -> Result<Vec<Job>, Diagnostics>
     let all: Vec<String> = jobs.iter().flat_map(outputs).collect();
     let mut errors = Diagnostics::default();
     let mut wanted = std::collections::BTreeSet::new();
+    // Batches asked for by their folder (or any name but the print file's): the whole job.
+    let mut whole = std::collections::BTreeSet::new();
     for name in names {
         let name = name.trim();
         let found = jobs.iter().position(|j| {
@@ -278,6 +280,13 @@ pub fn select(jobs: Vec<Job>, names: &[String]) -> Result<Vec<Job>, Diagnostics>
         match found {
             Some(k) => {
                 wanted.insert(k);
+                let print_file = match &jobs[k].work {
+                    Work::Batch(b) => b.merged.as_deref() == Some(name) && name != jobs[k].name,
+                    Work::Single(_) => false,
+                };
+                if !print_file {
+                    whole.insert(k);
+                }
             }
             None => {
                 let list = all.join(", ");
@@ -298,8 +307,27 @@ pub fn select(jobs: Vec<Job>, names: &[String]) -> Result<Vec<Job>, Diagnostics>
         .into_iter()
         .enumerate()
         .filter(|(k, _)| wanted.contains(k))
-        .map(|(_, j)| j)
+        .map(|(k, j)| {
+            if whole.contains(&k) {
+                j
+            } else {
+                print_file_only(j)
+            }
+        })
         .collect())
+}
+
+/// A batch asked for by its print file alone ("giay-khen.pdf"): that file, without the records'
+/// own files. Named after the print file, so that the records' files written by an earlier
+/// build stay (they are another job's outputs for the manifest, not stale ones).
+fn print_file_only(mut job: Job) -> Job {
+    if let Work::Batch(b) = &mut job.work
+        && let Some(merged) = &b.merged
+    {
+        job.name = merged.clone();
+        b.dir = None;
+    }
+    job
 }
 
 /// Runs `jobs` through the engine into `options.out_dir`.

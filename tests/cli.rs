@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{init_project, run};
+use common::{init_project, pdf_pages, run};
 
 fn files(dir: &Path) -> Vec<String> {
     let mut out: Vec<String> = walkdir::WalkDir::new(dir)
@@ -44,15 +44,32 @@ fn only_builds_the_named_outputs() {
         "{out}"
     );
     assert!(out.contains("Đã ghi 2 tệp"), "{out}");
-    // A batch by its folder or by its print file: the same job, both written.
+    // A batch by its print file: that file alone, its pages those of every certificate.
     let (code, out) = run(&p, &["build", "--only", "giay-khen.pdf"]);
     assert_eq!(code, 0, "{out}");
     assert!(p.join("output/giay-khen.pdf").is_file());
-    assert!(
-        p.join("output/giay-khen/001-chi-bo-thon-ha-tien.pdf")
-            .is_file()
-    );
+    assert_eq!(pdf_pages(&p.join("output/giay-khen.pdf")), 44, "{out}");
+    assert!(!p.join("output/giay-khen").exists(), "{out}");
     assert!(!p.join("output/giay-moi.pdf").exists());
+    // By its folder: the records' files and the print file.
+    let (code, out) = run(&p, &["build", "--only", "giay-khen/"]);
+    assert_eq!(code, 0, "{out}");
+    let one = p.join("output/giay-khen/001-chi-bo-thon-ha-tien.pdf");
+    assert!(one.is_file(), "{out}");
+    assert_eq!(files(&p.join("output/giay-khen")).len(), 44);
+    // The print file again: the records' files of the earlier build stay, untouched.
+    let before = std::fs::read(&one).unwrap();
+    std::fs::remove_file(p.join("output/giay-khen.pdf")).unwrap();
+    let (code, out) = run(&p, &["build", "--only", "giay-khen.pdf"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(p.join("output/giay-khen.pdf").is_file());
+    assert_eq!(files(&p.join("output/giay-khen")).len(), 44, "{out}");
+    assert_eq!(std::fs::read(&one).unwrap(), before);
+    // A whole build after it removes nothing of either.
+    let (code, out) = run(&p, &["build"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(files(&p.join("output/giay-khen")).len(), 44, "{out}");
+    assert!(p.join("output/giay-khen.pdf").is_file());
 }
 
 #[test]

@@ -489,3 +489,25 @@ fn progress_sorted(out: &str) -> String {
     let rest: Vec<&str> = out.lines().filter(|l| !is_progress(l)).collect();
     format!("{}\n--\n{}", progress.join("\n"), rest.join("\n"))
 }
+
+/// The serve page's own files carry no words: its labels come from the catalogue
+/// (`msg::serve_labels`), so `--lang en` reaches them too.
+#[test]
+fn serve_page_files_hold_no_vietnamese_words() {
+    let dir = common::repo().join("src/serve/static");
+    let mut found = Vec::new();
+    for e in fs::read_dir(&dir).unwrap().flatten() {
+        let text = fs::read_to_string(e.path()).unwrap();
+        for (k, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            // Comments, and the search's folding of đ (a letter, not a word).
+            if code.starts_with("//") || code.contains(".replace(/đ/g, \"d\")") {
+                continue;
+            }
+            if line.chars().any(vietnamese_letter) {
+                found.push(format!("{}:{}: {line}", e.path().display(), k + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

@@ -661,3 +661,103 @@ fn serve_opens_its_page_in_the_browser() {
     let _ = child.wait();
     assert_eq!(opened, url);
 }
+
+/// `--lang en` alone turns the page's own words to English (labels, states, search, status),
+/// while the documents' pages stay Vietnamese; without it the page is Vietnamese.
+#[test]
+fn the_page_speaks_the_language_vinhdanh_was_started_with() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start_with(&["--lang", "en"]);
+    let (status, page) = s.get("/");
+    assert_eq!(status, 200);
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
+    assert!(!page.contains("{{"), "every placeholder filled: {page}");
+    let browser = headless_chrome::Browser::new(
+        headless_chrome::LaunchOptions::default_builder()
+            .path(Some(chrome))
+            .headless(true)
+            .sandbox(false)
+            .window_size(Some((1280, 1000)))
+            .idle_browser_timeout(Duration::from_secs(600))
+            .build()
+            .unwrap(),
+    )
+    .expect("launch chromium");
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "six cards",
+        "document.querySelectorAll('.card').length === 6 && document.body.dataset.busy === '0'",
+    );
+    tab.evaluate(
+        "(() => { const i = document.querySelector('[data-name=\"giay-khen/\"] input'); i.value = 'a'; i.dispatchEvent(new Event('input')); })()",
+        false,
+    )
+    .unwrap();
+    let page = js(
+        &tab,
+        "({title: document.title, heading: document.querySelector('h1').textContent, problems: document.querySelector('#problems h2').textContent, status: document.getElementById('status').textContent, cards: [...document.querySelectorAll('.card')].map(c => ({title: c.querySelector('h2').textContent, meta: c.querySelector('.meta').textContent, badge: c.querySelector('.badge').textContent, links: c.querySelector('.links').textContent, search: c.querySelector('.search') && c.querySelector('.search').firstChild.textContent, placeholder: c.querySelector('input') && c.querySelector('input').placeholder, found: c.querySelector('.found') && c.querySelector('.found').firstChild && c.querySelector('.found').firstChild.textContent, alt: c.querySelector(':scope > .pages:not(.found-pages) img').alt}))})",
+    );
+    shot(&tab, "en-every-document.png");
+    assert_eq!(page["title"], "vinhdanh – document preview");
+    assert_eq!(page["heading"], "The conference's documents");
+    assert_eq!(page["problems"], "Problems");
+    let status = page["status"].as_str().unwrap();
+    assert!(
+        status.starts_with("6 document(s) · last build ")
+            && status.contains(" ms · updates itself"),
+        "{status}"
+    );
+    let titles: Vec<&str> = page["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Plan",
+            "Invitations",
+            "Delegate list",
+            "Conference programme",
+            "Award decision",
+            "Certificates"
+        ]
+    );
+    for c in page["cards"].as_array().unwrap() {
+        let meta = c["meta"].as_str().unwrap();
+        assert!(meta.ends_with(" page(s)"), "{c}");
+        assert_eq!(c["badge"], "up to date", "{c}");
+        let alt = c["alt"].as_str().unwrap();
+        assert_eq!(alt, format!("{} – page 1", c["title"].as_str().unwrap()));
+    }
+    let certs = &page["cards"][5];
+    assert_eq!(certs["search"], "Find a person: ");
+    assert_eq!(certs["placeholder"], "Type a name…");
+    assert!(
+        certs["links"]
+            .as_str()
+            .unwrap()
+            .ends_with("44 separate file(s) in the folder giay-khen/"),
+        "{certs}"
+    );
+    let found = certs["found"].as_str().unwrap();
+    assert!(found.ends_with(" result(s). "), "{found}");
+    // Nothing of the page's own words is Vietnamese (the people's names and the problems
+    // quoting the data are data).
+    let own = serde_json::to_string(&page).unwrap();
+    for word in [
+        "trang",
+        "đã cập nhật",
+        "Tìm",
+        "kết quả",
+        "bản riêng",
+        "văn bản",
+        "Vấn đề",
+    ] {
+        assert!(!own.contains(word), "{word} in {own}");
+    }
+}

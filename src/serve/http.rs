@@ -54,7 +54,7 @@ fn handle(request: Request, shared: &Shared, out_dir: &Path, port: u16) {
         return;
     };
     let response = match path.as_str() {
-        "/" | "/index.html" => body(INDEX.as_bytes().to_vec(), "text/html; charset=utf-8"),
+        "/" | "/index.html" => body(index().into_bytes(), "text/html; charset=utf-8"),
         "/app.js" => body(SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8"),
         "/style.css" => body(STYLE.as_bytes().to_vec(), "text/css; charset=utf-8"),
         "/api/state" => body(
@@ -131,6 +131,34 @@ pub fn output_file(out_dir: &Path, rel: &str) -> Option<PathBuf> {
     let base = out_dir.canonicalize().ok()?;
     let path = base.join(rel).canonicalize().ok()?;
     (path.starts_with(&base) && path.is_file()).then_some(path)
+}
+
+/// The page in the language vinhdanh speaks: `{{key}}` replaced by its label (escaped for
+/// HTML), `{{labels_json}}` by every label for the script (escaped so that no label can end
+/// the `<script>` element).
+fn index() -> String {
+    let labels = crate::msg::serve_labels();
+    let json: serde_json::Map<String, serde_json::Value> = labels
+        .iter()
+        .map(|(k, v)| (k.to_string(), serde_json::Value::from(*v)))
+        .collect();
+    let json = serde_json::Value::Object(json)
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    let mut page = INDEX.replace("{{labels_json}}", &json);
+    for (key, label) in labels {
+        page = page.replace(&format!("{{{{{key}}}}}"), &html_escape(label));
+    }
+    page
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn image(shared: &Shared, path: &str) -> Option<Vec<u8>> {

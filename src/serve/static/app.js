@@ -3,6 +3,13 @@
 // only when its page changed; unchanged pages are never fetched again.
 "use strict";
 
+// The labels in the language vinhdanh was started with (`--lang`), from the page itself.
+const L = JSON.parse(document.getElementById("labels").textContent);
+// A label with its {placeholders} filled in.
+function t(key, args) {
+  return L[key].replace(/\{(\w+)\}/g, (m, k) => (args && k in args ? String(args[k]) : m));
+}
+
 const cards = new Map();
 let lastVersion = -1;
 
@@ -20,7 +27,7 @@ function fold(s) {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }
 
-const STATE_TEXT = { ok: "đã cập nhật", rebuilding: "đang dựng lại", pending: "đang dựng", failed: "lỗi" };
+const STATE_TEXT = { ok: L.state_ok, rebuilding: L.state_rebuilding, pending: L.state_pending, failed: L.state_failed };
 
 // Keeps the <img> elements of `box` in step with `urls`: only changed ones get a new src.
 function syncImages(box, urls, alt) {
@@ -28,7 +35,7 @@ function syncImages(box, urls, alt) {
   urls.forEach((url, i) => {
     let img = imgs[i];
     if (!img) {
-      img = el("img", { loading: "lazy", alt: `${alt} – trang ${i + 1}`, width: 226, height: 320 });
+      img = el("img", { loading: "lazy", alt: t("page_alt", { doc: alt, n: i + 1 }), width: 226, height: 320 });
       box.append(img);
     }
     if (img.getAttribute("src") !== url) img.setAttribute("src", url);
@@ -40,10 +47,10 @@ function diagItem(d) {
   const li = el("li", { "data-file": d.file || "", "data-line": d.line || "" });
   if (d.where) li.append(el("span", { class: "where" }, d.where), ": ");
   li.append(d.message);
-  if (d.field) li.append(` [trường ${d.field}]`);
+  if (d.field) li.append(" " + t("field", { field: d.field }));
   if (d.record) li.append(` [${d.record}]`);
   if (d.excerpt) li.append(el("code", { class: "excerpt" }, `${d.line} | ${d.excerpt}`));
-  if (d.hint) li.append(el("div", { class: "hint" }, `gợi ý: ${d.hint}`));
+  if (d.hint) li.append(el("div", { class: "hint" }, t("hint", { hint: d.hint })));
   return li;
 }
 
@@ -62,12 +69,12 @@ function makeCard(doc) {
   };
   c.root.append(c.title, c.meta, c.badge, c.links, c.errors);
   if (doc.records.length > 0) {
-    const input = el("input", { type: "search", placeholder: "Gõ tên để tìm…", "aria-label": "Tìm theo tên" });
+    const input = el("input", { type: "search", placeholder: L.search_placeholder, "aria-label": L.search_label });
     c.search = input;
     c.found = el("div", { class: "found" });
     c.foundPages = el("div", { class: "pages found-pages" });
     input.addEventListener("input", () => renderFound(c));
-    c.root.append(el("div", { class: "search" }, "Tìm người: ", input), c.found, c.foundPages);
+    c.root.append(el("div", { class: "search" }, L.search, input), c.found, c.foundPages);
   }
   c.root.append(c.pages);
   return c;
@@ -79,16 +86,16 @@ function renderFound(c) {
   c.found.replaceChildren();
   if (!q) { syncImages(c.foundPages, [], ""); return; }
   const hits = c.doc.records.filter((r) => fold(r.label).includes(q));
-  if (hits.length === 0) { c.found.append("Không tìm thấy."); syncImages(c.foundPages, [], ""); return; }
+  if (hits.length === 0) { c.found.append(L.not_found); syncImages(c.foundPages, [], ""); return; }
   const r = hits[0];
-  c.found.append(`${hits.length} kết quả. `, r.label, " ");
-  if (r.url) c.found.append(el("a", { href: r.url, target: "_blank" }, "mở PDF"));
+  c.found.append(t("results", { n: hits.length }), r.label, " ");
+  if (r.url) c.found.append(el("a", { href: r.url, target: "_blank" }, L.open_pdf));
   syncImages(c.foundPages, c.doc.images.slice(r.first - 1, r.last), r.label);
 }
 
 function updateCard(c, doc) {
   c.doc = doc;
-  c.meta.textContent = `${doc.pages} trang`;
+  c.meta.textContent = t("pages", { n: doc.pages });
   c.badge.textContent = STATE_TEXT[doc.state] || doc.state;
   c.badge.className = `badge state-${doc.state}`;
   c.root.dataset.state = doc.state;
@@ -96,7 +103,7 @@ function updateCard(c, doc) {
   if (c.links.dataset.key !== linkKey) {
     c.links.dataset.key = linkKey;
     c.links.replaceChildren(...doc.outputs.map((o) => el("a", { href: o.url, target: "_blank" }, o.name)));
-    if (doc.records.length > 0) c.links.append(`${doc.records.length} bản riêng trong thư mục ${doc.name}`);
+    if (doc.records.length > 0) c.links.append(t("records_in", { n: doc.records.length, dir: doc.name }));
   }
   c.errors.replaceChildren(...doc.errors.map(diagItem));
   syncImages(c.pages, doc.images, doc.title);
@@ -125,8 +132,8 @@ function render(state) {
   document.getElementById("no-problems").hidden = state.errors.length + state.warnings.length > 0;
   const busy = state.docs.some((d) => d.state === "rebuilding" || d.state === "pending");
   document.getElementById("status").textContent = busy
-    ? "Đang dựng lại…"
-    : `${state.docs.length} văn bản · lần dựng gần nhất ${state.elapsed_ms} ms · tự cập nhật khi lưu tệp trong data/, templates/, fonts/, assets/`;
+    ? L.rebuilding
+    : t("status", { n: state.docs.length, ms: state.elapsed_ms });
   document.body.dataset.version = state.version;
   document.body.dataset.busy = busy ? "1" : "0";
 }
@@ -144,7 +151,7 @@ async function refresh() {
       if (state.version !== lastVersion) { lastVersion = state.version; render(state); }
     } while (again);
   } catch (e) {
-    document.getElementById("status").textContent = "Mất kết nối với vinhdanh serve; đang thử lại…";
+    document.getElementById("status").textContent = L.disconnected;
   } finally {
     fetching = false;
   }
