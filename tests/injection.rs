@@ -451,7 +451,7 @@ fn arbitrary_strings_print_literally() {
         .run(&input(), |s| {
             let k = n.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if k.is_multiple_of(200) {
-                compile::evict();
+                compile::evict(1);
             }
             check_one(&s)
         })

@@ -465,7 +465,7 @@ impl<'a> Engine<'a> {
         }
         let result = timed(&mut out.phases.compile, || {
             let r = compile::compile(&world, template);
-            compile::evict();
+            compile::evict(self.workers());
             r
         });
         out.read.extend(world.read_files());
