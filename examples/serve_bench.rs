@@ -270,7 +270,11 @@ impl Serve {
             .arg(project)
             .arg("--no-open")
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(if std::env::var_os("VD_HTTPLOG").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
             .spawn()
             .expect("start vinhdanh serve");
         let mut first = String::new();
@@ -698,6 +702,25 @@ fn first_paint(a: &Args, chrome: &Path) {
             &format!("first paint ({visit}): load event (ms)"),
             f("load"),
         );
+        if let Some(missing) = v["missing"].as_array() {
+            row(
+                &format!("first paint ({visit}): not loaded"),
+                format!("{missing:?}"),
+            );
+            for m in missing {
+                let url = m.as_str().unwrap().split(' ').next().unwrap();
+                let t = Instant::now();
+                let (status, body) = s.get(url);
+                row(
+                    &format!("first paint ({visit}): {url} asked again"),
+                    format!(
+                        "{status}, {} bytes, {} ms",
+                        body.len(),
+                        t.elapsed().as_millis()
+                    ),
+                );
+            }
+        }
     }
 }
 
@@ -711,7 +734,7 @@ const TIMINGS: &str = r#"(async () => {
     const imgs = [...document.images].filter(inWindow);
     const loaded = imgs.filter((i) => i.complete && i.naturalWidth > 0).length;
     // Never waits forever: after a minute it reports how many had loaded.
-    if (performance.now() > 60000) return JSON.stringify({ images: null, visible: imgs.length, loaded });
+    if (performance.now() > 60000) return JSON.stringify({ images: null, visible: imgs.length, loaded, missing: imgs.filter((i) => !(i.complete && i.naturalWidth > 0)).map((i) => `${i.getAttribute('src')} complete=${i.complete}`) });
     if (cards > 0 && imgs.length > 0 && loaded === imgs.length) {
       const now = performance.now();
       const paint = Object.fromEntries(performance.getEntriesByType('paint').map((e) => [e.name, e.startTime]));

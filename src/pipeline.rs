@@ -42,6 +42,8 @@ pub struct BuildOptions {
     pub bars: Option<indicatif::MultiProgress>,
     /// Hands out every laid-out document (`serve` shows their pages).
     pub keep: Option<engine::Keep>,
+    /// [`engine::Options::memo_compiles`].
+    pub memo_compiles: usize,
 }
 
 /// Folder of the output for preview images.
@@ -561,6 +563,7 @@ fn engine_options(options: &BuildOptions) -> engine::Options {
         bars: options.bars.clone(),
         archive: options.pdf_a.then(|| ARCHIVE_DIR.to_string()),
         keep: options.keep.clone(),
+        memo_compiles: options.memo_compiles,
     }
 }
 

@@ -108,6 +108,7 @@ pub fn run(a: Args) -> i32 {
         on_done,
         bars,
         keep: None,
+        memo_compiles: 0,
     };
     let multi = options.bars.clone();
     let result = pipeline::build_with(&project, &options, |n| {

@@ -184,7 +184,7 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
             Err(d) => out.errors.extend(d),
         }
     }
-    compile::evict(engine.workers());
+    compile::evict(engine.memo_age());
 }
 
 /// Renders one block of a batch template. minijinja renders a block of a captured state, and
@@ -230,7 +230,7 @@ impl Chunk<'_> {
         let (engine, job, batch) = (self.engine, self.job, self.batch);
         let Some((doc, ok_items)) = self.compile(chunk, out) else {
             bar.inc(chunk.len() as u64);
-            compile::evict(engine.workers());
+            compile::evict(engine.memo_age());
             return None;
         };
         let ranges = record_pages(&doc);
@@ -281,7 +281,7 @@ impl Chunk<'_> {
         bar.inc((chunk.len() - jobs.len()) as u64);
         let print = export_chunk(&doc, &jobs, batch, out_dir, bar, out);
         drop(doc);
-        compile::evict(engine.workers());
+        compile::evict(engine.memo_age());
         print
     }
 

@@ -217,15 +217,18 @@ pub fn pdf(
     })
 }
 
-/// Releases memoized layout results: comemo's cache is process-wide and otherwise grows by
-/// about a megabyte per document in a batch. Results unused over the last two compiles of each
-/// worker go: a chunk of a batch keeps what the next chunk reuses (the frame, the libraries'
-/// measures), and a compile on another worker never loses its first layout iteration's
-/// results before its second (the `workers` threads each evict after their own compile).
-/// Keeping ten compiles' results, as before, peaked at 516–520 MB for 1,000 certificates and
-/// invitations against 440–451 MB, in the same CPU time (docs/speed.md).
-pub fn evict(workers: usize) {
-    typst::comemo::evict(2 * workers.max(1));
+/// Compiles per worker whose memoized results a `build` keeps. Each worker evicts after its own
+/// compile, so at two per worker a compile running on another worker never loses its first
+/// layout iteration's results before its second, and a batch's next chunk keeps what it reuses
+/// (the frame, the libraries' measures). Ten compiles in all, as before, peaked at 516–520 MB
+/// for 1,000 certificates and invitations against 440–456 MB, in the same CPU time
+/// (docs/speed.md).
+pub const MEMO_COMPILES: usize = 2;
+
+/// Releases memoized layout results unused over the last `age` compiles: comemo's cache is
+/// process-wide and otherwise grows by about a megabyte per document in a batch.
+pub fn evict(age: usize) {
+    typst::comemo::evict(age.max(1));
 }
 
 fn to_diagnostic(world: &DocWorld, template: &str, d: &SourceDiagnostic) -> Diagnostic {

@@ -160,6 +160,10 @@ pub struct Options {
     pub archive: Option<String>,
     /// Hands out each laid-out document (live preview).
     pub keep: Option<Keep>,
+    /// Compiles per worker whose memoized layout results stay cached after each compile (0:
+    /// [`compile::MEMO_COMPILES`]). A live preview keeps more: its next save lays out the same
+    /// documents again, mostly from this cache.
+    pub memo_compiles: usize,
 }
 
 /// A callback for finished jobs.
@@ -255,6 +259,15 @@ impl<'a> Engine<'a> {
             env: render::environment(project),
             options,
         }
+    }
+
+    /// The age past which memoized results go ([`compile::evict`]).
+    pub fn memo_age(&self) -> usize {
+        let per_worker = match self.options.memo_compiles {
+            0 => compile::MEMO_COMPILES,
+            n => n,
+        };
+        per_worker * self.workers().max(1)
     }
 
     /// Documents laid out at once: `options.jobs`, or the number of cores.
@@ -465,7 +478,7 @@ impl<'a> Engine<'a> {
         }
         let result = timed(&mut out.phases.compile, || {
             let r = compile::compile(&world, template);
-            compile::evict(self.workers());
+            compile::evict(self.memo_age());
             r
         });
         out.read.extend(world.read_files());
