@@ -761,3 +761,49 @@ fn the_page_speaks_the_language_vinhdanh_was_started_with() {
         assert!(!own.contains(word), "{word} in {own}");
     }
 }
+
+/// Every image on the first screen arrives, page load after page load (each in a fresh browser
+/// context, so nothing comes from the browser's cache). With the connections kept alive, one
+/// image was never fetched in about half of the loads (tiny_http's pool missed a connection
+/// arriving among others): this test failed 2 of 3 runs then, and passes since the server
+/// closes each connection after its reply.
+#[test]
+fn every_image_on_the_first_screen_arrives() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start();
+    let browser = headless_chrome::Browser::new(
+        headless_chrome::LaunchOptions::default_builder()
+            .path(Some(chrome))
+            .headless(true)
+            .sandbox(false)
+            .window_size(Some((1280, 900)))
+            .idle_browser_timeout(Duration::from_secs(600))
+            .build()
+            .unwrap(),
+    )
+    .expect("launch chromium");
+    for load in 0..4 {
+        let context = browser.new_context().unwrap();
+        let tab = context.new_tab().unwrap();
+        tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+        let start = Instant::now();
+        loop {
+            let v = js(
+                &tab,
+                "(() => { const inWindow = (i) => { const r = i.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth; }; const imgs = [...document.images].filter(inWindow); return {cards: document.querySelectorAll('.card').length, shown: imgs.length, missing: imgs.filter((i) => !(i.complete && i.naturalWidth > 0)).map((i) => i.getAttribute('src'))}; })()",
+            );
+            if v["cards"] == 6
+                && v["shown"].as_u64() > Some(0)
+                && v["missing"] == Value::Array(vec![])
+            {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "load {load}: images on the first screen never arrived: {v}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = tab.close(false);
+    }
+}

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, Server};
+use tiny_http::{Method, Request, Server};
 
 use super::state::Shared;
 
@@ -42,15 +42,15 @@ pub fn run(server: Server, shared: Arc<Shared>, out_dir: PathBuf, port: u16) {
 
 fn handle(request: Request, shared: &Shared, out_dir: &Path, port: u16) {
     if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(text(405, &crate::msg::http_read_only()));
+        send(request, text(405, &crate::msg::http_read_only()));
         return;
     }
     if !host_allowed(&request, port) {
-        let _ = request.respond(text(403, &crate::msg::http_bad_host()));
+        send(request, text(403, &crate::msg::http_bad_host()));
         return;
     }
     let Some(path) = decoded_path(request.url()) else {
-        let _ = request.respond(not_found());
+        send(request, not_found());
         return;
     };
     let response = match path.as_str() {
@@ -66,10 +66,7 @@ fn handle(request: Request, shared: &Shared, out_dir: &Path, port: u16) {
             return;
         }
         p if p.starts_with("/img/") => match image(shared, p) {
-            Some(png) => body(png, "image/png").with_header(header(
-                "Cache-Control",
-                "public, max-age=31536000, immutable",
-            )),
+            Some(png) => body(png, "image/png").cached(),
             None => not_found(),
         },
         p if p.starts_with("/output/") => {
@@ -82,7 +79,7 @@ fn handle(request: Request, shared: &Shared, out_dir: &Path, port: u16) {
         }
         _ => not_found(),
     };
-    let _ = request.respond(response);
+    send(request, response);
 }
 
 /// The Host header names this server exactly (DNS rebinding: a foreign name resolving to
@@ -205,22 +202,76 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
+/// A whole response, sent by [`send`].
+struct Reply {
+    status: u16,
+    content_type: &'static str,
+    cache: &'static str,
+    body: Vec<u8>,
 }
 
-fn body(bytes: Vec<u8>, content_type: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_data(bytes)
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
+impl Reply {
+    /// Images are named by their content: the browser may keep them for good.
+    fn cached(mut self) -> Self {
+        self.cache = "public, max-age=31536000, immutable";
+        self
+    }
 }
 
-fn text(status: u16, message: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    body(message.as_bytes().to_vec(), "text/plain; charset=utf-8").with_status_code(status)
+fn body(bytes: Vec<u8>, content_type: &'static str) -> Reply {
+    Reply {
+        status: 200,
+        content_type,
+        cache: "no-store",
+        body: bytes,
+    }
 }
 
-fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
+fn text(status: u16, message: &str) -> Reply {
+    Reply {
+        status,
+        ..body(message.as_bytes().to_vec(), "text/plain; charset=utf-8")
+    }
+}
+
+/// Writes the reply and asks the browser to close the connection ("Connection: close", which
+/// tiny_http's own responses cannot say). tiny_http serves each connection on a pooled
+/// thread for as long as the client keeps it open, and its pool can miss the wake-up of a
+/// connection that arrives together with others: with the browser's idle keep-alive
+/// connections holding the threads, such a connection waited until another one arrived (a
+/// first-screen image the page never received, in about half of the cold page loads in
+/// headless Chromium). Closed after each reply, every connection frees its thread at once; on
+/// the loopback a new connection per image costs a fraction of a millisecond.
+fn send(request: Request, reply: Reply) {
+    let head_only = *request.method() == Method::Head;
+    let reason = match reply.status {
+        200 => "OK",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "",
+    };
+    let head = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        reply.status,
+        reply.content_type,
+        reply.body.len(),
+        reply.cache,
+    );
+    let mut w = request.into_writer();
+    let _ = w
+        .write_all(head.as_bytes())
+        .and_then(|()| {
+            if head_only {
+                Ok(())
+            } else {
+                w.write_all(&reply.body)
+            }
+        })
+        .and_then(|()| w.flush());
+}
+
+fn not_found() -> Reply {
     text(404, &crate::msg::http_not_found())
 }
 
