@@ -251,6 +251,21 @@ fn chromium() -> Option<PathBuf> {
     None
 }
 
+/// Headless Chromium with a window of `size` pixels.
+fn browser(chrome: PathBuf, size: (u32, u32)) -> headless_chrome::Browser {
+    headless_chrome::Browser::new(
+        headless_chrome::LaunchOptions::default_builder()
+            .path(Some(chrome))
+            .headless(true)
+            .sandbox(false)
+            .window_size(Some(size))
+            .idle_browser_timeout(Duration::from_secs(600))
+            .build()
+            .unwrap(),
+    )
+    .expect("launch chromium")
+}
+
 fn shots_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-shots");
     std::fs::create_dir_all(&dir).unwrap();
@@ -298,17 +313,7 @@ const CARD_IMAGES: &str = "Object.fromEntries([...document.querySelectorAll('.ca
 fn the_page_shows_every_document_follows_edits_and_shows_problems() {
     let Some(chrome) = chromium() else { return };
     let s = Serve::start();
-    let browser = headless_chrome::Browser::new(
-        headless_chrome::LaunchOptions::default_builder()
-            .path(Some(chrome))
-            .headless(true)
-            .sandbox(false)
-            .window_size(Some((1280, 1600)))
-            .idle_browser_timeout(Duration::from_secs(600))
-            .build()
-            .unwrap(),
-    )
-    .expect("launch chromium");
+    let browser = browser(chrome, (1280, 1600));
     let tab = browser.new_tab().unwrap();
     // Not `wait_until_navigated`: the page's event stream never ends; the waits below poll.
     tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
@@ -673,17 +678,7 @@ fn the_page_speaks_the_language_vinhdanh_was_started_with() {
     let page = String::from_utf8(page).unwrap();
     assert!(page.contains("<html lang=\"en\">"), "{page}");
     assert!(!page.contains("{{"), "every placeholder filled: {page}");
-    let browser = headless_chrome::Browser::new(
-        headless_chrome::LaunchOptions::default_builder()
-            .path(Some(chrome))
-            .headless(true)
-            .sandbox(false)
-            .window_size(Some((1280, 1000)))
-            .idle_browser_timeout(Duration::from_secs(600))
-            .build()
-            .unwrap(),
-    )
-    .expect("launch chromium");
+    let browser = browser(chrome, (1280, 1000));
     let tab = browser.new_tab().unwrap();
     tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
     wait_js(
@@ -771,17 +766,7 @@ fn the_page_speaks_the_language_vinhdanh_was_started_with() {
 fn every_image_on_the_first_screen_arrives() {
     let Some(chrome) = chromium() else { return };
     let s = Serve::start();
-    let browser = headless_chrome::Browser::new(
-        headless_chrome::LaunchOptions::default_builder()
-            .path(Some(chrome))
-            .headless(true)
-            .sandbox(false)
-            .window_size(Some((1280, 900)))
-            .idle_browser_timeout(Duration::from_secs(600))
-            .build()
-            .unwrap(),
-    )
-    .expect("launch chromium");
+    let browser = browser(chrome, (1280, 900));
     for load in 0..4 {
         let context = browser.new_context().unwrap();
         let tab = context.new_tab().unwrap();
