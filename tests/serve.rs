@@ -266,6 +266,17 @@ fn browser(chrome: PathBuf, size: (u32, u32)) -> headless_chrome::Browser {
     .expect("launch chromium")
 }
 
+/// Opens the page and waits for its six cards, nothing being rebuilt. Not
+/// `wait_until_navigated`: the page's event stream never ends; the wait polls.
+fn open_page(tab: &headless_chrome::Tab, s: &Serve) {
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        tab,
+        "six cards",
+        "document.querySelectorAll('.card').length === 6 && document.body.dataset.busy === '0'",
+    );
+}
+
 fn shots_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-shots");
     std::fs::create_dir_all(&dir).unwrap();
@@ -315,15 +326,8 @@ fn the_page_shows_every_document_follows_edits_and_shows_problems() {
     let s = Serve::start();
     let browser = browser(chrome, (1280, 1600));
     let tab = browser.new_tab().unwrap();
-    // Not `wait_until_navigated`: the page's event stream never ends; the waits below poll.
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-
     // Every document is a card, with its title, its pages and a link to its PDF.
-    wait_js(
-        &tab,
-        "six cards",
-        "document.querySelectorAll('.card').length === 6 && document.body.dataset.busy === '0'",
-    );
+    open_page(&tab, &s);
     let cards = js(
         &tab,
         "[...document.querySelectorAll('.card')].map(c => ({name: c.dataset.name, title: c.querySelector('h2').textContent, pages: c.querySelectorAll(':scope > .pages img').length, meta: c.querySelector('.meta').textContent, pdf: [...c.querySelectorAll('.links a')].map(a => a.getAttribute('href'))}))",
@@ -680,12 +684,7 @@ fn the_page_speaks_the_language_vinhdanh_was_started_with() {
     assert!(!page.contains("{{"), "every placeholder filled: {page}");
     let browser = browser(chrome, (1280, 1000));
     let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "six cards",
-        "document.querySelectorAll('.card').length === 6 && document.body.dataset.busy === '0'",
-    );
+    open_page(&tab, &s);
     tab.evaluate(
         "(() => { const i = document.querySelector('[data-name=\"giay-khen/\"] input'); i.value = 'a'; i.dispatchEvent(new Event('input')); })()",
         false,

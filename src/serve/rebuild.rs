@@ -253,12 +253,35 @@ fn part(job: &Job, batch: &Batch, plan: Ahead) -> Job {
     }
 }
 
+/// The default project written to a temporary folder and built once for the page, as `serve`
+/// starts: the shared setup of the tests of this module and of [`super::state`].
+#[cfg(test)]
+pub(crate) fn first_round(
+    ahead: bool,
+) -> (
+    tempfile::TempDir,
+    Rebuilder,
+    std::sync::Arc<super::state::Shared>,
+    PathBuf,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    crate::project::Project::write_default(dir.path()).unwrap();
+    let project = crate::project::Project::open(dir.path()).unwrap();
+    let out = dir.path().join("output");
+    let mut r = Rebuilder::new(project, out.clone());
+    r.ahead = ahead;
+    let shared = std::sync::Arc::new(super::state::Shared::default());
+    let first = r.round_with(Some(shared.keep()), |j| shared.starting(j), None);
+    assert!(first.failed.is_empty(), "{:?}", first.failed);
+    shared.finish(&first, &out);
+    (dir, r, shared, out)
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::{Arc, Mutex};
 
     use super::*;
-    use crate::serve::state::Shared;
 
     /// One honoree's line saved: that certificate is built alone and put on the page (one new
     /// page image) before the whole batch is done (the engine starts it first); the batch then
@@ -266,16 +289,7 @@ mod tests {
     /// the others); the plan and the invitations are not rebuilt.
     #[test]
     fn an_edited_record_goes_ahead_of_its_batch() {
-        let dir = tempfile::tempdir().unwrap();
-        crate::project::Project::write_default(dir.path()).unwrap();
-        let project = crate::project::Project::open(dir.path()).unwrap();
-        let out = dir.path().join("output");
-        let mut r = Rebuilder::new(project, out.clone());
-        r.ahead = true;
-        let shared = Arc::new(Shared::default());
-        let first = r.round_with(Some(shared.keep()), |j| shared.starting(j), None);
-        assert!(first.failed.is_empty(), "{:?}", first.failed);
-        shared.finish(&first, &out);
+        let (dir, mut r, shared, out) = first_round(true);
 
         let path = dir.path().join("data/honorees.yaml");
         let text = std::fs::read_to_string(&path).unwrap();

@@ -210,7 +210,8 @@ impl Shared {
     }
 
     /// Bytes of the page images kept now.
-    pub fn png_bytes(&self) -> usize {
+    #[cfg(test)]
+    fn png_bytes(&self) -> usize {
         self.images
             .lock()
             .unwrap()
@@ -289,8 +290,9 @@ impl Shared {
         new
     }
 
-    /// Renders the first [`RENDER_AHEAD`] of a document's new pages ahead of the browser's
-    /// requests, on two threads.
+    /// Renders the first [`RENDER_AHEAD`] of `hashes` ahead of the browser's requests, on two
+    /// threads: a finished job's new pages (at the round's end, what is left of every
+    /// document's new pages, mostly drawn already).
     pub fn render(&self, hashes: &[u128]) {
         let hashes = &hashes[..hashes.len().min(RENDER_AHEAD)];
         let next = AtomicUsize::new(0);
@@ -600,21 +602,11 @@ fn title(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::serve::rebuild::Rebuilder;
+    use crate::serve::rebuild::first_round;
 
-    /// Rendered images stay within the budget, the least recently served are the ones dropped,
-    /// and a dropped image asked for again is drawn again, the same bytes.
-    #[test]
-    fn page_images_kept_within_the_budget_least_recent_dropped() {
-        let dir = tempfile::tempdir().unwrap();
-        crate::project::Project::write_default(dir.path()).unwrap();
-        let project = crate::project::Project::open(dir.path()).unwrap();
-        let out = dir.path().join("output");
-        let mut r = Rebuilder::new(project, out.clone());
-        let shared = Arc::new(Shared::default());
-        let round = r.round_with(Some(shared.keep()), |j| shared.starting(j), None);
-        shared.finish(&round, &out);
-        let hashes: Vec<u128> = shared.json()["docs"]
+    /// The hashes of the pages shown, in the page's order.
+    fn shown(shared: &Shared) -> Vec<u128> {
+        shared.json()["docs"]
             .as_array()
             .unwrap()
             .iter()
@@ -623,8 +615,37 @@ mod tests {
                 let hex = u.as_str().unwrap();
                 u128::from_str_radix(&hex[5..hex.len() - 4], 16).unwrap()
             })
-            .take(12)
-            .collect();
+            .collect()
+    }
+
+    fn drawn(shared: &Shared) -> usize {
+        let images = shared.images.lock().unwrap();
+        images
+            .values()
+            .filter(|i| i.png.lock().unwrap().is_some())
+            .count()
+    }
+
+    /// Of a document's new pages, twelve are drawn ahead (README, "What keeps a long
+    /// session's memory level"); the others when asked.
+    #[test]
+    fn twelve_new_pages_drawn_ahead() {
+        let (_dir, _r, shared, _out) = first_round(false);
+        let hashes = shown(&shared);
+        assert!(hashes.len() > 20, "{}", hashes.len());
+        assert_eq!(drawn(&shared), 0, "the first build draws on request");
+        shared.render(&hashes[..20]);
+        assert_eq!(drawn(&shared), 12);
+        shared.png(hashes[19]).unwrap();
+        assert_eq!(drawn(&shared), 13);
+    }
+
+    /// Rendered images stay within the budget, the least recently served are the ones dropped,
+    /// and a dropped image asked for again is drawn again, the same bytes.
+    #[test]
+    fn page_images_kept_within_the_budget_least_recent_dropped() {
+        let (_dir, _r, shared, _out) = first_round(false);
+        let hashes: Vec<u128> = shown(&shared).into_iter().take(12).collect();
         assert_eq!(hashes.len(), 12);
 
         let first = shared.png(hashes[0]).unwrap().to_vec();
