@@ -65,10 +65,24 @@ fn main() {
     if a.ns.len() > 1 {
         // One process per N: VmHWM only grows, so a curve needs fresh processes.
         let exe = std::env::current_exe().expect("own path");
-        let rest: Vec<String> = std::env::args()
-            .skip(1)
-            .filter(|x| x.replace(['_', ','], "").parse::<usize>().is_err())
-            .collect();
+        // The options as parsed, not the raw arguments minus numbers: an option's value may be
+        // a number too (`--delegates 150`).
+        let mut rest: Vec<String> = Vec::new();
+        if let Some(t) = &a.typst {
+            rest.extend(["--typst".into(), t.display().to_string()]);
+        }
+        if a.no_typst {
+            rest.push("--no-typst".into());
+        }
+        if let Some(k) = a.sample {
+            rest.extend(["--typst-sample".into(), k.to_string()]);
+        }
+        if let Some(m) = a.delegates {
+            rest.extend(["--delegates".into(), m.to_string()]);
+        }
+        if let Some(k) = &a.keep {
+            rest.extend(["--keep".into(), k.display().to_string()]);
+        }
         for n in &a.ns {
             let st = Command::new(&exe)
                 .arg(n.to_string())

@@ -14,30 +14,43 @@ fn bench_binary() -> Option<PathBuf> {
     p.is_file().then_some(p)
 }
 
-#[test]
-fn bench_with_five_records_prints_its_table() {
+/// Runs the bench with `args`; its standard output (it must succeed).
+fn bench(args: &[&str]) -> String {
     let out = match bench_binary() {
-        Some(b) => Command::new(b).args(["5", "--no-typst"]).output(),
+        Some(b) => Command::new(b).args(args).output(),
         None => Command::new(env!("CARGO"))
-            .args([
-                "run",
-                "--release",
-                "--example",
-                "bench",
-                "--",
-                "5",
-                "--no-typst",
-            ])
+            .args(["run", "--release", "--example", "bench", "--"])
+            .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output(),
     }
     .expect("run the bench");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
         "{text}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    text
+}
+
+/// A curve (several N, one process each) hands every option to each N's run, numbers too:
+/// `--delegates 3` once reached the runs as a stray `3` and `--no-typst` as its value.
+#[test]
+fn a_curve_keeps_its_options_for_every_n() {
+    let text = bench(&["4", "6", "--delegates", "3", "--no-typst"]);
+    for n in [4, 6] {
+        assert!(
+            text.contains(&format!("N = {n} honorees, 3 delegates")),
+            "{text}"
+        );
+    }
+    assert!(!text.contains("against the typst CLI"), "{text}");
+}
+
+#[test]
+fn bench_with_five_records_prints_its_table() {
+    let text = bench(&["5", "--no-typst"]);
     assert!(text.contains("N = 5 honorees, 5 delegates"), "{text}");
     let row = |name: &str| -> String {
         text.lines()
