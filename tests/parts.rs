@@ -205,3 +205,82 @@ fn a_template_from_before_parts_gets_its_whole_list_in_one_compile() {
         "{f}"
     );
 }
+
+/// The programme booklet's honours list in parts: the reading copy, with the note pages its
+/// last part gets once the whole page count is known, and the imposed print copy placing its
+/// pages, print the pages of one compile.
+#[test]
+fn a_booklet_laid_out_in_parts_prints_the_pages_of_one_compile() {
+    // 50 honorees: a 12-page booklet padded with three note pages, so the last part is laid
+    // out again; 7 items a part begin parts inside both lists and at the second heading.
+    let (_keep, project) = generated_project(50);
+    let whole = tempfile::tempdir().unwrap();
+    let parted = tempfile::tempdir().unwrap();
+    build_booklet(&project, whole.path(), None);
+    build_booklet(&project, parted.path(), Some(7));
+    let reading = "chuong-trinh.pdf";
+    let text = pdf_text(&whole.path().join(reading));
+    assert_eq!(text.matches("GHI CHÚ").count(), 3, "the note pages: {text}");
+    // Laid out in parts, the reading copy is untagged (joined): so it was parted.
+    assert!(pdf_info(&whole.path().join(reading), "Tagged").starts_with("yes"));
+    assert!(pdf_info(&parted.path().join(reading), "Tagged").starts_with("no"));
+    for f in [reading, "chuong-trinh-in.pdf"] {
+        let a = page_images(&whole.path().join(f));
+        let b = page_images(&parted.path().join(f));
+        assert_eq!(a.len(), b.len(), "{f}: page count differs");
+        let differ: Vec<usize> = (0..a.len())
+            .filter(|&i| a[i] != b[i])
+            .map(|i| i + 1)
+            .collect();
+        assert!(differ.is_empty(), "{f}: pages {differ:?} differ");
+    }
+    assert_eq!(text, pdf_text(&parted.path().join(reading)), "text differs");
+}
+
+/// Builds the booklet's two copies into `out` with `part` items per compile (None: the default).
+fn build_booklet(project: &Path, out: &Path, part: Option<usize>) {
+    let mut cmd = bin();
+    cmd.arg("build").arg(project).arg("--out").arg(out).args([
+        "--force",
+        "--only",
+        "chuong-trinh.pdf,chuong-trinh-in.pdf",
+    ]);
+    match part {
+        Some(n) => cmd.env("VINHDANH_PART_SIZE", n.to_string()),
+        None => cmd.env_remove("VINHDANH_PART_SIZE"),
+    };
+    let o = cmd.output().unwrap();
+    for f in ["chuong-trinh.pdf", "chuong-trinh-in.pdf"] {
+        assert!(
+            out.join(f).is_file(),
+            "{f} not written:\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+/// A clerk's own booklet template written before parts (no window, no marks) still prints its
+/// whole honours list once, with its note pages, as one compile does.
+#[test]
+fn a_booklet_template_from_before_parts_gets_its_whole_list_in_one_compile() {
+    let (_keep, project) = generated_project(50);
+    std::fs::create_dir_all(project.join("templates")).unwrap();
+    std::fs::copy(
+        fixture("pre-parts-template/chuong-trinh.typ.j2"),
+        project.join("templates/chuong-trinh.typ.j2"),
+    )
+    .unwrap();
+    let whole = tempfile::tempdir().unwrap();
+    let parted = tempfile::tempdir().unwrap();
+    build_booklet(&project, whole.path(), None);
+    build_booklet(&project, parted.path(), Some(7));
+    let f = "chuong-trinh.pdf";
+    let text = pdf_text(&parted.path().join(f));
+    assert_eq!(text.matches("CHƯƠNG TRÌNH HỘI NGHỊ").count(), 1, "{text}");
+    assert_eq!(text.matches("GHI CHÚ").count(), 3, "{text}");
+    assert_eq!(
+        page_images(&whole.path().join(f)),
+        page_images(&parted.path().join(f)),
+        "{f}"
+    );
+}

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::collate;
+use crate::engine::parts::{self, Parts, Window};
 use crate::engine::{Derived, Job, Single, Work};
 use crate::load::Data;
 use crate::model::{Honoree, HonoreeKind};
@@ -29,11 +30,25 @@ pub struct BookletView {
     pub conference: ConferenceView,
     pub items: Vec<ItemView>,
     pub speakers: Vec<SpeakerView>,
+    /// The entries of the honours list this part prints (all of them, laid out whole).
     pub collectives: Vec<HonoreeView>,
     pub individuals: Vec<HonoreeView>,
+    pub honours: HonoursView,
     pub duties: Vec<DutyView>,
     /// Note pages before the back cover, bringing the page count to a multiple of 4.
     pub notes: usize,
+    /// The part of the honours list laid out (see `engine::parts`).
+    pub window: Window,
+}
+
+/// The honours list as a whole: its counts, and the items of its two headings when this part
+/// prints them.
+#[derive(Debug, Clone, Serialize)]
+pub struct HonoursView {
+    pub collectives: usize,
+    pub individuals: usize,
+    pub collectives_heading: Option<usize>,
+    pub individuals_heading: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -78,6 +93,10 @@ pub struct HonoreeView {
     pub id: String,
     pub name: String,
     pub detail: Option<String>,
+    /// Number in its own list (1-based).
+    pub n: usize,
+    /// Place in the honours list, headings counted (the parts' item).
+    pub item: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -159,6 +178,38 @@ pub fn view(data: &Data) -> BookletView {
     collectives.sort_by(|a, b| collate::compare(&a.name, &b.name));
     collate::sort_by_person_name(&mut individuals, |h| h.name.as_str());
 
+    // The honours list's items, in print order: a heading, its entries, the other heading, its
+    // entries.
+    let mut item = 0;
+    let mut next = || {
+        item += 1;
+        item - 1
+    };
+    let collectives_heading = (!collectives.is_empty()).then(&mut next);
+    let collectives: Vec<HonoreeView> = collectives
+        .into_iter()
+        .enumerate()
+        .map(|(i, h)| HonoreeView {
+            id: h.id.clone(),
+            name: h.name.clone(),
+            detail: None,
+            n: i + 1,
+            item: next(),
+        })
+        .collect();
+    let individuals_heading = (!individuals.is_empty()).then(&mut next);
+    let individuals: Vec<HonoreeView> = individuals
+        .into_iter()
+        .enumerate()
+        .map(|(i, h)| HonoreeView {
+            id: h.id.clone(),
+            name: h.name.clone(),
+            detail: person_detail(h),
+            n: i + 1,
+            item: next(),
+        })
+        .collect();
+    let items_total = item;
     BookletView {
         authority,
         authority_name: p.authority.name.clone(),
@@ -183,22 +234,14 @@ pub fn view(data: &Data) -> BookletView {
         },
         items,
         speakers,
-        collectives: collectives
-            .into_iter()
-            .map(|h| HonoreeView {
-                id: h.id.clone(),
-                name: h.name.clone(),
-                detail: None,
-            })
-            .collect(),
-        individuals: individuals
-            .into_iter()
-            .map(|h| HonoreeView {
-                id: h.id.clone(),
-                name: h.name.clone(),
-                detail: person_detail(h),
-            })
-            .collect(),
+        honours: HonoursView {
+            collectives: collectives.len(),
+            individuals: individuals.len(),
+            collectives_heading,
+            individuals_heading,
+        },
+        collectives,
+        individuals,
         duties: data
             .responsibilities
             .as_ref()
@@ -213,7 +256,42 @@ pub fn view(data: &Data) -> BookletView {
             })
             .unwrap_or_default(),
         notes: 0,
+        window: Window::whole(items_total),
     }
+}
+
+/// Items of the honours list: its headings and entries.
+fn items(v: &BookletView) -> usize {
+    v.window.end
+}
+
+/// The view of the items of `w`, with `notes` note pages: the window's entries and headings.
+fn windowed(v: &BookletView, w: &Window, notes: usize) -> minijinja::Value {
+    let in_window = |i: &usize| (w.start..w.end).contains(i);
+    let part = |list: &[HonoreeView]| -> Vec<HonoreeView> {
+        list.iter()
+            .filter(|h| in_window(&h.item))
+            .cloned()
+            .collect()
+    };
+    let v = BookletView {
+        collectives: part(&v.collectives),
+        individuals: part(&v.individuals),
+        honours: HonoursView {
+            collectives_heading: v.honours.collectives_heading.filter(in_window),
+            individuals_heading: v.honours.individuals_heading.filter(in_window),
+            ..v.honours.clone()
+        },
+        notes,
+        window: *w,
+        ..v.clone()
+    };
+    minijinja::Value::from_serialize(&v)
+}
+
+/// Note pages that bring `pages` to a multiple of four.
+fn notes(pages: usize) -> usize {
+    (4 - pages % 4) % 4
 }
 
 /// One side of a printed sheet: the booklet pages (1-based) on its left and right halves;
@@ -244,11 +322,12 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     };
     let v = view(data);
     let first = minijinja::Value::from_serialize(&v);
+    let whole = v.clone();
     let relayout = move |pages: usize| {
         // The page count is known only after layout: a second layout adds the note pages.
-        let short = (4 - pages % 4) % 4;
+        let short = notes(pages);
         (short > 0).then(|| {
-            let mut v = v.clone();
+            let mut v = whole.clone();
             v.notes = short;
             minijinja::Value::from_serialize(&v)
         })
@@ -258,6 +337,18 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     inputs.extend(f.responsibilities());
     let mut single = Single::new(TEMPLATE, first, OUTPUT);
     single.relayout = Some(Box::new(relayout));
+    // A long honours list (a district's thousands) in bounded parts; the last part is laid out
+    // again with the note pages once the whole count is known.
+    let (w, l) = (v.clone(), v.clone());
+    single.parts = Some(Parts {
+        items: items(&v),
+        size: parts::SIZE,
+        context: Box::new(move |win| windowed(&w, win, 0)),
+        relayout: Some(Box::new(move |win, pages| {
+            let short = notes(pages);
+            (short > 0).then(|| windowed(&l, win, short))
+        })),
+    });
     single.then = Some(Box::new(Derived {
         template: TEMPLATE_PRINT.into(),
         output: OUTPUT_PRINT.into(),

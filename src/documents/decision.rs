@@ -295,6 +295,7 @@ pub fn jobs(data: &Data) -> Vec<Job> {
             items: items(&v),
             size: parts::SIZE,
             context: Box::new(move |w| windowed(&v, &full, w)),
+            relayout: None,
         });
     }
     vec![job]

@@ -341,6 +341,7 @@ fn checkin_job(view: ListView<'_>, inputs: Vec<String>, today: chrono::NaiveDate
                     ..full.clone()
                 }
             }),
+            relayout: None,
         });
     }
     job

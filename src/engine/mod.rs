@@ -325,9 +325,10 @@ impl<'a> Engine<'a> {
 
     fn single(&self, job: &Job, s: &Single, out: &mut JobOutcome) {
         let result = (|| -> Result<(), Diagnostics> {
-            // A long list in bounded parts; never with a relayout (which needs the whole count).
+            // A long list in bounded parts; a document laid out again for its page count only
+            // when its parts say how (the last part again).
             if let Some(p) = s.parts.as_ref().filter(|p| p.items > parts::size(p))
-                && s.relayout.is_none()
+                && (s.relayout.is_none() || p.relayout.is_some())
                 && let Some((pdf, pages)) = parts::run(self, job, s, p, out)?
             {
                 out.pages += pages;

@@ -48,7 +48,12 @@ pub struct Parts {
     pub size: usize,
     /// The template's context for a window of the list.
     pub context: Box<dyn Fn(&Window) -> minijinja::Value + Send + Sync>,
+    /// For a document whose end depends on its page count (the booklet's note pages): the
+    /// last window's context given the whole count, if it must be laid out again.
+    pub relayout: Option<Relayout>,
 }
+
+pub type Relayout = Box<dyn Fn(&Window, usize) -> Option<minijinja::Value> + Send + Sync>;
 
 /// The part of a list one compile lays out, given to the template as `window`.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -124,6 +129,15 @@ pub fn run(
             // error that is not about parts.
             Err(_) if window.first => return Ok(None),
             Err(e) => return Err(e),
+        };
+        // The last part again, once the whole page count is known (only the last part changes).
+        let again = match &p.relayout {
+            Some(f) if window.last => f(&window, pages + doc.pages().len()),
+            _ => None,
+        };
+        let doc = match again {
+            Some(ctx) => engine.typeset(&s.template, ctx, job.today, &[], out)?,
+            None => doc,
         };
         let n = doc.pages().len();
         let mut keep = n;
