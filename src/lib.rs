@@ -6,7 +6,7 @@
 //! `output/`. [`pipeline`] strings them together for [`cli`]; [`serve`] runs it again on each
 //! save (`serve`, `watch`). Below them all: [`model`] (the
 //! data's types), [`project`] (the sandboxed folder), [`fonts`], [`diag`] (the one diagnostic
-//! type), [`msg`] (every string a person reads, in both languages) and text utilities ([`text`], [`tone`], [`collate`], [`slug`], [`import`]).
+//! type), [`memory`] (the allocator's tunables), [`msg`] (every string a person reads, in both languages) and text utilities ([`text`], [`tone`], [`collate`], [`slug`], [`import`]).
 
 pub mod cli;
 pub mod collate;
@@ -18,6 +18,7 @@ pub mod import;
 pub mod inspect;
 pub mod load;
 pub mod manifest;
+pub mod memory;
 pub mod model;
 pub mod msg;
 pub mod pipeline;

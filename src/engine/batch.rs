@@ -21,7 +21,7 @@ use typst::introspection::Introspector;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-use super::{Engine, Job, JobOutcome, Phases, compile, render, timed, write};
+use super::{Engine, Job, JobOutcome, Phases, compile, join, render, timed, write};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
 /// One record of a batch.
@@ -177,7 +177,7 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
     if let Some(merged) = &batch.merged
         && !parts.is_empty()
     {
-        let bytes = timed(&mut out.phases.join, || join(parts)).map_err(Diagnostics::from);
+        let bytes = timed(&mut out.phases.join, || join::join(parts)).map_err(Diagnostics::from);
         match bytes.and_then(|bytes| timed(&mut out.phases.write, || engine.write(merged, &bytes)))
         {
             Ok(path) => out.written.push(path),
@@ -282,6 +282,9 @@ impl Chunk<'_> {
         let print = export_chunk(&doc, &jobs, batch, out_dir, bar, out);
         drop(doc);
         compile::evict(engine.memo_age());
+        // What the chunk freed goes back to the system, not left in the arena of a thread that
+        // is gone.
+        crate::memory::give_back_now_and_then();
         print
     }
 
@@ -402,58 +405,6 @@ fn export_chunk(
         }
     }
     print.into_inner().unwrap()
-}
-
-/// The print file from the chunks' PDFs: one chunk is already the whole file; several are
-/// joined object by object (the first chunk's catalogue, information and document id, every
-/// chunk's pages with their fonts and resources as exported), so no page is laid out or
-/// exported twice. Like the per-record files, it has no page labels or outline of its own.
-pub fn join(parts: Vec<Vec<u8>>) -> Result<Vec<u8>, Diagnostic> {
-    use lopdf::{Document, Object, ObjectId};
-    let err = |e: lopdf::Error| Diagnostic::error(crate::msg::join_failed(&e));
-    if parts.len() == 1 {
-        return Ok(parts.into_iter().next().unwrap_or_default());
-    }
-    let mut parts = parts.into_iter();
-    let mut base = Document::load_mem(&parts.next().unwrap_or_default()).map_err(err)?;
-    let root = base
-        .catalog()
-        .and_then(|c| c.get(b"Pages"))
-        .and_then(Object::as_reference)
-        .map_err(err)?;
-    let mut kids: Vec<Object> = base.get_pages().into_values().map(Object::from).collect();
-    for bytes in parts {
-        let mut doc = Document::load_mem(&bytes).map_err(err)?;
-        doc.renumber_objects_with(base.max_id + 1);
-        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-        for &id in &pages {
-            doc.get_object_mut(id)
-                .and_then(Object::as_dict_mut)
-                .map_err(err)?
-                .set("Parent", root);
-        }
-        kids.extend(pages.into_iter().map(Object::from));
-        base.max_id = doc.max_id;
-        base.objects.extend(doc.objects);
-    }
-    let count = kids.len() as i64;
-    let tree = base
-        .get_object_mut(root)
-        .and_then(Object::as_dict_mut)
-        .map_err(err)?;
-    tree.set("Kids", kids);
-    tree.set("Count", count);
-    if let Ok(catalog) = base.catalog_mut() {
-        catalog.remove(b"PageLabels");
-        catalog.remove(b"Outlines");
-    }
-    // The other chunks' catalogues and information dictionaries are no longer referenced.
-    base.prune_objects();
-    base.max_id = base.objects.keys().last().map_or(0, |id| id.0);
-    let mut out = Vec::new();
-    base.save_to(&mut out)
-        .map_err(|e| Diagnostic::error(crate::msg::join_failed(&e)))?;
-    Ok(out)
 }
 
 /// (record index, (first page, last page)) from the `<vd-record>` markers, 1-based pages.

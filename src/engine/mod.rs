@@ -9,6 +9,7 @@
 pub mod archive;
 pub mod batch;
 pub mod compile;
+pub mod join;
 pub mod parts;
 pub mod raster;
 pub mod render;

@@ -20,7 +20,7 @@ use typst::introspection::Introspector;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-use super::{Engine, Job, JobOutcome, Single, batch, compile, layout_warnings, timed};
+use super::{Engine, Job, JobOutcome, Single, compile, join, layout_warnings, timed};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// The label of a list item's marker.
@@ -197,6 +197,7 @@ pub fn run(
         // every part uses (the libraries, the fonts) is: keep comemo's cache to that, else
         // the parts add up to the memory of one compile.
         typst::comemo::evict(1);
+        crate::memory::give_back_now_and_then();
         pdfs.push(pdf);
         pages += keep;
         part += 1;
@@ -212,6 +213,6 @@ pub fn run(
             page: next_page,
         };
     }
-    let pdf = timed(&mut out.phases.join, || batch::join(pdfs))?;
+    let pdf = timed(&mut out.phases.join, || join::join(pdfs))?;
     Ok(Some((pdf, pages)))
 }

@@ -45,7 +45,7 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     if options.open && opener::open_browser(&url).is_err() {
         println!("{}", msg::serve_no_browser(&url));
     }
-    memory::few_arenas();
+    crate::memory::few_arenas();
     let mut rebuilder = Rebuilder::new(project, out_dir.clone());
     rebuilder.ahead = true;
     let round = step(&mut rebuilder, &shared, &out_dir, false);
@@ -84,38 +84,11 @@ fn step(
     if render {
         shared.render(&new);
     }
-    memory::give_back();
+    crate::memory::give_back();
     round
 }
 
 /// A session runs for hours: what each round frees goes back to the system.
-mod memory {
-    /// glibc gives each thread that allocates its own arena (up to 8 per core), and the
-    /// engine's threads change from round to round: freed memory stayed spread over arenas
-    /// that the next round's threads did not reuse. Two arenas serve two workers. Blocks of a
-    /// megabyte and more (a page's pixels: 3.5 MB at screen resolution) are mapped apart and
-    /// unmapped when freed; glibc's default raises that threshold as such blocks are freed,
-    /// after which they were carved from the arenas and left holes there. Measured over 400
-    /// rebuilds of the default project (`examples/serve_bench.rs`): 267 MB → 213 MB.
-    pub fn few_arenas() {
-        #[cfg(all(target_os = "linux", target_env = "gnu"))]
-        // SAFETY: mallopt only sets a tunable of the allocator; no memory is touched.
-        unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, 2);
-            libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
-        }
-    }
-
-    /// Returns the free pages of every arena to the system after a round (a few ms).
-    pub fn give_back() {
-        #[cfg(all(target_os = "linux", target_env = "gnu"))]
-        // SAFETY: malloc_trim releases only memory the allocator holds free.
-        unsafe {
-            libc::malloc_trim(0);
-        }
-    }
-}
-
 fn report(round: &Round, edit: Option<(&[String], Instant)>, verbose: bool) {
     let built: Vec<&str> = round.outcomes.iter().map(|o| o.name.as_str()).collect();
     if round.blocked {
