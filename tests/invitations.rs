@@ -607,3 +607,29 @@ fn a_build_with_data_errors_leaves_the_previous_output() {
     );
     assert_eq!(files(&p.join("output/giay-moi")).len(), 139);
 }
+
+/// A record's file is a document of its own: a viewer shows its page as page 1, not as the
+/// page it was in the batch's layout (typst-pdf labels a page range's pages with their place
+/// in the whole: the 80th invitation's one page read "80"). Certificates likewise.
+#[test]
+fn a_record_file_is_labelled_from_its_own_first_page() {
+    let out = default_build();
+    let certificates = files(&out.join("giay-khen"));
+    for f in [numbered(out, 1), numbered(out, 80), numbered(out, 139)]
+        .iter()
+        .chain(certificates.last())
+    {
+        let json = tool("qpdf", &["--json", "--json-key=pages", f.to_str().unwrap()]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for (i, page) in v["pages"].as_array().unwrap().iter().enumerate() {
+            let label = &page["label"];
+            let start = label["/St"].as_i64().unwrap_or(1);
+            assert!(
+                label.is_null() || (i == 0 && start == 1),
+                "{}: page {} labelled {label}",
+                f.display(),
+                i + 1
+            );
+        }
+    }
+}
