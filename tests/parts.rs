@@ -41,13 +41,26 @@ fn generated_project(n: usize) -> (tempfile::TempDir, PathBuf) {
     (keep, dir)
 }
 
+const LISTS: [&str; 2] = ["quyet-dinh-khen-thuong.pdf", "danh-sach-dai-bieu.pdf"];
+const BOOKLET: [&str; 2] = ["chuong-trinh.pdf", "chuong-trinh-in.pdf"];
+
 /// Builds the two lists into `out` with `part` items per compile (None: the default).
 fn build_lists(project: &Path, out: &Path, part: Option<usize>) -> String {
+    build_only(project, out, part, &LISTS)
+}
+
+/// Builds the booklet's two copies into `out` with `part` items per compile.
+fn build_booklet(project: &Path, out: &Path, part: Option<usize>) -> String {
+    build_only(project, out, part, &BOOKLET)
+}
+
+/// Builds `outputs` alone into `out` with `part` items per compile; the build's messages.
+fn build_only(project: &Path, out: &Path, part: Option<usize>, outputs: &[&str]) -> String {
     let mut cmd = bin();
     cmd.arg("build").arg(project).arg("--out").arg(out).args([
         "--force",
         "--only",
-        "quyet-dinh-khen-thuong.pdf,danh-sach-dai-bieu.pdf",
+        &outputs.join(","),
     ]);
     match part {
         Some(n) => cmd.env("VINHDANH_PART_SIZE", n.to_string()),
@@ -60,11 +73,24 @@ fn build_lists(project: &Path, out: &Path, part: Option<usize>) -> String {
         String::from_utf8_lossy(&o.stderr)
     );
     // The generated lists are over the plan's quotas, so `--force` exits 1 after printing;
-    // what matters is that both documents were written.
-    for f in ["quyet-dinh-khen-thuong.pdf", "danh-sach-dai-bieu.pdf"] {
+    // what matters is that the documents were written.
+    for f in outputs {
         assert!(out.join(f).is_file(), "{f} not written:\n{text}");
     }
     text
+}
+
+/// A generated project of `n` honorees with a clerk's own copy of `template` from before parts
+/// (tests/fixtures/pre-parts-template/).
+fn project_with_old_template(n: usize, template: &str) -> (tempfile::TempDir, PathBuf) {
+    let (keep, project) = generated_project(n);
+    std::fs::create_dir_all(project.join("templates")).unwrap();
+    std::fs::copy(
+        fixture(&format!("pre-parts-template/{template}")),
+        project.join("templates").join(template),
+    )
+    .unwrap();
+    (keep, project)
 }
 
 /// Every page of `pdf` rendered at 50 dpi, as PNG bytes.
@@ -95,7 +121,7 @@ fn lists_laid_out_in_parts_print_the_pages_of_one_compile() {
     // (a part that ends mid-page gives its last page to the next), the check-in list's 60
     // rows as many, so parts begin inside groups and under repeated sub-headers.
     build_lists(&project, parted.path(), Some(13));
-    for f in ["quyet-dinh-khen-thuong.pdf", "danh-sach-dai-bieu.pdf"] {
+    for f in LISTS {
         let a = page_images(&whole.path().join(f));
         let b = page_images(&parted.path().join(f));
         assert!(
@@ -127,7 +153,7 @@ fn a_part_size_under_one_page_still_prints_the_same_pages() {
     let parted = tempfile::tempdir().unwrap();
     build_lists(&project, whole.path(), None);
     build_lists(&project, parted.path(), Some(2));
-    for f in ["quyet-dinh-khen-thuong.pdf", "danh-sach-dai-bieu.pdf"] {
+    for f in LISTS {
         assert_eq!(
             page_images(&whole.path().join(f)),
             page_images(&parted.path().join(f)),
@@ -179,13 +205,7 @@ fn a_parted_list_has_no_pdf_a_copy_and_says_so() {
 /// still prints its whole list, once, as one compile does, however long the list.
 #[test]
 fn a_template_from_before_parts_gets_its_whole_list_in_one_compile() {
-    let (_keep, project) = generated_project(30);
-    std::fs::create_dir_all(project.join("templates")).unwrap();
-    std::fs::copy(
-        fixture("pre-parts-template/quyet-dinh-khen-thuong.typ.j2"),
-        project.join("templates/quyet-dinh-khen-thuong.typ.j2"),
-    )
-    .unwrap();
+    let (_keep, project) = project_with_old_template(30, "quyet-dinh-khen-thuong.typ.j2");
     let whole = tempfile::tempdir().unwrap();
     let parted = tempfile::tempdir().unwrap();
     build_lists(&project, whole.path(), None);
@@ -218,13 +238,13 @@ fn a_booklet_laid_out_in_parts_prints_the_pages_of_one_compile() {
     let parted = tempfile::tempdir().unwrap();
     build_booklet(&project, whole.path(), None);
     build_booklet(&project, parted.path(), Some(7));
-    let reading = "chuong-trinh.pdf";
+    let reading = BOOKLET[0];
     let text = pdf_text(&whole.path().join(reading));
     assert_eq!(text.matches("GHI CHÚ").count(), 3, "the note pages: {text}");
     // Laid out in parts, the reading copy is untagged (joined): so it was parted.
     assert!(pdf_info(&whole.path().join(reading), "Tagged").starts_with("yes"));
     assert!(pdf_info(&parted.path().join(reading), "Tagged").starts_with("no"));
-    for f in [reading, "chuong-trinh-in.pdf"] {
+    for f in BOOKLET {
         let a = page_images(&whole.path().join(f));
         let b = page_images(&parted.path().join(f));
         assert_eq!(a.len(), b.len(), "{f}: page count differs");
@@ -237,39 +257,11 @@ fn a_booklet_laid_out_in_parts_prints_the_pages_of_one_compile() {
     assert_eq!(text, pdf_text(&parted.path().join(reading)), "text differs");
 }
 
-/// Builds the booklet's two copies into `out` with `part` items per compile (None: the default).
-fn build_booklet(project: &Path, out: &Path, part: Option<usize>) {
-    let mut cmd = bin();
-    cmd.arg("build").arg(project).arg("--out").arg(out).args([
-        "--force",
-        "--only",
-        "chuong-trinh.pdf,chuong-trinh-in.pdf",
-    ]);
-    match part {
-        Some(n) => cmd.env("VINHDANH_PART_SIZE", n.to_string()),
-        None => cmd.env_remove("VINHDANH_PART_SIZE"),
-    };
-    let o = cmd.output().unwrap();
-    for f in ["chuong-trinh.pdf", "chuong-trinh-in.pdf"] {
-        assert!(
-            out.join(f).is_file(),
-            "{f} not written:\n{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-    }
-}
-
 /// A clerk's own booklet template written before parts (no window, no marks) still prints its
 /// whole honours list once, with its note pages, as one compile does.
 #[test]
 fn a_booklet_template_from_before_parts_gets_its_whole_list_in_one_compile() {
-    let (_keep, project) = generated_project(50);
-    std::fs::create_dir_all(project.join("templates")).unwrap();
-    std::fs::copy(
-        fixture("pre-parts-template/chuong-trinh.typ.j2"),
-        project.join("templates/chuong-trinh.typ.j2"),
-    )
-    .unwrap();
+    let (_keep, project) = project_with_old_template(50, "chuong-trinh.typ.j2");
     let whole = tempfile::tempdir().unwrap();
     let parted = tempfile::tempdir().unwrap();
     build_booklet(&project, whole.path(), None);

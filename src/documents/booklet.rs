@@ -179,36 +179,27 @@ pub fn view(data: &Data) -> BookletView {
     collate::sort_by_person_name(&mut individuals, |h| h.name.as_str());
 
     // The honours list's items, in print order: a heading, its entries, the other heading, its
-    // entries.
+    // entries. `detail` is what a list prints under a name.
     let mut item = 0;
-    let mut next = || {
-        item += 1;
-        item - 1
+    let mut list = |honorees: Vec<&Honoree>, detail: fn(&Honoree) -> Option<String>| {
+        let heading = (!honorees.is_empty()).then_some(item);
+        item += usize::from(heading.is_some());
+        let views: Vec<HonoreeView> = honorees
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| HonoreeView {
+                id: h.id.clone(),
+                name: h.name.clone(),
+                detail: detail(h),
+                n: i + 1,
+                item: item + i,
+            })
+            .collect();
+        item += views.len();
+        (heading, views)
     };
-    let collectives_heading = (!collectives.is_empty()).then(&mut next);
-    let collectives: Vec<HonoreeView> = collectives
-        .into_iter()
-        .enumerate()
-        .map(|(i, h)| HonoreeView {
-            id: h.id.clone(),
-            name: h.name.clone(),
-            detail: None,
-            n: i + 1,
-            item: next(),
-        })
-        .collect();
-    let individuals_heading = (!individuals.is_empty()).then(&mut next);
-    let individuals: Vec<HonoreeView> = individuals
-        .into_iter()
-        .enumerate()
-        .map(|(i, h)| HonoreeView {
-            id: h.id.clone(),
-            name: h.name.clone(),
-            detail: person_detail(h),
-            n: i + 1,
-            item: next(),
-        })
-        .collect();
+    let (collectives_heading, collectives) = list(collectives, |_| None);
+    let (individuals_heading, individuals) = list(individuals, person_detail);
     let items_total = item;
     BookletView {
         authority,
