@@ -93,6 +93,18 @@ fn project_with_old_template(n: usize, template: &str) -> (tempfile::TempDir, Pa
     (keep, project)
 }
 
+/// Asserts that `f` in `a` and in `b` render to the same images page by page; its page count.
+fn same_pages(a: &Path, b: &Path, f: &str) -> usize {
+    let (a, b) = (page_images(&a.join(f)), page_images(&b.join(f)));
+    assert_eq!(a.len(), b.len(), "{f}: page count differs");
+    let differ: Vec<usize> = (0..a.len())
+        .filter(|&i| a[i] != b[i])
+        .map(|i| i + 1)
+        .collect();
+    assert!(differ.is_empty(), "{f}: pages {differ:?} differ");
+    a.len()
+}
+
 /// Every page of `pdf` rendered at 50 dpi, as PNG bytes.
 fn page_images(pdf: &Path) -> Vec<Vec<u8>> {
     let dir = tempfile::tempdir().unwrap();
@@ -122,19 +134,8 @@ fn lists_laid_out_in_parts_print_the_pages_of_one_compile() {
     // rows as many, so parts begin inside groups and under repeated sub-headers.
     build_lists(&project, parted.path(), Some(13));
     for f in LISTS {
-        let a = page_images(&whole.path().join(f));
-        let b = page_images(&parted.path().join(f));
-        assert!(
-            a.len() >= 5,
-            "{f}: {} pages, too few to need parts",
-            a.len()
-        );
-        assert_eq!(a.len(), b.len(), "{f}: page count differs");
-        let differ: Vec<usize> = (0..a.len())
-            .filter(|&i| a[i] != b[i])
-            .map(|i| i + 1)
-            .collect();
-        assert!(differ.is_empty(), "{f}: pages {differ:?} differ");
+        let pages = same_pages(whole.path(), parted.path(), f);
+        assert!(pages >= 5, "{f}: {pages} pages, too few to need parts");
         // The text too: every row once, in order, the total at the end.
         assert_eq!(
             pdf_text(&whole.path().join(f)),
@@ -245,14 +246,7 @@ fn a_booklet_laid_out_in_parts_prints_the_pages_of_one_compile() {
     assert!(pdf_info(&whole.path().join(reading), "Tagged").starts_with("yes"));
     assert!(pdf_info(&parted.path().join(reading), "Tagged").starts_with("no"));
     for f in BOOKLET {
-        let a = page_images(&whole.path().join(f));
-        let b = page_images(&parted.path().join(f));
-        assert_eq!(a.len(), b.len(), "{f}: page count differs");
-        let differ: Vec<usize> = (0..a.len())
-            .filter(|&i| a[i] != b[i])
-            .map(|i| i + 1)
-            .collect();
-        assert!(differ.is_empty(), "{f}: pages {differ:?} differ");
+        same_pages(whole.path(), parted.path(), f);
     }
     assert_eq!(text, pdf_text(&parted.path().join(reading)), "text differs");
 }
