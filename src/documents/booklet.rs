@@ -251,33 +251,32 @@ pub fn view(data: &Data) -> BookletView {
     }
 }
 
-/// Items of the honours list: its headings and entries.
-fn items(v: &BookletView) -> usize {
-    v.window.end
-}
-
-/// The view of the items of `w`, with `notes` note pages: the window's entries and headings.
-fn windowed(v: &BookletView, w: &Window, notes: usize) -> minijinja::Value {
+/// The context of the items of `w`, with `notes` note pages: the whole view (`full`, made once)
+/// with the window's entries and headings.
+fn windowed(
+    v: &BookletView,
+    full: &minijinja::Value,
+    w: &Window,
+    notes: usize,
+) -> minijinja::Value {
+    use minijinja::Value;
     let in_window = |i: &usize| (w.start..w.end).contains(i);
-    let part = |list: &[HonoreeView]| -> Vec<HonoreeView> {
-        list.iter()
-            .filter(|h| in_window(&h.item))
-            .cloned()
-            .collect()
+    let part = |list: &[HonoreeView]| -> Value {
+        let kept: Vec<&HonoreeView> = list.iter().filter(|h| in_window(&h.item)).collect();
+        Value::from_serialize(&kept)
     };
-    let v = BookletView {
-        collectives: part(&v.collectives),
-        individuals: part(&v.individuals),
-        honours: HonoursView {
+    minijinja::context! {
+        collectives => part(&v.collectives),
+        individuals => part(&v.individuals),
+        honours => Value::from_serialize(&HonoursView {
             collectives_heading: v.honours.collectives_heading.filter(in_window),
             individuals_heading: v.honours.individuals_heading.filter(in_window),
             ..v.honours.clone()
-        },
-        notes,
-        window: *w,
-        ..v.clone()
-    };
-    minijinja::Value::from_serialize(&v)
+        }),
+        notes => notes,
+        window => Value::from_serialize(w),
+        ..full.clone()
+    }
 }
 
 /// Note pages that bring `pages` to a multiple of four.
@@ -311,33 +310,31 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     let Some(agenda) = f.agenda() else {
         return Vec::new();
     };
-    let v = view(data);
-    let first = minijinja::Value::from_serialize(&v);
-    let whole = v.clone();
+    // One view, shared by the whole layout and every part's context (10,000 honorees are not
+    // copied per part).
+    let v = std::sync::Arc::new(view(data));
+    let full = minijinja::Value::from_serialize(&*v);
+    let whole = full.clone();
     let relayout = move |pages: usize| {
         // The page count is known only after layout: a second layout adds the note pages.
         let short = notes(pages);
-        (short > 0).then(|| {
-            let mut v = whole.clone();
-            v.notes = short;
-            minijinja::Value::from_serialize(&v)
-        })
+        (short > 0).then(|| minijinja::context! { notes => short, ..whole.clone() })
     };
     let mut inputs = vec![f.plan(), agenda];
     inputs.extend(f.honorees());
     inputs.extend(f.responsibilities());
-    let mut single = Single::new(TEMPLATE, first, OUTPUT);
+    let mut single = Single::new(TEMPLATE, full.clone(), OUTPUT);
     single.relayout = Some(Box::new(relayout));
     // A long honours list (a district's thousands) in bounded parts; the last part is laid out
     // again with the note pages once the whole count is known.
-    let (w, l) = (v.clone(), v.clone());
+    let (w, l) = ((v.clone(), full.clone()), (v.clone(), full));
     single.parts = Some(Parts {
-        items: items(&v),
+        items: v.window.end,
         size: parts::SIZE,
-        context: Box::new(move |win| windowed(&w, win, 0)),
+        context: Box::new(move |win| windowed(&w.0, &w.1, win, 0)),
         relayout: Some(Box::new(move |win, pages| {
             let short = notes(pages);
-            (short > 0).then(|| windowed(&l, win, short))
+            (short > 0).then(|| windowed(&l.0, &l.1, win, short))
         })),
     });
     single.then = Some(Box::new(Derived {

@@ -6,7 +6,7 @@
 //! written. Reading every part into one document first held all of them at once: the join of
 //! 10,000 certificates was the build's peak, 120 MB over the rest (docs/speed.md, session 6).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::Write;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Writer};
@@ -53,6 +53,7 @@ fn join_parts(parts: Vec<Vec<u8>>) -> lopdf::Result<Vec<u8>> {
         };
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         kids.extend(pages.iter().map(|&p| Object::Reference(copy.id(p))));
+        let pages: HashSet<ObjectId> = pages.into_iter().collect();
         if k == 0 {
             for (key, v) in doc.catalog()?.iter() {
                 if !PART_ONLY.contains(&key.as_slice()) {
