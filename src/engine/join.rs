@@ -5,6 +5,10 @@
 //! dropped before the next part is read, so memory holds one part's objects besides the bytes
 //! written. Reading every part into one document first held all of them at once: the join of
 //! 10,000 certificates was the build's peak, 120 MB over the rest (docs/speed.md, session 6).
+//!
+//! typst-pdf writes a resource dictionary for every page even where a part's pages use the same
+//! fonts and patterns: a part's identical dictionaries are written once and shared, 10 % of a
+//! certificate print page (docs/speed.md, session 7).
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::Write;
@@ -50,6 +54,7 @@ fn join_parts(parts: Vec<Vec<u8>>) -> lopdf::Result<Vec<u8>> {
             map: HashMap::new(),
             queue: VecDeque::new(),
             next: file.offsets.len() as u32 + 1,
+            same: same_dictionaries(&doc)?,
         };
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         kids.extend(pages.iter().map(|&p| Object::Reference(copy.id(p))));
@@ -136,15 +141,43 @@ impl File {
     }
 }
 
+/// For each dictionary of a part that repeats an earlier one byte for byte (references
+/// included, so it means the same), that earlier one. Pages are never merged: each has its own
+/// place in the page tree.
+fn same_dictionaries(doc: &Document) -> lopdf::Result<HashMap<ObjectId, ObjectId>> {
+    let mut first: HashMap<Vec<u8>, ObjectId> = HashMap::new();
+    let mut same = HashMap::new();
+    for (&id, obj) in &doc.objects {
+        let Object::Dictionary(d) = obj else { continue };
+        if d.get(b"Type").and_then(Object::as_name).ok() == Some(b"Page") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        Writer::write_object(&mut bytes, obj)?;
+        match first.entry(bytes) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                same.insert(id, *e.get());
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+        }
+    }
+    Ok(same)
+}
+
 /// Numbers a part's objects into the file in the order they are reached.
 struct Copy {
     map: HashMap<ObjectId, u32>,
     queue: VecDeque<ObjectId>,
     next: u32,
+    /// A repeated dictionary and the one written in its place.
+    same: HashMap<ObjectId, ObjectId>,
 }
 
 impl Copy {
     fn id(&mut self, old: ObjectId) -> ObjectId {
+        let old = self.same.get(&old).copied().unwrap_or(old);
         if let Some(&new) = self.map.get(&old) {
             return (new, 0);
         }
@@ -208,7 +241,8 @@ mod tests {
 
     /// Three parts of 2, 1 and 2 pages in fonts of their own: one file of their five pages in
     /// order, which a strict reader loads (its cross-reference table is right), holding no
-    /// part's own catalogue or page tree, and the first part's title and document id.
+    /// part's own catalogue or page tree, and the first part's title and document id. The two
+    /// pages of a part in one font share its resources; pages of other parts do not.
     #[test]
     fn parts_join_into_one_file_of_their_pages_in_order() {
         let project = Project::embedded();
@@ -247,6 +281,17 @@ mod tests {
                 })
                 .count()
         };
+        let resources: Vec<ObjectId> = doc
+            .get_pages()
+            .values()
+            .map(|&p| {
+                let page = doc.get_dictionary(p).unwrap();
+                page.get(b"Resources").unwrap().as_reference().unwrap()
+            })
+            .collect();
+        assert_eq!(resources[0], resources[1], "one part, one font");
+        assert_ne!(resources[1], resources[2]);
+        assert_ne!(resources[2], resources[3]);
         assert_eq!(count(b"Catalog"), 1);
         assert_eq!(count(b"Pages"), 1);
         assert_eq!(doc.trailer.get(b"ID").unwrap(), &first_id);
