@@ -231,7 +231,7 @@ pub fn build_with(
             .only
             .iter()
             .any(|n| n == documents::certificate::PHOI_OUTPUT);
-    let mut jobs = documents::jobs(&p.data, &p.fonts, Settings { phoi });
+    let mut jobs = documents::jobs_named(&p.data, &p.fonts, Settings { phoi }, &options.only);
     if !options.only.is_empty() {
         jobs = select(jobs, &options.only).map_err(Refused::Usage)?;
     }
@@ -571,7 +571,8 @@ fn engine_options(options: &BuildOptions) -> engine::Options {
 /// tools and tests that measure a layout ([`crate::inspect`]).
 pub fn layout(project: &Project, output: &str) -> Result<PagedDocument, Diagnostics> {
     let p = prepare(project)?;
-    let jobs = documents::jobs(&p.data, &p.fonts, Settings::default());
+    let names = [output.to_string()];
+    let jobs = documents::jobs_named(&p.data, &p.fonts, Settings::default(), &names);
     let Some(job) = jobs.iter().find(|j| j.name == output) else {
         return Err(Diagnostic::error(crate::msg::layout_no_output(output)).into());
     };

@@ -30,8 +30,9 @@ pub fn preview(
 ) -> Result<(PathBuf, Diagnostics), Refused> {
     let p = pipeline::prepare(project).map_err(Refused::Load)?;
     let phoi = req.doc == documents::certificate::PHOI_OUTPUT;
-    let jobs = documents::jobs(&p.data, &p.fonts, Settings { phoi });
-    let mut job = pipeline::select(jobs, std::slice::from_ref(&req.doc))
+    let asked = std::slice::from_ref(&req.doc);
+    let jobs = documents::jobs_named(&p.data, &p.fonts, Settings { phoi }, asked);
+    let mut job = pipeline::select(jobs, asked)
         .map_err(Refused::Usage)?
         .into_iter()
         .next()

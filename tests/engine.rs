@@ -120,3 +120,51 @@ fn jobs_name_their_inputs() {
     assert!(read.contains(&"templates/lib/nd30.typ"), "{read:?}");
     assert!(!read.iter().any(|r| r.contains("giay-khen")), "{read:?}");
 }
+
+/// `--only` makes the jobs of the documents it names and no others (the invitations' views and
+/// QR codes are not made for a decision-only build), and selects from them what a selection
+/// over every document's jobs selects, for every output name (with or without its slash).
+#[test]
+fn only_makes_the_jobs_of_the_documents_it_names() {
+    use vinhdanh::documents::{self, Settings};
+    use vinhdanh::pipeline::{outputs, select};
+    let project = vinhdanh::project::Project::embedded();
+    let p = vinhdanh::pipeline::prepare(&project).unwrap();
+    let settings = Settings { phoi: true };
+    let all = || documents::jobs(&p.data, &p.fonts, settings);
+    let made = |names: &[String]| documents::jobs_named(&p.data, &p.fonts, settings, names);
+    let picked = |jobs, names: &[String]| -> Vec<String> {
+        select(jobs, names)
+            .unwrap()
+            .iter()
+            .flat_map(outputs)
+            .collect()
+    };
+    let mut names: Vec<String> = all().iter().flat_map(outputs).collect();
+    names.extend(
+        names
+            .clone()
+            .iter()
+            .map(|n| n.trim_end_matches('/').to_string()),
+    );
+    assert!(
+        names.contains(&"giay-khen-phoi.pdf".to_string()),
+        "{names:?}"
+    );
+    for name in &names {
+        let one = std::slice::from_ref(name);
+        assert_eq!(picked(made(one), one), picked(all(), one), "{name}");
+    }
+    let decision = ["quyet-dinh-khen-thuong.pdf".to_string()];
+    let jobs: Vec<String> = made(&decision).into_iter().map(|j| j.name).collect();
+    assert_eq!(jobs, ["quyet-dinh-khen-thuong.pdf"]);
+    let two = ["giay-moi".to_string(), "ke-hoach.pdf".to_string()];
+    let jobs: Vec<String> = made(&two).into_iter().map(|j| j.name).collect();
+    assert_eq!(
+        jobs,
+        ["ke-hoach.pdf", "giay-moi/", "danh-sach-dai-bieu.pdf"]
+    );
+    // A name no document writes: every job, so that the selection can list them.
+    let typo = ["giay-khen.pd".to_string()];
+    assert_eq!(made(&typo).len(), all().len());
+}
