@@ -80,3 +80,35 @@ fn bench_with_five_records_prints_its_table() {
         assert!(text.contains(&format!("| {job} |")), "{job}: {text}");
     }
 }
+
+/// The comparison with the typst CLI runs its three measures, the certificates alone among
+/// them, against any `typst` given (here a stand-in script that writes a small file: CI has no
+/// typst CLI, and no time is asserted).
+#[cfg(unix)]
+#[test]
+fn the_cli_comparison_prints_its_rows() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = dir.path().join("typst");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\n[ \"$1\" = --version ] && { echo 'typst 0.0 (stand-in)'; exit 0; }\n\
+         for last; do :; done\nprintf '%%PDF-1.7 stand-in' > \"$last\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let text = bench(&["3", "--delegates", "2", "--typst", fake.to_str().unwrap()]);
+    assert!(
+        text.contains("## against the typst CLI (typst 0.0 (stand-in))"),
+        "{text}"
+    );
+    for row in [
+        "| 3 certificates, one process per record (s) |",
+        "| 3 certificates, one process per record, against `--only giay-khen/` (s) |",
+        "| 3 certificates, one merged document (s) |",
+        "| one certificate file (bytes) |",
+        "| print file per page after the first (bytes) |",
+    ] {
+        assert!(text.contains(row), "{row}: {text}");
+    }
+}
