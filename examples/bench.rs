@@ -348,7 +348,7 @@ fn run(n: usize, a: &Args) {
 /// emptied first, so nothing the whole build laid out is reused.
 fn certificates_alone(project: &Project, dir: &Path) -> Duration {
     typst::comemo::evict(0);
-    let t = Instant::now();
+    let (t, cpu0) = (Instant::now(), cpu_time());
     let report = pipeline::build(
         project,
         &BuildOptions {
@@ -360,7 +360,29 @@ fn certificates_alone(project: &Project, dir: &Path) -> Duration {
     )
     .unwrap_or_else(|r| panic!("{}", r.diagnostics()));
     assert!(report.ok(), "{:?}", report.failed);
-    t.elapsed()
+    let (wall, cpu) = (t.elapsed(), cpu_time().saturating_sub(cpu0));
+    let mut phases = Phases::default();
+    for o in &report.outcomes {
+        phases.add(&o.phases);
+    }
+    println!("## the certificates alone (`--only giay-khen/`: records' files and print file)");
+    println!();
+    println!("| measure | s |");
+    println!("|---|---|");
+    println!("| wall | {} |", secs(wall));
+    println!("| CPU, user + system | {} |", secs(cpu));
+    println!(
+        "| · compile (layout), summed over threads | {} |",
+        secs(phases.compile)
+    );
+    println!(
+        "| · export (typst-pdf), summed over threads | {} |",
+        secs(phases.export)
+    );
+    println!("| · write | {} |", secs(phases.write));
+    println!("| · join | {} |", secs(phases.join));
+    println!();
+    wall
 }
 
 fn load_note() -> String {

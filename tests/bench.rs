@@ -102,6 +102,7 @@ fn the_cli_comparison_prints_its_rows() {
         text.contains("## against the typst CLI (typst 0.0 (stand-in))"),
         "{text}"
     );
+    assert!(text.contains("## the certificates alone"), "{text}");
     for row in [
         "| 3 certificates, one process per record (s) |",
         "| 3 certificates, one process per record, against `--only giay-khen/` (s) |",
