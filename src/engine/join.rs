@@ -10,7 +10,7 @@
 //! fonts and patterns: a part's identical dictionaries are written once and shared, 10 % of a
 //! certificate print page (docs/speed.md, session 7).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::io::Write;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Writer};
@@ -141,17 +141,28 @@ impl File {
     }
 }
 
-/// For each dictionary of a part that repeats an earlier one byte for byte (references
-/// included, so it means the same), that earlier one. Pages are never merged: each has its own
-/// place in the page tree.
+/// For each page resource dictionary of a part that repeats an earlier one byte for byte
+/// (references included, so it means the same), that earlier one. Only resources: a page may
+/// share them, while an annotation, say, belongs to one page even where two are alike.
 fn same_dictionaries(doc: &Document) -> lopdf::Result<HashMap<ObjectId, ObjectId>> {
+    let resources: BTreeSet<ObjectId> = doc
+        .get_pages()
+        .into_values()
+        .filter_map(|p| {
+            doc.get_dictionary(p)
+                .ok()?
+                .get(b"Resources")
+                .ok()?
+                .as_reference()
+                .ok()
+        })
+        .collect();
     let mut first: HashMap<Vec<u8>, ObjectId> = HashMap::new();
     let mut same = HashMap::new();
-    for (&id, obj) in &doc.objects {
-        let Object::Dictionary(d) = obj else { continue };
-        if d.get(b"Type").and_then(Object::as_name).ok() == Some(b"Page") {
+    for id in resources {
+        let Ok(obj @ Object::Dictionary(_)) = doc.get_object(id) else {
             continue;
-        }
+        };
         let mut bytes = Vec::new();
         Writer::write_object(&mut bytes, obj)?;
         match first.entry(bytes) {
