@@ -30,48 +30,47 @@ pub fn jobs(data: &Data, fonts: &Fonts, settings: Settings) -> Vec<Job> {
     jobs_named(data, fonts, settings, &[])
 }
 
-/// The outputs each document's jobs write, as `--only` names them, in [`jobs`]' order.
-const OUTPUTS: [&[&str]; 5] = [
-    &[plan::OUTPUT],
-    &[invitation::DIR, invitation::MERGED, invitation::LIST_OUTPUT],
-    &[booklet::OUTPUT, booklet::OUTPUT_PRINT],
-    &[decision::OUTPUT],
-    &[
-        certificate::DIR,
-        certificate::MERGED,
-        certificate::PHOI_OUTPUT,
-    ],
-];
-
 /// [`jobs`] of the documents writing one of `names` (`--only`, a preview): a document not asked
-/// for makes no view, where the invitations' QR codes alone were 8 % of a decision-only build
-/// at 1,000 delegates. With no names, or a name no document writes, every document's jobs are
-/// made, so that the selection can name the outputs there are.
+/// for makes no view (a decision-only build at 1,000 delegates and honorees made every
+/// invitation's QR code and every certificate's record, a fifth of its time). With no names, or
+/// a name no document writes, every document's jobs are made, so that the selection can name
+/// the outputs there are.
 pub fn jobs_named(data: &Data, fonts: &Fonts, settings: Settings, names: &[String]) -> Vec<Job> {
+    // Each document: the outputs its jobs write, as `--only` names them, and how to make them.
+    type Make<'a> = Box<dyn Fn() -> Vec<Job> + 'a>;
+    let documents: [(&[&str], Make); 5] = [
+        (&[plan::OUTPUT], Box::new(|| plan::jobs(data))),
+        (
+            &[invitation::DIR, invitation::MERGED, invitation::LIST_OUTPUT],
+            Box::new(|| invitation::jobs(data)),
+        ),
+        (
+            &[booklet::OUTPUT, booklet::OUTPUT_PRINT],
+            Box::new(|| booklet::jobs(data)),
+        ),
+        (&[decision::OUTPUT], Box::new(|| decision::jobs(data))),
+        (
+            &[
+                certificate::DIR,
+                certificate::MERGED,
+                certificate::PHOI_OUTPUT,
+            ],
+            Box::new(|| certificate::jobs(data, fonts, settings.phoi)),
+        ),
+    ];
     let bare = |n: &str| n.trim().trim_end_matches('/').to_string();
     let names: Vec<String> = names.iter().map(|n| bare(n)).collect();
-    let writes = |k: usize, n: &String| OUTPUTS[k].iter().any(|o| bare(o) == *n);
+    let writes = |outputs: &[&str], n: &String| outputs.iter().any(|o| bare(o) == *n);
     let known = names
         .iter()
-        .all(|n| (0..OUTPUTS.len()).any(|k| writes(k, n)));
-    let wanted = |k: usize| names.is_empty() || !known || names.iter().any(|n| writes(k, n));
-    let mut jobs = Vec::new();
-    if wanted(0) {
-        jobs.extend(plan::jobs(data));
-    }
-    if wanted(1) {
-        jobs.extend(invitation::jobs(data));
-    }
-    if wanted(2) {
-        jobs.extend(booklet::jobs(data));
-    }
-    if wanted(3) {
-        jobs.extend(decision::jobs(data));
-    }
-    if wanted(4) {
-        jobs.extend(certificate::jobs(data, fonts, settings.phoi));
-    }
-    jobs
+        .all(|n| documents.iter().any(|(outputs, _)| writes(outputs, n)));
+    documents
+        .iter()
+        .filter(|(outputs, _)| {
+            names.is_empty() || !known || names.iter().any(|n| writes(outputs, n))
+        })
+        .flat_map(|(_, make)| make())
+        .collect()
 }
 
 /// The header band of an administrative document (ô 1–4).
