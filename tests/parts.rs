@@ -44,14 +44,17 @@ fn generated_project(n: usize) -> (tempfile::TempDir, PathBuf) {
 const LISTS: [&str; 2] = ["quyet-dinh-khen-thuong.pdf", "danh-sach-dai-bieu.pdf"];
 const BOOKLET: [&str; 2] = ["chuong-trinh.pdf", "chuong-trinh-in.pdf"];
 
-/// Builds the two lists into `out` with `part` items per compile (None: the default).
-fn build_lists(project: &Path, out: &Path, part: Option<usize>) -> String {
-    build_only(project, out, part, &LISTS)
-}
-
-/// Builds the booklet's two copies into `out` with `part` items per compile.
-fn build_booklet(project: &Path, out: &Path, part: Option<usize>) -> String {
-    build_only(project, out, part, &BOOKLET)
+/// `outputs` of `project` built twice: as one compile (the oracle) and `part` items a compile.
+fn whole_and_parted(
+    project: &Path,
+    outputs: &[&str],
+    part: usize,
+) -> (tempfile::TempDir, tempfile::TempDir) {
+    let whole = tempfile::tempdir().unwrap();
+    let parted = tempfile::tempdir().unwrap();
+    build_only(project, whole.path(), None, outputs);
+    build_only(project, parted.path(), Some(part), outputs);
+    (whole, parted)
 }
 
 /// Builds `outputs` alone into `out` with `part` items per compile; the build's messages.
@@ -126,13 +129,10 @@ fn page_images(pdf: &Path) -> Vec<Vec<u8>> {
 #[test]
 fn lists_laid_out_in_parts_print_the_pages_of_one_compile() {
     let (_keep, project) = generated_project(60);
-    let whole = tempfile::tempdir().unwrap();
-    let parted = tempfile::tempdir().unwrap();
-    build_lists(&project, whole.path(), None);
     // 13 items a part: the decision's 62 items (2 headings, 60 rows) take 5 parts and more
     // (a part that ends mid-page gives its last page to the next), the check-in list's 60
     // rows as many, so parts begin inside groups and under repeated sub-headers.
-    build_lists(&project, parted.path(), Some(13));
+    let (whole, parted) = whole_and_parted(&project, &LISTS, 13);
     for f in LISTS {
         let pages = same_pages(whole.path(), parted.path(), f);
         assert!(pages >= 5, "{f}: {pages} pages, too few to need parts");
@@ -150,16 +150,9 @@ fn lists_laid_out_in_parts_print_the_pages_of_one_compile() {
 #[test]
 fn a_part_size_under_one_page_still_prints_the_same_pages() {
     let (_keep, project) = generated_project(30);
-    let whole = tempfile::tempdir().unwrap();
-    let parted = tempfile::tempdir().unwrap();
-    build_lists(&project, whole.path(), None);
-    build_lists(&project, parted.path(), Some(2));
+    let (whole, parted) = whole_and_parted(&project, &LISTS, 2);
     for f in LISTS {
-        assert_eq!(
-            page_images(&whole.path().join(f)),
-            page_images(&parted.path().join(f)),
-            "{f}"
-        );
+        same_pages(whole.path(), parted.path(), f);
     }
 }
 
@@ -207,10 +200,7 @@ fn a_parted_list_has_no_pdf_a_copy_and_says_so() {
 #[test]
 fn a_template_from_before_parts_gets_its_whole_list_in_one_compile() {
     let (_keep, project) = project_with_old_template(30, "quyet-dinh-khen-thuong.typ.j2");
-    let whole = tempfile::tempdir().unwrap();
-    let parted = tempfile::tempdir().unwrap();
-    build_lists(&project, whole.path(), None);
-    build_lists(&project, parted.path(), Some(13));
+    let (whole, parted) = whole_and_parted(&project, &LISTS, 13);
     let f = "quyet-dinh-khen-thuong.pdf";
     let text = pdf_text(&parted.path().join(f));
     // The decision printed once (not once per part), and the pages of one compile.
@@ -220,11 +210,7 @@ fn a_template_from_before_parts_gets_its_whole_list_in_one_compile() {
             .matches("QUYẾT ĐỊNH")
             .count()
     );
-    assert_eq!(
-        page_images(&whole.path().join(f)),
-        page_images(&parted.path().join(f)),
-        "{f}"
-    );
+    same_pages(whole.path(), parted.path(), f);
 }
 
 /// The programme booklet's honours list in parts: the reading copy, with the note pages its
@@ -235,10 +221,7 @@ fn a_booklet_laid_out_in_parts_prints_the_pages_of_one_compile() {
     // 50 honorees: a 12-page booklet padded with three note pages, so the last part is laid
     // out again; 7 items a part begin parts inside both lists and at the second heading.
     let (_keep, project) = generated_project(50);
-    let whole = tempfile::tempdir().unwrap();
-    let parted = tempfile::tempdir().unwrap();
-    build_booklet(&project, whole.path(), None);
-    build_booklet(&project, parted.path(), Some(7));
+    let (whole, parted) = whole_and_parted(&project, &BOOKLET, 7);
     let reading = BOOKLET[0];
     let text = pdf_text(&whole.path().join(reading));
     assert_eq!(text.matches("GHI CHÚ").count(), 3, "the note pages: {text}");
@@ -256,17 +239,10 @@ fn a_booklet_laid_out_in_parts_prints_the_pages_of_one_compile() {
 #[test]
 fn a_booklet_template_from_before_parts_gets_its_whole_list_in_one_compile() {
     let (_keep, project) = project_with_old_template(50, "chuong-trinh.typ.j2");
-    let whole = tempfile::tempdir().unwrap();
-    let parted = tempfile::tempdir().unwrap();
-    build_booklet(&project, whole.path(), None);
-    build_booklet(&project, parted.path(), Some(7));
+    let (whole, parted) = whole_and_parted(&project, &BOOKLET, 7);
     let f = "chuong-trinh.pdf";
     let text = pdf_text(&parted.path().join(f));
     assert_eq!(text.matches("CHƯƠNG TRÌNH HỘI NGHỊ").count(), 1, "{text}");
     assert_eq!(text.matches("GHI CHÚ").count(), 3, "{text}");
-    assert_eq!(
-        page_images(&whole.path().join(f)),
-        page_images(&parted.path().join(f)),
-        "{f}"
-    );
+    same_pages(whole.path(), parted.path(), f);
 }

@@ -50,13 +50,13 @@ fn join_parts(parts: Vec<Vec<u8>>) -> lopdf::Result<Vec<u8>> {
         if k == 0 {
             write!(file.out, "%PDF-{}\n%\u{00e2}\u{00e3}\n", doc.version)?;
         }
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         let mut copy = Copy {
             map: HashMap::new(),
             queue: VecDeque::new(),
             next: file.offsets.len() as u32 + 1,
-            same: same_dictionaries(&doc)?,
+            same: same_resources(&doc, &pages)?,
         };
-        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         kids.extend(pages.iter().map(|&p| Object::Reference(copy.id(p))));
         let pages: HashSet<ObjectId> = pages.into_iter().collect();
         if k == 0 {
@@ -141,14 +141,16 @@ impl File {
     }
 }
 
-/// For each page resource dictionary of a part that repeats an earlier one byte for byte
+/// For each resource dictionary of a part's `pages` that repeats an earlier one byte for byte
 /// (references included, so it means the same), that earlier one. Only resources: a page may
 /// share them, while an annotation, say, belongs to one page even where two are alike.
-fn same_dictionaries(doc: &Document) -> lopdf::Result<HashMap<ObjectId, ObjectId>> {
-    let resources: BTreeSet<ObjectId> = doc
-        .get_pages()
-        .into_values()
-        .filter_map(|p| {
+fn same_resources(
+    doc: &Document,
+    pages: &[ObjectId],
+) -> lopdf::Result<HashMap<ObjectId, ObjectId>> {
+    let resources: BTreeSet<ObjectId> = pages
+        .iter()
+        .filter_map(|&p| {
             doc.get_dictionary(p)
                 .ok()?
                 .get(b"Resources")

@@ -84,11 +84,11 @@ fn step(
     if render {
         shared.render(&new);
     }
+    // A session runs for hours: what each round frees goes back to the system.
     crate::memory::give_back();
     round
 }
 
-/// A session runs for hours: what each round frees goes back to the system.
 fn report(round: &Round, edit: Option<(&[String], Instant)>, verbose: bool) {
     let built: Vec<&str> = round.outcomes.iter().map(|o| o.name.as_str()).collect();
     if round.blocked {
