@@ -1,31 +1,24 @@
 //! vinhdanh: a commune's YAML data → Typst → the printed documents of an awards conference.
 //!
-//! One road, one module per stage, each importing only the stages below it:
-//! [`load`] (every data file, typed, located) → [`rules`] (every check, once) → [`documents`]
-//! (jobs: template, context, output, inputs) → [`engine`] (render, compile, export, write) →
-//! `output/`. [`pipeline`] strings them together for [`cli`]; [`serve`] runs it again on each
-//! save (`serve`, `watch`). Below them all: [`model`] (the
-//! data's types), [`project`] (the sandboxed folder), [`fonts`], [`diag`] (the one diagnostic
-//! type), [`memory`] (the allocator's tunables), [`msg`] (every string a person reads, in both languages) and text utilities ([`text`], [`tone`], [`collate`], [`slug`], [`import`]).
+//! One road, one crate per stage, each depending only on the stages below it (the compiler
+//! keeps the direction): `vinhdanh-load` (every data file, typed, located) → `vinhdanh-rules`
+//! (every check, once) → `vinhdanh-documents` (jobs: template, context, output, inputs) →
+//! `vinhdanh-engine` (render, compile, export, write; the only crate that depends on Typst) →
+//! `output/`. `vinhdanh-pipeline` strings them together for every command; `vinhdanh-serve`
+//! runs it again on each save. Below them all: `vinhdanh-model` (the data's types) and
+//! `vinhdanh-core` (messages, diagnostics, the project folder, text utilities).
+//!
+//! This crate is the command line ([`cli`]) and its messages ([`msg`]); the stages are
+//! re-exported under their old module names for the integration tests and the examples.
 
 pub mod cli;
-pub mod collate;
-pub mod diag;
-pub mod documents;
-pub mod engine;
-pub mod fonts;
-pub mod import;
-pub mod inspect;
-pub mod load;
-pub mod manifest;
-pub mod memory;
-pub mod model;
 pub mod msg;
-pub mod pipeline;
-pub mod preview;
-pub mod project;
-pub mod rules;
-pub mod serve;
-pub mod slug;
-pub mod text;
-pub mod tone;
+
+pub use vinhdanh_core::{collate, diag, memory, project, slug, text, tone};
+pub use vinhdanh_documents as documents;
+pub use vinhdanh_engine::{self as engine, fonts, inspect, manifest};
+pub use vinhdanh_load::{self as load, import};
+pub use vinhdanh_model as model;
+pub use vinhdanh_pipeline::{self as pipeline, preview};
+pub use vinhdanh_rules as rules;
+pub use vinhdanh_serve as serve;

@@ -306,17 +306,16 @@ fn string_literals(src: &str) -> Vec<(usize, usize, String)> {
 
 /// Where Vietnamese literals outside the catalogue are data, not messages.
 const ALLOWED_FILES: &[(&str, &str)] = &[
-    ("src/msg.rs", "the catalogue itself"),
     (
-        "src/load/office_lists.rs",
+        "crates/load/src/office_lists.rs",
         "test-only generator of the office spreadsheets (their Vietnamese contents)",
     ),
     (
-        "src/documents/",
+        "crates/documents/",
         "the text of the documents printed (a Vietnamese administrative document is Vietnamese whatever the clerk's language)",
     ),
     (
-        "src/model/",
+        "crates/model/",
         "the text of the documents printed (salutations, headings of the award decision)",
     ),
 ];
@@ -324,62 +323,62 @@ const ALLOWED_FILES: &[(&str, &str)] = &[
 /// Items (from their first line to the closing line at column 0) whose literals are data.
 const ALLOWED_ITEMS: &[(&str, &str, &str)] = &[
     (
-        "src/load/tables.rs",
+        "crates/load/src/tables.rs",
         "pub const DELEGATE_FIELDS",
         "column headers MATCHED against the clerk's spreadsheet (Họ và tên, Chức vụ…)",
     ),
     (
-        "src/load/tables.rs",
+        "crates/load/src/tables.rs",
         "const NOTE",
         "a column header matched",
     ),
     (
-        "src/load/tables.rs",
+        "crates/load/src/tables.rs",
         "pub const HONOREE_FIELDS",
         "column headers matched",
     ),
     (
-        "src/load/tables.rs",
+        "crates/load/src/tables.rs",
         "pub const HONOREE_SECTIONS",
         "section rows matched (I. TẬP THỂ, II. CÁ NHÂN)",
     ),
     (
-        "src/import/legacy.rs",
+        "crates/load/src/import/legacy.rs",
         "const ONSETS",
         "Vietnamese syllable structure, to recognise TCVN3/VNI text",
     ),
     (
-        "src/import/legacy.rs",
+        "crates/load/src/import/legacy.rs",
         "const RHYMES",
         "Vietnamese syllable structure",
     ),
     (
-        "src/tone/mod.rs",
+        "crates/core/src/tone/mod.rs",
         "const ONSETS",
         "Vietnamese syllable structure, to place tone marks",
     ),
     (
-        "src/load/schema.rs",
+        "crates/load/src/schema.rs",
         "pub fn version_line",
         "a comment written INTO plan.yaml: file content, the same in every language",
     ),
     (
-        "src/text.rs",
+        "crates/core/src/text.rs",
         "pub fn date_long",
         "dates as the documents print them",
     ),
     (
-        "src/text.rs",
+        "crates/core/src/text.rs",
         "pub fn weekday",
         "weekdays as the documents print them",
     ),
     (
-        "src/text.rs",
+        "crates/core/src/text.rs",
         "    pub fn long",
         "times as the documents print them",
     ),
     (
-        "src/text.rs",
+        "crates/core/src/text.rs",
         "pub fn count_text",
         "counts as the plan prints them",
     ),
@@ -410,9 +409,9 @@ fn allowed_spans(rel: &str, src: &str) -> Vec<(usize, usize)> {
 fn no_vietnamese_message_outside_the_catalogue() {
     let root = common::repo();
     let mut found = Vec::new();
-    for e in walkdir::WalkDir::new(root.join("src"))
-        .into_iter()
-        .flatten()
+    for e in ["src", "crates"]
+        .iter()
+        .flat_map(|d| walkdir::WalkDir::new(root.join(d)).into_iter().flatten())
     {
         let rel = e
             .path()
@@ -420,8 +419,10 @@ fn no_vietnamese_message_outside_the_catalogue() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        // Each layer's catalogue (`msg.rs`) is where messages belong.
         if !rel.ends_with(".rs")
             || rel.ends_with("/tests.rs")
+            || rel.ends_with("/msg.rs")
             || ALLOWED_FILES.iter().any(|(f, _)| rel.starts_with(f))
         {
             continue;
@@ -443,7 +444,7 @@ fn no_vietnamese_message_outside_the_catalogue() {
     }
     assert!(
         found.is_empty(),
-        "Vietnamese string literals outside src/msg.rs (move them into the catalogue, or allow-list data vocabulary with the reason):\n{}",
+        "Vietnamese string literals outside the catalogues (msg.rs) (move them into the catalogue, or allow-list data vocabulary with the reason):\n{}",
         found.join("\n")
     );
 }
@@ -452,8 +453,15 @@ fn no_vietnamese_message_outside_the_catalogue() {
 /// value to type or a menu name is quoted).
 #[test]
 fn english_messages_are_english() {
-    let src = fs::read_to_string(common::repo().join("src/msg.rs")).unwrap();
-    let src = &src[..src.find("\n#[cfg(test)]\nmod ").unwrap_or(src.len())];
+    let src: String = catalogues()
+        .iter()
+        .map(|f| {
+            let s = fs::read_to_string(f).unwrap();
+            s[..s.find("\n#[cfg(test)]\nmod ").unwrap_or(s.len())].to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let src = src.as_str();
     let lits = string_literals(src);
     let comma = |a: usize, b: usize| src[lits[a].1..lits[b].0].trim() == ",";
     let before = |k: usize| src[..lits[k].0].trim_end();
@@ -494,7 +502,7 @@ fn progress_sorted(out: &str) -> String {
 /// (`msg::serve_labels`), so `--lang en` reaches them too.
 #[test]
 fn serve_page_files_hold_no_vietnamese_words() {
-    let dir = common::repo().join("src/serve/static");
+    let dir = common::repo().join("crates/serve/src/static");
     let mut found = Vec::new();
     for e in fs::read_dir(&dir).unwrap().flatten() {
         let text = fs::read_to_string(e.path()).unwrap();
@@ -510,4 +518,19 @@ fn serve_page_files_hold_no_vietnamese_words() {
         }
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// Every layer's message catalogue: `src/msg.rs` (the command line) and `crates/*/src/msg.rs`.
+fn catalogues() -> Vec<std::path::PathBuf> {
+    let root = common::repo();
+    let mut out = vec![root.join("src/msg.rs")];
+    let mut crates: Vec<_> = fs::read_dir(root.join("crates"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().join("src/msg.rs"))
+        .filter(|p| p.exists())
+        .collect();
+    crates.sort();
+    out.extend(crates);
+    out
 }

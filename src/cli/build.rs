@@ -170,7 +170,7 @@ pub fn run(a: Args) -> i32 {
             eprintln!("{}", msg::refused_load());
             1
         }
-        Err(pipeline::Refused::Rules(diags)) => {
+        Err(pipeline::Refused::Rules(diags, _)) => {
             print(&diags);
             eprintln!(
                 "{}",
@@ -185,6 +185,10 @@ pub fn run(a: Args) -> i32 {
         Err(pipeline::Refused::Usage(diags)) => {
             print(&diags);
             2
+        }
+        Err(pipeline::Refused::Nothing(diags)) => {
+            print(&diags);
+            1
         }
     }
 }

@@ -3,10 +3,7 @@
 use std::path::PathBuf;
 
 use super::{fail, print};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::documents::certificate;
-use crate::load::DECISION;
-use crate::pipeline::{self, BuildOptions};
+use crate::pipeline::{self, BuildOptions, Planned, Refused, Select};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -21,41 +18,22 @@ pub fn run(a: Args) -> i32 {
         Err(code) => return code,
     };
     let out_dir = a.out.unwrap_or_else(|| pipeline::default_out_dir(&project));
-    let p = match pipeline::prepare(&project) {
-        Ok(p) => p,
-        Err(d) => return fail(&d),
-    };
-    let Some(job) = certificate::calibration_job(&p.data) else {
-        return fail(
-            &Diagnostic::error(crate::msg::calibrate_no_decision(DECISION))
-                .in_file(DECISION)
-                .into(),
-        );
-    };
-    // What the rules say about the files the sheet is made from (not about the lists).
-    let inputs = &job.inputs;
-    let concerning = Diagnostics(
-        p.diags
-            .0
-            .iter()
-            .filter(|d| {
-                d.location
-                    .as_ref()
-                    .is_some_and(|l| inputs.contains(&l.file))
-            })
-            .cloned()
-            .collect(),
-    );
-    print(&concerning);
-    if concerning.has_errors() {
-        eprintln!("{}", crate::msg::calibrate_refused());
-        return 1;
-    }
     let options = BuildOptions {
         out_dir,
         ..BuildOptions::default()
     };
-    match pipeline::run(&project, &p, &options, vec![job]) {
+    let (p, jobs) = match pipeline::plan(&project, &Select::Calibration, &options) {
+        Ok(Planned { prepared, jobs }) => (prepared, jobs),
+        Err(Refused::Rules(d, _)) => {
+            print(&d);
+            eprintln!("{}", crate::msg::calibrate_refused());
+            return 1;
+        }
+        Err(r) => return fail(r.diagnostics()),
+    };
+    // What the rules say about the files the sheet is made from (not about the lists).
+    print(&p.diags);
+    match pipeline::run(&project, &p, &options, jobs) {
         Ok(report) if report.ok() => {
             for path in &report.written {
                 eprintln!("{}", crate::msg::wrote(&path.display()));

@@ -62,10 +62,14 @@ pub fn run(a: Args) -> i32 {
             return 0;
         }
     }
-    let p = match pipeline::prepare(&project) {
-        Ok(p) => p,
-        Err(d) => {
-            print(&d);
+    let options = pipeline::BuildOptions {
+        strict: a.strict,
+        ..pipeline::BuildOptions::default()
+    };
+    let p = match pipeline::plan(&project, &pipeline::Select::Nothing, &options) {
+        Ok(planned) => planned.prepared,
+        Err(r) => {
+            print(r.diagnostics());
             eprintln!("{}", crate::msg::check_load_failed());
             return 1;
         }
@@ -75,7 +79,8 @@ pub fn run(a: Args) -> i32 {
     let errors = p.diags.errors().count();
     let warnings = p.diags.warnings().count();
     eprintln!("{}", crate::msg::check_done(errors, warnings));
-    if errors > 0 || (a.strict && warnings > 0) {
+    // The policy that refuses a build decides what `check` reports as failing.
+    if pipeline::refuses(&p.diags, &options) {
         1
     } else {
         0

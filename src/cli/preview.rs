@@ -20,6 +20,8 @@ pub struct Args {
     out: Option<PathBuf>,
     #[arg(long, default_value_t = 96.0)]
     ppi: f32,
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(a: Args) -> i32 {
@@ -36,6 +38,7 @@ pub fn run(a: Args) -> i32 {
         page: a.page as usize,
         record: a.record.clone(),
         ppi: a.ppi.clamp(10.0, 600.0),
+        force: a.force,
     };
     match preview::preview(&project, &out_dir, &req) {
         Ok((path, warnings)) => {

@@ -1,0 +1,317 @@
+//! The Chairman's award decision (QUYẾT ĐỊNH khen thưởng, Nghị định 30/2020 Mẫu 1.2) with its
+//! attached list, and the data both it and the certificates (GIẤY KHEN) read: one ordered list
+//! of honorees, so the number a certificate prints as "Số sổ vàng" is the line of the decision's
+//! list. `data/decision.yaml` is optional: without it neither document is printed.
+
+use crate::Settings;
+use crate::fonts::Fonts;
+use chrono::Datelike;
+use serde::Serialize;
+
+use super::{HeaderView, SignatureView, header, signature};
+use crate::engine::parts::{self, Parts, Window};
+use crate::engine::{Job, Work};
+use crate::load::{Data, Decision};
+use crate::model::{
+    CertificateSettings, DecisionFile, Gender, Honoree, HonoreeKind, Order, Signature,
+};
+use crate::text;
+
+pub const TEMPLATE: &str = "quyet-dinh-khen-thuong.typ.j2";
+pub const OUTPUT: &str = "quyet-dinh-khen-thuong.pdf";
+
+/// The decision's list: collectives first, then individuals, each in the configured order.
+/// Index + 1 is the number in the list and the certificate's "Số sổ vàng".
+pub fn ordered(honorees: &[Honoree], order: Order) -> Vec<&Honoree> {
+    let mut by_data: Vec<(usize, &Honoree)> = honorees.iter().enumerate().collect();
+    by_data.sort_by_key(|(i, h)| (h.order.unwrap_or(u32::MAX), *i));
+    let mut out = Vec::with_capacity(honorees.len());
+    for kind in [HonoreeKind::Collective, HonoreeKind::Individual] {
+        let mut part: Vec<&Honoree> = by_data
+            .iter()
+            .filter(|(_, h)| h.kind == kind)
+            .map(|(_, h)| *h)
+            .collect();
+        match order {
+            Order::Data => {}
+            Order::Name if kind == HonoreeKind::Individual => {
+                crate::collate::sort_by_person_name(&mut part, |h| h.name.as_str())
+            }
+            Order::Name => part.sort_by(|a, b| crate::collate::compare(&a.name, &b.name)),
+            Order::Unit => part.sort_by(|a, b| {
+                crate::collate::compare(
+                    a.unit.as_deref().unwrap_or(""),
+                    b.unit.as_deref().unwrap_or(""),
+                )
+            }),
+        }
+        out.extend(part);
+    }
+    out
+}
+
+/// Certificates and the decision cite the decision the same way.
+#[derive(Debug, Serialize)]
+pub struct DecisionRef {
+    pub header: HeaderView,
+    /// "15/QĐ-UBND", or "      /QĐ-UBND" awaiting a number.
+    pub number_text: String,
+    /// "ngày 20 tháng 8 năm 2025" with blanks for what is not known yet.
+    pub date_text: String,
+    /// "An Bình, ngày … tháng … năm …".
+    pub place_date: String,
+}
+
+pub fn decision_ref(data: &Data, d: &DecisionFile) -> DecisionRef {
+    let hd = header(data, &d.code, d.number, d.date, data.facts().date().year());
+    let blank = "\u{2002}\u{2002}\u{2002}\u{2002}";
+    let number_text = match &hd.number {
+        Some(n) => format!("{n}/{}", hd.code),
+        None => format!("{blank}/{}", hd.code),
+    };
+    let date_text = format!(
+        "ngày {} tháng {} năm {}",
+        hd.day.clone().unwrap_or_else(|| blank.into()),
+        hd.month.clone().unwrap_or_else(|| blank.into()),
+        hd.year
+    );
+    let place_date = format!("{}, {date_text}", hd.place);
+    DecisionRef {
+        header: hd,
+        number_text,
+        date_text,
+        place_date,
+    }
+}
+
+/// The signer of the decision and certificates: decision.yaml's, else the plan's in the
+/// Chairman's own competence (no "TM." line).
+pub fn signer(data: &Data, d: &DecisionFile) -> SignatureView {
+    let s = d.signature.clone().unwrap_or_else(|| Signature {
+        on_behalf: None,
+        ..data.plan.signature.clone()
+    });
+    signature(&s)
+}
+
+#[derive(Debug, Serialize)]
+pub struct DecisionView {
+    pub layout: crate::model::Layout,
+    pub header: HeaderView,
+    pub summary: String,
+    pub competence: String,
+    pub bases: Vec<String>,
+    pub proposal: Option<String>,
+    pub articles: Vec<String>,
+    pub recipients: Vec<String>,
+    pub archive: Option<String>,
+    pub signature: SignatureView,
+    pub title: String,
+    pub appendix: AppendixView,
+    /// The part of the list this compile lays out ([`crate::engine::parts`]).
+    pub window: Window,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AppendixView {
+    pub title: String,
+    /// "(Kèm theo Quyết định số …/QĐ-UBND ngày … của Chủ tịch …)".
+    pub reference: String,
+    pub groups: Vec<AppendixGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixGroup {
+    /// `None` in a part that continues the group.
+    pub heading: Option<String>,
+    /// The heading's place in the list of items (headings and rows).
+    pub item: usize,
+    pub rows: Vec<AppendixRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixRow {
+    /// The row's place in the list of items (headings and rows).
+    pub item: usize,
+    pub number: usize,
+    pub name: String,
+    pub detail: String,
+    pub achievement: String,
+}
+
+/// "Chức vụ, đơn vị" of the list and certificates: a person's title then unit ("Chi hội trưởng
+/// … thôn X" reads on when the unit starts in lower case), a collective's managing body.
+pub fn detail(h: &Honoree) -> String {
+    let title = h.title.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let unit = h.unit.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    match (h.kind, title, unit) {
+        (HonoreeKind::Collective, _, Some(u)) => u.to_string(),
+        (HonoreeKind::Collective, Some(t), None) => t.to_string(),
+        (_, Some(t), Some(u)) => text::position_in(t, u),
+        (_, Some(t), None) => t.to_string(),
+        (_, None, Some(u)) => u.to_string(),
+        _ => String::new(),
+    }
+}
+
+pub fn salutation(h: &Honoree, s: &CertificateSettings) -> Option<String> {
+    if h.kind != HonoreeKind::Individual {
+        return None;
+    }
+    let key = match h.gender? {
+        Gender::Male => "nam",
+        Gender::Female => "nữ",
+    };
+    s.salutation
+        .get(key)
+        .filter(|w| !w.trim().is_empty())
+        .cloned()
+}
+
+pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
+    let d = &l.file;
+    let facts = data.facts();
+    let summary = facts.fill(&d.summary);
+    let bases: Vec<String> = d.bases.iter().map(|b| facts.fill(b)).collect();
+    let proposal = d.proposal.as_ref().map(|p| facts.fill(p));
+    let articles: Vec<String> = d.articles.iter().map(|a| facts.fill(a)).collect();
+    let r = decision_ref(data, d);
+    let chair = &data.plan.authority.chair;
+    let mut groups = Vec::new();
+    for (kind, heading) in [
+        (HonoreeKind::Collective, "TẬP THỂ"),
+        (HonoreeKind::Individual, "CÁ NHÂN"),
+    ] {
+        let rows: Vec<AppendixRow> = list
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.kind == kind)
+            .map(|(i, h)| AppendixRow {
+                item: 0,
+                number: i + 1,
+                name: match salutation(h, &d.certificate) {
+                    Some(s) => format!("{s} {}", h.name),
+                    None => h.name.clone(),
+                },
+                detail: detail(h),
+                achievement: h.achievement.clone(),
+            })
+            .collect();
+        if !rows.is_empty() {
+            groups.push(AppendixGroup {
+                heading: Some(format!(
+                    "{} {heading} ({:02})",
+                    crate::engine::render::roman(groups.len() as u32 + 1),
+                    rows.len()
+                )),
+                item: 0,
+                rows,
+            });
+        }
+    }
+    let mut item = 0;
+    for g in &mut groups {
+        g.item = item;
+        item += 1;
+        for r in &mut g.rows {
+            r.item = item;
+            item += 1;
+        }
+    }
+    DecisionView {
+        layout: data.plan.layout.clone(),
+        title: format!("Quyết định {summary}"),
+        summary,
+        competence: text::upper(chair),
+        bases,
+        proposal,
+        articles,
+        recipients: d.recipients.clone(),
+        archive: d.archive.clone(),
+        signature: signer(data, d),
+        appendix: AppendixView {
+            title: d.appendix_title.clone(),
+            reference: format!(
+                "(Kèm theo Quyết định số {} {} của {chair})",
+                r.number_text, r.date_text
+            ),
+            groups,
+        },
+        header: r.header,
+        window: Window::whole(item),
+    }
+}
+
+/// Items of the list: each group's heading and its rows.
+fn items(v: &DecisionView) -> usize {
+    v.appendix.groups.iter().map(|g| 1 + g.rows.len()).sum()
+}
+
+/// The context of the items of `w`: the whole view (`full`, made once) with the window and the
+/// window's groups; a group begun in an earlier part has no heading.
+fn windowed(v: &DecisionView, full: &minijinja::Value, w: &Window) -> minijinja::Value {
+    let in_window = |i: usize| (w.start..w.end).contains(&i);
+    let groups: Vec<AppendixGroup> = v
+        .appendix
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let rows: Vec<AppendixRow> = g
+                .rows
+                .iter()
+                .filter(|r| in_window(r.item))
+                .cloned()
+                .collect();
+            let heading = g.heading.clone().filter(|_| in_window(g.item));
+            (heading.is_some() || !rows.is_empty()).then_some(AppendixGroup {
+                heading,
+                item: g.item,
+                rows,
+            })
+        })
+        .collect();
+    minijinja::context! {
+        window => minijinja::Value::from_serialize(w),
+        appendix => minijinja::context! {
+            groups => minijinja::Value::from_serialize(&groups),
+            ..full.get_attr("appendix").unwrap_or_default()
+        },
+        ..full.clone()
+    }
+}
+
+/// The decision with its list, when the project has a decision and an honours list.
+pub fn jobs(data: &Data) -> Vec<Job> {
+    let (Some(l), Some((file, _))) = (&data.decision, &data.honorees) else {
+        return Vec::new();
+    };
+    let list = ordered(&file.honorees, l.file.certificate.order);
+    let mut inputs = vec![data.files().plan()];
+    inputs.extend(data.files().honorees());
+    inputs.extend(data.files().decision());
+    let v = view(data, l, &list);
+    let full = minijinja::Value::from_serialize(&v);
+    let mut job = Job::single(TEMPLATE, full.clone(), OUTPUT, inputs, data.facts().date());
+    if let Work::Single(s) = &mut job.work {
+        s.parts = Some(Parts {
+            items: items(&v),
+            size: parts::SIZE,
+            context: Box::new(move |w| windowed(&v, &full, w)),
+            relayout: None,
+        });
+    }
+    vec![job]
+}
+
+/// The award decision with its list.
+pub struct AwardDecision;
+
+impl crate::Document for AwardDecision {
+    fn outputs(&self) -> &'static [&'static str] {
+        &[OUTPUT]
+    }
+
+    fn jobs(&self, data: &Data, _fonts: &Fonts, _settings: Settings) -> Vec<Job> {
+        jobs(data)
+    }
+}

@@ -1,0 +1,533 @@
+//! GIẤY MỜI (Nghị định 30/2020, Phụ lục III, Mẫu 1.7): one invitation per delegate, the
+//! all-in-one print file, and the reception's check-in list (danh sách đại biểu).
+//!
+//! A delegate who is an honoree is one entry referring to the honoree's id: the invitee's name
+//! and salutation are taken from the honoree list, so a correction there reaches the invitation.
+//! Date, start time and venue are read from `plan.conference` only.
+
+use crate::Settings;
+use crate::fonts::Fonts;
+use std::collections::HashMap;
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::{HeaderView, SignatureView, header, signature};
+use crate::collate;
+use crate::engine::parts::{self, Parts, Window};
+use crate::engine::{Batch, Job, Record, Work};
+use crate::load::Data;
+use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout};
+use crate::text::{self, PartialDate};
+
+pub const TEMPLATE: &str = "giay-moi.typ.j2";
+pub const DIR: &str = "giay-moi";
+pub const MERGED: &str = "giay-moi.pdf";
+pub const LIST_TEMPLATE: &str = "danh-sach-dai-bieu.typ.j2";
+pub const LIST_OUTPUT: &str = "danh-sach-dai-bieu.pdf";
+
+/// A delegate resolved against the honoree list: what is printed for them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Invitee {
+    /// Position in the list, from 1.
+    pub index: usize,
+    /// Stable id: the data's, or made from the name ("db-nguyen-van-an").
+    pub id: String,
+    /// Whether the list gave the code: only then is it printed (with its QR code); a made
+    /// code only names files.
+    pub code_given: bool,
+    pub salutation: Option<String>,
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub unit: Option<String>,
+    pub group: String,
+    pub seat: Option<String>,
+    /// The bold line of the invitation ("Ông Vũ Đức Thắng", "Đại diện lãnh đạo Sở Nội vụ …").
+    pub headline: String,
+    /// The line under it (title and unit of a person), if any.
+    pub detail: Option<String>,
+    /// Name for lists, file names and messages (the person, or the unit invited).
+    pub display: String,
+    /// Whether `display` is a person's name (ordered by given name) or a unit's.
+    pub is_person: bool,
+}
+
+fn nonempty(s: &Option<String>) -> Option<String> {
+    s.as_ref()
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+}
+
+/// Resolves every delegate (honoree references filled in). References that do not resolve are
+/// reported by [`validate`]; here they fall back to the delegate's own fields.
+pub fn invitees(data: &Data) -> Vec<Invitee> {
+    let Some((list, _)) = &data.delegates else {
+        return Vec::new();
+    };
+    let honorees: HashMap<&str, &Honoree> = data
+        .honorees
+        .as_ref()
+        .map(|(h, _)| h.honorees.iter().map(|x| (x.id.as_str(), x)).collect())
+        .unwrap_or_default();
+    let mut all: Vec<Invitee> = list
+        .delegates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let honoree = d
+                .honoree
+                .as_deref()
+                .and_then(|h| honorees.get(h.trim()).copied());
+            resolve(i + 1, d, honoree)
+        })
+        .collect();
+    // Codes for delegates the list gives none, from the name rather than the row, so adding
+    // or moving a row changes no other delegate's code; the clerk's codes are kept clear of.
+    let given: Vec<String> = all
+        .iter()
+        .filter(|i| i.code_given)
+        .map(|i| i.id.clone())
+        .collect();
+    let wanted: Vec<String> = all
+        .iter()
+        .filter(|i| !i.code_given)
+        .map(|i| format!("db {}", i.display))
+        .collect();
+    let names: Vec<&str> = given
+        .iter()
+        .chain(wanted.iter())
+        .map(String::as_str)
+        .collect();
+    let mut codes = crate::slug::unique_slugs(&names)
+        .into_iter()
+        .skip(given.len());
+    for inv in all.iter_mut().filter(|i| !i.code_given) {
+        inv.id = codes.next().unwrap_or_default();
+    }
+    all
+}
+
+fn resolve(index: usize, d: &Delegate, h: Option<&Honoree>) -> Invitee {
+    let mut salutation = nonempty(&d.salutation);
+    let mut name = nonempty(&d.name);
+    let mut title = nonempty(&d.title);
+    let mut unit = nonempty(&d.unit);
+    let mut collective = None;
+    if let Some(h) = h {
+        match h.kind {
+            HonoreeKind::Individual => {
+                name = Some(h.name.clone());
+                salutation = match h.gender {
+                    Some(Gender::Male) => Some("Ông".into()),
+                    Some(Gender::Female) => Some("Bà".into()),
+                    None => salutation.or(Some("Ông/Bà".into())),
+                };
+                title = title.or_else(|| nonempty(&h.title));
+                unit = unit.or_else(|| nonempty(&h.unit));
+            }
+            HonoreeKind::Collective => {
+                // A collective is invited through its representative.
+                name = None;
+                salutation = None;
+                collective = Some(h.name.clone());
+                title = title.or(Some("Đại diện".into()));
+                unit = Some(h.name.clone());
+            }
+        }
+    }
+    let join = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => Some(crate::text::position_in(a, b)),
+        (Some(a), None) | (None, Some(a)) => Some(a.clone()),
+        (None, None) => None,
+    };
+    let (headline, detail, display, is_person) = match &name {
+        Some(n) => {
+            let head = match &salutation {
+                Some(s) => format!("{s} {n}"),
+                None => n.clone(),
+            };
+            (head, join(&title, &unit), n.clone(), true)
+        }
+        None => {
+            let head = match (&title, &unit) {
+                // "Đại diện" + "Hội Nông dân xã"; "Trưởng thôn" + "thôn Bắc Hà" once.
+                (Some(t), Some(u)) => {
+                    crate::text::merge_words(t, u).unwrap_or_else(|| format!("{t} {u}"))
+                }
+                (Some(t), None) => t.clone(),
+                (None, Some(u)) => u.clone(),
+                (None, None) => String::new(),
+            };
+            let display = collective.or_else(|| unit.clone()).unwrap_or(head.clone());
+            (head, None, display, false)
+        }
+    };
+    Invitee {
+        index,
+        id: nonempty(&d.id).unwrap_or_default(),
+        code_given: nonempty(&d.id).is_some(),
+        salutation,
+        name,
+        title,
+        unit,
+        group: d.group.trim().to_string(),
+        seat: nonempty(&d.seat),
+        headline,
+        detail,
+        display,
+        is_person,
+    }
+}
+
+/// File names "NNN-slug.pdf": NNN the position (zero-padded to the list's width, at least 3),
+/// slugs unique within the list.
+pub fn file_names(list: &[Invitee]) -> Vec<String> {
+    let width = list.len().to_string().len().max(3);
+    let slugs = crate::slug::unique_slugs(&list.iter().map(|i| &i.display).collect::<Vec<_>>());
+    list.iter()
+        .zip(slugs)
+        .map(|(i, s)| format!("{:0width$}-{s}.pdf", i.index))
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+struct Shared<'a> {
+    layout: &'a Layout,
+    header: HeaderView,
+    summary: String,
+    issuer: String,
+    occasion: String,
+    chair: Option<String>,
+    time: String,
+    venue: String,
+    notes: Option<String>,
+    recipients: Vec<String>,
+    archive: Option<String>,
+    signature: SignatureView,
+    title: String,
+    draft: bool,
+    qr: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct RecordView<'a> {
+    #[serde(flatten)]
+    invitee: &'a Invitee,
+    qr: Option<String>,
+}
+
+/// The invitation's fixed part. The time line is "07 giờ 30 phút, thứ Sáu, ngày 22/8/2025":
+/// the weekday is computed from the date, never typed.
+fn shared(data: &Data) -> Shared<'_> {
+    let inv = data.plan.invitation.clone().unwrap_or_default();
+    let facts = data.facts();
+    let c = &data.plan.conference;
+    let date = facts.date();
+    let summary = match &inv.summary {
+        Some(s) => facts.fill(s),
+        None => format!("Dự {}", c.short_name.as_ref().unwrap_or(&c.name)),
+    };
+    let occasion = match &inv.occasion {
+        Some(s) => facts.fill(s),
+        None => c.name.clone(),
+    };
+    let chair = inv.chair.as_ref().map(|s| facts.fill(s));
+    let notes = inv.notes.as_ref().map(|s| facts.fill(s));
+    let time = format!(
+        "{}, {}, ngày {}",
+        facts.start().long(),
+        text::weekday(date),
+        text::date_short(date)
+    );
+    use chrono::Datelike;
+    Shared {
+        layout: &data.plan.layout,
+        header: header(data, &inv.code, inv.number, inv.date, date.year()),
+        summary,
+        issuer: data.plan.authority.name.clone(),
+        occasion,
+        chair,
+        time,
+        venue: c.venue.clone(),
+        notes,
+        recipients: inv.recipients.clone(),
+        archive: inv.archive.clone(),
+        signature: signature(inv.signature.as_ref().unwrap_or(&data.plan.signature)),
+        title: format!("GIẤY MỜI {}", c.name),
+        draft: inv.draft,
+        qr: inv.qr,
+    }
+}
+
+/// The delegate's id as an SVG QR code (for scanning at the reception desk). Made once per id
+/// and process: encoding took half a millisecond a code, most of the time `serve` spent turning
+/// data into jobs after each save (139 invitations: 80 ms).
+fn qr_svg(id: &str) -> Option<String> {
+    static MADE: std::sync::Mutex<Option<HashMap<String, Option<String>>>> =
+        std::sync::Mutex::new(None);
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    made.get_or_insert_with(HashMap::new)
+        .entry(id.to_string())
+        .or_insert_with(|| {
+            let code = qrcode::QrCode::new(id.as_bytes()).ok()?;
+            Some(
+                code.render::<qrcode::render::svg::Color>()
+                    .quiet_zone(false)
+                    .min_dimensions(120, 120)
+                    .build(),
+            )
+        })
+        .clone()
+}
+
+/// Invitations (one PDF each + the print file), and the check-in list.
+pub fn jobs(data: &Data) -> Vec<Job> {
+    let Some(delegates_file) = data.files().delegates() else {
+        return Vec::new();
+    };
+    let shared = shared(data);
+    let list = invitees(data);
+    let names = file_names(&list);
+    let records = list
+        .iter()
+        .zip(names)
+        .map(|(inv, file_name)| Record {
+            id: inv.id.clone(),
+            file_name,
+            label: format!("{} ({})", inv.display, inv.id),
+            value: Value::from_serialize(RecordView {
+                invitee: inv,
+                qr: if shared.qr && inv.code_given {
+                    qr_svg(&inv.id)
+                } else {
+                    None
+                },
+            }),
+            origins: Default::default(),
+        })
+        .collect();
+    let mut inputs = vec![data.files().plan(), delegates_file];
+    inputs.extend(data.files().honorees());
+    let today = data.facts().date();
+    vec![
+        Job {
+            name: format!("{DIR}/"),
+            inputs: inputs.clone(),
+            today,
+            work: Work::Batch(Batch {
+                template: TEMPLATE.into(),
+                shared: Value::from_serialize(&shared),
+                records,
+                dir: Some(DIR.into()),
+                merged: Some(MERGED.into()),
+            }),
+        },
+        checkin_job(checkin(data, &shared, &list), inputs, today),
+    ]
+}
+
+/// The check-in list, laid out in parts when long (see [`crate::engine::parts`]).
+fn checkin_job(view: ListView<'_>, inputs: Vec<String>, today: chrono::NaiveDate) -> Job {
+    let full = Value::from_serialize(&view);
+    let items = view.total;
+    let groups = view.groups;
+    let mut job = Job::single(LIST_TEMPLATE, full.clone(), LIST_OUTPUT, inputs, today);
+    if let Work::Single(s) = &mut job.work {
+        s.parts = Some(Parts {
+            items,
+            size: parts::SIZE,
+            context: Box::new(move |w| {
+                minijinja::context! {
+                    window => Value::from_serialize(w),
+                    groups => Value::from_serialize(list_window(&groups, w)),
+                    ..full.clone()
+                }
+            }),
+            relayout: None,
+        });
+    }
+    job
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ListGroup {
+    /// "I", "1", … as printed before the label.
+    number: String,
+    label: String,
+    depth: usize,
+    /// Delegates in the group and its subgroups.
+    count: usize,
+    rows: Vec<ListRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ListRow {
+    /// Its place in the list (stt − 1), marked for the engine's parts.
+    item: usize,
+    stt: usize,
+    name: String,
+    title: Option<String>,
+    unit: Option<String>,
+    seat: Option<String>,
+}
+
+/// Groups in the plan's order (composition tree), delegates inside a group in Vietnamese order:
+/// people by given, middle, family name; units (invited without a name) after them, by name.
+fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
+    let mut by_group: HashMap<&str, Vec<&Invitee>> = HashMap::new();
+    for i in list {
+        by_group.entry(i.group.as_str()).or_default().push(i);
+    }
+    fn has_any(g: &Group, by: &HashMap<&str, Vec<&Invitee>>) -> bool {
+        by.contains_key(g.id.as_str()) || g.groups.iter().any(|c| has_any(c, by))
+    }
+    fn subtree(g: &Group, by: &HashMap<&str, Vec<&Invitee>>) -> usize {
+        by.get(g.id.as_str()).map_or(0, Vec::len)
+            + g.groups.iter().map(|c| subtree(c, by)).sum::<usize>()
+    }
+    let mut out = Vec::new();
+    let mut stt = 0;
+    let mut top = 0;
+    let mut sub = 0;
+    comp.walk("", &mut |g, _, depth| {
+        if !has_any(g, &by_group) {
+            return;
+        }
+        let number = match depth {
+            0 => String::new(),
+            1 => {
+                top += 1;
+                sub = 0;
+                crate::engine::render::roman(top)
+            }
+            _ => {
+                sub += 1;
+                sub.to_string()
+            }
+        };
+        let mut members = by_group.get(g.id.as_str()).cloned().unwrap_or_default();
+        if depth == 0 && members.is_empty() {
+            return; // the whole composition: its label is the document's title
+        }
+        members.sort_by(|a, b| match (a.is_person, b.is_person) {
+            (true, true) => collate::compare_person_names(&a.display, &b.display),
+            (false, false) => collate::compare(&a.display, &b.display),
+            (true, false) => std::cmp::Ordering::Less,
+            (false, true) => std::cmp::Ordering::Greater,
+        });
+        let rows = members
+            .iter()
+            .map(|i| {
+                stt += 1;
+                // A unit invited without a name: "Đại diện lãnh đạo" in the name column.
+                let (name, title) = match &i.name {
+                    Some(n) => (n.clone(), i.title.clone()),
+                    None => (i.title.clone().unwrap_or_else(|| "Đại diện".into()), None),
+                };
+                ListRow {
+                    item: stt - 1,
+                    stt,
+                    name,
+                    title,
+                    unit: i.unit.clone(),
+                    seat: i.seat.clone(),
+                }
+            })
+            .collect();
+        out.push(ListGroup {
+            number,
+            label: g.label.clone(),
+            depth,
+            count: subtree(g, &by_group),
+            rows,
+        });
+    });
+    out
+}
+
+#[derive(Debug, Serialize)]
+struct ListView<'a> {
+    /// The part of the list this compile lays out ([`crate::engine::parts`]).
+    window: Window,
+    layout: &'a Layout,
+    header: HeaderView,
+    title: String,
+    subtitle: String,
+    when: String,
+    total: usize,
+    groups: Vec<ListGroup>,
+}
+
+fn inv_date(data: &Data) -> Option<PartialDate> {
+    data.plan.invitation.as_ref().and_then(|i| i.date)
+}
+
+fn checkin<'a>(data: &'a Data, shared: &Shared, list: &[Invitee]) -> ListView<'a> {
+    let c = &data.plan.conference;
+    let date = data.facts().date();
+    use chrono::Datelike;
+    ListView {
+        layout: &data.plan.layout,
+        header: header(data, "DS", None, inv_date(data), date.year()),
+        title: "DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ".into(),
+        subtitle: c.name.clone(),
+        when: format!("{}; {}", shared.time, shared.venue),
+        total: list.len(),
+        groups: list_groups(&data.plan.composition, list),
+        window: Window::whole(list.len()),
+    }
+}
+
+/// The groups of a part of the list, as the full table reads from the window's first row on:
+/// the sub-headers standing at that row (its group's and, under a subgroup, its parent's, which
+/// a continued page repeats), then every group that begins before the window ends.
+fn list_window(groups: &[ListGroup], w: &Window) -> Vec<ListGroup> {
+    let first = |g: &ListGroup| g.rows.first().map(|r| r.item);
+    // The group of the window's first row; groups before it come only in the first part.
+    let k = groups
+        .iter()
+        .position(|g| g.rows.iter().any(|r| r.item == w.start))
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    if w.first {
+        out.extend(groups[..k].iter().cloned());
+    } else if groups[k].depth >= 2
+        && let Some(parent) = groups[..k].iter().rev().find(|g| g.depth <= 1)
+    {
+        out.push(ListGroup {
+            rows: Vec::new(),
+            ..parent.clone()
+        });
+    }
+    for (j, g) in groups.iter().enumerate().skip(k) {
+        // An empty group (a parent whose delegates are all in subgroups) sits before the next
+        // row; it belongs to this part when that row does, or when this part ends the list.
+        let at = first(g).or_else(|| groups[j..].iter().find_map(first));
+        if j > k && !w.last && at.is_none_or(|i| i >= w.end) {
+            break;
+        }
+        out.push(ListGroup {
+            rows: g
+                .rows
+                .iter()
+                .filter(|r| (w.start..w.end).contains(&r.item))
+                .cloned()
+                .collect(),
+            ..g.clone()
+        });
+    }
+    out
+}
+
+/// One invitation (GIẤY MỜI) per delegate, their print file and the reception's list.
+pub struct Invitations;
+
+impl crate::Document for Invitations {
+    fn outputs(&self) -> &'static [&'static str] {
+        &[DIR, MERGED, LIST_OUTPUT]
+    }
+
+    fn jobs(&self, data: &Data, _fonts: &Fonts, _settings: Settings) -> Vec<Job> {
+        jobs(data)
+    }
+}

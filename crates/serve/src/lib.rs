@@ -1,0 +1,165 @@
+//! `vinhdanh serve` and `vinhdanh watch`: the same rebuild loop ([`rebuild`]) driven by saves
+//! ([`watcher`]); `serve` also keeps each document's pages ([`state`]) and shows them on a
+//! local read-only web page ([`http`]).
+
+pub mod msg;
+#[allow(unused_imports)]
+pub(crate) use vinhdanh_core::{collate, diag, memory, project, slug, text, tone};
+pub(crate) use vinhdanh_engine as engine;
+pub(crate) use vinhdanh_pipeline as pipeline;
+
+pub mod fingerprint;
+pub mod http;
+pub mod rebuild;
+pub mod state;
+pub mod watcher;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::diag::Diagnostics;
+use crate::engine::{JobOutcome, OnDone};
+use crate::project::Project;
+use rebuild::{Rebuilder, Round};
+use state::Shared;
+
+pub struct ServeOptions {
+    pub port: u16,
+    pub open: bool,
+    /// Log each round's timings on standard error.
+    pub verbose: bool,
+}
+
+/// Runs the server and the rebuild loop until the process is stopped.
+pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Result<(), String> {
+    let Some(root) = project.root().map(PathBuf::from) else {
+        return Err(msg::serve_needs_folder());
+    };
+    let (server, port) =
+        http::bind(options.port).map_err(|e| msg::serve_port_failed(options.port, &e))?;
+    let shared = Arc::new(Shared::default());
+    let url = format!("http://127.0.0.1:{port}/");
+    println!("{}", msg::serve_url(&url));
+    {
+        let shared = Arc::clone(&shared);
+        let out_dir = out_dir.clone();
+        std::thread::spawn(move || http::run(server, shared, out_dir, port));
+    }
+    let (_watcher, rx) = watcher::watch(&root).map_err(|e| msg::watch_failed(&e))?;
+    if options.open && opener::open_browser(&url).is_err() {
+        println!("{}", msg::serve_no_browser(&url));
+    }
+    crate::memory::few_arenas();
+    let mut rebuilder = Rebuilder::new(project, out_dir.clone());
+    rebuilder.ahead = true;
+    let round = step(&mut rebuilder, &shared, &out_dir, false);
+    report(&round, None, options.verbose);
+    while let Some(paths) = watcher::next(&rx) {
+        let saved = Instant::now();
+        let round = step(&mut rebuilder, &shared, &out_dir, true);
+        report(&round, Some((&paths, saved)), options.verbose);
+    }
+    Ok(())
+}
+
+/// One round for the page: jobs marked rebuilding, then built, each job's pages put on the
+/// page as soon as it finishes (an edited record's certificate before the whole batch, see
+/// [`Rebuilder::round_with`]) and rendered ahead of the browser's requests (after an edit only;
+/// the first pages render when asked).
+fn step(
+    rebuilder: &mut Rebuilder,
+    shared: &Arc<Shared>,
+    out_dir: &std::path::Path,
+    render: bool,
+) -> Round {
+    let keep = shared.keep();
+    let on_done = {
+        let shared = Arc::clone(shared);
+        let out_dir = out_dir.to_path_buf();
+        OnDone(Arc::new(move |o: &JobOutcome| {
+            let new = shared.early(o, &out_dir);
+            if render {
+                shared.render(&new);
+            }
+        }))
+    };
+    let round = rebuilder.round_with(Some(keep), |jobs| shared.starting(jobs), Some(on_done));
+    let new = shared.finish(&round, out_dir);
+    if render {
+        shared.render(&new);
+    }
+    // A session runs for hours: what each round frees goes back to the system.
+    crate::memory::give_back();
+    round
+}
+
+fn report(round: &Round, edit: Option<(&[String], Instant)>, verbose: bool) {
+    let built: Vec<&str> = round.outcomes.iter().map(|o| o.name.as_str()).collect();
+    if round.blocked {
+        eprint!("{}", crate::diag::render(&errors_only(&round.diags)));
+        eprintln!("{}", msg::serve_blocked());
+    } else if verbose {
+        let ms = round.elapsed.as_millis();
+        let images = edit.map(|(_, t)| t.elapsed().as_millis());
+        match (built.is_empty(), images) {
+            (true, _) => eprintln!("{}", msg::serve_nothing_changed(ms)),
+            (false, Some(i)) => eprintln!("{}", msg::serve_rebuilt(&built.join(", "), ms, i)),
+            (false, None) => eprintln!("{}", msg::serve_built(built.len(), ms)),
+        }
+    }
+    for (name, d) in &round.failed {
+        eprintln!("{}", msg::job_failed(name));
+        eprint!("{}", crate::diag::render(d));
+    }
+}
+
+fn errors_only(d: &Diagnostics) -> Diagnostics {
+    Diagnostics(d.errors().cloned().collect())
+}
+
+/// `vinhdanh watch`: builds, then rebuilds what each save changed, printing what and how long;
+/// errors print as `check` prints them and the watch goes on.
+pub fn watch(project: Project, out_dir: PathBuf) -> Result<(), String> {
+    let Some(root) = project.root().map(PathBuf::from) else {
+        return Err(msg::watch_needs_folder());
+    };
+    let (_watcher, rx) = watcher::watch(&root).map_err(|e| msg::watch_failed(&e))?;
+    let mut rebuilder = Rebuilder::new(project, out_dir);
+    eprintln!("{}", msg::watch_started());
+    print_round(&rebuilder.round(None), None);
+    while let Some(paths) = watcher::next(&rx) {
+        print_round(&rebuilder.round(None), Some(&paths));
+    }
+    Ok(())
+}
+
+fn print_round(round: &Round, paths: Option<&[String]>) {
+    if let Some(paths) = paths {
+        eprintln!("{}", msg::watch_saved(&paths.join(", ")));
+    }
+    if round.blocked {
+        eprint!("{}", crate::diag::render(&round.diags));
+        let errors = round.diags.errors().count();
+        eprintln!("{}", msg::watch_blocked(errors));
+        return;
+    }
+    for (name, d) in &round.failed {
+        eprintln!("{}", msg::job_failed(name));
+        eprint!("{}", crate::diag::render(d));
+    }
+    let built: Vec<&str> = round
+        .outcomes
+        .iter()
+        .filter(|o| o.errors.is_empty())
+        .map(|o| o.name.as_str())
+        .collect();
+    if built.is_empty() && round.failed.is_empty() {
+        eprintln!("{}", msg::watch_nothing_changed());
+    } else if !built.is_empty() {
+        eprintln!(
+            "{}",
+            msg::watch_reprinted(&built.join(", "), round.elapsed.as_secs_f64())
+        );
+    }
+}
