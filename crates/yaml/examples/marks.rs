@@ -1,13 +1,10 @@
-use vinhdanh_yaml::{Editor, Item};
+use std::str::FromStr;
 fn main() {
-    let t = "# c\nk: 'single'  # c\nl:\n  - a   # one\n  - b\n  - c\nm: {x: 1, y: [a, b]}\n";
-    let mut e = Editor::new(t).unwrap();
-    println!("{:?}", e.set("k", "new"));
-    println!("{:?}", e.set("m.y[1]", "p, q"));
-    println!("{:?}", e.insert("l", 1, Item::Map(vec![("id".into(), "x".into()), ("a".into(), "yes".into())])));
-    println!("{:?}", e.move_item("l", 0, 3));
-    println!("{:?}", e.remove("l[0]"));
-    println!("{:?}", e.rename_key("m", "n: o"));
-    println!("{:?}", e.set("new", "v"));
-    print!("{}", e.text());
+    let t = std::fs::read_to_string("../../data/agenda.yaml").unwrap();
+    let f = yaml_edit::YamlFile::from_str(&t).unwrap();
+    let s = f.document().unwrap().as_mapping().unwrap().get_sequence("items").unwrap();
+    let n = s.get(5).unwrap();
+    s.remove(5);
+    s.insert(0, n);
+    for l in f.to_string().lines().skip(8).take(12) { println!("{l}"); }
 }

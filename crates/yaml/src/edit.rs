@@ -256,22 +256,87 @@ impl Editor {
                 after: self.lines(a.start..a.end),
             });
         }
-        self.apply(list, a.start..b.end, move |_| {
-            let node = seq.get(from).ok_or_else(|| Error::Internal {
-                path: String::new(),
-                detail: "item vanished".into(),
-            })?;
-            seq.remove(from);
-            seq.insert(to, node);
-            Ok(())
-        })
+        if seq.is_flow_style() {
+            // Flow items are scalars or flow collections: the tree copies them as typed.
+            return self.apply(list, a.start..b.end, move |_| {
+                let node = seq.get(from).ok_or_else(|| Error::Internal {
+                    path: String::new(),
+                    detail: "item vanished".into(),
+                })?;
+                seq.remove(from);
+                seq.insert(to, node);
+                Ok(())
+            });
+        }
+        // A block item moves as its lines: yaml-edit 0.3.6 re-indents a copied block mapping.
+        let item = |i| self.item_lines(list, i);
+        let moved = item(from)?;
+        let new = if to < from {
+            let at = item(to)?.start;
+            [
+                &self.text[..at],
+                &self.text[moved.clone()],
+                &self.text[at..moved.start],
+                &self.text[moved.end..],
+            ]
+            .concat()
+        } else {
+            let at = item(to)?.end;
+            [
+                &self.text[..moved.start],
+                &self.text[moved.end..at],
+                &self.text[moved.clone()],
+                &self.text[at..],
+            ]
+            .concat()
+        };
+        let before = self.lines(a.start..b.end);
+        self.replace_text(list, new, before)
+    }
+
+    /// The whole lines of block list item `i` of `list`, with their line breaks: from its dash
+    /// (alone at the start of its line) to the end of the line its value ends on.
+    fn item_lines(&self, list: &str, i: usize) -> Result<Range<usize>, Error> {
+        let p = path::item(list, i);
+        let span = self.entry_span(&p)?;
+        let line_start = self.text[..span.start].rfind('\n').map_or(0, |n| n + 1);
+        let unsupported = || Error::Unsupported { path: p.clone() };
+        let bom = if line_start == 0 && self.text.starts_with('\u{feff}') { 3 } else { 0 };
+        if !self.text[line_start + bom..span.start].trim_matches(' ').is_empty()
+            || !self.text[span.start..].starts_with('-')
+        {
+            return Err(unsupported());
+        }
+        let end = match self.text[span.end..].find('\n') {
+            Some(n) => span.end + n + 1,
+            // The last line: it gains the line break it moves away with.
+            None => return Err(unsupported()),
+        };
+        Ok(line_start + bom..end)
+    }
+
+    /// Takes `new` as the text (edited as text, not through the tree), if it parses.
+    fn replace_text(&mut self, path: &str, new: String, before: Range<usize>) -> Result<Change, Error> {
+        if let Err(e) = check_syntax(&new) {
+            return Err(Error::Internal {
+                path: path.to_string(),
+                detail: e.to_string(),
+            });
+        }
+        let file = parse_tree(&new)?;
+        let after_end = (before.end + line_count(&new)).saturating_sub(line_count(&self.text));
+        let after = before.start..after_end.max(before.start);
+        self.file = file;
+        self.index = Index::build(&new);
+        self.text = new;
+        Ok(Change { before, after })
     }
 
     /// Removes the field or list item at `path`, with its key.
     pub fn remove(&mut self, path: &str) -> Result<Change, Error> {
         let (parent, last) = split_last(path)?;
         let node = self.node(path, &parent)?;
-        let region = self.entry_span(path)?;
+        let region = self.removal_region(path, &node)?;
         let path_owned = path.to_string();
         self.apply(path, region, move |_| {
             let removed = match (&node, &last) {
@@ -349,6 +414,42 @@ impl Editor {
             return first..first + 1;
         }
         first..line_of(r.end.saturating_sub(1)) + 1
+    }
+
+    /// What removing `path` rewrites: its entry; the whole collection when it is the last one
+    /// (it becomes `[]` or `{}` on its parent's line); up to the next key when it is a
+    /// mapping's first key on its item's dash line (the next key moves up to the dash).
+    fn removal_region(&self, path: &str, parent: &YamlNode) -> Result<Range<usize>, Error> {
+        let region = self.entry_span(path)?;
+        let len = match parent {
+            YamlNode::Mapping(m) => m.len(),
+            YamlNode::Sequence(s) => s.len(),
+            _ => 0,
+        };
+        let parent_path = self.parent_path(path);
+        if len <= 1 {
+            return Ok(if parent_path.is_empty() {
+                region.start.min(self.text.len())..self.text.len()
+            } else {
+                let p = self.entry_span(&parent_path)?;
+                p.start.min(region.start)..p.end.max(region.end)
+            });
+        }
+        let line_start = self.text[..region.start].rfind('\n').map_or(0, |n| n + 1);
+        if self.text[line_start..region.start].contains('-') {
+            let next = self
+                .index
+                .keys()
+                .filter(|(p, k)| {
+                    k.start >= region.end && self.parent_path(p) == parent_path
+                })
+                .map(|(_, k)| k.start)
+                .min();
+            if let Some(next) = next {
+                return Ok(region.start..next);
+            }
+        }
+        Ok(region)
     }
 
     /// From the key (or the item's dash) to the end of the value of the field at `path`.
