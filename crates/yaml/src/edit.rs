@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use yaml_edit::{Mapping, Scalar, ScalarStyle, ScalarValue, Sequence, YamlFile, YamlNode};
 
-use crate::index::Index;
+use crate::index::{Index, Kind, Style as IStyle};
 use crate::path::{self, Seg};
 
 /// Why an edit was not made. The text is then unchanged.
@@ -128,11 +128,43 @@ impl Editor {
             _ => self.entry_span(path)?,
         };
         let flow = is_flow(&node);
-        let scalar = render(value, old.as_ref().map(ScalarValue::style), flow);
+        let old_style = old.as_ref().map(ScalarValue::style);
+        let style = choose(value, old_style, flow);
+        let written = write(value, style);
+        // A scalar written inline is replaced where it stands: nothing else of its line moves.
+        match self.index.kind(path) {
+            Some(Kind::Scalar {
+                style: IStyle::Plain | IStyle::SingleQuoted | IStyle::DoubleQuoted,
+                tagged: false,
+            })
+            | Some(Kind::Alias) => {
+                let span = self.index.value(path).ok_or_else(|| not_found(path))?;
+                if span.start < span.end || old_style.is_some() {
+                    let new = [
+                        &self.text[..span.start],
+                        written.as_str(),
+                        &self.text[span.end..],
+                    ]
+                    .concat();
+                    let before = self.lines(span.start..span.end);
+                    return self.replace_text(path, new, before);
+                }
+            }
+            _ => {}
+        }
+        let scalar = tree_scalar(value, style, old_style);
         let path_owned = path.to_string();
-        self.apply(path, region, move |_| {
+        let mut fixes = vec![Fix::value(path, written)];
+        if let Seg::Key(k) = &last
+            && self.index.value(path).is_none()
+        {
+            fixes.push(Fix::key(path, write(k, choose(k, None, flow))));
+        }
+        self.apply(path, region, fixes, move |_| {
             match (&node, &last) {
-                (YamlNode::Mapping(m), Seg::Key(k)) => m.set(k.as_str(), scalar),
+                (YamlNode::Mapping(m), Seg::Key(k)) => {
+                    m.set(tree_scalar(k, choose(k, None, flow), None), scalar)
+                }
                 (YamlNode::Sequence(s), Seg::Item(i)) => {
                     if !s.set(*i, scalar) {
                         return Err(not_found(&path_owned));
@@ -174,10 +206,16 @@ impl Editor {
                 key: new_key.to_string(),
             });
         }
-        let style = key_style(&self.text[key_span.start..key_span.end]);
-        let key = render(new_key, Some(style), is_flow(&node));
+        let style = choose(
+            new_key,
+            Some(key_style(&self.text[key_span.start..key_span.end])),
+            is_flow(&node),
+        );
+        let key = tree_scalar(new_key, style, None);
+        let new_path = path::join(&self.parent_path(path), new_key);
+        let fixes = vec![Fix::key(&new_path, write(new_key, style))];
         let m = m.clone();
-        self.apply(path, key_span.start..key_span.end, move |_| {
+        self.apply(path, key_span.start..key_span.end, fixes, move |_| {
             m.rename_key(old.as_str(), key);
             Ok(())
         })
@@ -219,13 +257,28 @@ impl Editor {
             s.start..s.end
         };
         let flow = seq.is_flow_style();
-        self.apply(list, region, move |_| {
+        let at = path::item(list, index);
+        let mut fixes = Vec::new();
+        match &item {
+            Item::Scalar(v) => fixes.push(Fix::value(&at, write(v, choose(v, None, flow)))),
+            Item::Map(entries) => {
+                for (k, v) in entries {
+                    let p = path::join(&at, k);
+                    fixes.push(Fix::key(&p, write(k, choose(k, None, flow))));
+                    fixes.push(Fix::value(&p, write(v, choose(v, None, flow))));
+                }
+            }
+        }
+        self.apply(list, region, fixes, move |_| {
             match item {
-                Item::Scalar(v) => seq.insert(index, render(&v, None, flow)),
+                Item::Scalar(v) => seq.insert(index, tree_scalar(&v, choose(&v, None, flow), None)),
                 Item::Map(entries) => {
                     let m = Mapping::new();
                     for (k, v) in &entries {
-                        m.set(render(k, None, false), render(v, None, false));
+                        m.set(
+                            tree_scalar(k, choose(k, None, flow), None),
+                            tree_scalar(v, choose(v, None, flow), None),
+                        );
                     }
                     seq.insert(index, m);
                 }
@@ -258,7 +311,7 @@ impl Editor {
         }
         if seq.is_flow_style() {
             // Flow items are scalars or flow collections: the tree copies them as typed.
-            return self.apply(list, a.start..b.end, move |_| {
+            return self.apply(list, a.start..b.end, Vec::new(), move |_| {
                 let node = seq.get(from).ok_or_else(|| Error::Internal {
                     path: String::new(),
                     detail: "item vanished".into(),
@@ -338,7 +391,7 @@ impl Editor {
         let node = self.node(path, &parent)?;
         let region = self.removal_region(path, &node)?;
         let path_owned = path.to_string();
-        self.apply(path, region, move |_| {
+        self.apply(path, region, Vec::new(), move |_| {
             let removed = match (&node, &last) {
                 (YamlNode::Mapping(m), Seg::Key(k)) => m.remove(k.as_str()).is_some(),
                 (YamlNode::Sequence(s), Seg::Item(i)) => s.remove(*i).is_some(),
@@ -359,6 +412,7 @@ impl Editor {
         &mut self,
         path: &str,
         region: Range<usize>,
+        fixes: Vec<Fix>,
         edit: impl FnOnce(&YamlFile) -> Result<(), Error>,
     ) -> Result<Change, Error> {
         let before = self.lines(region);
@@ -388,6 +442,17 @@ impl Editor {
                 path: path.to_string(),
                 detail: e.to_string(),
             });
+        }
+        let (new, fixed) = fix_up(new, &fixes);
+        if fixed {
+            if let Err(e) = check_syntax(&new) {
+                undo(self)?;
+                return Err(Error::Internal {
+                    path: path.to_string(),
+                    detail: e.to_string(),
+                });
+            }
+            self.file = parse_tree(&new)?;
         }
         let old_count = line_count(&self.text);
         let new_count = line_count(&new);
@@ -617,17 +682,120 @@ fn key_style(key_text: &str) -> ScalarStyle {
     }
 }
 
-/// How `value` is written: the old style when it still reads back as `value`, else plain when
-/// safe, else double-quoted (which can hold anything).
-fn render(value: &str, old: Option<ScalarStyle>, flow: bool) -> ScalarValue {
-    let style = match old {
-        Some(ScalarStyle::SingleQuoted) if single_ok(value) => ScalarStyle::SingleQuoted,
-        Some(ScalarStyle::DoubleQuoted) => ScalarStyle::DoubleQuoted,
-        Some(ScalarStyle::Literal) if !flow && literal_ok(value) => ScalarStyle::Literal,
-        _ if plain_ok(value, flow) => ScalarStyle::Plain,
+/// How `value` is written: the old quoting when it still reads back as `value`, else plain
+/// when safe, else double-quoted (which can hold anything).
+fn choose(value: &str, old: Option<ScalarStyle>, flow: bool) -> IStyle {
+    match old {
+        Some(ScalarStyle::SingleQuoted) if single_ok(value) => IStyle::SingleQuoted,
+        Some(ScalarStyle::DoubleQuoted) => IStyle::DoubleQuoted,
+        Some(ScalarStyle::Literal) if !flow && literal_ok(value) => IStyle::Literal,
+        _ if plain_ok(value, flow) => IStyle::Plain,
+        _ => IStyle::DoubleQuoted,
+    }
+}
+
+/// `value` as written in `style` (a literal block is left to the tree, which knows its
+/// indentation). Double quotes escape only what must be: Vietnamese stays readable.
+fn write(value: &str, style: IStyle) -> String {
+    match style {
+        IStyle::Plain | IStyle::Literal | IStyle::Folded => value.to_string(),
+        IStyle::SingleQuoted => format!("'{}'", value.replace('\'', "''")),
+        IStyle::DoubleQuoted => {
+            let mut out = String::with_capacity(value.len() + 2);
+            out.push('"');
+            for c in value.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\t' => out.push_str("\\t"),
+                    '\r' => out.push_str("\\r"),
+                    c if c.is_control()
+                        || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{85}') =>
+                    {
+                        out.push_str(&format!("\\u{:04X}", c as u32));
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+    }
+}
+
+/// The scalar handed to the tree; its text is replaced by [`write`]'s after the edit (see
+/// [`fix_up`]) wherever they differ.
+fn tree_scalar(value: &str, style: IStyle, old: Option<ScalarStyle>) -> ScalarValue {
+    let style = match style {
+        IStyle::Plain => ScalarStyle::Plain,
+        IStyle::SingleQuoted => ScalarStyle::SingleQuoted,
+        IStyle::Literal if old == Some(ScalarStyle::Literal) => ScalarStyle::Literal,
         _ => ScalarStyle::DoubleQuoted,
     };
     ScalarValue::with_style(value, style)
+}
+
+/// A scalar an edit wrote, and the text it must have.
+struct Fix {
+    path: String,
+    key: bool,
+    text: String,
+}
+
+impl Fix {
+    fn value(path: &str, text: String) -> Fix {
+        Fix {
+            path: path.to_string(),
+            key: false,
+            text,
+        }
+    }
+    fn key(path: &str, text: String) -> Fix {
+        Fix {
+            path: path.to_string(),
+            key: true,
+            text,
+        }
+    }
+}
+
+/// yaml-edit 0.3.6 writes every non-ASCII character of a double-quoted scalar as `\uXXXX`:
+/// the scalars an edit wrote are given our own text, at the spans the index finds for them.
+fn fix_up(text: String, fixes: &[Fix]) -> (String, bool) {
+    if fixes.is_empty() {
+        return (text, false);
+    }
+    let index = Index::build(&text);
+    let mut edits: Vec<(Range<usize>, &str)> = fixes
+        .iter()
+        .filter_map(|f| {
+            let span = if f.key {
+                index.key(&f.path)?
+            } else {
+                match index.kind(&f.path)? {
+                    Kind::Scalar {
+                        style: IStyle::Plain | IStyle::SingleQuoted | IStyle::DoubleQuoted,
+                        ..
+                    } => index.value(&f.path)?,
+                    _ => return None,
+                }
+            };
+            let now = &text[span.start..span.end];
+            let quoted = f.text.starts_with(['"', '\'']);
+            (now != f.text && (quoted || now.starts_with(['"', '\''])) && !now.contains('\n'))
+                .then_some((span.start..span.end, f.text.as_str()))
+        })
+        .collect();
+    if edits.is_empty() {
+        return (text, false);
+    }
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut out = text;
+    for (r, t) in edits {
+        out.replace_range(r, t);
+    }
+    (out, true)
 }
 
 fn single_ok(value: &str) -> bool {
@@ -662,7 +830,8 @@ fn plain_ok(value: &str, flow: bool) -> bool {
     if value.contains(": ") || value.contains(" #") || value.ends_with(':') {
         return false;
     }
-    if flow && value.contains([',', '[', ']', '{', '}']) {
+    // In a flow collection libyaml stops a plain scalar at any `:` (and the brackets end it).
+    if flow && value.contains([',', '[', ']', '{', '}', ':', '#']) {
         return false;
     }
     if value.starts_with("---") || value.starts_with("...") {

@@ -80,7 +80,11 @@ impl Index {
         let mut index = Index {
             values: recv.values,
             keys: recv.keys,
-            line_starts: line_starts.iter().map(|s| s + bom).collect(),
+            // Line 1 starts at 0 (its mark included), so every byte has a line.
+            line_starts: line_starts
+                .iter()
+                .map(|&s| if s == 0 { 0 } else { s + bom })
+                .collect(),
             bom,
         };
         if bom > 0 {
@@ -141,7 +145,7 @@ impl Index {
             .map(|(p, n)| (p.as_str(), n.span, n.kind))
     }
 
-    /// Byte offset where each line starts (a located diagnostic quotes its line without
+    /// Byte offset where each line starts, the first at 0 even after a byte-order mark (a located diagnostic quotes its line without
     /// scanning the file again: a list of thousands of rows with a warning each was quadratic).
     pub fn line_starts(&self) -> &[usize] {
         &self.line_starts
@@ -152,6 +156,7 @@ impl Index {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
         let end = self.line_starts.get(line).map_or(text.len(), |&e| e);
         let l = text.get(start..end)?;
+        let l = l.strip_prefix('\u{feff}').unwrap_or(l);
         let l = l.strip_suffix('\n').unwrap_or(l);
         Some(l.strip_suffix('\r').unwrap_or(l))
     }
@@ -339,6 +344,10 @@ impl MarkedEventReceiver for Recv<'_> {
                         None => String::from("?"),
                     }
                 };
+                // Indexed now too: a syntax error may end the events before this ends.
+                if !path.is_empty() {
+                    self.values.insert(path.clone(), node);
+                }
                 self.stack.push(if is_map {
                     Frame::Map {
                         path,
