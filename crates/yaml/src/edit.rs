@@ -250,8 +250,9 @@ impl Editor {
             let s = self.entry_span(&path::item(list, index))?;
             s.start..s.start
         } else if len > 0 {
+            // An appended item goes after the comments that follow the last one.
             let s = self.entry_span(&path::item(list, len - 1))?;
-            s.end..s.end
+            s.end..self.over_trivia(s.end)
         } else {
             let s = self.index.value(list).ok_or_else(|| not_found(list))?;
             s.start..s.end
@@ -354,8 +355,14 @@ impl Editor {
         let span = self.entry_span(&p)?;
         let line_start = self.text[..span.start].rfind('\n').map_or(0, |n| n + 1);
         let unsupported = || Error::Unsupported { path: p.clone() };
-        let bom = if line_start == 0 && self.text.starts_with('\u{feff}') { 3 } else { 0 };
-        if !self.text[line_start + bom..span.start].trim_matches(' ').is_empty()
+        let bom = if line_start == 0 && self.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        if !self.text[line_start + bom..span.start]
+            .trim_matches(' ')
+            .is_empty()
             || !self.text[span.start..].starts_with('-')
         {
             return Err(unsupported());
@@ -369,7 +376,12 @@ impl Editor {
     }
 
     /// Takes `new` as the text (edited as text, not through the tree), if it parses.
-    fn replace_text(&mut self, path: &str, new: String, before: Range<usize>) -> Result<Change, Error> {
+    fn replace_text(
+        &mut self,
+        path: &str,
+        new: String,
+        before: Range<usize>,
+    ) -> Result<Change, Error> {
         if let Err(e) = check_syntax(&new) {
             return Err(Error::Internal {
                 path: path.to_string(),
@@ -473,7 +485,10 @@ impl Editor {
             // An insertion at a line's indentation goes before that line; elsewhere it
             // rewrites it.
             let line_start = starts.get(first - 1).copied().unwrap_or(0);
-            if self.text[line_start.min(r.start)..r.start].trim_matches(' ').is_empty() {
+            if self.text[line_start.min(r.start)..r.start]
+                .trim_matches(' ')
+                .is_empty()
+            {
                 return first..first;
             }
             return first..first + 1;
@@ -505,9 +520,7 @@ impl Editor {
             let next = self
                 .index
                 .keys()
-                .filter(|(p, k)| {
-                    k.start >= region.end && self.parent_path(p) == parent_path
-                })
+                .filter(|(p, k)| k.start >= region.end && self.parent_path(p) == parent_path)
                 .map(|(_, k)| k.start)
                 .min();
             if let Some(next) = next {
@@ -515,6 +528,25 @@ impl Editor {
             }
         }
         Ok(region)
+    }
+
+    /// From `at` to the end of its line and of the comment or blank lines right after it.
+    fn over_trivia(&self, at: usize) -> usize {
+        let line_end = |from: usize| {
+            self.text[from..]
+                .find('\n')
+                .map_or(self.text.len(), |n| from + n)
+        };
+        let mut end = line_end(at);
+        while end < self.text.len() {
+            let next = line_end(end + 1);
+            let line = self.text[end + 1..next].trim();
+            if !(line.is_empty() || line.starts_with('#')) {
+                break;
+            }
+            end = next;
+        }
+        end
     }
 
     /// From the key (or the item's dash) to the end of the value of the field at `path`.
@@ -842,8 +874,8 @@ fn plain_ok(value: &str, flow: bool) -> bool {
 
 fn resolves_to_non_string(v: &str) -> bool {
     const WORDS: &[&str] = &[
-        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", ".nan", ".inf",
-        "-.inf", "+.inf",
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", ".nan", ".inf", "-.inf",
+        "+.inf",
     ];
     let lower = v.to_ascii_lowercase();
     if WORDS.contains(&lower.as_str()) {

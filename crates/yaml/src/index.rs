@@ -331,7 +331,11 @@ impl MarkedEventReceiver for Recv<'_> {
                 let mut node = Node {
                     span,
                     point: (span.line, span.col),
-                    kind: if is_map { Kind::Mapping } else { Kind::Sequence },
+                    kind: if is_map {
+                        Kind::Mapping
+                    } else {
+                        Kind::Sequence
+                    },
                 };
                 let path = if self.stack.is_empty() {
                     String::new()

@@ -26,13 +26,65 @@ enum Op {
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "", " ", "yes", "no", "No", "ON", "off", "true", "null", "~", "12", "-3", "1.5",
-            "0x1F", "0o7", "1e3", ".inf", "2025-08-22", "07:30", "1:20", "a: b", "a:b", "x #y",
-            "#c", "- dash", "-", "?", "? q", ":", "[x]", "{a}", "a, b", "'q'", "\"dq\"",
-            "it's", "say \"hi\"", "back\\slash", " lead", "trail ", "@at", "`bt", "%p", "&a",
-            "*b", "!t", "|", ">", "---", "...", "line\nbreak", "two\n\nbreaks\n", "tab\tx",
-            "Nguyễn Văn Á", "ỦY BAN NHÂN DÂN", "Trường: THCS", "Lê Thị Hoà # 2",
-            "Đề nghị: đúng giờ.", "½ ngày", "xã Thượng Hồng, Hải Phòng",
+            "",
+            " ",
+            "yes",
+            "no",
+            "No",
+            "ON",
+            "off",
+            "true",
+            "null",
+            "~",
+            "12",
+            "-3",
+            "1.5",
+            "0x1F",
+            "0o7",
+            "1e3",
+            ".inf",
+            "2025-08-22",
+            "07:30",
+            "1:20",
+            "a: b",
+            "a:b",
+            "x #y",
+            "#c",
+            "- dash",
+            "-",
+            "?",
+            "? q",
+            ":",
+            "[x]",
+            "{a}",
+            "a, b",
+            "'q'",
+            "\"dq\"",
+            "it's",
+            "say \"hi\"",
+            "back\\slash",
+            " lead",
+            "trail ",
+            "@at",
+            "`bt",
+            "%p",
+            "&a",
+            "*b",
+            "!t",
+            "|",
+            ">",
+            "---",
+            "...",
+            "line\nbreak",
+            "two\n\nbreaks\n",
+            "tab\tx",
+            "Nguyễn Văn Á",
+            "ỦY BAN NHÂN DÂN",
+            "Trường: THCS",
+            "Lê Thị Hoà # 2",
+            "Đề nghị: đúng giờ.",
+            "½ ngày",
+            "xã Thượng Hồng, Hải Phòng",
         ])
         .prop_map(String::from),
         "[a-zA-Z0-9 :#'\"\\-,.ăâđêôơưỦẠẾỘàáạảãờớ]{0,16}",
@@ -89,7 +141,9 @@ fn apply(ed: &mut Editor, model: &mut Value, op: &Op) -> Result<Option<Change>, 
                 .filter(|(p, n)| !p.is_empty() && !n.is_mapping() && !n.is_sequence())
                 .map(|(p, _)| p)
                 .collect();
-            let Some(p) = pick(&leaves, *a) else { return Ok(None) };
+            let Some(p) = pick(&leaves, *a) else {
+                return Ok(None);
+            };
             let c = ed.set(&path_string(&p), v)?;
             *get_mut(model, &p) = s(v);
             Ok(Some(c))
@@ -100,7 +154,9 @@ fn apply(ed: &mut Editor, model: &mut Value, op: &Op) -> Result<Option<Change>, 
                 .filter(|(_, n)| n.as_mapping().is_some_and(|m| !m.is_empty()))
                 .map(|(p, _)| p)
                 .collect();
-            let Some(mut p) = pick(&maps, *a) else { return Ok(None) };
+            let Some(mut p) = pick(&maps, *a) else {
+                return Ok(None);
+            };
             let m = get_mut(model, &p).as_mapping_mut().unwrap();
             if !key_ok(k) || k.contains(['.', '[', ']']) || m.contains_key(k.as_str()) {
                 return Ok(None);
@@ -111,12 +167,19 @@ fn apply(ed: &mut Editor, model: &mut Value, op: &Op) -> Result<Option<Change>, 
             Ok(Some(c))
         }
         Op::Rename(a, k) => {
-            let Some(p) = pick(&keyed(model), *a) else { return Ok(None) };
-            let Some(Step::Key(old)) = p.last().cloned() else { return Ok(None) };
+            let Some(p) = pick(&keyed(model), *a) else {
+                return Ok(None);
+            };
+            let Some(Step::Key(old)) = p.last().cloned() else {
+                return Ok(None);
+            };
             let parent = get_mut(model, &p[..p.len() - 1]).as_mapping_mut().unwrap();
             if !key_ok(k) || (k != &old && parent.contains_key(k.as_str())) {
                 let e = ed.rename_key(&path_string(&p), k);
-                assert!(matches!(e, Err(Error::KeyExists { .. } | Error::BadKey)), "{e:?}");
+                assert!(
+                    matches!(e, Err(Error::KeyExists { .. } | Error::BadKey)),
+                    "{e:?}"
+                );
                 return Ok(None);
             }
             let c = ed.rename_key(&path_string(&p), k)?;
@@ -128,7 +191,9 @@ fn apply(ed: &mut Editor, model: &mut Value, op: &Op) -> Result<Option<Change>, 
             Ok(Some(c))
         }
         Op::InsertScalar(a, b, v) => {
-            let Some(p) = pick(&lists(model), *a) else { return Ok(None) };
+            let Some(p) = pick(&lists(model), *a) else {
+                return Ok(None);
+            };
             let seq = get_mut(model, &p).as_sequence_mut().unwrap();
             let i = *b as usize % (seq.len() + 1);
             let c = ed.insert(&path_string(&p), i, Item::Scalar(v.clone()))?;
@@ -136,7 +201,9 @@ fn apply(ed: &mut Editor, model: &mut Value, op: &Op) -> Result<Option<Change>, 
             Ok(Some(c))
         }
         Op::InsertMap(a, b, entries) => {
-            let Some(p) = pick(&lists(model), *a) else { return Ok(None) };
+            let Some(p) = pick(&lists(model), *a) else {
+                return Ok(None);
+            };
             let mut m = Mapping::new();
             let mut kept = Vec::new();
             for (k, v) in entries {
@@ -152,7 +219,9 @@ fn apply(ed: &mut Editor, model: &mut Value, op: &Op) -> Result<Option<Change>, 
             Ok(Some(c))
         }
         Op::Move(a, b, c) => {
-            let Some(p) = pick(&lists(model), *a) else { return Ok(None) };
+            let Some(p) = pick(&lists(model), *a) else {
+                return Ok(None);
+            };
             let seq = get_mut(model, &p).as_sequence_mut().unwrap();
             if seq.is_empty() {
                 return Ok(None);
@@ -164,7 +233,9 @@ fn apply(ed: &mut Editor, model: &mut Value, op: &Op) -> Result<Option<Change>, 
             Ok(Some(ch))
         }
         Op::RemoveItem(a, b) => {
-            let Some(p) = pick(&lists(model), *a) else { return Ok(None) };
+            let Some(p) = pick(&lists(model), *a) else {
+                return Ok(None);
+            };
             let seq = get_mut(model, &p).as_sequence_mut().unwrap();
             if seq.is_empty() {
                 return Ok(None);
@@ -177,8 +248,12 @@ fn apply(ed: &mut Editor, model: &mut Value, op: &Op) -> Result<Option<Change>, 
             Ok(Some(c))
         }
         Op::RemoveKey(a) => {
-            let Some(p) = pick(&keyed(model), *a) else { return Ok(None) };
-            let Some(Step::Key(k)) = p.last().cloned() else { return Ok(None) };
+            let Some(p) = pick(&keyed(model), *a) else {
+                return Ok(None);
+            };
+            let Some(Step::Key(k)) = p.last().cloned() else {
+                return Ok(None);
+            };
             let c = ed.remove(&path_string(&p))?;
             get_mut(model, &p[..p.len() - 1])
                 .as_mapping_mut()
@@ -200,7 +275,11 @@ fn untouched_lines_kept(old: &str, new: &str, c: &Change) -> Result<(), String> 
     let (bs, be) = (c.before.start - 1, c.before.end - 1);
     let (as_, ae) = (c.after.start - 1, c.after.end - 1);
     if o.len() - be != n.len() - ae || bs != as_ {
-        return Err(format!("line counts disagree with {c:?}: {} -> {}", o.len(), n.len()));
+        return Err(format!(
+            "line counts disagree with {c:?}: {} -> {}",
+            o.len(),
+            n.len()
+        ));
     }
     if o[..bs] != n[..as_] {
         return Err(format!("a line before {c:?} changed"));
@@ -220,7 +299,13 @@ fn around(text: &str, r: &std::ops::Range<usize>) -> String {
         .enumerate()
         .skip(r.start.saturating_sub(4))
         .take(r.end - r.start + 6)
-        .map(|(i, l)| format!("{:>5}{} {l:?}\n", i + 1, if r.contains(&(i + 1)) { '*' } else { ' ' }))
+        .map(|(i, l)| {
+            format!(
+                "{:>5}{} {l:?}\n",
+                i + 1,
+                if r.contains(&(i + 1)) { '*' } else { ' ' }
+            )
+        })
         .collect()
 }
 
@@ -229,7 +314,10 @@ fn run_script(file: &str, text: &str, variant: &str, script: &[Op]) -> Result<()
     let bare = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Ok(original) = serde_yaml::from_str::<Value>(bare) else {
         // Invalid fixtures: the editor refuses them too.
-        prop_assert!(Editor::new(text).is_err(), "{file} ({variant}) is invalid YAML but was accepted");
+        prop_assert!(
+            Editor::new(text).is_err(),
+            "{file} ({variant}) is invalid YAML but was accepted"
+        );
         return Ok(());
     };
     if !(original.is_mapping() || original.is_sequence()) {
@@ -251,7 +339,9 @@ fn run_script(file: &str, text: &str, variant: &str, script: &[Op]) -> Result<()
         let after = ed.text();
         let bare = after.strip_prefix('\u{feff}').unwrap_or(after);
         let parsed: Value = serde_yaml::from_str(bare).map_err(|e| {
-            TestCaseError::fail(format!("{file} ({variant}) op {n} {op:?}: invalid: {e}\n{after}"))
+            TestCaseError::fail(format!(
+                "{file} ({variant}) op {n} {op:?}: invalid: {e}\n{after}"
+            ))
         })?;
         prop_assert!(
             same(&parsed, &model),
@@ -306,9 +396,10 @@ proptest! {
 fn every_file_and_variant_takes_scripts() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::{Config, TestRng, TestRunner};
-    let mut runner = TestRunner::new_with_rng(Config::default(), TestRng::deterministic_rng(
-        proptest::test_runner::RngAlgorithm::ChaCha,
-    ));
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::deterministic_rng(proptest::test_runner::RngAlgorithm::ChaCha),
+    );
     let files = common::sample_files();
     for (name, text) in &files {
         for (vname, vtext) in common::variants(text) {

@@ -45,10 +45,16 @@ fn set_keeps_plain_and_quotes_only_what_needs_it() {
     assert_eq!(out, PLAN.replace("name: Vũ Đức Thắng", "name: \"yes\""));
 
     let (out, _) = edited(PLAN, |e| e.set("delegates[0].name", "Trường: THCS # 2"));
-    assert_eq!(out, PLAN.replace("name: Vũ Đức Thắng", "name: \"Trường: THCS # 2\""));
+    assert_eq!(
+        out,
+        PLAN.replace("name: Vũ Đức Thắng", "name: \"Trường: THCS # 2\"")
+    );
 
     let (out, _) = edited(PLAN, |e| e.set("delegates[0].name", "say \"hi\"\n"));
-    assert_eq!(out, PLAN.replace("name: Vũ Đức Thắng", "name: \"say \\\"hi\\\"\\n\""));
+    assert_eq!(
+        out,
+        PLAN.replace("name: Vũ Đức Thắng", "name: \"say \\\"hi\\\"\\n\"")
+    );
 }
 
 #[test]
@@ -73,7 +79,10 @@ fn set_adds_a_missing_key_at_the_end_of_its_mapping() {
     let (out, c) = edited(PLAN, |e| e.set("delegates[0].seat", "A01"));
     assert_eq!(
         out,
-        PLAN.replace("name: Vũ Đức Thắng\n", "name: Vũ Đức Thắng\n    seat: A01\n")
+        PLAN.replace(
+            "name: Vũ Đức Thắng\n",
+            "name: Vũ Đức Thắng\n    seat: A01\n"
+        )
     );
     assert_eq!(c, lines(12, 13, 12, 14));
 }
@@ -117,8 +126,13 @@ fn insert_a_mapping_and_a_scalar() {
         )
     );
     assert_eq!(c, lines(13, 13, 13, 15));
-    let (out, _) = edited(PLAN, |e| e.insert("authority.lines", 2, Item::Scalar("TỔ 1".into())));
-    assert_eq!(out, PLAN.replace("XÃ THƯỢNG HỒNG]", "XÃ THƯỢNG HỒNG, TỔ 1]"));
+    let (out, _) = edited(PLAN, |e| {
+        e.insert("authority.lines", 2, Item::Scalar("TỔ 1".into()))
+    });
+    assert_eq!(
+        out,
+        PLAN.replace("XÃ THƯỢNG HỒNG]", "XÃ THƯỢNG HỒNG, TỔ 1]")
+    );
 }
 
 #[test]
@@ -148,13 +162,22 @@ delegates:
     );
     assert_eq!(c, lines(11, 18, 11, 18));
     let (out, _) = edited(PLAN, |e| e.move_item("authority.lines", 0, 1));
-    assert_eq!(out, PLAN.replace("[ỦY BAN NHÂN DÂN, XÃ THƯỢNG HỒNG]", "[XÃ THƯỢNG HỒNG, ỦY BAN NHÂN DÂN]"));
+    assert_eq!(
+        out,
+        PLAN.replace(
+            "[ỦY BAN NHÂN DÂN, XÃ THƯỢNG HỒNG]",
+            "[XÃ THƯỢNG HỒNG, ỦY BAN NHÂN DÂN]"
+        )
+    );
 }
 
 #[test]
 fn remove_an_item_and_a_key() {
     let (out, c) = edited(PLAN, |e| e.remove("delegates[1]"));
-    assert_eq!(out, PLAN.replace("  - id: db-002\n    name: Lê Văn Hùng   # khách\n", ""));
+    assert_eq!(
+        out,
+        PLAN.replace("  - id: db-002\n    name: Lê Văn Hùng   # khách\n", "")
+    );
     assert_eq!(c, lines(13, 15, 13, 13));
     let (out, _) = edited(PLAN, |e| e.remove("authority.code"));
     assert_eq!(out, PLAN.replace("  code: \"UBND\"\n", ""));
@@ -167,7 +190,10 @@ fn crlf_and_a_byte_order_mark_are_kept() {
     e.set("a", "hai: 2").unwrap();
     e.insert("list", 1, Item::Scalar("z".into())).unwrap();
     e.rename_key("a", "b").unwrap();
-    assert_eq!(e.finish(), "\u{feff}b: \"hai: 2\"\r\nlist:\r\n  - x\r\n  - z\r\n");
+    assert_eq!(
+        e.finish(),
+        "\u{feff}b: \"hai: 2\"\r\nlist:\r\n  - x\r\n  - z\r\n"
+    );
 }
 
 #[test]
@@ -175,15 +201,43 @@ fn refusals_are_typed_and_leave_the_text() {
     let mut e = Editor::new(PLAN).unwrap();
     assert!(matches!(e.set("nope.x", "1"), Err(Error::NotFound { .. })));
     assert!(matches!(e.set("a..b", "1"), Err(Error::BadPath { .. })));
-    assert!(matches!(e.insert("authority", 0, Item::Scalar("x".into())), Err(Error::WrongKind { .. })));
-    assert!(matches!(e.insert("delegates", 9, Item::Scalar("x".into())), Err(Error::OutOfRange { index: 9, len: 3, .. })));
-    assert!(matches!(e.move_item("delegates", 0, 3), Err(Error::OutOfRange { .. })));
-    assert!(matches!(e.rename_key("delegates[0]", "x"), Err(Error::WrongKind { .. })));
-    assert!(matches!(e.rename_key("vinhdanh", "a\nb"), Err(Error::BadKey)));
-    assert!(matches!(e.set("vinhdanh.x", "1"), Err(Error::WrongKind { .. })));
+    assert!(matches!(
+        e.insert("authority", 0, Item::Scalar("x".into())),
+        Err(Error::WrongKind { .. })
+    ));
+    assert!(matches!(
+        e.insert("delegates", 9, Item::Scalar("x".into())),
+        Err(Error::OutOfRange {
+            index: 9,
+            len: 3,
+            ..
+        })
+    ));
+    assert!(matches!(
+        e.move_item("delegates", 0, 3),
+        Err(Error::OutOfRange { .. })
+    ));
+    assert!(matches!(
+        e.rename_key("delegates[0]", "x"),
+        Err(Error::WrongKind { .. })
+    ));
+    assert!(matches!(
+        e.rename_key("vinhdanh", "a\nb"),
+        Err(Error::BadKey)
+    ));
+    assert!(matches!(
+        e.set("vinhdanh.x", "1"),
+        Err(Error::WrongKind { .. })
+    ));
     assert_eq!(e.text(), PLAN);
-    assert_eq!(Editor::new("a: 1\n---\nb: 2\n").unwrap_err(), Error::MultiDocument);
-    assert!(matches!(Editor::new("a: [1\nb: 2\n"), Err(Error::Syntax { .. })));
+    assert_eq!(
+        Editor::new("a: 1\n---\nb: 2\n").unwrap_err(),
+        Error::MultiDocument
+    );
+    assert!(matches!(
+        Editor::new("a: [1\nb: 2\n"),
+        Err(Error::Syntax { .. })
+    ));
     let mut e = Editor::new("a: &x {k: v}\nb: *x\n").unwrap();
     assert!(matches!(e.set("b.k", "w"), Err(Error::Unsupported { .. })));
 }

@@ -216,8 +216,7 @@ fn spans_hold_their_values_on_every_sample_file() {
                     assert!(got.starts_with(first), "{name} ({variant}) {path}: {got:?}");
                     continue;
                 }
-                if matches!(kind, Kind::Scalar { .. }) && want.is_null() && span.start == span.end
-                {
+                if matches!(kind, Kind::Scalar { .. }) && want.is_null() && span.start == span.end {
                     continue; // an empty value
                 }
                 let got: Value = serde_yaml::from_str(&snippet(&t, span))
@@ -247,7 +246,10 @@ fn spans_by_hand() {
     assert_eq!(s("list[0].k"), ("\"v\\\"w\"", 4, 9));
     assert_eq!(s("list[0]"), ("{k: \"v\\\"w\"}", 4, 5));
     assert_eq!(s("list[1]"), ("plain\r\n    folded", 5, 5));
-    assert_eq!(s("list"), ("- {k: \"v\\\"w\"}\r\n  - plain\r\n    folded", 4, 3));
+    assert_eq!(
+        s("list"),
+        ("- {k: \"v\\\"w\"}\r\n  - plain\r\n    folded", 4, 3)
+    );
     assert_eq!(s("blk"), ("một\r\n  hai", 8, 3));
     assert_eq!(i.point("list"), Some((3, 1)));
     let k = i.key("list[0].k").unwrap();
@@ -259,6 +261,9 @@ fn spans_by_hand() {
 
     // A byte-order mark counts in bytes, not in columns.
     let b = Index::build("\u{feff}a: 1\nb: 2\n");
-    assert_eq!(b.value("a").map(|s| (s.start, s.line, s.col)), Some((6, 1, 4)));
+    assert_eq!(
+        b.value("a").map(|s| (s.start, s.line, s.col)),
+        Some((6, 1, 4))
+    );
     assert_eq!(b.line_starts(), &[0, 8, 13]);
 }

@@ -23,7 +23,11 @@ pub fn sample_files() -> Vec<(String, String)> {
             Some((rel, text))
         })
         .collect();
-    assert!(files.len() >= 20, "the sample files were not found: {}", root.display());
+    assert!(
+        files.len() >= 20,
+        "the sample files were not found: {}",
+        root.display()
+    );
     files
 }
 
@@ -57,8 +61,7 @@ pub fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Mapping(x), Value::Mapping(y)) => {
             x.len() == y.len()
-                && x
-                    .iter()
+                && x.iter()
                     .zip(y.iter())
                     .all(|((k1, v1), (k2, v2))| k1 == k2 && same(v1, v2))
         }
