@@ -139,7 +139,8 @@ impl Editor {
             })
             | Some(Kind::Alias) => {
                 let span = self.index.value(path).ok_or_else(|| not_found(path))?;
-                if span.start < span.end || old_style.is_some() {
+                // An empty value's span is where the parser marked it: the next token.
+                if span.start < span.end {
                     let new = [
                         &self.text[..span.start],
                         written.as_str(),
@@ -254,8 +255,12 @@ impl Editor {
             let s = self.entry_span(&path::item(list, len - 1))?;
             s.end..self.over_trivia(s.end)
         } else {
-            let s = self.index.value(list).ok_or_else(|| not_found(list))?;
-            s.start..s.end
+            match self.index.value(list) {
+                Some(s) => s.start..s.end,
+                // The root is not indexed: an empty root list is the whole text.
+                None if list.is_empty() => 0..self.text.len(),
+                None => return Err(not_found(list)),
+            }
         };
         let flow = seq.is_flow_style();
         let at = path::item(list, index);
@@ -884,9 +889,8 @@ fn resolves_to_non_string(v: &str) -> bool {
     // Numbers of any base or form, dates and times, sexagesimals: anything that starts like a
     // number and holds only number characters is quoted.
     let body = v.trim_start_matches(['+', '-']);
-    let numberish = body.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+    body.starts_with(|c: char| c.is_ascii_digit() || c == '.')
         && body
             .chars()
-            .all(|c| c.is_ascii_hexdigit() || "._:-+xXoObB ".contains(c) || c == 'T' || c == 'Z');
-    numberish
+            .all(|c| c.is_ascii_hexdigit() || "._:-+xXoObB ".contains(c) || c == 'T' || c == 'Z')
 }

@@ -39,13 +39,15 @@ pub enum Kind {
     Sequence,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Node {
     span: Span,
     /// The old index's position: for a block collection under a key, the key (a nested block
     /// starts on the next line, and the clerk looks for the key).
     point: (usize, usize),
     kind: Kind,
+    /// A scalar's value as parsed (what a fixer rewrites, without decoding quotes itself).
+    scalar: Option<Box<str>>,
 }
 
 /// Every value and key of one YAML text by field path, and its line starts. Built once per
@@ -100,10 +102,17 @@ impl Index {
         index
     }
 
-    /// The value at `path`: for a scalar its text with quotes or block header, for a
-    /// collection from its first item (or bracket) to its last.
+    /// The value at `path`: for a scalar its text with its quotes (a block scalar: its content
+    /// lines, without the `|` line), for a collection from its first item (or bracket) to its
+    /// last. An empty value (`key:` and nothing) has an empty span where the parser marked
+    /// it, at the next token, as the old index pointed.
     pub fn value(&self, path: &str) -> Option<Span> {
         self.values.get(path).map(|n| n.span)
+    }
+
+    /// The parsed string of the scalar at `path` (quotes and escapes decoded, lines folded).
+    pub fn scalar(&self, path: &str) -> Option<&str> {
+        self.values.get(path)?.scalar.as_deref()
     }
 
     /// The key whose value is at `path` (its text with quotes, if quoted).
@@ -264,6 +273,7 @@ impl Recv<'_> {
 
     /// A scalar or an alias: a key of the current map, or a value.
     fn leaf(&mut self, value: String, span: Span, kind: Kind) {
+        let scalar = matches!(kind, Kind::Scalar { .. }).then(|| value.as_str().into());
         if self.is_key_position() {
             if let Some(Frame::Map { path, key, .. }) = self.stack.last_mut() {
                 self.keys.insert(path::join(path, &value), span);
@@ -276,6 +286,7 @@ impl Recv<'_> {
                     span,
                     point: (span.line, span.col),
                     kind,
+                    scalar,
                 },
             );
         }
@@ -336,6 +347,7 @@ impl MarkedEventReceiver for Recv<'_> {
                     } else {
                         Kind::Sequence
                     },
+                    scalar: None,
                 };
                 let path = if self.stack.is_empty() {
                     String::new()
@@ -350,7 +362,7 @@ impl MarkedEventReceiver for Recv<'_> {
                 };
                 // Indexed now too: a syntax error may end the events before this ends.
                 if !path.is_empty() {
-                    self.values.insert(path.clone(), node);
+                    self.values.insert(path.clone(), node.clone());
                 }
                 self.stack.push(if is_map {
                     Frame::Map {

@@ -241,3 +241,22 @@ fn refusals_are_typed_and_leave_the_text() {
     let mut e = Editor::new("a: &x {k: v}\nb: *x\n").unwrap();
     assert!(matches!(e.set("b.k", "w"), Err(Error::Unsupported { .. })));
 }
+
+#[test]
+fn set_an_empty_value() {
+    let (out, _) = edited("a:\nb: 1\n", |e| e.set("a", "x"));
+    assert_eq!(out, "a: x\nb: 1\n");
+    let (out, _) = edited("a: ~ # c\nb:\n", |e| e.set("b", "z"));
+    assert_eq!(out, "a: ~ # c\nb: z\n");
+    let (out, _) = edited("- \n- b\n", |e| e.set("[0]", "a"));
+    assert_eq!(out, "- a\n- b\n");
+}
+
+#[test]
+fn a_root_list_emptied_and_filled() {
+    let mut e = Editor::new("# danh sách\n- a\n").unwrap();
+    e.remove("[0]").unwrap();
+    assert_eq!(e.text(), "# danh sách\n[]\n");
+    e.insert("", 0, Item::Scalar("b".into())).unwrap();
+    assert_eq!(e.finish(), "# danh sách\n- b\n");
+}

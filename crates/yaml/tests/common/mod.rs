@@ -28,8 +28,39 @@ pub fn sample_files() -> Vec<(String, String)> {
         "the sample files were not found: {}",
         root.display()
     );
+    let mut files = files;
+    files.push((
+        "(synthetic: what the samples lack)".into(),
+        SYNTHETIC.into(),
+    ));
     files
 }
+
+/// The shapes a clerk may type that the sample files happen not to hold.
+const SYNTHETIC: &str = r#"# đầu tệp
+empty:
+tilde: ~   # rỗng
+anchor: &a Hà Nội
+alias: *a
+block: |
+  dòng một
+  dòng hai
+folded: >-
+  gấp
+  lại
+multi: một dòng
+  nối tiếp
+'quoted key': "giá trị: "x""
+flow: {a: 1, b: [x, 'y z'], c: {}}
+nested:
+  - - a
+    - b
+  -
+    k: v
+  - []
+  # chú thích cuối danh sách
+tail: cuối
+"#;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
