@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::str::FromStr;
 
-use yaml_edit::{Mapping, Scalar, ScalarStyle, ScalarValue, Sequence, YamlFile, YamlNode};
+use yaml_edit::{Mapping, ScalarStyle, ScalarValue, Sequence, YamlFile, YamlNode};
 
 use crate::index::{Index, Kind, Style as IStyle};
 use crate::path::{self, Seg};
@@ -161,7 +161,7 @@ impl Editor {
         {
             fixes.push(Fix::key(path, write(k, choose(k, None, flow))));
         }
-        self.apply(path, region, fixes, move |_| {
+        self.apply(path, region, fixes, move || {
             match (&node, &last) {
                 (YamlNode::Mapping(m), Seg::Key(k)) => {
                     m.set(tree_scalar(k, choose(k, None, flow), None), scalar)
@@ -216,7 +216,7 @@ impl Editor {
         let new_path = path::join(&self.parent_path(path), new_key);
         let fixes = vec![Fix::key(&new_path, write(new_key, style))];
         let m = m.clone();
-        self.apply(path, key_span.start..key_span.end, fixes, move |_| {
+        self.apply(path, key_span.start..key_span.end, fixes, move || {
             m.rename_key(old.as_str(), key);
             Ok(())
         })
@@ -275,7 +275,7 @@ impl Editor {
                 }
             }
         }
-        self.apply(list, region, fixes, move |_| {
+        self.apply(list, region, fixes, move || {
             match item {
                 Item::Scalar(v) => seq.insert(index, tree_scalar(&v, choose(&v, None, flow), None)),
                 Item::Map(entries) => {
@@ -317,7 +317,7 @@ impl Editor {
         }
         if seq.is_flow_style() {
             // Flow items are scalars or flow collections: the tree copies them as typed.
-            return self.apply(list, a.start..b.end, Vec::new(), move |_| {
+            return self.apply(list, a.start..b.end, Vec::new(), move || {
                 let node = seq.get(from).ok_or_else(|| Error::Internal {
                     path: String::new(),
                     detail: "item vanished".into(),
@@ -408,7 +408,7 @@ impl Editor {
         let node = self.node(path, &parent)?;
         let region = self.removal_region(path, &node)?;
         let path_owned = path.to_string();
-        self.apply(path, region, Vec::new(), move |_| {
+        self.apply(path, region, Vec::new(), move || {
             let removed = match (&node, &last) {
                 (YamlNode::Mapping(m), Seg::Key(k)) => m.remove(k.as_str()).is_some(),
                 (YamlNode::Sequence(s), Seg::Item(i)) => s.remove(*i).is_some(),
@@ -430,11 +430,11 @@ impl Editor {
         path: &str,
         region: Range<usize>,
         fixes: Vec<Fix>,
-        edit: impl FnOnce(&YamlFile) -> Result<(), Error>,
+        edit: impl FnOnce() -> Result<(), Error>,
     ) -> Result<Change, Error> {
         let before = self.lines(region);
         let file = &self.file;
-        let outcome = catch_unwind(AssertUnwindSafe(|| edit(file).map(|()| file.to_string())));
+        let outcome = catch_unwind(AssertUnwindSafe(|| edit().map(|()| file.to_string())));
         let undo = |this: &mut Editor| -> Result<(), Error> {
             this.file = parse_tree(&this.text)?;
             Ok(())
@@ -630,14 +630,10 @@ impl Editor {
             _ => None,
         }?;
         match child {
-            YamlNode::Scalar(s) => Some(scalar_value(&s)),
+            YamlNode::Scalar(s) => Some(ScalarValue::from_scalar(&s)),
             _ => None,
         }
     }
-}
-
-fn scalar_value(s: &Scalar) -> ScalarValue {
-    ScalarValue::from_scalar(s)
 }
 
 fn not_found(path: &str) -> Error {
