@@ -1,21 +1,32 @@
 //! Reference pages (typst's own `tests/ref` is the model): every page of the default project's
-//! documents, and a few fixture pages (long names, Typst-special characters, another commune),
-//! rendered by poppler's `pdftoppm` and compared with the images stored under
-//! `tests/reference/`, so that a layout change is seen and reviewed in a pull request, never
-//! discovered by a clerk. The lists laid out in parts (`VINHDANH_PART_SIZE`) are compared with
-//! the default project's stored pages: parted, they must print the same pages.
+//! documents, and a few fixture pages, rendered by poppler's `pdftoppm` and compared with the
+//! images stored under `tests/reference/`, so that a layout change is seen and reviewed in a
+//! pull request, never discovered by a clerk. The test drives the real binary only.
+//!
+//! - `tests/reference/default/{doc}-NNN.png`: every page of `ke-hoach`, `danh-sach-dai-bieu`,
+//!   `chuong-trinh`, `chuong-trinh-in`, `quyet-dinh-khen-thuong`, `giay-moi` and `giay-khen`
+//!   of `vinhdanh build` in an empty folder (220 pages; the per-record files in `giay-moi/` and
+//!   `giay-khen/` repeat the print files' pages and are left out).
+//! - `tests/reference/fixtures/…`: the long names of `tests/fixtures/typography/` (four
+//!   certificates, two invitations), the five certificates of `tests/fixtures/certificates/`
+//!   (a 45-character name, a 400-character achievement, Typst-special characters, decomposed
+//!   input), the very long invitee of `tests/fixtures/invitations-order/`, and the plan of
+//!   `tests/fixtures/other-commune/` (13 pages).
+//! - The four long lists laid out in parts of 13 items (`VINHDANH_PART_SIZE=13`) are compared
+//!   with the default project's stored pages: in parts, they must print the same pages.
 //!
 //! **Updating.** After a deliberate layout change, rewrite the stored pages with
 //!
 //! ```text
-//! scripts/update-reference.sh          # = UPDATE_REFERENCE=1 cargo test --release --test reference
+//! scripts/update-reference.sh     # = UPDATE_REFERENCE=1 cargo test --release --test reference
 //! ```
 //!
-//! and review the changed PNGs in the diff (`git diff --stat tests/reference`, any image viewer).
-//! A document whose reference is missing fails, naming that command.
+//! and review the rewritten PNGs before committing them (`git status tests/reference`, any image
+//! viewer; the failing run's diffs show where they changed). A document with no stored pages
+//! fails, naming that command; a changed page count fails, naming the document.
 //!
-//! **Images.** [`PPI`] pixels per inch (one pixel ≈ 0.85 mm), grey, quantised to 16 levels and
-//! stored as 4-bit grey PNGs: the 220 pages of the default project take about 1.2 MB.
+//! **Images.** [`PPI`] = 30 pixels per inch (one pixel ≈ 0.85 mm; an A4 page is 248 × 351),
+//! grey, quantised to 16 levels and stored as 4-bit grey PNGs: 233 files, 1.26 MB in all.
 //!
 //! **Tolerance.** A pixel differs when its grey level differs by more than [`LEVELS`] of the 16
 //! levels (0 = black, 15 = white): a small difference of anti-aliasing that tips a pixel over a
@@ -31,13 +42,16 @@
 //! | one word of the plan changed (`tôn vinh` → `vinh danh`) | 1           | 12,457, 4×4              | 1             |
 //! | the certificate's name box moved 1 mm (`phoi.yaml`)   | 44            | 241 – 1,628, 4×4 – 8×8   | 44            |
 //! | the signer's tone mark changed (`Thủy` → `Thùy`)      | 185           | 1 – 2, 1×1               | 0             |
-//! | vector anti-aliasing off (`pdftoppm -aaVector no`)    | 210           | 2 – 322, up to 6×6       | AAV_FAIL      |
+//! | vector anti-aliasing off (`pdftoppm -aaVector no`)    | 210           | 2 – 322, up to 6×6       | 206           |
+//! | text anti-aliasing off (`pdftoppm -aa no`)            | 220           | 787 – 18,318, up to 5×5  | 220           |
 //! | another rasteriser (`pdftocairo`)                     | 220           | 655 – 14,269, up to 5×5  | 220           |
 //!
-//! So a changed character (the smallest change of a word) or a line moved by 1 mm fails its
-//! pages and only those; a tone mark alone is under one pixel at this resolution and is left to
-//! the text tests (`tests/lang.rs`, `tests/typography.rs`). Rendering twice differs by nothing;
-//! the 2 pixels of slack are for a poppler update's rounding. The references belong to
+//! So a changed character (the smallest change of a word: 4 pixels) or a line moved by 1 mm
+//! fails its pages and only those (`a_changed_character_word_or_moved_name_fails_exactly_its_pages`
+//! holds this against the pages whose text changed); a tone mark alone changes 1 – 2 pixels at
+//! this resolution and is left to the text tests (`tests/lang.rs`, `tests/typography.rs`).
+//! Rendering twice differs by nothing; the level and the 2 pixels of slack are for a poppler
+//! update's rounding (a pixel tipped over a level boundary, a stray pixel), not for content. The references belong to
 //! `pdftoppm`'s Splash rasteriser with its default anti-aliasing: another rasteriser, or other
 //! anti-aliasing settings, is a different picture (rewrite the references after reviewing them).
 //!
@@ -487,10 +501,14 @@ fn reference_dir() -> PathBuf {
     repo().join("tests/reference")
 }
 
+/// Where the failing pages and their diffs go: `$REFERENCE_DIFF_DIR`, or `target/reference-diff`.
 fn diff_dir() -> PathBuf {
     std::env::var_os("REFERENCE_DIFF_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("../reference-diff"))
+        .unwrap_or_else(|| {
+            let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+            tmp.parent().unwrap_or(tmp).join("reference-diff")
+        })
 }
 
 /// The stored pages of `reference` (`tests/reference/{reference}-NNN.png`), in order.
@@ -570,12 +588,11 @@ fn every_page_matches_its_reference() {
     });
 
     if updating() {
+        // Written afresh: a document or page no longer printed leaves no stale image.
+        let _ = std::fs::remove_dir_all(reference_dir());
         for (d, pages) in docs.iter().zip(&rendered) {
             if d.name != d.reference {
                 continue; // compared with another document's pages (the parted lists)
-            }
-            for old in stored(&d.reference) {
-                std::fs::remove_file(old).unwrap();
             }
             for (i, p) in pages.iter().enumerate() {
                 write_page(&page_path(&reference_dir(), &d.reference, i + 1, ""), p);
@@ -589,7 +606,9 @@ fn every_page_matches_its_reference() {
     }
 
     let out = diff_dir();
-    let _ = std::fs::remove_dir_all(&out);
+    for set in ["default", "parted", "fixtures"] {
+        let _ = std::fs::remove_dir_all(out.join(set)); // the last run's images, only ours
+    }
     let mut failures = Vec::new();
     for (d, actual) in docs.iter().zip(&rendered) {
         let reference: Vec<Page> = stored(&d.reference).iter().map(|p| read_png(p)).collect();
@@ -605,9 +624,10 @@ fn every_page_matches_its_reference() {
     }
     assert!(
         failures.is_empty(),
-        "{} reference pages differ (a pixel differs by more than {LEVELS} of 16 grey levels at \
-         {PPI} ppi). If the change is meant, review the diffs and run scripts/update-reference.sh \
-         (UPDATE_REFERENCE=1 cargo test --release --test reference):\n{}",
+        "the pages differ from tests/reference/ ({} failures; a pixel differs by more than {LEVELS} \
+         of 16 grey levels at {PPI} ppi). If the change is meant, look at the diffs, then run \
+         scripts/update-reference.sh (UPDATE_REFERENCE=1 cargo test --release --test reference) \
+         and review the rewritten images:\n{}",
         failures.len(),
         failures.join("\n")
     );
