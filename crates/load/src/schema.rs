@@ -3,10 +3,10 @@
 //! that gives the new one; `vinhdanh migrate` rewrites the files with [`rewrite`]. Both edit the
 //! text at the located keys, never re-serialize it, so comments and order are kept.
 
-use super::yaml::{Index, build_index};
 use crate::diag::{Diagnostic, Location};
 use crate::model::{OLDEST_SCHEMA, SCHEMA};
 use crate::msg;
+use vinhdanh_yaml::{Editor, Index};
 
 /// A field renamed in the schema: in `file`, the key at `old` is now `new`. Paths are field
 /// paths with `[]` for every item of a list (`honorees[].proposed_by`); `old` and `new` differ
@@ -95,7 +95,7 @@ pub struct Hunk {
 /// Checks the schema a plan says it was written for: a newer one than this program knows, or
 /// one no longer supported, is an error located at the number.
 fn check_version(file: &str, text: &str, index: &Index) -> Result<(), Diagnostic> {
-    if file != super::PLAN || !index.keys.contains_key("vinhdanh") {
+    if file != super::PLAN || index.key("vinhdanh").is_none() {
         return Ok(());
     }
     let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
@@ -104,8 +104,8 @@ fn check_version(file: &str, text: &str, index: &Index) -> Result<(), Diagnostic
     let Some(n) = value.get("vinhdanh").and_then(serde_yaml::Value::as_u64) else {
         return Ok(()); // the typed parse reports the type
     };
-    let at = || match index.values.get("vinhdanh") {
-        Some(&(l, c)) => Location::at(file, l, c).with_excerpt(text),
+    let at = || match index.point("vinhdanh") {
+        Some((l, c)) => Location::at(file, l, c).with_excerpt(text),
         None => Location::file(file),
     };
     if n > u64::from(SCHEMA) {
@@ -152,21 +152,6 @@ fn last_key(path: &str) -> &str {
     path.rsplit('.').next().unwrap_or(path)
 }
 
-/// Byte offset of (line from 1, column in characters from 1) in `text`.
-fn offset(text: &str, line: usize, col: usize) -> Option<usize> {
-    let start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n').nth(line - 2)?.0 + 1
-    };
-    let rest = &text[start..];
-    let delta = rest
-        .char_indices()
-        .nth(col - 1)
-        .map_or(rest.len(), |(i, _)| i);
-    Some(start + delta)
-}
-
 /// The text of `file` with its old keys renamed, or `None` when it has none (and the plan's
 /// schema checked). Errors: a newer schema; a field given under both names; a key that cannot
 /// be edited in place.
@@ -174,7 +159,8 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
     check_version(file, text, index)?;
     let mut edits: Vec<(usize, usize, String, String)> = Vec::new(); // (line, col, old path, new path)
     for r in RENAMES.iter().filter(|r| r.file == file) {
-        for (path, &(line, col)) in &index.keys {
+        for (path, span) in index.keys() {
+            let (line, col) = (span.line, span.col);
             if !matches(r.old, path) {
                 continue;
             }
@@ -183,22 +169,26 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
                 &path[..path.len() - last_key(r.old).len()],
                 last_key(r.new)
             );
-            if index.keys.contains_key(&new_path) {
+            if index.key(&new_path).is_some() {
                 return Err(
                     Diagnostic::error(msg::rename_both(last_key(r.old), last_key(r.new)))
                         .at(Location::at(file, line, col).with_excerpt(text))
-                        .field(path.clone())
+                        .field(path.to_string())
                         .hint(msg::rename_both_hint(last_key(r.old), last_key(r.new))),
                 );
             }
-            edits.push((line, col, path.clone(), new_path));
+            edits.push((line, col, path.to_string(), new_path));
         }
     }
     if edits.is_empty() {
         return Ok(None);
     }
     edits.sort();
-    let mut out = text.to_string();
+    // The one YAML editor renames each key where it is typed (quotes, comments and line ends
+    // kept); the last first, so that the earlier keys' paths stay as indexed.
+    let Ok(mut editor) = Editor::new(text) else {
+        return Ok(None); // the typed parse reports the syntax error where it is
+    };
     let mut renamed = Vec::new();
     let mut warnings = Vec::new();
     let mut changed_lines: Vec<usize> = Vec::new();
@@ -210,14 +200,7 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
                 .at(Location::at(file, *line, *col).with_excerpt(text))
                 .hint(msg::rename_failed_hint(old_key, new_key))
         };
-        let mut at = offset(text, *line, *col).ok_or_else(cannot)?;
-        if text[at..].starts_with(['"', '\'']) {
-            at += 1;
-        }
-        if !text[at..].starts_with(old_key) {
-            return Err(cannot());
-        }
-        out.replace_range(at..at + old_key.len(), new_key);
+        editor.rename_key(old, new_key).map_err(|_| cannot())?;
         shifts.push((
             *line,
             *col,
@@ -235,6 +218,7 @@ pub fn migrate_text(file: &str, text: &str, index: &Index) -> Result<Option<Migr
         );
     }
     warnings.reverse();
+    let out = editor.finish();
     let old_lines: Vec<&str> = text.split('\n').collect();
     let new_lines: Vec<&str> = out.split('\n').collect();
     let hunks = changed_lines
@@ -266,12 +250,12 @@ pub fn rewrite(file: &str, text: &str) -> Result<Option<(String, Vec<Hunk>)>, Di
             if hint.is_empty() { "" } else { "; " },
         )));
     }
-    let index = build_index(text);
+    let index = Index::build(text);
     let (mut out, mut hunks) = match migrate_text(file, text, &index)? {
         Some(m) => (m.text, m.hunks),
         None => (text.to_string(), Vec::new()),
     };
-    if file == super::PLAN && !index.keys.contains_key("vinhdanh") {
+    if file == super::PLAN && index.key("vinhdanh").is_none() {
         let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
         let lines: Vec<&str> = out.split_inclusive('\n').collect();
         let mut at = lines

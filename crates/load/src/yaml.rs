@@ -1,15 +1,15 @@
 //! YAML reading with locations. serde_yaml does the typed parse (and locates syntax and type
-//! errors itself); yaml-rust2's marked events give every value's line and column by field path,
-//! so problems found later (an unknown group id, a date that does not exist) still point at the
-//! exact spot in the clerk's file. serde_yaml stays behind this module so it can be swapped.
+//! errors itself); the one location index of `vinhdanh-yaml` (built once per file, shared with
+//! the schema renames and the editors that rewrite data) gives every value's line and column by
+//! field path, so problems found later (an unknown group id, a date that does not exist) still
+//! point at the exact spot in the clerk's file. serde_yaml stays behind this module so it can be
+//! swapped.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 use unicode_normalization::UnicodeNormalization;
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
+use vinhdanh_yaml::Index;
 
 use crate::diag::{Diagnostic, Location};
 use crate::msg;
@@ -43,26 +43,20 @@ impl YamlDoc {
     }
 
     fn index(&self) -> &Index {
-        self.index.get_or_init(|| build_index(&self.text))
+        self.index.get_or_init(|| Index::build(&self.text))
     }
 
     /// Location of the key (not the value) at `path`, if the file has that key.
     pub fn locate_key(&self, path: &str) -> Option<Location> {
-        let &(line, col) = self.index().keys.get(path)?;
-        Some(self.at(line, col))
+        let span = self.index().key(path)?;
+        Some(self.at(span.line, span.col))
     }
 
     /// `line:col` of this file, with its line quoted (as `Location::with_excerpt`, without
     /// scanning the text from its start).
     fn at(&self, line: usize, col: usize) -> Location {
-        let starts = &self.index().line_starts;
         let mut loc = Location::at(self.file.clone(), line, col);
-        if let Some(&start) = starts.get(line.saturating_sub(1)) {
-            let end = starts.get(line).map_or(self.text.len(), |&e| e);
-            let l = &self.text[start..end];
-            let l = l.strip_suffix('\n').unwrap_or(l);
-            loc.excerpt = Some(l.strip_suffix('\r').unwrap_or(l).to_string());
-        }
+        loc.excerpt = self.index().line(&self.text, line).map(str::to_string);
         loc
     }
 
@@ -74,7 +68,7 @@ impl YamlDoc {
     /// Location of the value at `path` ("delegates[3].group"); falls back to the nearest parent
     /// that exists, then to the file alone.
     pub fn locate(&self, path: &str) -> Location {
-        let index = &self.index().values;
+        let index = self.index();
         let mut p = path.to_string();
         // A field read under its old name is found where the file has it.
         for (new, old) in &self.renamed {
@@ -86,7 +80,7 @@ impl YamlDoc {
             }
         }
         loop {
-            if let Some(&(line, col)) = index.get(&p) {
+            if let Some((line, col)) = index.point(&p) {
                 return self.at(line, col);
             }
             match p.rfind(['.', '[']) {
@@ -167,16 +161,6 @@ pub fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<(T, YamlDo
             Err(d)
         }
     }
-}
-
-/// Where every node of a YAML text is: its value's and its key's (line, column), by field path.
-#[derive(Debug, Default)]
-pub struct Index {
-    pub values: HashMap<String, (usize, usize)>,
-    pub keys: HashMap<String, (usize, usize)>,
-    /// Byte offset where each line starts: a located diagnostic quotes its line without
-    /// scanning the file again (a list of thousands of rows with a warning each was quadratic).
-    pub line_starts: Vec<usize>,
 }
 
 /// YAML forbids tabs for indentation; libyaml's message for it is cryptic, so say it plainly.
@@ -274,139 +258,6 @@ fn kind_vi(s: &str) -> String {
     } else {
         s.into()
     }
-}
-
-/// Index: field path → (line, column) of its value and of its key, for every node of the
-/// document (lines from 1, columns in characters from 1).
-pub fn build_index(text: &str) -> Index {
-    struct Recv {
-        stack: Vec<Frame>,
-        out: HashMap<String, (usize, usize)>,
-        keys: HashMap<String, (usize, usize)>,
-        /// Anchor id → the anchored scalar, for aliases used as keys.
-        anchors: HashMap<usize, String>,
-    }
-    enum Frame {
-        Map {
-            path: String,
-            key: Option<String>,
-            key_mark: (usize, usize),
-        },
-        Seq {
-            path: String,
-            next: usize,
-        },
-    }
-    impl Recv {
-        fn child_path(&mut self) -> Option<(String, Option<(usize, usize)>)> {
-            match self.stack.last_mut()? {
-                Frame::Map {
-                    path,
-                    key,
-                    key_mark,
-                } => {
-                    let k = key.take()?;
-                    Some((join(path, &k), Some(*key_mark)))
-                }
-                Frame::Seq { path, next } => {
-                    let p = format!("{path}[{next}]");
-                    *next += 1;
-                    Some((p, None))
-                }
-            }
-        }
-        fn is_key_position(&self) -> bool {
-            matches!(self.stack.last(), Some(Frame::Map { key: None, .. }))
-        }
-        /// A scalar or an alias: a key of the current map, or a value located at `pos`.
-        fn leaf(&mut self, value: String, pos: (usize, usize)) {
-            if self.is_key_position() {
-                if let Some(Frame::Map {
-                    path,
-                    key,
-                    key_mark,
-                }) = self.stack.last_mut()
-                {
-                    self.keys.insert(join(path, &value), pos);
-                    *key = Some(value);
-                    *key_mark = pos;
-                }
-            } else if let Some((p, _)) = self.child_path() {
-                self.out.insert(p, pos);
-            }
-        }
-    }
-    fn join(base: &str, key: &str) -> String {
-        if base.is_empty() {
-            key.to_string()
-        } else {
-            format!("{base}.{key}")
-        }
-    }
-    impl MarkedEventReceiver for Recv {
-        fn on_event(&mut self, ev: Event, mark: Marker) {
-            let pos = (mark.line(), mark.col() + 1);
-            match ev {
-                Event::Scalar(value, _, anchor, _) => {
-                    if anchor > 0 {
-                        self.anchors.insert(anchor, value.clone());
-                    }
-                    self.leaf(value, pos);
-                }
-                // `b: *x` takes a value position like a scalar (`*k: v` a key position): the
-                // pending key is consumed, or the sequence index advances.
-                Event::Alias(anchor) => {
-                    let value = self.anchors.get(&anchor).cloned().unwrap_or_default();
-                    self.leaf(value, pos);
-                }
-                Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    let path = if self.stack.is_empty() {
-                        String::new()
-                    } else {
-                        match self.child_path() {
-                            Some((p, key_mark)) => {
-                                // A nested block starts on the next line: point at its key.
-                                self.out.insert(p.clone(), key_mark.unwrap_or(pos));
-                                p
-                            }
-                            None => String::from("?"),
-                        }
-                    };
-                    if matches!(ev, Event::MappingStart(..)) {
-                        self.stack.push(Frame::Map {
-                            path,
-                            key: None,
-                            key_mark: pos,
-                        });
-                    } else {
-                        self.stack.push(Frame::Seq { path, next: 0 });
-                    }
-                }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    self.stack.pop();
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut recv = Recv {
-        stack: Vec::new(),
-        out: HashMap::new(),
-        keys: HashMap::new(),
-        anchors: HashMap::new(),
-    };
-    let _ = Parser::new_from_str(text).load(&mut recv, false);
-    Index {
-        values: recv.out,
-        keys: recv.keys,
-        line_starts: line_starts(text),
-    }
-}
-
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
 }
 
 #[cfg(test)]
