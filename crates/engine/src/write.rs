@@ -103,11 +103,10 @@ pub fn commit(files: Vec<Staged>) -> Vec<Result<PathBuf, WriteError>> {
         path: path.to_path_buf(),
         source,
     };
-    let mut synced = false;
     #[cfg(target_os = "linux")]
-    if files.len() > 1 {
-        synced = rustix::fs::syncfs(files[0].tmp.as_file()).is_ok();
-    }
+    let synced = files.len() > 1 && rustix::fs::syncfs(files[0].tmp.as_file()).is_ok();
+    #[cfg(not(target_os = "linux"))]
+    let synced = false;
     files
         .into_iter()
         .map(|s| {
