@@ -7,6 +7,7 @@ pub mod collate;
 pub mod diag;
 pub mod memory;
 pub mod msg;
+pub mod platform;
 pub mod project;
 pub mod slug;
 pub mod text;

@@ -86,7 +86,7 @@ impl Project {
     }
 
     pub fn open(dir: &Path) -> Result<Self, ProjectError> {
-        let root = fs::canonicalize(dir)
+        let root = crate::platform::canonicalize(dir)
             .map_err(|_| ProjectError::NoSuchProject(dir.display().to_string()))?;
         let own_data = root.join("data").is_dir();
         Ok(Self {
@@ -137,10 +137,11 @@ impl Project {
         if !candidate.exists() {
             return Ok(None);
         }
-        let real = fs::canonicalize(&candidate).map_err(|source| ProjectError::Io {
-            path: rel.to_string(),
-            source,
-        })?;
+        let real =
+            crate::platform::canonicalize(&candidate).map_err(|source| ProjectError::Io {
+                path: rel.to_string(),
+                source,
+            })?;
         if !real.starts_with(root) {
             return Err(ProjectError::OutsideProject(rel.to_string()));
         }
