@@ -3,47 +3,106 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify_debouncer_full::{
+    DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
+};
 
 /// The folders whose files make documents.
 pub const WATCHED: [&str; 4] = ["data", "templates", "fonts", "assets"];
 
-pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
+type Inner = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
+
+/// The watch on a project's folders; dropping it ends the watch.
+pub struct Watcher {
+    _inner: Arc<Mutex<Inner>>,
+}
 
 /// How long the folders must stay quiet before a rebuild starts.
 const QUIET: Duration = Duration::from_millis(30);
 
-/// Watches the project folder (recursively, so a `templates/` created later is seen too) and
-/// sends the project-relative paths of each burst of saves in the watched folders. Keep the
-/// returned watcher alive as long as the receiver.
+/// Watches the four folders that make documents (recursively) and the project folder itself
+/// (not recursively, so a `templates/` created later is seen, and then watched too), and sends
+/// the project-relative paths of each burst of saves in them. Keep the returned watcher alive
+/// as long as the receiver.
+///
+/// Not the whole project: a build writes `output/` (about 190 files for the default project),
+/// and on Windows that burst overflows the change buffer of a watch over the project, which
+/// notify 8 ends without a word: every later save would go unseen.
 pub fn watch(root: &Path) -> Result<(Watcher, Receiver<Vec<String>>), notify::Error> {
-    let (tx, rx) = channel();
-    let base = root.to_path_buf();
-    let mut debouncer = new_debouncer(QUIET, None, move |res: DebounceEventResult| {
-        let Ok(events) = res else { return };
-        // Reading a file (every rebuild reads data/) is an event too: only changes count.
-        let mut paths: Vec<String> = events
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e.kind,
-                    EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-                )
-            })
-            .flat_map(|e| e.paths.iter())
-            .filter_map(|p| relevant(&base, p))
-            .collect();
-        paths.sort();
-        paths.dedup();
-        if !paths.is_empty() {
-            let _ = tx.send(paths);
+    let (raw_tx, raw_rx) = channel::<Vec<DebouncedEvent>>();
+    let debouncer = new_debouncer(QUIET, None, move |res: DebounceEventResult| {
+        if let Ok(events) = res {
+            let _ = raw_tx.send(events);
         }
     })?;
-    debouncer.watch(root, RecursiveMode::Recursive)?;
-    Ok((debouncer, rx))
+    let inner = Arc::new(Mutex::new(debouncer));
+    {
+        let mut d = inner.lock().expect("watcher lock");
+        d.watch(root, RecursiveMode::NonRecursive)?;
+        for name in WATCHED {
+            let dir = root.join(name);
+            if dir.is_dir() {
+                d.watch(&dir, RecursiveMode::Recursive)?;
+            }
+        }
+    }
+    let (tx, rx) = channel();
+    let base = root.to_path_buf();
+    let weak = Arc::downgrade(&inner);
+    // Ends when the watcher is dropped (its callback, holding `raw_tx`, goes with it) or when
+    // the receiver is.
+    std::thread::spawn(move || {
+        while let Ok(events) = raw_rx.recv() {
+            // Reading a file (every rebuild reads data/) is an event too: only changes count.
+            let changes: Vec<&DebouncedEvent> = events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e.kind,
+                        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                    )
+                })
+                .collect();
+            for e in &changes {
+                for p in &e.paths {
+                    if new_watched_folder(&base, p)
+                        && let Some(inner) = weak.upgrade()
+                    {
+                        let _ = inner
+                            .lock()
+                            .expect("watcher lock")
+                            .watch(p, RecursiveMode::Recursive);
+                    }
+                }
+            }
+            let mut paths: Vec<String> = changes
+                .iter()
+                .flat_map(|e| e.paths.iter())
+                .filter_map(|p| relevant(&base, p))
+                .collect();
+            paths.sort();
+            paths.dedup();
+            if !paths.is_empty() && tx.send(paths).is_err() {
+                break;
+            }
+        }
+    });
+    Ok((Watcher { _inner: inner }, rx))
+}
+
+/// Whether `path` is one of the watched folders, right in the project folder (created after
+/// the watch began, or made again).
+fn new_watched_folder(root: &Path, path: &Path) -> bool {
+    path.parent() == Some(root)
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| WATCHED.contains(&n))
+        && path.is_dir()
 }
 
 /// `data/honorees.yaml` for a file in a watched folder; `None` for output, editors' backups and
