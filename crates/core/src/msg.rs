@@ -136,6 +136,20 @@ pub fn expected_time() -> &'static str {
     pick("giờ", "a time")
 }
 
+message!(
+    /// Windows refused to replace an output file that another program holds open (see
+    /// `platform::replace_error`).
+    file_open_elsewhere()
+    vi "tệp đang mở trong một chương trình khác (trình đọc PDF?): Windows không cho thay tệp đang mở"
+    en "the file is open in another program (a PDF reader?): Windows does not replace an open file"
+);
+pub fn close_pdf_hint() -> &'static str {
+    pick(
+        "đóng tệp này trong trình đọc PDF rồi in lại; các văn bản khác vẫn được ghi",
+        "close it in the PDF reader and build again; the other documents are written",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

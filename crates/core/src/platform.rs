@@ -12,3 +12,62 @@ use std::path::{Path, PathBuf};
 pub fn canonicalize(path: &Path) -> io::Result<PathBuf> {
     dunce::canonicalize(path)
 }
+
+/// The Windows error codes of replacing a file that another program holds open (a PDF reader
+/// does): access denied (5), sharing violation (32), lock violation (33).
+pub const OPEN_ELSEWHERE: [i32; 3] = [5, 32, 33];
+
+/// The error of putting a written file in place over `path`'s old copy: on Windows, a refusal
+/// because another program holds the old file open becomes [`io::ErrorKind::ResourceBusy`] with
+/// the catalogue's words (not the system's "Access is denied. (os error 5)"), so that its
+/// hint can say to close it in the PDF reader. Anything else is returned as it is.
+pub fn replace_error(e: io::Error) -> io::Error {
+    replace_error_on(e, cfg!(windows))
+}
+
+fn replace_error_on(e: io::Error, windows: bool) -> io::Error {
+    match e.raw_os_error() {
+        Some(code) if windows && OPEN_ELSEWHERE.contains(&code) => io::Error::new(
+            io::ErrorKind::ResourceBusy,
+            crate::msg::file_open_elsewhere(),
+        ),
+        _ => e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Windows codes of a file held open read as the catalogue's message; other codes, and
+    /// the same numbers elsewhere (32 is a broken pipe on Linux), keep the system's error.
+    #[test]
+    fn a_file_open_in_a_reader_is_named_as_such() {
+        for code in OPEN_ELSEWHERE {
+            let e = replace_error_on(io::Error::from_raw_os_error(code), true);
+            assert_eq!(e.kind(), io::ErrorKind::ResourceBusy, "{code}");
+            assert!(e.raw_os_error().is_none());
+            let text = e.to_string();
+            assert!(
+                text.contains("trình đọc PDF") || text.contains("PDF reader"),
+                "{code}: {text}"
+            );
+            let d = crate::diag::Diagnostic::from(crate::engine::write::WriteError {
+                path: PathBuf::from("output/ke-hoach.pdf"),
+                source: e,
+            });
+            let shown = crate::diag::render(&d.into());
+            assert!(shown.contains("ke-hoach.pdf"), "{shown}");
+            assert!(
+                shown.contains(crate::msg::close_pdf_hint()),
+                "{code}: {shown}"
+            );
+        }
+        for code in [2, 3, 112] {
+            let e = replace_error_on(io::Error::from_raw_os_error(code), true);
+            assert_eq!(e.raw_os_error(), Some(code));
+        }
+        let e = replace_error_on(io::Error::from_raw_os_error(32), false);
+        assert_eq!(e.raw_os_error(), Some(32));
+    }
+}

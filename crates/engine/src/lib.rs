@@ -11,7 +11,7 @@ pub mod inspect;
 pub mod manifest;
 pub mod msg;
 #[allow(unused_imports)]
-pub(crate) use vinhdanh_core::{collate, diag, memory, project, slug, text, tone};
+pub(crate) use vinhdanh_core::{collate, diag, memory, platform, project, slug, text, tone};
 
 pub mod archive;
 pub mod batch;

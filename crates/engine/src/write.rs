@@ -18,6 +18,7 @@ pub struct WriteError {
 impl From<WriteError> for Diagnostic {
     fn from(e: WriteError) -> Self {
         let hint = match e.source.kind() {
+            io::ErrorKind::ResourceBusy => crate::msg::close_pdf_hint(),
             io::ErrorKind::PermissionDenied => crate::msg::write_denied_hint(),
             _ => crate::msg::write_dir_hint(),
         };
@@ -113,7 +114,9 @@ pub fn commit(files: Vec<Staged>) -> Vec<Result<PathBuf, WriteError>> {
             if !synced {
                 s.tmp.as_file().sync_all().map_err(|e| err(&s.path, e))?;
             }
-            s.tmp.persist(&s.path).map_err(|e| err(&s.path, e.error))?;
+            s.tmp
+                .persist(&s.path)
+                .map_err(|e| err(&s.path, crate::platform::replace_error(e.error)))?;
             Ok(s.path)
         })
         .collect()
