@@ -85,9 +85,10 @@ message!(yaml_syntax_not_fixed(e: &str) vi "cú pháp YAML sai, không sửa t�
 // ---- init ----
 
 message!(
-    init_done(n: usize, dir: &dyn std::fmt::Display)
-    vi "Đã tạo {n} tệp trong {dir}. Sửa các tệp trong data/ rồi chạy: vinhdanh build {dir}"
-    en "Created {n} files in {dir}. Edit the files in data/, then run: vinhdanh build {dir}"
+    /// `arg` is the folder as typed in a command (quoted when it has spaces).
+    init_done(n: usize, dir: &dyn std::fmt::Display, arg: &str)
+    vi "Đã tạo {n} tệp trong {dir}. Sửa các tệp trong data/ rồi chạy: vinhdanh build {arg}"
+    en "Created {n} files in {dir}. Edit the files in data/, then run: vinhdanh build {arg}"
 );
 message!(init_failed(e: &dyn std::fmt::Display) vi "không tạo được dự án: {e}" en "could not create the project: {e}");
 

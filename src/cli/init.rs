@@ -14,7 +14,8 @@ pub struct Args {
 pub fn run(a: Args) -> i32 {
     match Project::write_default(&a.dir) {
         Ok(n) => {
-            eprintln!("{}", crate::msg::init_done(n, &a.dir.display()));
+            let dir = a.dir.display().to_string();
+            eprintln!("{}", crate::msg::init_done(n, &dir, &shell_arg(&dir)));
             0
         }
         Err(e) => fail(
@@ -22,5 +23,24 @@ pub fn run(a: Args) -> i32 {
                 .in_file(a.dir.display().to_string())
                 .into(),
         ),
+    }
+}
+
+/// A folder as one argument of a command the clerk can copy: in double quotes when it has
+/// spaces (`"Hội nghị 2025"`; the same in cmd.exe, PowerShell and a Unix shell).
+fn shell_arg(dir: &str) -> String {
+    if dir.contains(char::is_whitespace) {
+        format!("\"{dir}\"")
+    } else {
+        dir.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_folder_with_spaces_is_quoted() {
+        assert_eq!(super::shell_arg("hoi-nghi"), "hoi-nghi");
+        assert_eq!(super::shell_arg("Hội nghị 2025"), "\"Hội nghị 2025\"");
     }
 }
