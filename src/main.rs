@@ -1,3 +1,7 @@
 fn main() {
-    std::process::exit(vinhdanh::cli::main());
+    let code = {
+        let _console = vinhdanh::platform::utf8_console();
+        vinhdanh::cli::main()
+    };
+    std::process::exit(code);
 }

@@ -35,6 +35,84 @@ fn replace_error_on(e: io::Error, windows: bool) -> io::Error {
     }
 }
 
+/// The console's output code page set to UTF-8 for as long as this lives (the old one comes
+/// back when it is dropped), on Windows, where a console opened by a double-click has the
+/// system's legacy code page; a console-less start, and other systems, are left as they are.
+/// (Rust writes text to a console as UTF-16, so vinhdanh's own messages read right either way;
+/// this is for bytes written to the console as they are.)
+#[must_use = "the code page goes back when this is dropped"]
+pub struct Utf8Console {
+    #[cfg(windows)]
+    old: u32,
+}
+
+#[cfg(windows)]
+pub fn utf8_console() -> Utf8Console {
+    use windows_sys::Win32::System::Console::{GetConsoleOutputCP, SetConsoleOutputCP};
+    const UTF8: u32 = 65001;
+    // SAFETY: plain calls without pointers; 0 means there is no console.
+    let old = unsafe { GetConsoleOutputCP() };
+    if old != 0 && old != UTF8 && unsafe { SetConsoleOutputCP(UTF8) } != 0 {
+        return Utf8Console { old };
+    }
+    Utf8Console { old: 0 }
+}
+
+#[cfg(not(windows))]
+pub fn utf8_console() -> Utf8Console {
+    Utf8Console {}
+}
+
+#[cfg(windows)]
+impl Drop for Utf8Console {
+    fn drop(&mut self) {
+        if self.old != 0 {
+            // SAFETY: as above.
+            unsafe {
+                windows_sys::Win32::System::Console::SetConsoleOutputCP(self.old);
+            }
+        }
+    }
+}
+
+/// The user's Documents folder: on Windows the known folder (wherever it was moved to, OneDrive
+/// included), else `%USERPROFILE%\Documents`; elsewhere `$HOME/Documents`.
+#[cfg(windows)]
+pub fn documents_dir() -> Option<PathBuf> {
+    known_documents()
+        .or_else(|| std::env::var_os("USERPROFILE").map(|h| PathBuf::from(h).join("Documents")))
+}
+
+#[cfg(not(windows))]
+pub fn documents_dir() -> Option<PathBuf> {
+    std::env::var_os("HOME").map(|h| PathBuf::from(h).join("Documents"))
+}
+
+#[cfg(windows)]
+fn known_documents() -> Option<PathBuf> {
+    use std::os::windows::ffi::OsStringExt;
+    use windows_sys::Win32::System::Com::CoTaskMemFree;
+    use windows_sys::Win32::UI::Shell::{FOLDERID_Documents, SHGetKnownFolderPath};
+    let mut p: windows_sys::core::PWSTR = std::ptr::null_mut();
+    // SAFETY: `p` receives a NUL-terminated wide string allocated by the shell, read up to its
+    // NUL and freed with CoTaskMemFree (which the documentation asks for even on failure).
+    unsafe {
+        let hr = SHGetKnownFolderPath(&FOLDERID_Documents, 0, std::ptr::null_mut(), &mut p);
+        let out = if hr >= 0 && !p.is_null() {
+            let mut len = 0;
+            while *p.add(len) != 0 {
+                len += 1;
+            }
+            let wide = std::slice::from_raw_parts(p, len);
+            Some(PathBuf::from(std::ffi::OsString::from_wide(wide)))
+        } else {
+            None
+        };
+        CoTaskMemFree(p as *const core::ffi::c_void);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
