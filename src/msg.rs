@@ -445,6 +445,32 @@ pub fn help(key: &str) -> Option<&'static str> {
         .map(|(_, vi, en)| pick(vi, en))
 }
 
+// ---- A start with no arguments (a double-click on vinhdanh.exe) ----
+
+message!(
+    start_intro(version: &str)
+    vi "vinhdanh {version}: xem trước và in các văn bản Hội nghị tuyên dương."
+    en "vinhdanh {version}: preview and print the documents of the awards conference."
+);
+message!(
+    start_created(dir: &dyn std::fmt::Display)
+    vi "Lần chạy đầu tiên: đã tạo dự án mới (dữ liệu mẫu) trong {dir}"
+    en "First start: created a new project (the sample data) in {dir}"
+);
+message!(
+    start_where(dir: &dyn std::fmt::Display, data: &dyn std::fmt::Display, output: &dyn std::fmt::Display)
+    vi "Dự án: {dir}\n  Sửa dữ liệu trong {data} (bằng Notepad hoặc Excel): mỗi lần lưu, trang xem trước tự cập nhật.\n  Các tệp PDF để in nằm trong {output}"
+    en "Project: {dir}\n  Edit the data in {data} (with Notepad or Excel): each save updates the preview page.\n  The PDF files to print are in {output}"
+);
+message!(
+    start_close()
+    vi "Đang mở trang xem trước trong trình duyệt. Đóng cửa sổ này để dừng chương trình. (Các lệnh khác: vinhdanh --help)"
+    en "Opening the preview page in the browser. Close this window to stop the program. (Other commands: vinhdanh --help)"
+);
+message!(start_no_documents() vi "lỗi: không tìm thấy thư mục Documents (Tài liệu) của người dùng" en "error: the user's Documents folder was not found");
+message!(start_press_enter() vi "Nhấn Enter để đóng cửa sổ." en "Press Enter to close the window.");
+
+
 #[cfg(test)]
 mod tests {
     use super::*;

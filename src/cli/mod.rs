@@ -4,6 +4,7 @@
 mod build;
 mod calibrate;
 mod check;
+mod double_click;
 mod eject;
 mod init;
 mod manual;
@@ -114,6 +115,9 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
 /// Parses the process's arguments in the language `--lang` asks for, and runs the command.
 pub fn main() -> i32 {
     msg::set(msg::from_args(std::env::args_os()));
+    if cfg!(windows) && std::env::args_os().len() == 1 {
+        return double_click::run();
+    }
     let matches = command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
