@@ -55,12 +55,31 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     rebuilder.ahead = true;
     let round = step(&mut rebuilder, &shared, &out_dir, false);
     report(&round, None, options.verbose);
-    while let Some(paths) = watcher::next(&rx) {
+    let mut held = held_open(&round);
+    while let Some(paths) = watcher::next_or_retry(&rx, held.then_some(RETRY_HELD_OPEN)) {
         let saved = Instant::now();
         let round = step(&mut rebuilder, &shared, &out_dir, true);
-        report(&round, Some((&paths, saved)), options.verbose);
+        let was_held = held;
+        held = held_open(&round);
+        // A retry that still meets the open file says nothing again.
+        if !(paths.is_empty() && was_held && held) {
+            report(&round, Some((&paths, saved)), options.verbose);
+        }
     }
     Ok(())
+}
+
+/// How often serve tries again to write a PDF that a reader holds open (on Windows), until
+/// the reader closes it.
+const RETRY_HELD_OPEN: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Whether a job of the round failed only because a file it writes is held open by another
+/// program (see `platform::replace_error`): worth trying again without a save.
+fn held_open(round: &Round) -> bool {
+    let hint = msg::close_pdf_hint();
+    round.failed.iter().any(|(_, d)| {
+        d.errors().next().is_some() && d.errors().all(|x| x.hint.as_deref() == Some(hint))
+    })
 }
 
 /// One round for the page: jobs marked rebuilding, then built, each job's pages put on the
@@ -111,6 +130,9 @@ fn report(round: &Round, edit: Option<(&[String], Instant)>, verbose: bool) {
     for (name, d) in &round.failed {
         eprintln!("{}", msg::job_failed(name));
         eprint!("{}", crate::diag::render(d));
+    }
+    if held_open(round) {
+        eprintln!("{}", msg::serve_retry_held_open());
     }
 }
 

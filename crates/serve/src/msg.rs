@@ -126,3 +126,8 @@ pub fn document_title(output: &str) -> Option<&'static str> {
 }
 
 message!(job_failed(name: &str) vi "Không in được {name}:" en "Could not print {name}:");
+message!(
+    serve_retry_held_open()
+    vi "Trang xem trước sẽ tự ghi lại tệp đó khi nó được đóng trong trình đọc PDF."
+    en "The preview writes that file again once it is closed in the PDF reader."
+);

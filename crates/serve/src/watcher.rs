@@ -139,3 +139,23 @@ pub fn next(rx: &Receiver<Vec<String>>) -> Option<Vec<String>> {
     paths.dedup();
     Some(paths)
 }
+
+/// As [`next`], but when `retry` is given and no save comes within it, an empty burst: a round
+/// that rebuilds only what failed before (a PDF that a reader held open, once it is closed).
+pub fn next_or_retry(rx: &Receiver<Vec<String>>, retry: Option<Duration>) -> Option<Vec<String>> {
+    let Some(wait) = retry else {
+        return next(rx);
+    };
+    match rx.recv_timeout(wait) {
+        Ok(mut paths) => {
+            while let Ok(more) = rx.try_recv() {
+                paths.extend(more);
+            }
+            paths.sort();
+            paths.dedup();
+            Some(paths)
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Some(Vec::new()),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => None,
+    }
+}
