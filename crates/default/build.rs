@@ -16,10 +16,12 @@ fn main() {
     let mut entries = Vec::new();
     for dir in ["data", "templates", "fonts", "assets"] {
         let base = root.join(dir);
-        println!("cargo:rerun-if-changed={}", base.display());
         if !base.exists() {
+            // Not watched: cargo takes a missing watched path as changed, and would rebuild
+            // the crate at every `cargo build` (a folder added later needs `touch build.rs`).
             continue;
         }
+        println!("cargo:rerun-if-changed={}", base.display());
         for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
             let entry = entry.expect("readable default project");
             println!("cargo:rerun-if-changed={}", entry.path().display());
