@@ -6,7 +6,7 @@
 #   default-identical  `vinhdanh.exe build` of the embedded default: every file of output/
 #                      byte-identical to the Linux build's
 #   vietnamese-folder  init / check / build of a project in "Tài liệu của Văn thư/Hội nghị 2025"
-#                      with the office's .xlsx and .csv lists: init's hint quoted, no \\?\ in
+#                      with the office's delegates.xlsx: init's hint quoted, no \\?\ in
 #                      messages, every file byte-identical to the Linux build's
 #   serve              `serve --no-open`: the page and one page image fetched over loopback,
 #                      two saves of data/plan.yaml each rebuilding the plan; a third while the
@@ -126,6 +126,7 @@ winpath() { winepath -w "$1" 2>/dev/null; }
 # Compares every file under two folders: the same names, the same bytes. Prints a summary.
 same_tree() {
   local a=$1 b=$2 la lb n diff=0 pdfs
+  [ -d "$a" ] && [ -d "$b" ] || { echo "  no $a or no $b"; return 1; }
   la=$(cd "$a" && find . -type f | LC_ALL=C sort)
   lb=$(cd "$b" && find . -type f | LC_ALL=C sort)
   if [ "$la" != "$lb" ]; then
@@ -183,10 +184,11 @@ vn_why=()
 grep -q "vinhdanh build \"$proj_name\"" "$work/init.log" \
   || { vn_ok=0; vn_why+=("init's hint not quoted: $(tail -1 "$work/init.log")"); }
 proj="$parent/$proj_name"
-# The office's lists, as a clerk keeps them: the delegates in Excel, the honorees as CSV.
-if [ -f "$proj/data/examples/delegates.xlsx" ] && [ -f "$proj/data/examples/honorees.csv" ]; then
-  rm -f "$proj/data/delegates.yaml" "$proj/data/honorees.yaml"
-  cp "$proj/data/examples/delegates.xlsx" "$proj/data/examples/honorees.csv" "$proj/data/"
+# The delegates as the office keeps them, in Excel (the example honorees' list has no codes,
+# which the sample agenda and decision use: the honorees stay in YAML).
+if [ -f "$proj/data/examples/delegates.xlsx" ]; then
+  rm -f "$proj/data/delegates.yaml"
+  cp "$proj/data/examples/delegates.xlsx" "$proj/data/"
 else
   vn_ok=0
   vn_why+=("init wrote no data/examples/")
@@ -196,7 +198,7 @@ cp -r "$proj" "$work/vn-linux"
 rc=$?
 "$linux" check "$work/vn-linux" >"$work/check-linux.log" 2>&1
 rcl=$?
-[ $rc -eq $rcl ] || { vn_ok=0; vn_why+=("check exit $rc under Wine, $rcl on Linux"); }
+[ $rc -eq 0 ] && [ $rcl -eq 0 ] || { vn_ok=0; vn_why+=("check exit $rc under Wine, $rcl on Linux"); }
 (cd "$parent" && win build "$proj_name" >"$work/build.log" 2>&1)
 rc=$?
 "$linux" build "$work/vn-linux" >"$work/build-linux.log" 2>&1
@@ -243,13 +245,14 @@ wait_idle() { # URL SECONDS: waits for a state with the plan's image and nothing
   done
   return 1
 }
-# The conference's name changed in data/plan.yaml, as Notepad saves: the file rewritten in place.
+# The conference's venue (printed in the plan) changed in data/plan.yaml, as Notepad saves: the
+# file rewritten in place.
 save_plan() {
   python3 - "$serve_proj/data/plan.yaml" "$1" <<'PY'
 import re, sys
 path, n = sys.argv[1], sys.argv[2]
 text = open(path, encoding="utf-8").read()
-text = re.sub(r"^(  name: )Hội nghị.*$", r"\g<1>Hội nghị tuyên dương điển hình tiên tiến xã Thượng Hồng, lần lưu thử " + n,
+text = re.sub(r"^(  venue: ).*$", r"\g<1>Hội trường Ủy ban nhân dân xã Thượng Hồng, lần lưu thử " + n,
               text, count=1, flags=re.M)
 with open(path, "w", encoding="utf-8") as f:
     f.write(text)
@@ -408,7 +411,7 @@ if wait_for_line "$work/hold.log" 30 '^open' >/dev/null; then
   elif grep -qaF "ke-hoach.pdf" "$work/open.log" \
     && grep -qaF "đóng tệp này trong trình đọc PDF" "$work/open.log" \
     && [ "$(stat -c %Y "$proj/output/danh-sach-dai-bieu.pdf")" != "$others_before" ] && [ $rc -eq 1 ]; then
-    pass open-pdf "exit 1, named with the hint, the other document written: $(grep -aF 'ke-hoach.pdf' "$work/open.log" | head -1 | cut -c1-160)"
+    pass open-pdf "exit 1, the other document written; said: $(grep -aF 'tệp đang mở' "$work/open.log" | head -1 | sed 's/^.*: lỗi: //')"
   else
     sed 's/^/  | /' "$work/open.log" | tail -12
     fail open-pdf "exit $rc, message or other document not as expected"
