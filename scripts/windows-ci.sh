@@ -90,7 +90,8 @@ fi
 work=$(mktemp -d /tmp/vinhdanh-wine.XXXXXX)
 bin=$work/bin
 mkdir -p "$bin"
-cp "$exe" "$bin/vinhdanh.exe"
+# Stripped, as scripts/release.sh ships it.
+x86_64-w64-mingw32-strip -o "$bin/vinhdanh.exe" "$exe"
 cp "$helpers/bcryptprimitives.dll" "$helpers/holdopen.exe" "$bin/"
 export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEARCH=win64
 # No Mono or Gecko installer at the prefix's creation; the stand-in ProcessPrng next to the .exe.
