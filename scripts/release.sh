@@ -16,7 +16,9 @@ repo=$(pwd)
 out=$(mkdir -p "${1:-dist}" && cd "${1:-dist}" && pwd)
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 epoch=$(git log -1 --format=%ct 2>/dev/null || date +%s)
-export SOURCE_DATE_EPOCH=$epoch TZ=UTC
+# Not exported as SOURCE_DATE_EPOCH: C build scripts (psm, through cc) rebuild on its change,
+# and the release would not share the cached build of CI.
+export TZ=UTC
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT

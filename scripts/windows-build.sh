@@ -32,7 +32,9 @@ fi
 
 # Debian's cargo and rustc (not rustup's, which may come first on PATH), and nothing of a
 # calling cargo's environment.
-unset RUSTC_WRAPPER RUSTUP_TOOLCHAIN CARGO_BUILD_TARGET RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
+# SOURCE_DATE_EPOCH too: the cc crate's build scripts (psm) rebuild, with typst above them,
+# whenever it changes.
+unset RUSTC_WRAPPER RUSTUP_TOOLCHAIN CARGO_BUILD_TARGET RUSTFLAGS CARGO_ENCODED_RUSTFLAGS SOURCE_DATE_EPOCH
 export RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 export CARGO_TARGET_DIR=$TARGET_DIR
