@@ -470,7 +470,6 @@ message!(
 message!(start_no_documents() vi "lỗi: không tìm thấy thư mục Documents (Tài liệu) của người dùng" en "error: the user's Documents folder was not found");
 message!(start_press_enter() vi "Nhấn Enter để đóng cửa sổ." en "Press Enter to close the window.");
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -155,4 +155,24 @@ mod tests {
         assert_eq!(fs::read(&p).unwrap(), b"two");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
+
+    /// A PDF Windows refused to replace because a reader holds it open (codes 5, 32, 33) is
+    /// named with its file and the hint to close it in the reader.
+    #[test]
+    fn a_file_held_open_is_named_with_the_hint_to_close_it() {
+        for code in crate::platform::OPEN_ELSEWHERE {
+            let source =
+                crate::platform::replace_error_on(std::io::Error::from_raw_os_error(code), true);
+            let d = Diagnostic::from(WriteError {
+                path: std::path::PathBuf::from("output/ke-hoach.pdf"),
+                source,
+            });
+            let shown = crate::diag::render(&d.into());
+            assert!(shown.contains("ke-hoach.pdf"), "{shown}");
+            assert!(
+                shown.contains(crate::msg::close_pdf_hint()),
+                "{code}: {shown}"
+            );
+        }
+    }
 }
