@@ -84,7 +84,7 @@ fn text() -> impl Strategy<Value = String> {
             "Lê Thị Hoà # 2",
             "Đề nghị: đúng giờ.",
             "½ ngày",
-            "xã Thượng Hồng, Hải Phòng",
+            "xã Yên Lạc, Phú Thọ",
         ])
         .prop_map(String::from),
         "[a-zA-Z0-9 :#'\"\\-,.ăâđêôơưỦẠẾỘàáạảãờớ]{0,16}",
