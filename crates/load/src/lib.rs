@@ -88,6 +88,21 @@ impl DataSource {
     }
 }
 
+/// One loaded data file, as [`Data::loaded`] lists them.
+pub struct Loaded<'a> {
+    /// Project-relative path ("data/plan.yaml", "data/delegates.xlsx").
+    pub file: &'a str,
+    /// The YAML text as loaded; `None` for a spreadsheet.
+    pub yaml: Option<&'a YamlDoc>,
+    /// Location of a field path in this file (line:column, or a sheet's row and column).
+    pub locate: Box<dyn Fn(&str) -> Location + 'a>,
+    /// Calls its argument with (field path, text) for every string of the file's values.
+    pub strings: Box<WalkStrings<'a>>,
+}
+
+/// A walk over the strings of one file's values: (field path, text) for each.
+pub type WalkStrings<'a> = dyn Fn(&mut dyn FnMut(&str, &str)) + 'a;
+
 /// Everything the documents are made from. Optional files that are absent are `None`; their
 /// documents are skipped with a note rather than failing the whole build.
 #[derive(Debug)]
@@ -149,25 +164,44 @@ impl Data {
         ConferenceFacts { data: self }
     }
 
-    /// Every YAML file of the data, for rules that look at the text as typed.
-    pub fn yaml_docs(&self) -> Vec<&YamlDoc> {
-        let mut v = vec![&self.plan_src];
-        v.extend(self.agenda.as_ref().map(|(_, d)| d));
-        v.extend(self.responsibilities.as_ref().map(|(_, d)| d));
-        let lists = [
-            self.delegates.as_ref().map(|(_, s)| s),
-            self.honorees.as_ref().map(|(_, s)| s),
-        ];
-        for src in lists.into_iter().flatten() {
-            if let DataSource::Yaml(d) = src {
-                v.push(d);
+    /// Every data file loaded, once, in load order: the one list the text rules, the font
+    /// check and the glyph locations walk. A file added to [`Data`] and not here would escape
+    /// those checks silently, so everything that visits "every file" goes through this.
+    pub fn loaded(&self) -> Vec<Loaded<'_>> {
+        fn yaml<'a, T: serde::Serialize>(value: &'a T, doc: &'a YamlDoc) -> Loaded<'a> {
+            Loaded {
+                file: &doc.file,
+                yaml: Some(doc),
+                locate: Box::new(move |p| doc.locate(p)),
+                strings: Box::new(move |f| walk_strings(value, f)),
             }
         }
+        fn list<'a, T: serde::Serialize>(value: &'a T, src: &'a DataSource) -> Loaded<'a> {
+            Loaded {
+                file: src.file(),
+                yaml: match src {
+                    DataSource::Yaml(d) => Some(d),
+                    DataSource::Table(_) => None,
+                },
+                locate: Box::new(move |p| src.locate(p)),
+                strings: Box::new(move |f| walk_strings(value, f)),
+            }
+        }
+        let mut v = vec![yaml(&self.plan, &self.plan_src)];
+        v.extend(self.agenda.as_ref().map(|(a, d)| yaml(a, d)));
+        v.extend(self.responsibilities.as_ref().map(|(r, d)| yaml(r, d)));
+        v.extend(self.delegates.as_ref().map(|(l, s)| list(l, s)));
+        v.extend(self.honorees.as_ref().map(|(l, s)| list(l, s)));
         if let Some(d) = &self.decision {
-            v.push(&d.src);
-            v.push(&d.layout_src);
+            v.push(yaml(&d.file, &d.src));
+            v.push(yaml(&d.layout, &d.layout_src));
         }
         v
+    }
+
+    /// Every YAML file of the data, for rules that look at the text as typed.
+    pub fn yaml_docs(&self) -> Vec<&YamlDoc> {
+        self.loaded().into_iter().filter_map(|l| l.yaml).collect()
     }
 
     /// The image paths named in data, with the field that names each (file, field path).

@@ -22,10 +22,8 @@ pub mod report;
 pub use free_text::is_free_text;
 pub use report::{Balance, CheckReport, QuotaRow, SumLine};
 
-use serde::Serialize;
-
 use crate::diag::{Diagnostics, Location};
-use crate::load::{Data, walk_strings};
+use crate::load::Data;
 use crate::model::HonoreeKind;
 use vinhdanh_core::Coverage;
 
@@ -150,36 +148,8 @@ fn annotate_records(data: &Data, diags: &mut Diagnostics) {
 type StringVisitor<'v> = dyn FnMut(&str, &str, &str, &dyn Fn(&str) -> Location) + 'v;
 
 pub(crate) fn each_string(data: &Data, f: &mut StringVisitor<'_>) {
-    fn go<T: Serialize>(
-        value: &T,
-        file: &str,
-        locate: &dyn Fn(&str) -> Location,
-        f: &mut StringVisitor<'_>,
-    ) {
-        walk_strings(value, &mut |path, s| f(file, path, s, locate));
-    }
-    let plan_loc = |p: &str| data.plan_src.locate(p);
-    go(&data.plan, &data.plan_src.file, &plan_loc, f);
-    if let Some((a, d)) = &data.agenda {
-        go(a, &d.file, &|p: &str| d.locate(p), f);
-    }
-    if let Some((r, d)) = &data.responsibilities {
-        go(r, &d.file, &|p: &str| d.locate(p), f);
-    }
-    if let Some((v, s)) = &data.delegates {
-        go(v, s.file(), &|p: &str| s.locate(p), f);
-    }
-    if let Some((v, s)) = &data.honorees {
-        go(v, s.file(), &|p: &str| s.locate(p), f);
-    }
-    if let Some(d) = &data.decision {
-        go(&d.file, &d.src.file, &|p: &str| d.src.locate(p), f);
-        go(
-            &d.layout,
-            &d.layout_src.file,
-            &|p: &str| d.layout_src.locate(p),
-            f,
-        );
+    for file in data.loaded() {
+        (file.strings)(&mut |path, s| f(file.file, path, s, &*file.locate));
     }
 }
 
