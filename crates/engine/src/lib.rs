@@ -30,9 +30,11 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use minijinja::{Environment, Value};
 use typst::layout::{Frame, FrameItem};
-use typst_layout::PagedDocument;
 
 pub use batch::{Batch, Record};
+/// The laid-out pages the layers above hold (previews, the page's images), without depending
+/// on Typst themselves.
+pub use typst_layout::{Page, PagedDocument};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::fonts::Fonts;

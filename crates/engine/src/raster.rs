@@ -1,5 +1,9 @@
 //! Page images for screens (`serve`, `preview`): typst-render, then PNG.
 
+use std::hash::{Hash, Hasher};
+
+use typst::layout::{Frame, FrameItem};
+use typst::model::Destination;
 use typst::utils::Scalar;
 use typst_layout::Page;
 
@@ -45,5 +49,67 @@ fn options(ppi: f32) -> typst_render::RenderOptions {
     typst_render::RenderOptions {
         pixel_per_pt: Scalar::new(f64::from(ppi) / 72.0),
         render_bleed: false,
+    }
+}
+
+/// The hash of what a page looks like (see [`Look`]): the same picture, the same hash,
+/// wherever and in whatever company it was laid out (`serve` renders each look once).
+pub fn look(page: &Page) -> u128 {
+    typst::utils::hash128(&Look(page))
+}
+
+/// A page's look, for hashing: what typst-render draws, not where it came from. The page's own
+/// hash also covers its source spans and introspection tags, which move when a record is laid
+/// out in other company (a certificate alone ahead of its batch, then within it, or after an
+/// earlier record's text grew by a word), so the same picture would be rendered and fetched
+/// again.
+struct Look<'a>(&'a Page);
+
+impl Hash for Look<'_> {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.0.fill.hash(h);
+        self.0.bleed.hash(h);
+        frame_look(&self.0.frame, h);
+    }
+}
+
+fn frame_look<H: Hasher>(frame: &Frame, h: &mut H) {
+    frame.size().hash(h);
+    for (pos, item) in frame.items() {
+        if let FrameItem::Tag(_) = item {
+            continue;
+        }
+        pos.hash(h);
+        match item {
+            FrameItem::Group(g) => {
+                0u8.hash(h);
+                g.transform.hash(h);
+                g.clip.hash(h);
+                frame_look(&g.frame, h);
+            }
+            FrameItem::Text(t) => {
+                1u8.hash(h);
+                (&t.font, t.size, &t.fill, &t.stroke, &t.text).hash(h);
+                for g in &t.glyphs {
+                    (g.id, g.x_advance, g.x_offset, g.y_advance, g.y_offset).hash(h);
+                }
+            }
+            FrameItem::Shape(shape, _) => {
+                2u8.hash(h);
+                shape.hash(h);
+            }
+            FrameItem::Image(image, size, _) => {
+                3u8.hash(h);
+                (image, size).hash(h);
+            }
+            FrameItem::Link(dest, size) => {
+                4u8.hash(h);
+                size.hash(h);
+                if let Destination::Url(url) = dest {
+                    url.hash(h);
+                }
+            }
+            FrameItem::Tag(_) => {}
+        }
     }
 }

@@ -14,11 +14,9 @@ pub(crate) use vinhdanh_rules as rules;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use typst_layout::PagedDocument;
-
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::documents::Settings;
-use crate::engine::{Engine, Job, JobOutcome, Work, timed};
+use crate::engine::{Engine, Job, JobOutcome, PagedDocument, Work, timed};
 use crate::fonts::Fonts;
 use crate::load::Data;
 use crate::project::{Override, Project};
@@ -72,6 +70,9 @@ pub struct Prepared {
     /// Load notes and every finding of the rules, errors and warnings.
     pub diags: Diagnostics,
     pub timings: Timings,
+    /// For each character no font has, the first data field holding it: found once, when the
+    /// first engine of the command is made (a `check` needs none), shared by every engine.
+    origins: std::sync::OnceLock<engine::Origin>,
 }
 
 /// Wall time of the stages before and around the engine (the engine's own phases are in each
@@ -103,6 +104,7 @@ pub fn prepare(project: &Project) -> Result<Prepared, Diagnostics> {
         report,
         diags,
         timings,
+        origins: std::sync::OnceLock::new(),
     })
 }
 
@@ -311,8 +313,11 @@ pub fn plan(project: &Project, which: &Select, options: &BuildOptions) -> Result
 /// has, the data fields that hold it (found by the rules), so its error points at the data.
 pub fn engine<'a>(project: &'a Project, p: &'a Prepared, options: &BuildOptions) -> Engine<'a> {
     let mut eo = engine_options(options);
-    let origins = rules::char_origins(&p.data, |c| !p.fonts.covers(c));
-    eo.origin = Some(std::sync::Arc::new(move |c| origins.get(&c).cloned()));
+    let origin = p.origins.get_or_init(|| {
+        let origins = rules::char_origins(&p.data, |c| !p.fonts.covers(c));
+        std::sync::Arc::new(move |c| origins.get(&c).cloned())
+    });
+    eo.origin = Some(origin.clone());
     Engine::new(project, &p.fonts, eo)
 }
 
@@ -508,7 +513,7 @@ pub fn run_partly(
     if options.png
         && let Some(today) = today
     {
-        make_previews(&engine, &outcomes, options, today, &mut report);
+        make_previews(project, p, &outcomes, options, today, &mut report);
     }
     let mut manifest = crate::manifest::Manifest::read(&options.out_dir);
     for (k, o) in outcomes.iter().enumerate() {
@@ -562,18 +567,19 @@ pub fn png_path(out_dir: &Path, pdf: &Path) -> PathBuf {
 
 /// The first page of every PDF written, as PNG images, on as many threads as jobs run.
 fn make_previews(
-    engine: &Engine,
+    project: &Project,
+    p: &Prepared,
     outcomes: &[JobOutcome],
     options: &BuildOptions,
     today: chrono::NaiveDate,
     report: &mut Report,
 ) {
     // An engine of its own: the build's may keep Typst sources, which previews have none of.
-    let eo = engine::Options {
+    let plain = BuildOptions {
         jobs: options.jobs,
-        ..engine::Options::default()
+        ..BuildOptions::default()
     };
-    let engine = &Engine::new(engine.project, engine.fonts, eo);
+    let engine = &engine(project, p, &plain);
     let pdfs: Vec<&PathBuf> = outcomes.iter().flat_map(|o| o.written.iter()).collect();
     let results = engine::pool::map(pdfs.len(), engine.workers(), |k| {
         let pdf = pdfs[k];

@@ -43,7 +43,6 @@ pub fn preview(
         .ok_or_else(|| Refused::Usage(Diagnostic::error(msg::unknown_output(&req.doc)).into()))?;
     let wanted = req.doc.trim_end_matches('/');
     let fail = |d: Diagnostics| Refused::Load(d);
-    let engine = pipeline::engine(project, &p, &options);
     let today = job.today;
 
     // A document of its own: laid out and drawn directly, no PDF in between.
@@ -51,7 +50,7 @@ pub fn preview(
         && (s.output == wanted || job.name == wanted)
         && req.record.is_none()
     {
-        let doc = engine
+        let doc = pipeline::engine(project, &p, &options)
             .lay_out(today, s, &mut JobOutcome::default())
             .map_err(fail)?;
         let pages = doc.pages().len();

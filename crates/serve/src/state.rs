@@ -3,16 +3,13 @@
 //! last round, and a version that the event stream announces.
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
+use crate::engine::Page;
 use serde_json::{Value, json};
-use typst::layout::{Frame, FrameItem};
-use typst::model::Destination;
-use typst_layout::Page;
 
 use super::rebuild::AHEAD;
 use super::rebuild::Round;
@@ -113,7 +110,7 @@ impl Shared {
         {
             let mut images = self.images.lock().unwrap();
             for page in laid.doc.pages() {
-                let h = typst::utils::hash128(&Look(page));
+                let h = crate::engine::raster::look(page);
                 images.entry(h).or_insert_with(|| {
                     Arc::new(PageImage {
                         page: page.clone(),
@@ -488,62 +485,6 @@ fn splice(doc: &mut Doc, part: Part) {
         for d in doc.records.iter_mut().filter(|d| d.first > last) {
             d.first = (d.first as isize + delta) as usize;
             d.last = (d.last as isize + delta) as usize;
-        }
-    }
-}
-
-/// A page's look, for hashing: what typst-render draws, not where it came from. The page's own
-/// hash also covers its source spans and introspection tags, which move when a record is laid
-/// out in other company (a certificate alone ahead of its batch, then within it, or after an
-/// earlier record's text grew by a word), so the same picture would be rendered and fetched
-/// again.
-struct Look<'a>(&'a Page);
-
-impl Hash for Look<'_> {
-    fn hash<H: Hasher>(&self, h: &mut H) {
-        self.0.fill.hash(h);
-        self.0.bleed.hash(h);
-        frame_look(&self.0.frame, h);
-    }
-}
-
-fn frame_look<H: Hasher>(frame: &Frame, h: &mut H) {
-    frame.size().hash(h);
-    for (pos, item) in frame.items() {
-        if let FrameItem::Tag(_) = item {
-            continue;
-        }
-        pos.hash(h);
-        match item {
-            FrameItem::Group(g) => {
-                0u8.hash(h);
-                g.transform.hash(h);
-                g.clip.hash(h);
-                frame_look(&g.frame, h);
-            }
-            FrameItem::Text(t) => {
-                1u8.hash(h);
-                (&t.font, t.size, &t.fill, &t.stroke, &t.text).hash(h);
-                for g in &t.glyphs {
-                    (g.id, g.x_advance, g.x_offset, g.y_advance, g.y_offset).hash(h);
-                }
-            }
-            FrameItem::Shape(shape, _) => {
-                2u8.hash(h);
-                shape.hash(h);
-            }
-            FrameItem::Image(image, size, _) => {
-                3u8.hash(h);
-                (image, size).hash(h);
-            }
-            FrameItem::Link(dest, size) => {
-                4u8.hash(h);
-                size.hash(h);
-                if let Destination::Url(url) = dest {
-                    url.hash(h);
-                }
-            }
-            FrameItem::Tag(_) => {}
         }
     }
 }
