@@ -50,10 +50,36 @@ fn files_under(dir: &Path, ext: &str) -> usize {
 /// What the live page's rebuild loop (`serve`, `watch`) makes of the project: blocked or not,
 /// and the errors it shows, rendered as the terminal shows them.
 fn serve_round(project: &Path) -> (bool, Vec<String>) {
+    let (round, _drafts) = rebuild_round(project, false);
+    (round.blocked, errors(&vinhdanh::diag::render(&round.diags)))
+}
+
+/// One round of the rebuild loop, as `watch` runs it or (`drafts`) as `serve` does, with a
+/// folder for drafts.
+fn rebuild_round(
+    project: &Path,
+    drafts: bool,
+) -> (vinhdanh::serve::rebuild::Round, Option<tempfile::TempDir>) {
     let p = vinhdanh::project::Project::open(project).unwrap();
     let mut r = vinhdanh::serve::rebuild::Rebuilder::new(p, project.join("output"));
-    let round = r.round(None);
-    (round.blocked, errors(&vinhdanh::diag::render(&round.diags)))
+    let dir = drafts.then(|| tempfile::tempdir().unwrap());
+    r.draft_dir = dir.as_ref().map(|d| d.path().to_path_buf());
+    (r.round(None), dir)
+}
+
+/// Pixels of a strong red in the top tenth of a PNG page image (the draft's band).
+fn red_on_top(png: &[u8]) -> usize {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let rows = info.height as usize / 10;
+    buf[..rows * info.line_size]
+        .chunks_exact(channels)
+        .filter(|p| p[0] > 150 && p[1] < 90 && p[2] < 90)
+        .count()
 }
 
 /// An unknown delegate group (a finding of the rules): every command that would print from the
@@ -91,8 +117,18 @@ fn a_rules_error_is_refused_alike_by_every_command() {
     );
 
     let (blocked, shown) = serve_round(&project);
-    assert!(blocked, "serve's rebuild ran despite the error");
-    assert_eq!(shown, expected, "serve shows other problems than check");
+    assert!(blocked, "watch's rebuild ran despite the error");
+    assert_eq!(shown, expected, "watch shows other problems than check");
+    // serve lays the documents out anyway, as a draft, outside output/, with the same
+    // problems.
+    let (round, drafts) = rebuild_round(&project, true);
+    assert!(!round.blocked);
+    assert_eq!(round.draft, expected.len());
+    assert!(round.band.is_some());
+    assert_eq!(errors(&vinhdanh::diag::render(&round.diags)), expected);
+    assert!(round.failed.is_empty(), "{:?}", round.failed);
+    assert!(files_under(drafts.unwrap().path(), "pdf") > 100);
+    assert_eq!(files_under(&out, "pdf"), 0, "a draft reached output/");
 
     // `--force` prints despite the rules, in preview as in build.
     let (code, text) = common::run(
@@ -106,6 +142,11 @@ fn a_rules_error_is_refused_alike_by_every_command() {
         "forced preview still reports:\n{text}"
     );
     assert_eq!(files_under(&out, "png"), 1);
+    let png = std::fs::read(out.join("xem-truoc/ke-hoach.png")).unwrap();
+    assert!(
+        red_on_top(&png) > 1000,
+        "a forced preview carries the draft's band"
+    );
 
     // The calibration sheet is made from the decision, the plan and the phôi layout, not from
     // the lists: the same policy, judged on the files it reads.

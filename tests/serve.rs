@@ -132,7 +132,7 @@ fn done(st: &Value) -> bool {
         .as_array()
         .unwrap()
         .iter()
-        .all(|d| d["state"] == "ok" || d["state"] == "failed")
+        .all(|d| ["ok", "failed", "draft", "stale"].contains(&d["state"].as_str().unwrap()))
 }
 
 /// A raw HTTP/1.0 GET (no chunked body to undo): the status and the body, whatever the URL contains.
@@ -790,4 +790,149 @@ fn every_image_on_the_first_screen_arrives() {
         }
         let _ = tab.close(false);
     }
+}
+
+/// The first invitation `build` wrote in a project.
+fn invitation_of(project: &Path) -> PathBuf {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(project.join("output/giay-moi"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files.remove(0)
+}
+
+/// Pixels of a strong red (the draft's band) in the top tenth of a page image.
+fn red_on_top(png: &[u8]) -> usize {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let rows = info.height as usize / 10;
+    buf[..rows * info.line_size]
+        .chunks_exact(channels)
+        .filter(|p| p[0] > 150 && p[1] < 90 && p[2] < 90)
+        .count()
+}
+
+/// While the rules find errors (here fewer delegates than the plan's minimum: the normal state
+/// while the lists are being collected), the page still shows every document, laid out from
+/// the new data with a red "BẢN NHÁP" band across each page image, the errors in the panel and
+/// on the cards of the documents made from the file at fault; `output/` keeps the last good
+/// PDFs. Fixed, the band goes and the PDFs follow the data.
+#[test]
+fn a_project_with_errors_shows_every_document_as_a_draft() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start();
+    let plan_pdf = s.project().join("output/ke-hoach.pdf");
+    let good = std::fs::read(&plan_pdf).unwrap();
+    let clean_url = images(&s.state(), "ke-hoach.pdf")[0].clone();
+    let (_, clean_png) = s.get(&clean_url);
+    assert_eq!(red_on_top(&clean_png), 0, "no band on good data");
+
+    s.edit("data/plan.yaml", |t| {
+        t.replacen("  min: 120\n", "  min: 145\n", 1).replacen(
+            "\n  name: Hội nghị",
+            "\n  name: Hội nghị biểu dương và",
+            1,
+        )
+    });
+    let st = s.wait_state("the draft", |st| {
+        st["draft"].as_u64().unwrap_or(0) > 0
+            && st["docs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["state"] == "draft")
+    });
+    assert!(!st["blocked"].as_bool().unwrap(), "{st}");
+    let errors = st["errors"].as_array().unwrap();
+    assert_eq!(st["draft"].as_u64().unwrap() as usize, errors.len());
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["file"] == "data/plan.yaml" || e["file"] == "data/delegates.yaml"),
+        "{errors:?}"
+    );
+    for (name, _) in DOCUMENTS {
+        assert!(!images(&st, name).is_empty(), "{name} shows pages: {st}");
+    }
+    let plan_card = st["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "ke-hoach.pdf")
+        .unwrap();
+    assert!(
+        !plan_card["errors"].as_array().unwrap().is_empty(),
+        "the plan's card shows the error about its data: {plan_card}"
+    );
+    // The pages follow the new data, banded; the printed PDF is the last good one.
+    let draft_url = images(&st, "ke-hoach.pdf")[0].clone();
+    assert!(draft_url.contains("?nhap="), "{draft_url}");
+    let (status, draft_png) = s.get(&draft_url);
+    assert_eq!(status, 200);
+    assert!(red_on_top(&draft_png) > 2000, "the band is drawn");
+    assert_eq!(
+        std::fs::read(&plan_pdf).unwrap(),
+        good,
+        "output/ keeps the good PDF"
+    );
+    assert!(
+        !common::squash(&common::pdf_text(&invitation_of(&s.project()))).contains("biểu dương và")
+    );
+
+    let browser = browser(chrome, (1280, 1600));
+    let tab = browser.new_tab().unwrap();
+    open_page(&tab, &s);
+    let banner = wait_js(
+        &tab,
+        "the draft banner",
+        "(() => { const b = document.getElementById('banner'); return !b.hidden && b.dataset.kind === 'draft' && b.textContent; })()",
+    );
+    assert!(banner.as_str().unwrap().contains("BẢN NHÁP"), "{banner}");
+    let badges = js(
+        &tab,
+        "[...document.querySelectorAll('.card .badge')].map(b => b.textContent)",
+    );
+    assert_eq!(badges.as_array().unwrap().len(), 6);
+    assert!(
+        badges
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|b| b.as_str().unwrap().contains("bản nháp")),
+        "{badges}"
+    );
+    wait_js(
+        &tab,
+        "the first page images drawn",
+        "[...document.querySelectorAll('.card .pages img')].slice(0, 3).every(i => i.complete && i.naturalWidth > 0)",
+    );
+    shot(&tab, "6-draft-with-errors.png");
+
+    // Fixed: no band, the cards up to date, the PDFs written from the new data.
+    s.edit("data/plan.yaml", |t| {
+        t.replacen("  min: 145\n", "  min: 120\n", 1)
+    });
+    let st = s.wait_state("the draft gone", |st| {
+        st["draft"] == 0
+            && st["docs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["state"] == "ok")
+    });
+    let url = images(&st, "ke-hoach.pdf")[0].clone();
+    assert!(!url.contains('?'), "{url}");
+    assert_eq!(red_on_top(&s.get(&url).1), 0);
+    let text = common::squash(&common::pdf_text(&invitation_of(&s.project())));
+    assert!(text.contains("Hội nghị biểu dương và"), "{text}");
+    wait_js(
+        &tab,
+        "the banner gone",
+        "document.getElementById('banner').hidden && document.body.dataset.busy === '0'",
+    );
+    shot(&tab, "7-draft-fixed.png");
 }

@@ -442,6 +442,18 @@ impl<'a> Engine<'a> {
         self.compile_source(source, template, today, files, None, out)
     }
 
+    /// The band drawn across the page images of a draft ([`raster::Band`]), in the project's
+    /// fonts; `None` if it cannot be laid out (the images then go without it).
+    pub fn band(&self, text: &str) -> Option<raster::Band> {
+        let mut out = JobOutcome::default();
+        let today = chrono::Utc::now().date_naive();
+        let source = raster::Band::source(text);
+        let doc = self
+            .compile_source(source, "band", today, &[], None, &mut out)
+            .ok()?;
+        doc.pages().first().cloned().map(raster::Band::new)
+    }
+
     /// Compiles generated Typst. `part` numbers the compiles of one template in a job (batch
     /// chunks), so `--keep-typst` keeps each one.
     pub fn compile_source(

@@ -581,6 +581,7 @@ fn make_previews(
     };
     let engine = &engine(project, p, &plain);
     let pdfs: Vec<&PathBuf> = outcomes.iter().flat_map(|o| o.written.iter()).collect();
+    let band = draft_band(engine, &p.diags);
     let results = engine::pool::map(pdfs.len(), engine.workers(), |k| {
         let pdf = pdfs[k];
         let name = pdf.display().to_string();
@@ -590,7 +591,7 @@ fn make_previews(
                     .in_file(name.clone())
                     .into()
             })
-            .and_then(|bytes| pdf_page_png(engine, bytes, 1, PNG_PPI, today, &name))
+            .and_then(|bytes| pdf_page_png(engine, bytes, 1, PNG_PPI, today, &name, band.as_ref()))
             .and_then(|png| {
                 let path = png_path(&options.out_dir, pdf);
                 engine::write::atomic_write(&path, &png)
@@ -616,6 +617,7 @@ pub fn pdf_page_png(
     ppi: f32,
     today: chrono::NaiveDate,
     name: &str,
+    band: Option<&engine::raster::Band>,
 ) -> Result<Vec<u8>, Diagnostics> {
     const FILE: &str = "/__xem-truoc__.pdf";
     let src = format!(
@@ -633,7 +635,16 @@ pub fn pdf_page_png(
     let first = doc.pages().first().ok_or_else(|| {
         Diagnostics::from(Diagnostic::error(crate::msg::raster_failed(name, page)))
     })?;
-    Ok(engine::raster::page_png(first, ppi))
+    Ok(engine::raster::page_png(first, ppi, band))
+}
+
+/// The band of the page images of data the rules refuse (`--force`, `serve`): `None` while
+/// the data has no errors.
+pub fn draft_band(engine: &Engine, diags: &Diagnostics) -> Option<engine::raster::Band> {
+    let n = diags.errors().count();
+    (n > 0)
+        .then(|| engine.band(&crate::msg::draft_band(n)))
+        .flatten()
 }
 
 fn engine_options(options: &BuildOptions) -> engine::Options {

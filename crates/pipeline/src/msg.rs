@@ -47,3 +47,5 @@ message!(
 );
 
 message!(calibrate_no_decision(file: &str) vi "không có {file}: chưa có Giấy khen để căn chỉnh" en "no {file}: there are no certificates to calibrate");
+
+message!(draft_band(n: usize) vi "BẢN NHÁP – còn {n} lỗi, chưa được in" en "DRAFT – {n} error(s) left, not for print");

@@ -50,7 +50,8 @@ pub fn preview(
         && (s.output == wanted || job.name == wanted)
         && req.record.is_none()
     {
-        let doc = pipeline::engine(project, &p, &options)
+        let engine = pipeline::engine(project, &p, &options);
+        let doc = engine
             .lay_out(today, s, &mut JobOutcome::default())
             .map_err(fail)?;
         let pages = doc.pages().len();
@@ -59,7 +60,8 @@ pub fn preview(
                 Diagnostic::error(msg::preview_no_page(&req.doc, req.page, pages)).into(),
             )
         })?;
-        let png = engine::raster::page_png(page, req.ppi);
+        let band = pipeline::draft_band(&engine, &p.diags);
+        let png = engine::raster::page_png(page, req.ppi, band.as_ref());
         let path = image_path(out_dir, &s.output, req.page);
         return write(&path, &png).map(|()| (path, p.diags));
     }
@@ -133,8 +135,9 @@ pub fn preview(
             Diagnostic::error(msg::preview_no_page(&req.doc, req.page, pages)).into(),
         ));
     }
-    let png =
-        pipeline::pdf_page_png(&engine, pdf, req.page, req.ppi, today, &file).map_err(fail)?;
+    let band = pipeline::draft_band(&engine, &p.diags);
+    let png = pipeline::pdf_page_png(&engine, pdf, req.page, req.ppi, today, &file, band.as_ref())
+        .map_err(fail)?;
     let path = image_path(out_dir, &file, req.page);
     let mut warnings = p.diags;
     warnings.extend(outcome.warnings);

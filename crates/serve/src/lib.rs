@@ -53,6 +53,12 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     crate::memory::few_arenas();
     let mut rebuilder = Rebuilder::new(project, out_dir.clone());
     rebuilder.ahead = true;
+    // Drafts (data with errors, laid out for the page) are written here, never in `output/`.
+    let drafts = tempfile::Builder::new()
+        .prefix("vinhdanh-nhap-")
+        .tempdir()
+        .map_err(|e| msg::serve_draft_dir_failed(&e))?;
+    rebuilder.draft_dir = Some(drafts.path().to_path_buf());
     let round = step(&mut rebuilder, &shared, &out_dir, false);
     report(&round, None, options.verbose);
     let mut held = held_open(&round);
@@ -118,6 +124,9 @@ fn report(round: &Round, edit: Option<(&[String], Instant)>, verbose: bool) {
     if round.blocked {
         eprint!("{}", crate::diag::render(&errors_only(&round.diags)));
         eprintln!("{}", msg::serve_blocked());
+    } else if round.draft > 0 {
+        eprint!("{}", crate::diag::render(&errors_only(&round.diags)));
+        eprintln!("{}", msg::serve_draft(round.draft));
     } else if verbose {
         let ms = round.elapsed.as_millis();
         let images = edit.map(|(_, t)| t.elapsed().as_millis());

@@ -30,10 +30,31 @@ pub fn serve_labels() -> Vec<(&'static str, &'static str)> {
             pick("Đang dựng văn bản…", "Building the documents…"),
         ),
         (
+            "first_build",
+            pick(
+                "Đang dựng văn bản lần đầu…",
+                "Building the documents for the first time…",
+            ),
+        ),
+        (
             "banner",
             pick(
-                "Dữ liệu đang có lỗi: các trang dưới đây là bản dựng đúng gần nhất, chưa theo dữ liệu mới. Sửa các lỗi trong khung “Vấn đề” rồi lưu tệp.",
-                "The data has errors: the pages below are the last good build, not the new data yet. Fix the errors under “Problems”, then save the file.",
+                "Không đọc được dữ liệu: các trang dưới đây là bản dựng trước đó, chưa theo dữ liệu mới. Sửa các lỗi trong khung “Vấn đề” rồi lưu tệp.",
+                "The data cannot be read: the pages below are the earlier build, not the new data. Fix the errors under “Problems”, then save the file.",
+            ),
+        ),
+        (
+            "banner_nothing",
+            pick(
+                "Không đọc được dữ liệu nên chưa dựng được văn bản nào. Sửa các lỗi trong khung “Vấn đề” rồi lưu tệp.",
+                "The data cannot be read, so no document could be built yet. Fix the errors under “Problems”, then save the file.",
+            ),
+        ),
+        (
+            "banner_draft",
+            pick(
+                "Dữ liệu còn {n} lỗi: các trang dưới đây theo dữ liệu mới nhưng là BẢN NHÁP (có dải đỏ), không dùng để in. Tệp PDF trong output/ chỉ được ghi lại khi đã sửa hết lỗi trong khung “Vấn đề”.",
+                "The data has {n} error(s): the pages below follow the new data but are a DRAFT (red band), not for print. The PDFs in output/ are written again only once every error under “Problems” is fixed.",
             ),
         ),
         ("problems", pick("Vấn đề", "Problems")),
@@ -47,6 +68,17 @@ pub fn serve_labels() -> Vec<(&'static str, &'static str)> {
         ("state_rebuilding", pick("đang dựng lại", "rebuilding")),
         ("state_pending", pick("đang dựng", "building")),
         ("state_failed", pick("lỗi", "failed")),
+        (
+            "state_draft",
+            pick("bản nháp · PDF chưa ghi lại", "draft · PDF not written"),
+        ),
+        (
+            "state_stale",
+            pick(
+                "bản cũ · chưa theo dữ liệu mới",
+                "earlier build · not the new data",
+            ),
+        ),
         ("pages", pick("{n} trang", "{n} page(s)")),
         ("page_alt", pick("{doc} – trang {n}", "{doc} – page {n}")),
         ("field", pick("[trường {field}]", "[field {field}]")),
@@ -87,7 +119,9 @@ message!(serve_port_failed(port: u16, e: &dyn std::fmt::Display) vi "không mở
 message!(serve_url(url: &str) vi "Xem trước tại {url} (Ctrl+C để dừng)" en "Preview at {url} (Ctrl+C to stop)");
 message!(watch_failed(e: &dyn std::fmt::Display) vi "không theo dõi được thư mục dự án: {e}" en "could not watch the project folder: {e}");
 message!(serve_no_browser(url: &str) vi "Không mở được trình duyệt: hãy mở {url}" en "Could not open a browser: open {url}");
-message!(serve_blocked() vi "Dữ liệu có lỗi: chưa dựng lại; trang xem trước giữ bản đúng gần nhất." en "The data has errors: nothing rebuilt; the preview keeps the last good pages.");
+message!(serve_blocked() vi "Không đọc được dữ liệu: chưa dựng lại; trang xem trước giữ bản dựng trước đó." en "The data cannot be read: nothing rebuilt; the preview keeps the earlier pages.");
+message!(serve_draft(n: usize) vi "Dữ liệu còn {n} lỗi: trang xem trước hiện bản nháp theo dữ liệu mới; output/ giữ các tệp PDF đúng gần nhất." en "The data has {n} error(s): the preview shows a draft of the new data; output/ keeps the last good PDFs.");
+message!(serve_draft_dir_failed(e: &dyn std::fmt::Display) vi "không tạo được thư mục tạm cho bản nháp: {e}" en "could not create a temporary folder for drafts: {e}");
 message!(serve_nothing_changed(ms: u128) vi "Không văn bản nào thay đổi ({ms} ms)." en "No document changed ({ms} ms).");
 message!(serve_rebuilt(list: &str, ms: u128, i: u128) vi "Đã dựng lại {list} trong {ms} ms; ảnh trang mới sẵn sàng sau {i} ms." en "Rebuilt {list} in {ms} ms; the new page images were ready after {i} ms.");
 message!(serve_job_done(name: &str, ms: u128, images: usize, since: u128) vi "  {name}: dựng trong {ms} ms, {images} ảnh trang mới, xong lúc {since} ms" en "  {name}: built in {ms} ms, {images} new page image(s), done at {since} ms");

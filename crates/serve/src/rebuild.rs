@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::diag::Diagnostics;
+use crate::engine::raster::Band;
 use crate::engine::{Batch, Job, JobOutcome, Keep, OnDone, Work};
 use crate::pipeline::{self, BuildOptions, Planned, Refused, Select};
 use crate::project::Project;
@@ -27,6 +28,13 @@ pub struct Round {
     /// Jobs whose build failed (some or all of their documents not written).
     pub failed: Vec<(String, Diagnostics)>,
     pub elapsed: Duration,
+    /// The rules' errors when the round laid the documents out anyway, as a draft
+    /// ([`Rebuilder::draft_dir`]); 0 for a round built from good data.
+    pub draft: usize,
+    /// The band the page images of a draft carry.
+    pub band: Option<Band>,
+    /// The rules' errors about each job's data files, by job: its card shows them.
+    pub affected: Vec<(String, Diagnostics)>,
 }
 
 pub struct Rebuilder {
@@ -35,6 +43,10 @@ pub struct Rebuilder {
     /// Build the pages a person waits for first, as parts of their jobs ([`AHEAD`]): `serve`
     /// does, `watch` (which shows no page) does not.
     pub ahead: bool,
+    /// Where the documents are laid out while the rules find errors in the data (`serve`: the
+    /// page shows them, marked as a draft; `output/` keeps the last good PDFs). `None`
+    /// (`watch`): such a round builds nothing.
+    pub draft_dir: Option<PathBuf>,
     /// Each job's last successful build: its fingerprint, the files its compiles read and
     /// their fingerprint.
     built: HashMap<String, Built>,
@@ -48,6 +60,9 @@ struct Built {
     records: HashMap<String, u64>,
     read: BTreeSet<String>,
     files: u64,
+    /// Built as a draft (into [`Rebuilder::draft_dir`]): not in `output/`, so built again
+    /// once the data is good even if nothing else changed.
+    draft: bool,
 }
 
 /// Marks the name of a job built ahead: a batch restricted to some of its records and without
@@ -78,6 +93,7 @@ impl Rebuilder {
             project,
             out_dir,
             ahead: false,
+            draft_dir: None,
             built: HashMap::new(),
         }
     }
@@ -103,9 +119,18 @@ impl Rebuilder {
     ) -> Round {
         let start = Instant::now();
         let mut round = Round::default();
-        // The road every command takes: refused while the data has errors (the page keeps
-        // the last good pages and shows the problems).
-        let planned = pipeline::plan(&self.project, &Select::All, &BuildOptions::default());
+        // The road every command takes. Data the rules refuse is laid out anyway where there
+        // is a draft folder (the page shows every document, banded, and the problems); data
+        // that cannot be read blocks.
+        let force = self.draft_dir.is_some();
+        let planned = pipeline::plan(
+            &self.project,
+            &Select::All,
+            &BuildOptions {
+                force,
+                ..BuildOptions::default()
+            },
+        );
         let (p, jobs) = match planned {
             Ok(Planned { prepared, jobs }) => (prepared, jobs),
             Err(refused) => {
@@ -120,6 +145,29 @@ impl Rebuilder {
         };
         round.diags = p.diags.clone();
         round.jobs = jobs.iter().map(|j| j.name.clone()).collect();
+        let errors = p.diags.errors().count();
+        let draft = errors > 0;
+        let out_dir = match (&self.draft_dir, draft) {
+            (Some(d), true) => d.clone(),
+            _ => self.out_dir.clone(),
+        };
+        if draft {
+            round.draft = errors;
+            round.affected = jobs
+                .iter()
+                .map(|j| {
+                    let about = p.diags.errors().filter(|d| {
+                        d.location
+                            .as_ref()
+                            .is_some_and(|l| j.inputs.contains(&l.file))
+                    });
+                    (j.name.clone(), Diagnostics(about.cloned().collect()))
+                })
+                .filter(|(_, d)| !d.is_empty())
+                .collect();
+            let engine = pipeline::engine(&self.project, &p, &BuildOptions::default());
+            round.band = pipeline::draft_band(&engine, &p.diags);
+        }
         let fonts = fingerprint::fonts_stamp(&self.project);
         let mut files = FileHashes::default();
         let mut todo = Vec::new();
@@ -136,7 +184,7 @@ impl Rebuilder {
                     .collect(),
                 Work::Single(_) => HashMap::new(),
             };
-            let before = self.built.get(&job.name);
+            let before = self.built.get(&job.name).filter(|b| b.draft == draft);
             let read_same = before
                 .is_some_and(|b| fingerprint::read(&self.project, &b.read, &mut files) == b.files);
             if before.is_some_and(|b| b.job == f) && read_same {
@@ -186,7 +234,9 @@ impl Rebuilder {
         let n_ahead = ahead.len();
         let all: Vec<Job> = ahead.into_iter().chain(todo).collect();
         let options = BuildOptions {
-            out_dir: self.out_dir.clone(),
+            out_dir,
+            // Only a draft (whose files do not reach `output/`) is written despite errors.
+            force: draft,
             keep,
             on_done,
             memo_compiles: MEMO_COMPILES,
@@ -216,6 +266,7 @@ impl Rebuilder {
                         records,
                         read: o.read.clone(),
                         files: read,
+                        draft,
                     },
                 );
             } else {

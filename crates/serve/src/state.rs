@@ -46,6 +46,10 @@ enum DocState {
     Ok,
     Rebuilding,
     Failed,
+    /// Laid out from data the rules refuse: shown banded, its PDF in `output/` not written.
+    Draft,
+    /// The data could not be read: the pages are the last ones built, not the data's.
+    Stale,
 }
 
 struct RecordView {
@@ -64,6 +68,8 @@ struct Doc {
     /// Files written, relative to the output folder ("giay-khen.pdf", "chuong-trinh-in.pdf").
     outputs: Vec<String>,
     errors: Diagnostics,
+    /// The rules' errors about the data files this document is made from.
+    about: Diagnostics,
 }
 
 #[derive(Default)]
@@ -72,6 +78,10 @@ struct State {
     docs: Vec<Doc>,
     diags: Diagnostics,
     blocked: bool,
+    /// The rules' errors the documents were laid out despite ([`Round::draft`]).
+    draft: usize,
+    /// A round has ended (before, the page says the first build is under way).
+    finished: bool,
     /// The last round's time, for the page's footer.
     elapsed: Duration,
 }
@@ -95,6 +105,8 @@ pub struct Shared {
     png_bytes: AtomicUsize,
     /// [`IMAGE_BUDGET`] unless set (0).
     budget: AtomicUsize,
+    /// Drawn across every page image while the documents are a draft.
+    band: Mutex<Option<crate::engine::raster::Band>>,
 }
 
 impl Shared {
@@ -159,7 +171,12 @@ impl Shared {
         if let Some(png) = &*slot {
             return Some(Arc::clone(png));
         }
-        let png = Arc::new(crate::engine::raster::screen_png(&img.page, PPI));
+        let band = self.band.lock().unwrap().clone();
+        let png = Arc::new(crate::engine::raster::screen_png(
+            &img.page,
+            PPI,
+            band.as_ref(),
+        ));
         *slot = Some(Arc::clone(&png));
         drop(slot);
         let total = self.png_bytes.fetch_add(png.len(), Ordering::Relaxed) + png.len();
@@ -302,8 +319,19 @@ impl Shared {
         let mut s = self.state.lock().unwrap();
         let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
         s.diags = round.diags.clone();
+        s.finished = true;
         s.blocked = round.blocked;
         s.elapsed = round.elapsed;
+        if !round.blocked && s.draft != round.draft {
+            // Every image is drawn again with (or without) the band; their URLs change with
+            // the count, so the browser asks for them.
+            s.draft = round.draft;
+            *self.band.lock().unwrap() = round.band.clone();
+            for img in self.images.lock().unwrap().values() {
+                *img.png.lock().unwrap() = None;
+            }
+            self.png_bytes.store(0, Ordering::Relaxed);
+        }
         if !round.jobs.is_empty() {
             // The project's documents, in order; earlier views kept for the same names.
             let mut old: HashMap<String, Doc> =
@@ -328,10 +356,30 @@ impl Shared {
             take_in(doc, o, failed, parts, out_dir);
         }
         if round.blocked {
-            // Nothing was built: the documents keep their last good pages.
+            // Nothing was built: the documents keep the pages they had, which are no longer
+            // the data's (or none, if nothing was ever built).
             for d in s.docs.iter_mut() {
-                if d.state == DocState::Rebuilding {
-                    d.state = DocState::Ok;
+                if d.pages.is_empty() {
+                    d.state = DocState::Pending;
+                } else if d.state != DocState::Failed {
+                    d.state = DocState::Stale;
+                }
+            }
+        } else {
+            let draft = round.draft > 0;
+            for d in s.docs.iter_mut() {
+                d.about = round
+                    .affected
+                    .iter()
+                    .find(|(n, _)| *n == d.name)
+                    .map(|(_, a)| a.clone())
+                    .unwrap_or_default();
+                match d.state {
+                    DocState::Ok | DocState::Draft | DocState::Stale if draft => {
+                        d.state = DocState::Draft
+                    }
+                    DocState::Draft | DocState::Stale => d.state = DocState::Ok,
+                    _ => {}
                 }
             }
         }
@@ -355,6 +403,7 @@ impl Shared {
     /// The page's data: documents, problems, version.
     pub fn json(&self) -> Value {
         let s = self.state.lock().unwrap();
+        let draft = s.draft;
         let docs: Vec<Value> = s
             .docs
             .iter()
@@ -367,9 +416,11 @@ impl Shared {
                         DocState::Ok => "ok",
                         DocState::Rebuilding => "rebuilding",
                         DocState::Failed => "failed",
+                        DocState::Draft => "draft",
+                        DocState::Stale => "stale",
                     },
                     "pages": d.pages.len(),
-                    "images": d.pages.iter().map(|h| image_url(*h)).collect::<Vec<_>>(),
+                    "images": d.pages.iter().map(|h| image_url(*h, draft)).collect::<Vec<_>>(),
                     "outputs": d.outputs.iter().map(|o| json!({
                         "name": o,
                         "url": output_url(o),
@@ -380,7 +431,7 @@ impl Shared {
                         "first": r.first,
                         "last": r.last,
                     })).collect::<Vec<_>>(),
-                    "errors": d.errors.0.iter().map(diag_json).collect::<Vec<_>>(),
+                    "errors": d.errors.0.iter().chain(&d.about.0).map(diag_json).collect::<Vec<_>>(),
                 })
             })
             .collect();
@@ -395,6 +446,8 @@ impl Shared {
         json!({
             "version": s.version,
             "blocked": s.blocked,
+            "draft": s.draft,
+            "finished": s.finished,
             "elapsed_ms": s.elapsed.as_millis() as u64,
             "docs": docs,
             "errors": errors,
@@ -412,6 +465,7 @@ impl Doc {
             records: Vec::new(),
             outputs: Vec::new(),
             errors: Diagnostics::default(),
+            about: Diagnostics::default(),
         }
     }
 }
@@ -489,8 +543,13 @@ fn splice(doc: &mut Doc, part: Part) {
     }
 }
 
-pub fn image_url(hash: u128) -> String {
-    format!("/img/{hash:032x}.png")
+/// A page image's address: its look, and while the documents are a draft the count of errors
+/// its band says (the same look draws another image then).
+pub fn image_url(hash: u128, draft: usize) -> String {
+    match draft {
+        0 => format!("/img/{hash:032x}.png"),
+        n => format!("/img/{hash:032x}.png?nhap={n}"),
+    }
 }
 
 /// Everything but a name's plain characters is escaped in a path segment.
@@ -543,7 +602,8 @@ mod tests {
             .iter()
             .flat_map(|d| d["images"].as_array().unwrap().clone())
             .map(|u| {
-                let hex = u.as_str().unwrap();
+                let url = u.as_str().unwrap();
+                let hex = url.split('?').next().unwrap();
                 u128::from_str_radix(&hex[5..hex.len() - 4], 16).unwrap()
             })
             .collect()

@@ -27,7 +27,10 @@ function fold(s) {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }
 
-const STATE_TEXT = { ok: L.state_ok, rebuilding: L.state_rebuilding, pending: L.state_pending, failed: L.state_failed };
+const STATE_TEXT = {
+  ok: L.state_ok, rebuilding: L.state_rebuilding, pending: L.state_pending, failed: L.state_failed,
+  draft: L.state_draft, stale: L.state_stale,
+};
 
 // Keeps the <img> elements of `box` in step with `urls`: only changed ones get a new src.
 function syncImages(box, urls, alt) {
@@ -122,7 +125,13 @@ function render(state) {
     if (main.children[i] !== c.root) main.insertBefore(c.root, main.children[i] || null);
     updateCard(c, doc);
   });
-  document.getElementById("banner").hidden = !state.blocked;
+  // Every state said is true: a draft, an earlier build, or nothing built yet.
+  const built = state.docs.some((d) => d.pages > 0);
+  const banner = document.getElementById("banner");
+  if (state.blocked) banner.textContent = built ? L.banner : L.banner_nothing;
+  else if (state.draft > 0) banner.textContent = t("banner_draft", { n: state.draft });
+  banner.hidden = !(state.blocked || state.draft > 0);
+  banner.dataset.kind = state.blocked ? "blocked" : state.draft > 0 ? "draft" : "";
   document.getElementById("errors").replaceChildren(...state.errors.map(diagItem));
   document.getElementById("warnings").replaceChildren(...state.warnings.map(diagItem));
   document.getElementById("error-count").textContent = state.errors.length;
@@ -130,9 +139,9 @@ function render(state) {
   document.getElementById("errors-box").hidden = state.errors.length === 0;
   document.getElementById("warnings-box").hidden = state.warnings.length === 0;
   document.getElementById("no-problems").hidden = state.errors.length + state.warnings.length > 0;
-  const busy = state.docs.some((d) => d.state === "rebuilding" || d.state === "pending");
+  const busy = !state.finished || state.docs.some((d) => d.state === "rebuilding" || d.state === "pending");
   document.getElementById("status").textContent = busy
-    ? L.rebuilding
+    ? (built ? L.rebuilding : L.first_build)
     : t("status", { n: state.docs.length, ms: state.elapsed_ms });
   document.body.dataset.version = state.version;
   document.body.dataset.busy = busy ? "1" : "0";
