@@ -31,8 +31,8 @@ for p in "${projects[@]}"; do
   done
   n=$((n + 1))
   files=$((files + $(find "$work/old/$name" -type f | wc -l)))
-  if ! diff -r "$work/old/$name" "$work/new/$name" >/dev/null; then
-    echo "DIFFERENT: $name"; diff -rq "$work/old/$name" "$work/new/$name" | head -5; fail=1
+  if ! diff -r -x ".vinhdanh-lock*" "$work/old/$name" "$work/new/$name" >/dev/null; then
+    echo "DIFFERENT: $name"; diff -rq -x ".vinhdanh-lock*" "$work/old/$name" "$work/new/$name" | head -5; fail=1
   fi
 done
 echo "$n projects, $files files compared: $([[ $fail == 0 ]] && echo identical || echo DIFFERENT)"

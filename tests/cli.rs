@@ -37,6 +37,7 @@ fn only_builds_the_named_outputs() {
     assert_eq!(
         written,
         [
+            ".vinhdanh-lock",
             ".vinhdanh-manifest",
             "ke-hoach.pdf",
             "quyet-dinh-khen-thuong.pdf"

@@ -936,3 +936,82 @@ fn a_project_with_errors_shows_every_document_as_a_draft() {
     );
     shot(&tab, "7-draft-fixed.png");
 }
+
+/// `serve` running while the clerk saves and runs `build` in every order (a build started
+/// just before a save, just after, two saves during a build): once the saves stop, `output/`
+/// is what a fresh build of the data writes, and stays so (no older file lands later).
+#[test]
+fn saves_and_builds_interleaved_leave_the_output_matching_the_data() {
+    let s = Serve::start();
+    // Saved as an editor saves, whole (a build reading a half-written file refuses it).
+    let achievement = |k: usize, text: &str| {
+        let path = s.project().join("data/honorees.yaml");
+        let t = std::fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
+        let at = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.trim_start().starts_with("achievement:"))
+            .nth(k)
+            .map(|(i, _)| i)
+            .unwrap();
+        lines[at] = format!("    achievement: {text}");
+        let staged = path.with_extension("yaml.saving");
+        std::fs::write(&staged, lines.join("\n") + "\n").unwrap();
+        std::fs::rename(&staged, &path).unwrap();
+    };
+    let build = || {
+        Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
+            .args(["build", "p", "--quiet"])
+            .current_dir(s.dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    for (round, pause) in [0u64, 40, 150, 400].into_iter().enumerate() {
+        achievement(round, &format!("Thành tích lần sửa {round}, trước khi in."));
+        let b = build();
+        std::thread::sleep(Duration::from_millis(pause));
+        achievement(
+            round + 10,
+            &format!("Thành tích lần sửa {round}, trong khi in."),
+        );
+        std::thread::sleep(Duration::from_millis(pause / 2));
+        achievement(round + 20, &format!("Thành tích lần sửa {round}, lần hai."));
+        let out = b.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let fresh = tempfile::tempdir().unwrap();
+    common::copy_dir(&s.project(), fresh.path());
+    std::fs::remove_dir_all(fresh.path().join("output")).unwrap();
+    let (code, text) = common::run(fresh.path(), &["build"]);
+    assert_eq!(code, 0, "{text}");
+    let built = common::tree(&fresh.path().join("output"));
+    let differ = || -> Vec<String> {
+        let served = common::tree(&s.project().join("output"));
+        let mut names: Vec<String> = built
+            .iter()
+            .filter(|(k, v)| served.get(*k) != Some(v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        names.extend(served.keys().filter(|k| !built.contains_key(*k)).cloned());
+        names
+    };
+    let start = Instant::now();
+    while !differ().is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "output/ never matched the data: {:?}\nlog:\n{}",
+            differ(),
+            s.log.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(differ(), Vec::<String>::new(), "an older file landed later");
+}

@@ -109,6 +109,10 @@ pub fn run(a: Args) -> i32 {
         bars,
         keep: None,
         memo_compiles: 0,
+        lock_wait: Some(pipeline::lock::LockWait(Arc::new({
+            let out_dir = out_dir.clone();
+            move |h| eprintln!("{}", pipeline::lock::waiting_message(h, &out_dir))
+        }))),
     };
     let multi = options.bars.clone();
     let result = pipeline::build_with(&project, &options, |n| {
@@ -126,6 +130,9 @@ pub fn run(a: Args) -> i32 {
             for (name, diags) in &report.failed {
                 eprintln!("{}", msg::job_failed(name));
                 print(diags);
+            }
+            if let Some(stopped) = &report.stopped {
+                print(&stopped.cause.clone().into());
             }
             let errors: usize = report.failed.iter().map(|(_, d)| d.0.len()).sum();
             let forced = report.warnings.errors().count();

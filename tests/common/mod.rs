@@ -156,6 +156,12 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
+        // The output folder's lock (one writer at a time) is no output.
+        .filter(|e| {
+            !e.file_name()
+                .to_string_lossy()
+                .starts_with(".vinhdanh-lock")
+        })
         .map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
             (rel, std::fs::read(e.path()).unwrap())

@@ -332,6 +332,7 @@ fn export_chunk(
     let workers = pool::cores().min(4);
     let done = pool::map(print_task + jobs.len(), workers, |k| {
         let mut mine = Phases::default();
+        let mut made = 0u64;
         let done = if k < print_task {
             let name = batch.merged.as_deref().unwrap_or_default();
             // Untagged like the records' files and the joined print file.
@@ -347,18 +348,20 @@ fn export_chunk(
             })
             .map_err(Diagnostics::from)
             .and_then(|bytes| {
+                made += bytes.len() as u64;
                 timed(&mut mine.write, || write::stage(&path, &bytes))
                     .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
             });
             bar.inc(1);
             Done::Record(i, res)
         };
-        (done, mine)
+        (done, mine, made)
     });
     let mut print = None;
     let mut staged = Vec::new();
-    for (done, mine) in done {
+    for (done, mine, made) in done {
         out.phases.add(&mine);
+        out.bytes += made;
         match done {
             Done::Print(p) => print = Some(p),
             Done::Record(i, res) => staged.push((i, res)),

@@ -203,6 +203,8 @@ pub struct JobOutcome {
     pub archived: Vec<PathBuf>,
     /// Where the job's time went, phase by phase (for `bench`; a few clock reads per compile).
     pub phases: Phases,
+    /// Bytes of the PDFs the job made, written or not (what a full disk would have needed).
+    pub bytes: u64,
 }
 
 impl JobOutcome {
@@ -215,6 +217,7 @@ impl JobOutcome {
         self.read.extend(part.read);
         self.archived.extend(part.archived);
         self.phases.add(&part.phases);
+        self.bytes += part.bytes;
     }
 }
 
@@ -288,9 +291,25 @@ impl<'a> Engine<'a> {
     }
 
     /// Runs every job, at most `options.jobs` at a time; outcomes in the jobs' order.
+    ///
+    /// A write error that every other file would meet too ([`write::stops_the_build`]: a full
+    /// disk, a read-only folder) stops the run: the jobs not started yet are not laid out, each
+    /// failing with [`msg::job_stopped`], and the cause is told once (`pipeline::run_partly`).
     pub fn run(&self, jobs: Vec<Job>) -> Vec<JobOutcome> {
+        let stop = std::sync::atomic::AtomicBool::new(false);
         pool::map(jobs.len(), self.workers(), |k| {
-            let outcome = self.run_one(&jobs[k]);
+            let outcome = if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                JobOutcome {
+                    name: jobs[k].name.clone(),
+                    errors: Diagnostic::error(crate::msg::job_stopped(&jobs[k].name)).into(),
+                    ..JobOutcome::default()
+                }
+            } else {
+                self.run_one(&jobs[k])
+            };
+            if outcome.errors.0.iter().any(write::stops_the_build) {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             if let Some(f) = &self.options.on_done {
                 (f.0)(&outcome);
             }
@@ -356,6 +375,7 @@ impl<'a> Engine<'a> {
         out: &mut JobOutcome,
     ) -> Result<(), Diagnostics> {
         {
+            out.bytes += pdf.len() as u64;
             let path = timed(&mut out.phases.write, || self.write(&s.output, &pdf))?;
             out.written.push(path);
             // A copy PDF/A refuses is an error of its own: the document and what is made

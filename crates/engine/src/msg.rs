@@ -42,6 +42,9 @@ pub fn write_denied_hint() -> &'static str {
         "check that the folder is writable, or close the PDF open in a viewer",
     )
 }
+message!(disk_full_hint() vi "ổ đĩa đã đầy: giải phóng chỗ trống (xoá bớt tệp, dọn Thùng rác) hoặc in vào thư mục khác bằng --out, rồi in lại; các tệp PDF đã in trước đó vẫn nguyên vẹn" en "the disk is full: free some space (delete files, empty the Recycle Bin) or print into another folder with --out, then print again; the PDFs printed before are intact");
+message!(read_only_hint() vi "thư mục này chỉ đọc: bỏ thuộc tính chỉ đọc của thư mục, hoặc in vào thư mục khác bằng --out; các tệp PDF đã in trước đó vẫn nguyên vẹn" en "this folder is read-only: make it writable, or print into another folder with --out; the PDFs printed before are intact");
+message!(job_stopped(name: &str) vi "{name}: chưa in vì lần in đã dừng" en "{name}: not printed, the build stopped");
 pub fn write_dir_hint() -> &'static str {
     pick(
         "kiểm tra thư mục đầu ra (--out): đường dẫn phải là một thư mục ghi được, không phải một tệp",

@@ -18,14 +18,31 @@ pub struct WriteError {
 impl From<WriteError> for Diagnostic {
     fn from(e: WriteError) -> Self {
         let hint = match e.source.kind() {
-            io::ErrorKind::ResourceBusy => crate::msg::close_pdf_hint(),
-            io::ErrorKind::PermissionDenied => crate::msg::write_denied_hint(),
-            _ => crate::msg::write_dir_hint(),
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                crate::msg::disk_full_hint()
+            }
+            io::ErrorKind::ReadOnlyFilesystem => crate::msg::read_only_hint(),
+            io::ErrorKind::ResourceBusy => crate::msg::close_pdf_hint().to_string(),
+            io::ErrorKind::PermissionDenied => crate::msg::write_denied_hint().to_string(),
+            _ => crate::msg::write_dir_hint().to_string(),
         };
         Diagnostic::error(e.to_string())
             .in_file(e.path.display().to_string())
             .hint(hint)
     }
+}
+
+/// A write error that every other file of the build would meet too (a full disk, a folder that
+/// cannot be written): the build stops at it ([`crate::Engine::run`]) and it is told once.
+pub fn stops_the_build(d: &Diagnostic) -> bool {
+    let hint = d.hint.as_deref();
+    hint == Some(crate::msg::disk_full_hint().as_str())
+        || hint == Some(crate::msg::read_only_hint().as_str())
+}
+
+/// Free bytes on the disk holding `dir`, if the system says.
+pub fn free_space(dir: &Path) -> Option<u64> {
+    fs4::available_space(dir).ok()
 }
 
 /// Creates `dir` (and parents), with a located error when a parent is a file.
@@ -79,7 +96,15 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
         .prefix(".vinhdanh-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(err)?;
+        .map_err(|e| match e.kind() {
+            // No new file in the folder at all: the folder is read-only for this user (a
+            // read-only file alone is met at the rename, below).
+            io::ErrorKind::PermissionDenied => WriteError {
+                path: dir.to_path_buf(),
+                source: io::Error::new(io::ErrorKind::ReadOnlyFilesystem, e),
+            },
+            _ => err(e),
+        })?;
     tmp.write_all(bytes).map_err(err)?;
     // Temporary files are private (0600); an output PDF is an ordinary document.
     #[cfg(unix)]

@@ -2,6 +2,7 @@
 //! `output/`. `build`, `check` and `calibrate` all start here; a later watch or preview loop
 //! hands the jobs whose inputs changed to the same engine.
 
+pub mod lock;
 pub mod msg;
 pub mod preview;
 #[allow(unused_imports)]
@@ -52,6 +53,8 @@ pub struct BuildOptions {
     pub keep: Option<engine::Keep>,
     /// [`engine::Options::memo_compiles`].
     pub memo_compiles: usize,
+    /// Told who holds the output folder's lock when the command has to wait for it.
+    pub lock_wait: Option<lock::LockWait>,
 }
 
 /// Folder of the output for preview images.
@@ -169,11 +172,96 @@ pub struct Report {
     /// `--pdf-a` copies written.
     pub archived: Vec<PathBuf>,
     pub timings: Timings,
+    /// The run stopped at a cause every file would meet (a full disk, a read-only folder):
+    /// told once, with the jobs it left unprinted. Those jobs are not in `failed` unless
+    /// something else failed in them too.
+    pub stopped: Option<Stopped>,
+}
+
+#[derive(Debug)]
+pub struct Stopped {
+    pub cause: Diagnostic,
+    /// Jobs with files not written because of it, or not run at all.
+    pub jobs: Vec<String>,
 }
 
 impl Report {
     pub fn ok(&self) -> bool {
-        self.failed.is_empty()
+        self.failed.is_empty() && self.stopped.is_none()
+    }
+}
+
+/// One diagnostic for a run that stopped at a full disk or a read-only folder (it was 189 alike,
+/// one per file, each with a hint about another cause): how many files it kept from being
+/// written, how much room they take, how much the disk has. Removes those failures (and the
+/// jobs never started) from `failed`.
+fn stopped(
+    failed: &mut Vec<(String, Diagnostics)>,
+    outcomes: &[JobOutcome],
+    out_dir: &Path,
+) -> Option<Stopped> {
+    let mut first: Option<Diagnostic> = None;
+    let (mut files, mut jobs, mut not_run) = (0usize, Vec::new(), 0usize);
+    for (name, diags) in failed.iter_mut() {
+        let before = diags.0.len();
+        let mut kept = Vec::new();
+        for d in std::mem::take(&mut diags.0) {
+            if engine::write::stops_the_build(&d) {
+                files += 1;
+                first.get_or_insert(d);
+            } else if d.message == engine::msg::job_stopped(name) {
+                not_run += 1;
+            } else {
+                kept.push(d);
+            }
+        }
+        if kept.len() < before {
+            jobs.push(name.clone());
+        }
+        diags.0 = kept;
+    }
+    failed.retain(|(_, d)| !d.is_empty());
+    let first = first?;
+    let full = first.hint.as_deref() == Some(engine::msg::disk_full_hint().as_str());
+    let need: u64 = outcomes
+        .iter()
+        .filter(|o| jobs.contains(&o.name))
+        .map(|o| o.bytes)
+        .sum();
+    let folder = first
+        .location
+        .as_ref()
+        .map(|l| PathBuf::from(&l.file))
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| out_dir.to_path_buf());
+    let message = if full {
+        let free = engine::write::free_space(out_dir)
+            .map(size)
+            .unwrap_or_else(|| "?".into());
+        crate::msg::stopped_disk_full(&out_dir.display(), files, not_run, &size(need), &free)
+    } else {
+        crate::msg::stopped_read_only(&folder.display(), files, not_run)
+    };
+    let cause = Diagnostic {
+        message,
+        location: None,
+        ..first
+    }
+    .in_file(folder.display().to_string());
+    Some(Stopped { cause, jobs })
+}
+
+/// Bytes for a clerk: "12,4 MB" (a decimal comma in Vietnamese).
+fn size(bytes: u64) -> String {
+    let mb = bytes as f64 / 1_000_000.0;
+    let s = if mb >= 10.0 {
+        format!("{mb:.0}")
+    } else {
+        format!("{mb:.1}")
+    };
+    match crate::msg::lang() {
+        crate::msg::Lang::Vi => format!("{} MB", s.replace('.', ",")),
+        crate::msg::Lang::En => format!("{s} MB"),
     }
 }
 
@@ -336,6 +424,18 @@ pub fn build_with(
         true => Select::All,
         false => Select::Outputs(options.only.clone()),
     };
+    // The data is read under the lock: whoever writes last read the data last. A first build
+    // judges the data before it makes the output folder (a refused one leaves none), then
+    // reads it again under the lock.
+    if !options.out_dir.exists() {
+        plan(project, &select, options)?;
+    }
+    let _lock = lock::OutputLock::acquire(&options.out_dir, "vinhdanh build", &|h| {
+        if let Some(w) = &options.lock_wait {
+            (w.0)(h)
+        }
+    })
+    .map_err(|e| Refused::Load(lock::failed(&options.out_dir, e).into()))?;
     let Planned { prepared, jobs } = plan(project, &select, options)?;
     planned(jobs.len());
     let jobs_time = prepared.timings.jobs;
@@ -510,6 +610,7 @@ pub fn run_partly(
             report.failed.push((o.name.clone(), failed));
         }
     }
+    report.stopped = stopped(&mut report.failed, &outcomes, &options.out_dir);
     if options.png
         && let Some(today) = today
     {

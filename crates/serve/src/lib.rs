@@ -53,6 +53,7 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     crate::memory::few_arenas();
     let mut rebuilder = Rebuilder::new(project, out_dir.clone());
     rebuilder.ahead = true;
+    rebuilder.command = "vinhdanh serve";
     // Drafts (data with errors, laid out for the page) are written here, never in `output/`.
     let drafts = tempfile::Builder::new()
         .prefix("vinhdanh-nhap-")

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::diag::Diagnostics;
+use crate::engine::manifest::Manifest;
 use crate::engine::raster::Band;
 use crate::engine::{Batch, Job, JobOutcome, Keep, OnDone, Work};
+use crate::pipeline::lock::{self, OutputLock};
 use crate::pipeline::{self, BuildOptions, Planned, Refused, Select};
 use crate::project::Project;
 
@@ -47,9 +49,15 @@ pub struct Rebuilder {
     /// page shows them, marked as a draft; `output/` keeps the last good PDFs). `None`
     /// (`watch`): such a round builds nothing.
     pub draft_dir: Option<PathBuf>,
+    /// The command named to another one waiting for the output folder's lock.
+    pub command: &'static str,
     /// Each job's last successful build: its fingerprint, the files its compiles read and
     /// their fingerprint.
     built: HashMap<String, Built>,
+    /// The output folder's manifest as this loop last left it: a job whose files another
+    /// writer (a `build` meanwhile) changed since is built again, so the folder ends as the
+    /// data says whatever ran in between.
+    left: Option<Manifest>,
 }
 
 struct Built {
@@ -94,7 +102,9 @@ impl Rebuilder {
             out_dir,
             ahead: false,
             draft_dir: None,
+            command: "vinhdanh watch",
             built: HashMap::new(),
+            left: None,
         }
     }
 
@@ -119,6 +129,27 @@ impl Rebuilder {
     ) -> Round {
         let start = Instant::now();
         let mut round = Round::default();
+        // One writer at a time, from reading the data to the last file (see `pipeline::lock`).
+        let out = self.out_dir.clone();
+        let lock = OutputLock::acquire(&self.out_dir, self.command, &|h| {
+            eprintln!("{}", lock::waiting_message(h, &out))
+        });
+        let _lock = match lock {
+            Ok(l) => l,
+            Err(e) => {
+                round.diags = lock::failed(&self.out_dir, e).into();
+                round.blocked = true;
+                round.elapsed = start.elapsed();
+                return round;
+            }
+        };
+        if let Some(left) = &self.left {
+            let now = Manifest::read(&self.out_dir);
+            if now != *left {
+                self.built
+                    .retain(|name, _| now.0.get(name) == left.0.get(name));
+            }
+        }
         // The road every command takes. Data the rules refuse is laid out anyway where there
         // is a draft folder (the page shows every document, banded, and the problems); data
         // that cannot be read blocks.
@@ -251,6 +282,9 @@ impl Rebuilder {
                 return round;
             }
         };
+        if !draft {
+            self.left = Some(Manifest::read(&self.out_dir));
+        }
         // The parts' findings come again with their whole jobs (`run_partly` leaves them out).
         let outcomes = report.outcomes.split_off(n_ahead);
         for (o, (f, shared, records)) in outcomes.iter().zip(prints) {
@@ -276,6 +310,15 @@ impl Rebuilder {
         // Typst's warnings go with the rules' findings, as `build` prints them.
         round.diags = report.warnings;
         round.failed = report.failed;
+        if let Some(stopped) = report.stopped {
+            // Each card it left unprinted says why.
+            for name in stopped.jobs {
+                match round.failed.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, d)) => d.push(stopped.cause.clone()),
+                    None => round.failed.push((name, stopped.cause.clone().into())),
+                }
+            }
+        }
         round.outcomes = outcomes;
         round.elapsed = start.elapsed();
         round
