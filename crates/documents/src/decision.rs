@@ -329,7 +329,13 @@ pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
         s.esign = Some(e.clone());
     }
     jobs.push(job);
-    jobs.push(parted(v, E_APPENDIX, inputs, today, Some((e, Some("appendix")))));
+    jobs.push(parted(
+        v,
+        E_APPENDIX,
+        inputs,
+        today,
+        Some((e, Some("appendix"))),
+    ));
     jobs
 }
 

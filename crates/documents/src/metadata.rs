@@ -119,8 +119,18 @@ impl Issued {
             s.push_str("  </To>\n");
         }
         let num = |n: Option<String>| n.unwrap_or_default();
-        field(&mut s, "  ", "Priority", &num(self.priority.map(|p| p.to_string())));
-        field(&mut s, "  ", "IssuedAmount", &num(self.copies.map(|c| c.to_string())));
+        field(
+            &mut s,
+            "  ",
+            "Priority",
+            &num(self.priority.map(|p| p.to_string())),
+        );
+        field(
+            &mut s,
+            "  ",
+            "IssuedAmount",
+            &num(self.copies.map(|c| c.to_string())),
+        );
         field(&mut s, "  ", "DueDate", "");
         s.push_str("</VanBanDi>\n");
         s

@@ -358,9 +358,11 @@ fn export_chunk(
                 (Ok(pdf), Some(m)) => {
                     let name = crate::esign::metadata_name(&r.file_name);
                     let xml = m(own.pages().len());
-                    timed(&mut mine.write, || write::stage(&out_dir.join(name), xml.as_bytes()))
-                        .map(|x| vec![pdf, x])
-                        .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
+                    timed(&mut mine.write, || {
+                        write::stage(&out_dir.join(name), xml.as_bytes())
+                    })
+                    .map(|x| vec![pdf, x])
+                    .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
                 }
                 (res, _) => res.map(|pdf| vec![pdf]),
             };

@@ -135,10 +135,7 @@ pub fn add_fields(pdf: &[u8], areas: &[Area]) -> Result<Vec<u8>, String> {
         let mut ap = Dictionary::new();
         ap.set("Type", "XObject");
         ap.set("Subtype", "Form");
-        ap.set(
-            "BBox",
-            vec![0.into(), 0.into(), r(w), r(h)],
-        );
+        ap.set("BBox", vec![0.into(), 0.into(), r(w), r(h)]);
         objects.push((ap_id, Object::Stream(Stream::new(ap, Vec::new()))));
         let n = used.entry(a.role.clone()).or_insert(0);
         *n += 1;
@@ -179,10 +176,7 @@ pub fn add_fields(pdf: &[u8], areas: &[Area]) -> Result<Vec<u8>, String> {
     for (id, page) in changed_pages {
         objects.push((id, Object::Dictionary(page)));
     }
-    let mut catalog = doc
-        .get_dictionary(root)
-        .map_err(|e| e.to_string())?
-        .clone();
+    let mut catalog = doc.get_dictionary(root).map_err(|e| e.to_string())?.clone();
     let mut form = Dictionary::new();
     form.set("Fields", fields);
     catalog.set("AcroForm", form);

@@ -416,11 +416,11 @@ impl<'a> Engine<'a> {
 
     /// `pdf` with the empty signature fields `e` asks for, over the areas marked in `doc`.
     pub(crate) fn with_fields(
-    e: Option<&esign::Esign>,
-    doc: &PagedDocument,
-    pdf: Vec<u8>,
-    name: &str,
-) -> Result<Vec<u8>, Diagnostics> {
+        e: Option<&esign::Esign>,
+        doc: &PagedDocument,
+        pdf: Vec<u8>,
+        name: &str,
+    ) -> Result<Vec<u8>, Diagnostics> {
         match e.filter(|e| e.fields) {
             Some(_) => esign::add_fields(&pdf, &esign::areas(doc))
                 .map_err(|e| Diagnostic::error(crate::msg::fields_failed(name, &e)).into()),

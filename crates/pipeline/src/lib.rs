@@ -280,9 +280,9 @@ pub fn plan(project: &Project, which: &Select, options: &BuildOptions) -> Result
         }
         Select::All | Select::Outputs(_) => {
             let electronic = options.electronic
-                || names.iter().any(|n| {
-                    n.starts_with(&format!("{}/", documents::ELECTRONIC_DIR))
-                });
+                || names
+                    .iter()
+                    .any(|n| n.starts_with(&format!("{}/", documents::ELECTRONIC_DIR)));
             let settings = Settings {
                 phoi,
                 electronic,
