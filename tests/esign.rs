@@ -164,8 +164,8 @@ fn check_signature_block(pdf: &Path, name: &str) {
     );
     let title = ws
         .iter()
-        .filter(|w| w.4 <= s.rect.1 && w.0 == "TỊCH")
-        .last()
+        .rev()
+        .find(|w| w.4 <= s.rect.1 && w.0 == "TỊCH")
         .expect("title");
     let gap_above = s.rect.1 - title.4;
     assert!(

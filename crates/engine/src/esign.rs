@@ -226,7 +226,7 @@ fn append(
     let mut offsets = Vec::new();
     for (id, obj) in objects {
         offsets.push((*id, out.len()));
-        write!(out, "{} {} obj\n", id.0, id.1)?;
+        writeln!(out, "{} {} obj", id.0, id.1)?;
         Writer::write_object(&mut out, obj)?;
         out.extend_from_slice(b"\nendobj\n");
     }
