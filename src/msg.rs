@@ -235,6 +235,16 @@ const HELP: &[(&str, &str, &str)] = &[
         "Also print the certificates onto pre-printed blanks (output/giay-khen-phoi.pdf, variable text only).",
     ),
     (
+        "build.dien_tu",
+        "In thêm Kế hoạch, Giấy mời, Quyết định để phát hành điện tử (output/dien-tu/): chừa chỗ chữ ký số, dấu; để trống số, ngày; kèm tệp metadata.",
+        "Also the plan, invitations and decision for electronic issuance (output/dien-tu/): room for the digital signature and seal, number and date left blank, a metadata file beside each.",
+    ),
+    (
+        "build.truong_ky",
+        "Thêm các ô chữ ký số trống (người ký, cơ quan, phụ lục) vào các văn bản điện tử; bao gồm --dien-tu.",
+        "Add empty signature fields (signer, organisation, appendix) to the electronic documents; implies --dien-tu.",
+    ),
+    (
         "build.jobs",
         "Số văn bản dàn trang cùng lúc (mặc định: số nhân CPU).",
         "Documents laid out at once (default: the number of CPU cores).",

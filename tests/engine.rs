@@ -130,7 +130,10 @@ fn only_makes_the_jobs_of_the_documents_it_names() {
     use vinhdanh::pipeline::{outputs, select};
     let project = vinhdanh::project::Project::embedded();
     let p = vinhdanh::pipeline::prepare(&project).unwrap();
-    let settings = Settings { phoi: true };
+    let settings = Settings {
+        phoi: true,
+        ..Default::default()
+    };
     let all = || documents::jobs(&p.data, &p.fonts, settings);
     let made = |names: &[String]| documents::jobs_named(&p.data, &p.fonts, settings, names);
     let picked = |jobs, names: &[String]| -> Vec<String> {

@@ -22,6 +22,10 @@ pub struct Args {
     keep_typst: bool,
     #[arg(long)]
     phoi: bool,
+    #[arg(long)]
+    dien_tu: bool,
+    #[arg(long)]
+    truong_ky: bool,
     #[arg(long, default_value_t = 0)]
     jobs: usize,
     #[arg(long, value_delimiter = ',', value_name = "NAME,…")]
@@ -101,6 +105,8 @@ pub fn run(a: Args) -> i32 {
         strict: a.strict,
         keep_typst: a.keep_typst,
         phoi: a.phoi,
+        electronic: a.dien_tu,
+        fields: a.truong_ky,
         jobs: a.jobs,
         only: a.only.clone(),
         png: a.png,

@@ -162,6 +162,7 @@ pub fn jobs(data: &Data, fonts: &Fonts, phoi: bool) -> Vec<Job> {
             records,
             dir: Some(DIR.into()),
             merged: Some(MERGED.into()),
+            esign: None,
         }),
     }];
     if phoi || l.file.certificate.phoi {
@@ -190,6 +191,7 @@ pub fn jobs(data: &Data, fonts: &Fonts, phoi: bool) -> Vec<Job> {
                 records: overlay,
                 dir: None,
                 merged: Some(PHOI_OUTPUT.into()),
+                esign: None,
             }),
         });
     }

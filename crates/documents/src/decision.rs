@@ -19,6 +19,9 @@ use crate::text;
 
 pub const TEMPLATE: &str = "quyet-dinh-khen-thuong.typ.j2";
 pub const OUTPUT: &str = "quyet-dinh-khen-thuong.pdf";
+/// The decision laid out for electronic issuance, and its list when it is a file of its own.
+pub const E_OUTPUT: &str = "dien-tu/quyet-dinh-khen-thuong.pdf";
+pub const E_APPENDIX: &str = "dien-tu/quyet-dinh-khen-thuong-phu-luc.pdf";
 
 /// The decision's list: collectives first, then individuals, each in the configured order.
 /// Index + 1 is the number in the list and the certificate's "Số sổ vàng".
@@ -280,8 +283,9 @@ fn windowed(v: &DecisionView, full: &minijinja::Value, w: &Window) -> minijinja:
     }
 }
 
-/// The decision with its list, when the project has a decision and an honours list.
-pub fn jobs(data: &Data) -> Vec<Job> {
+/// The decision with its list, when the project has a decision and an honours list; and laid
+/// out for electronic issuance when asked for.
+pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
     let (Some(l), Some((file, _))) = (&data.decision, &data.honorees) else {
         return Vec::new();
     };
@@ -289,18 +293,78 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     let mut inputs = vec![data.files().plan()];
     inputs.extend(data.files().honorees());
     inputs.extend(data.files().decision());
+    let today = data.facts().date();
     let v = view(data, l, &list);
-    let full = minijinja::Value::from_serialize(&v);
-    let mut job = Job::single(TEMPLATE, full.clone(), OUTPUT, inputs, data.facts().date());
+    let issued = crate::metadata::issued(
+        data,
+        "Quyết định",
+        &v.header.code,
+        &v.summary,
+        &v.signature,
+        &v.recipients,
+    );
+    let mut jobs = vec![parted(v, OUTPUT, inputs.clone(), today, None)];
+    let Some(e) = crate::electronic(settings, l.file.electronic, data, issued) else {
+        return jobs;
+    };
+    let mut v = view(data, l, &list);
+    v.header = v.header.electronic();
+    v.signature = v.signature.electronic(data);
+    // Not filled in on a document issued electronically (Phụ lục I, III.1.c).
+    let blank = "\u{2002}\u{2002}\u{2002}\u{2002}";
+    v.appendix.reference = format!(
+        "(Kèm theo Quyết định số {blank}/{} ngày {blank} tháng {blank} năm {blank} của {})",
+        v.header.code, data.plan.authority.chair
+    );
+    if !l.file.appendix_separate {
+        jobs.push(parted(v, E_OUTPUT, inputs, today, Some((e, None))));
+        return jobs;
+    }
+    let decision = minijinja::context! {
+        part => "decision",
+        ..minijinja::Value::from_serialize(&v)
+    };
+    let mut job = Job::single(TEMPLATE, decision, E_OUTPUT, inputs.clone(), today);
     if let Work::Single(s) = &mut job.work {
+        s.esign = Some(e.clone());
+    }
+    jobs.push(job);
+    jobs.push(parted(
+        v,
+        E_APPENDIX,
+        inputs,
+        today,
+        Some((e, Some("appendix"))),
+    ));
+    jobs
+}
+
+/// The job writing `v` (the decision and its list, or one of them: `part`) as `output`, its list
+/// laid out in parts when long.
+fn parted(
+    v: DecisionView,
+    output: &str,
+    inputs: Vec<String>,
+    today: chrono::NaiveDate,
+    esign: Option<(crate::engine::esign::Esign, Option<&'static str>)>,
+) -> Job {
+    let part = esign.as_ref().and_then(|(_, p)| *p);
+    let with_part = move |c: minijinja::Value| match part {
+        Some(p) => minijinja::context! { part => p, ..c },
+        None => c,
+    };
+    let full = with_part(minijinja::Value::from_serialize(&v));
+    let mut job = Job::single(TEMPLATE, full.clone(), output, inputs, today);
+    if let Work::Single(s) = &mut job.work {
+        s.esign = esign.map(|(e, _)| e);
         s.parts = Some(Parts {
             items: items(&v),
             size: parts::SIZE,
-            context: Box::new(move |w| windowed(&v, &full, w)),
+            context: Box::new(move |w| with_part(windowed(&v, &full, w))),
             relayout: None,
         });
     }
-    vec![job]
+    job
 }
 
 /// The award decision with its list.
@@ -308,10 +372,10 @@ pub struct AwardDecision;
 
 impl crate::Document for AwardDecision {
     fn outputs(&self) -> &'static [&'static str] {
-        &[OUTPUT]
+        &[OUTPUT, E_OUTPUT, E_APPENDIX]
     }
 
-    fn jobs(&self, data: &Data, _fonts: &Fonts, _settings: Settings) -> Vec<Job> {
-        jobs(data)
+    fn jobs(&self, data: &Data, _fonts: &Fonts, settings: Settings) -> Vec<Job> {
+        jobs(data, settings)
     }
 }

@@ -23,6 +23,8 @@ use crate::text::{self, PartialDate};
 pub const TEMPLATE: &str = "giay-moi.typ.j2";
 pub const DIR: &str = "giay-moi";
 pub const MERGED: &str = "giay-moi.pdf";
+/// The invitations laid out for electronic issuance, one file each.
+pub const E_DIR: &str = "dien-tu/giay-moi";
 pub const LIST_TEMPLATE: &str = "danh-sach-dai-bieu.typ.j2";
 pub const LIST_OUTPUT: &str = "danh-sach-dai-bieu.pdf";
 
@@ -281,7 +283,7 @@ fn qr_svg(id: &str) -> Option<String> {
 }
 
 /// Invitations (one PDF each + the print file), and the check-in list.
-pub fn jobs(data: &Data) -> Vec<Job> {
+pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
     let Some(delegates_file) = data.files().delegates() else {
         return Vec::new();
     };
@@ -305,11 +307,38 @@ pub fn jobs(data: &Data) -> Vec<Job> {
             }),
             origins: Default::default(),
         })
-        .collect();
+        .collect::<Vec<Record>>();
     let mut inputs = vec![data.files().plan(), delegates_file];
     inputs.extend(data.files().honorees());
     let today = data.facts().date();
-    vec![
+    let inv = data.plan.invitation.clone().unwrap_or_default();
+    let issued = crate::metadata::issued(
+        data,
+        "Giấy mời",
+        &shared.header.code,
+        &shared.summary,
+        &shared.signature,
+        &shared.recipients,
+    );
+    let electronic = crate::electronic(settings, inv.electronic, data, issued).map(|e| {
+        let mut s = self::shared(data);
+        s.header = s.header.electronic();
+        s.signature = s.signature.electronic(data);
+        Job {
+            name: format!("{E_DIR}/"),
+            inputs: inputs.clone(),
+            today,
+            work: Work::Batch(Batch {
+                template: TEMPLATE.into(),
+                shared: Value::from_serialize(&s),
+                records: records.clone(),
+                dir: Some(E_DIR.into()),
+                merged: None,
+                esign: Some(e),
+            }),
+        }
+    });
+    let mut jobs = vec![
         Job {
             name: format!("{DIR}/"),
             inputs: inputs.clone(),
@@ -320,10 +349,13 @@ pub fn jobs(data: &Data) -> Vec<Job> {
                 records,
                 dir: Some(DIR.into()),
                 merged: Some(MERGED.into()),
+                esign: None,
             }),
         },
         checkin_job(checkin(data, &shared, &list), inputs, today),
-    ]
+    ];
+    jobs.extend(electronic);
+    jobs
 }
 
 /// The check-in list, laid out in parts when long (see [`crate::engine::parts`]).
@@ -524,10 +556,10 @@ pub struct Invitations;
 
 impl crate::Document for Invitations {
     fn outputs(&self) -> &'static [&'static str] {
-        &[DIR, MERGED, LIST_OUTPUT]
+        &[DIR, MERGED, LIST_OUTPUT, E_DIR]
     }
 
-    fn jobs(&self, data: &Data, _fonts: &Fonts, _settings: Settings) -> Vec<Job> {
-        jobs(data)
+    fn jobs(&self, data: &Data, _fonts: &Fonts, settings: Settings) -> Vec<Job> {
+        jobs(data, settings)
     }
 }

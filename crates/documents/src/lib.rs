@@ -13,6 +13,7 @@ pub mod booklet;
 pub mod certificate;
 pub mod decision;
 pub mod invitation;
+pub mod metadata;
 pub mod plan;
 
 use serde::Serialize;
@@ -28,7 +29,15 @@ use crate::text::PartialDate;
 pub struct Settings {
     /// Also the certificates as an overlay for pre-printed blanks (`build --phoi`).
     pub phoi: bool,
+    /// Also the plan, invitations and decision laid out for electronic issuance, in
+    /// `output/dien-tu/` (`build --dien-tu`; a document's `electronic: true` asks for it alone).
+    pub electronic: bool,
+    /// Their PDFs with empty signature fields (`build --truong-ky`, implies `electronic`).
+    pub fields: bool,
 }
+
+/// Folder of the output for the documents issued electronically.
+pub const ELECTRONIC_DIR: &str = "dien-tu";
 
 /// A printed document: the outputs its jobs write, and its jobs made from the data (a template,
 /// its context, the output and the data files it reads). Adding a document is a module with
@@ -89,6 +98,21 @@ pub struct HeaderView {
     pub day: Option<String>,
     pub month: Option<String>,
     pub year: i32,
+    /// Issued electronically: number and date are left for the signing step.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub electronic: bool,
+}
+
+impl HeaderView {
+    /// The header of the document issued electronically: the office's system assigns its
+    /// number and time when it is signed (Nghị định 30/2020, Điều 15.3).
+    pub fn electronic(mut self) -> Self {
+        self.number = None;
+        self.day = None;
+        self.month = None;
+        self.electronic = true;
+        self
+    }
 }
 
 pub fn header(
@@ -113,6 +137,7 @@ pub fn header(
         day: date.day_text(),
         month: date.month_text(),
         year: date.year,
+        electronic: false,
     }
 }
 
@@ -123,6 +148,46 @@ pub struct SignatureView {
     pub name: String,
     /// Absolute project path ("/assets/chu-ky.png") of the signature-and-seal image.
     pub image: Option<String>,
+    /// Issued electronically: the areas kept clear for the signature and seal images.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub esign: Option<EsignView>,
+}
+
+/// Sizes (mm) of the clear areas of ô 7c and ô 8 on a document issued electronically.
+#[derive(Debug, Clone, Serialize)]
+pub struct EsignView {
+    pub width: f64,
+    pub height: f64,
+    pub seal: f64,
+}
+
+impl SignatureView {
+    /// The block of the document issued electronically: no pasted image (the signing
+    /// application stamps the signature and the seal), the areas kept clear instead.
+    pub fn electronic(mut self, data: &Data) -> Self {
+        let e = &data.plan.electronic;
+        self.image = None;
+        self.esign = Some(EsignView {
+            width: e.signature_width,
+            height: e.signature_height,
+            seal: e.seal,
+        });
+        self
+    }
+}
+
+/// Whether `settings` or a document's own `electronic: true` asks for its electronic version,
+/// and what it adds to the PDF.
+pub fn electronic(
+    settings: Settings,
+    own: bool,
+    data: &Data,
+    metadata: metadata::Issued,
+) -> Option<engine::esign::Esign> {
+    (settings.electronic || settings.fields || own).then(|| engine::esign::Esign {
+        fields: settings.fields || data.plan.electronic.fields,
+        metadata: Some(std::sync::Arc::new(move |pages| metadata.xml(pages))),
+    })
 }
 
 pub fn signature(s: &Signature) -> SignatureView {
@@ -158,6 +223,7 @@ pub fn signature(s: &Signature) -> SignatureView {
             .as_ref()
             .filter(|i| !i.trim().is_empty())
             .map(|i| format!("/{}", i.trim_start_matches('/'))),
+        esign: None,
     }
 }
 

@@ -16,6 +16,8 @@ use crate::text::count_text;
 
 pub const TEMPLATE: &str = "ke-hoach.typ.j2";
 pub const OUTPUT: &str = "ke-hoach.pdf";
+/// The plan laid out for electronic issuance.
+pub const E_OUTPUT: &str = "dien-tu/ke-hoach.pdf";
 
 #[derive(Debug, Serialize)]
 pub struct PlanView<'a> {
@@ -211,19 +213,45 @@ fn group_view(g: &Group, inherited_unit: Option<&str>) -> GroupView {
     }
 }
 
-/// The plan's one job.
-pub fn jobs(data: &Data) -> Vec<Job> {
+/// The plan's job, and the plan laid out for electronic issuance when asked for.
+pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
     let f = data.files();
     let mut inputs = vec![f.plan()];
     inputs.extend(f.agenda());
     inputs.extend(f.responsibilities());
-    vec![Job::single(
+    let mut jobs = vec![Job::single(
         TEMPLATE,
         minijinja::Value::from_serialize(view(data)),
         OUTPUT,
-        inputs,
+        inputs.clone(),
         data.facts().date(),
-    )]
+    )];
+    let mut v = view(data);
+    let p = &data.plan.plan;
+    let issued = crate::metadata::issued(
+        data,
+        &p.doc_type,
+        &v.header.code,
+        &p.summary,
+        &v.signature,
+        &v.recipients,
+    );
+    if let Some(e) = crate::electronic(settings, p.electronic, data, issued) {
+        v.header = v.header.electronic();
+        v.signature = v.signature.electronic(data);
+        let mut job = Job::single(
+            TEMPLATE,
+            minijinja::Value::from_serialize(v),
+            E_OUTPUT,
+            inputs,
+            data.facts().date(),
+        );
+        if let crate::engine::Work::Single(s) = &mut job.work {
+            s.esign = Some(e);
+        }
+        jobs.push(job);
+    }
+    jobs
 }
 
 /// The plan (KẾ HOẠCH).
@@ -231,10 +259,10 @@ pub struct Plan;
 
 impl crate::Document for Plan {
     fn outputs(&self) -> &'static [&'static str] {
-        &[OUTPUT]
+        &[OUTPUT, E_OUTPUT]
     }
 
-    fn jobs(&self, data: &Data, _fonts: &Fonts, _settings: Settings) -> Vec<Job> {
-        jobs(data)
+    fn jobs(&self, data: &Data, _fonts: &Fonts, settings: Settings) -> Vec<Job> {
+        jobs(data, settings)
     }
 }

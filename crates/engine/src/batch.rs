@@ -48,6 +48,9 @@ pub struct Batch {
     pub dir: Option<String>,
     /// Name of the all-records print file ("giay-moi.pdf"), if wanted.
     pub merged: Option<String>,
+    /// Issued electronically: each record's file with its signature fields and metadata file
+    /// ([`crate::esign`]).
+    pub esign: Option<crate::esign::Esign>,
 }
 
 /// A record that failed: its problems, each labelled with the record.
@@ -326,7 +329,7 @@ fn export_chunk(
     /// A worker's task: the print file (first, the longest), or one record's file.
     enum Done {
         Print(Result<Vec<u8>, Diagnostic>),
-        Record(usize, Result<write::Staged, Diagnostics>),
+        Record(usize, Result<Vec<write::Staged>, Diagnostics>),
     }
     let print_task = usize::from(batch.merged.is_some());
     let workers = pool::cores().min(4);
@@ -343,15 +346,28 @@ fn export_chunk(
             let (i, range) = jobs[k - print_task];
             let r = &batch.records[i];
             let path = out_dir.join(&r.file_name);
-            let res = timed(&mut mine.export, || {
-                compile::pdf(&own_pages(doc, range), &r.id, None, false)
-            })
-            .map_err(Diagnostics::from)
-            .and_then(|bytes| {
-                made += bytes.len() as u64;
-                timed(&mut mine.write, || write::stage(&path, &bytes))
+            let own = own_pages(doc, range);
+            let res = timed(&mut mine.export, || compile::pdf(&own, &r.id, None, false))
+                .map_err(Diagnostics::from)
+                .and_then(|bytes| Engine::with_fields(batch.esign.as_ref(), &own, bytes, &r.label))
+                .and_then(|bytes| {
+                    made += bytes.len() as u64;
+                    timed(&mut mine.write, || write::stage(&path, &bytes))
+                        .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
+                });
+            // The record's metadata file beside it, committed with it.
+            let res = match (res, batch.esign.as_ref().and_then(|e| e.metadata.as_ref())) {
+                (Ok(pdf), Some(m)) => {
+                    let name = crate::esign::metadata_name(&r.file_name);
+                    let xml = m(own.pages().len());
+                    timed(&mut mine.write, || {
+                        write::stage(&out_dir.join(name), xml.as_bytes())
+                    })
+                    .map(|x| vec![pdf, x])
                     .map_err(|e| Diagnostics::from(Diagnostic::from(e)))
-            });
+                }
+                (res, _) => res.map(|pdf| vec![pdf]),
+            };
             bar.inc(1);
             Done::Record(i, res)
         };
@@ -373,8 +389,10 @@ fn export_chunk(
     for (i, res) in staged {
         match res {
             Ok(s) => {
-                ready.push(s);
-                owners.push(i);
+                for s in s {
+                    ready.push(s);
+                    owners.push(i);
+                }
             }
             Err(d) => failed(out, &batch.records[i].label, d),
         }

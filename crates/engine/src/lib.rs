@@ -6,6 +6,7 @@
 //! bounded set of plain threads with large stacks (not rayon's pool: typst waits with
 //! `rayon::yield_now`, which can run another whole document on the same stack).
 
+pub mod esign;
 pub mod fonts;
 pub mod inspect;
 pub mod manifest;
@@ -88,6 +89,8 @@ pub struct Single {
     pub then: Option<Box<Derived>>,
     /// A list long enough to be laid out in bounded parts ([`parts`]).
     pub parts: Option<parts::Parts>,
+    /// Issued electronically: signature fields and the metadata file ([`esign`]).
+    pub esign: Option<esign::Esign>,
 }
 
 pub type Relayout = Box<dyn Fn(usize) -> Option<Value> + Send + Sync>;
@@ -110,6 +113,7 @@ impl Single {
             relayout: None,
             then: None,
             parts: None,
+            esign: None,
         }
     }
 }
@@ -355,6 +359,7 @@ impl<'a> Engine<'a> {
             let pdf = timed(&mut out.phases.export, || {
                 compile::pdf(&doc, &s.output, None, true)
             })?;
+            let pdf = Self::with_fields(s.esign.as_ref(), &doc, pdf, &s.output)?;
             self.keep(job, &s.output, 0, &doc, Vec::new());
             self.write_single(job, s, Some(doc), pdf, pages, out)
         })();
@@ -378,11 +383,29 @@ impl<'a> Engine<'a> {
             out.bytes += pdf.len() as u64;
             let path = timed(&mut out.phases.write, || self.write(&s.output, &pdf))?;
             out.written.push(path);
+            if let Some(e) = &s.esign {
+                if e.fields && doc.is_none() {
+                    out.warnings
+                        .push(Diagnostic::warning(crate::msg::parted_no_fields(&s.output)));
+                }
+                if let Some(m) = &e.metadata {
+                    let name = esign::metadata_name(&s.output);
+                    let path = self.write(&name, m(pages).as_bytes())?;
+                    out.written.push(path);
+                }
+            }
             // A copy PDF/A refuses is an error of its own: the document and what is made
             // from it are still written.
             match (&self.options.archive, doc) {
                 (Some(dir), Some(doc)) => {
+                    let areas = esign::areas(&doc);
                     match archive::pdf_a(doc, &s.output, job.today, &out.read)
+                        .and_then(|bytes| match s.esign.as_ref().filter(|e| e.fields) {
+                            Some(_) => esign::add_fields(&bytes, &areas).map_err(|e| {
+                                Diagnostic::error(crate::msg::fields_failed(&s.output, &e)).into()
+                            }),
+                            None => Ok(bytes),
+                        })
                         .and_then(|bytes| self.write(&format!("{dir}/{}", s.output), &bytes))
                     {
                         Ok(path) => out.archived.push(path),
@@ -408,6 +431,20 @@ impl<'a> Engine<'a> {
                 out.written.push(path);
             }
             Ok(())
+        }
+    }
+
+    /// `pdf` with the empty signature fields `e` asks for, over the areas marked in `doc`.
+    pub(crate) fn with_fields(
+        e: Option<&esign::Esign>,
+        doc: &PagedDocument,
+        pdf: Vec<u8>,
+        name: &str,
+    ) -> Result<Vec<u8>, Diagnostics> {
+        match e.filter(|e| e.fields) {
+            Some(_) => esign::add_fields(&pdf, &esign::areas(doc))
+                .map_err(|e| Diagnostic::error(crate::msg::fields_failed(name, &e)).into()),
+            None => Ok(pdf),
         }
     }
 

@@ -28,6 +28,8 @@ message!(page_missing_glyph(page: usize, document: &str, c: char, code: u32) vi 
 message!(page_missing_glyph_hint() vi "nếu ký tự đến từ dữ liệu, gõ lại bằng bộ gõ tiếng Việt; nếu từ tệp mẫu, sửa mẫu hoặc thêm phông chữ có ký tự này vào thư mục fonts/" en "if the character comes from the data, retype it with a Vietnamese keyboard; if from a template, correct the template or add a font that has it to the fonts/ folder");
 message!(parted_no_archive(document: &str) vi "{document} dài, được dàn trang từng phần nên không có bản lưu trữ PDF/A" en "{document} is long and was laid out in parts, so it has no PDF/A archive copy");
 message!(parted_no_archive_hint() vi "bản PDF/A cần cả văn bản dàn trang một lần; chuyển tệp PDF đã ghi sang PDF/A bằng công cụ khác" en "a PDF/A copy needs the whole document laid out at once; convert the written PDF with another PDF/A tool");
+message!(parted_no_fields(document: &str) vi "{document} dài, được dàn trang từng phần nên không có ô chữ ký số (--truong-ky)" en "{document} is long and was laid out in parts, so it has no signature fields (--truong-ky)");
+message!(fields_failed(document: &str, detail: &str) vi "không thêm được ô chữ ký số vào {document}: {detail}" en "could not add the signature fields to {document}: {detail}");
 message!(template_not_utf8(rel: &str) vi "{rel} không phải UTF-8" en "{rel} is not UTF-8");
 message!(template_not_found(missing: &str) vi "không tìm thấy mẫu “{missing}”" en "the template “{missing}” was not found");
 message!(template_syntax(detail: &str) vi "mẫu sai cú pháp: {detail}" en "template syntax error: {detail}");

@@ -35,6 +35,13 @@ pub struct DecisionFile {
     pub appendix_title: String,
     #[serde(default)]
     pub certificate: CertificateSettings,
+    /// Issued electronically (ký số), as `build --dien-tu` asks for every document.
+    #[serde(default)]
+    pub electronic: bool,
+    /// Issued electronically, the list is a file of its own ("…-phu-luc.pdf"), signed by the
+    /// organisation at the top right of its first page (Phụ lục I, II.8.b).
+    #[serde(default)]
+    pub appendix_separate: bool,
 }
 
 fn default_code() -> String {

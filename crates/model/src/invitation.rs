@@ -30,6 +30,8 @@ pub struct InvitationDoc {
     /// Print the delegate's id as a QR code for check-in.
     pub qr: bool,
     pub draft: bool,
+    /// Issued electronically (ký số), as `build --dien-tu` asks for every document.
+    pub electronic: bool,
 }
 
 impl Default for InvitationDoc {
@@ -47,6 +49,7 @@ impl Default for InvitationDoc {
             signature: None,
             qr: true,
             draft: false,
+            electronic: false,
         }
     }
 }

@@ -41,6 +41,44 @@ pub struct PlanFile {
     pub plan: PlanDoc,
     #[serde(default)]
     pub invitation: Option<InvitationDoc>,
+    /// How the documents issued electronically (ký số) are laid out and described.
+    #[serde(default)]
+    pub electronic: Electronic,
+}
+
+/// Documents issued electronically (Nghị định 30/2020, Phụ lục I, II.7.d and II.8; Phụ lục VI):
+/// the clear areas the signing application stamps the signature and seal images into, and the
+/// metadata the office's system records. Sizes in mm.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Electronic {
+    /// The signer's signature image (ô 7c), centred between the title and the name.
+    pub signature_width: f64,
+    pub signature_height: f64,
+    /// Diameter of the organisation's round seal (ô 8), over the signature's left third.
+    pub seal: f64,
+    /// Also empty signature fields over those areas (as `build --truong-ky`).
+    pub fields: bool,
+    /// The issuing body's identifier in the state's catalogue of bodies (Phụ lục VI OrganId).
+    pub organ_id: Option<String>,
+    /// Phụ lục VI Priority (độ khẩn), a single digit; none: left empty.
+    pub priority: Option<u8>,
+    /// Phụ lục VI IssuedAmount: copies issued; none: left empty.
+    pub copies: Option<u32>,
+}
+
+impl Default for Electronic {
+    fn default() -> Self {
+        Self {
+            signature_width: 50.0,
+            signature_height: 25.0,
+            seal: 35.0,
+            fields: false,
+            organ_id: None,
+            priority: None,
+            copies: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -265,6 +303,9 @@ pub struct PlanDoc {
     pub date: Option<PartialDate>,
     #[serde(default)]
     pub draft: bool,
+    /// Issued electronically (ký số): laid out for the signing application (`build --dien-tu`).
+    #[serde(default)]
+    pub electronic: bool,
     pub summary: String,
     pub body: Vec<Block>,
     #[serde(default)]
@@ -467,4 +508,36 @@ pub struct Delegate {
     pub seat: Option<String>,
     #[serde(default)]
     pub honoree: Option<String>,
+}
+
+/// The metadata of a document issued (Nghị định 30/2020, Phụ lục VI, Phần II, "văn bản đi"):
+/// each field's name and its greatest length in characters, in the order the table lists them.
+pub const METADATA_LENGTHS: &[(&str, usize)] = &[
+    ("OrganId", 13),
+    ("FileCatalog", 4),
+    ("FileNotation", 20),
+    ("DocOrdinal", 3),
+    ("TypeName", 100),
+    ("CodeNumber", 11),
+    ("CodeNotation", 30),
+    ("IssuedDate", 10),
+    ("OrganName", 200),
+    ("Subject", 500),
+    ("Language", 30),
+    ("PageAmount", 3),
+    ("Description", 500),
+    ("Position", 100),
+    ("FullName", 50),
+    ("Priority", 1),
+    ("IssuedAmount", 3),
+    ("DueDate", 10),
+];
+
+/// The greatest length of the metadata field `name` ([`METADATA_LENGTHS`]).
+pub fn metadata_length(name: &str) -> usize {
+    METADATA_LENGTHS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, l)| *l)
+        .unwrap_or(usize::MAX)
 }

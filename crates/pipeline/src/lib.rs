@@ -37,6 +37,11 @@ pub struct BuildOptions {
     pub keep_typst: bool,
     /// Also write the certificates as an overlay for pre-printed blanks (`build --phoi`).
     pub phoi: bool,
+    /// Also the plan, invitations and decision laid out for electronic issuance, in
+    /// `output/dien-tu/` (`build --dien-tu`).
+    pub electronic: bool,
+    /// Their PDFs with empty signature fields (`build --truong-ky`).
+    pub fields: bool,
     /// Jobs at once (0: the number of cores).
     pub jobs: usize,
     /// Only the jobs writing these outputs (`--only`), by their names in `output/`.
@@ -362,7 +367,16 @@ pub fn plan(project: &Project, which: &Select, options: &BuildOptions) -> Result
             vec![job]
         }
         Select::All | Select::Outputs(_) => {
-            documents::jobs_named(&p.data, &p.fonts, Settings { phoi }, names)
+            let electronic = options.electronic
+                || names
+                    .iter()
+                    .any(|n| n.starts_with(&format!("{}/", documents::ELECTRONIC_DIR)));
+            let settings = Settings {
+                phoi,
+                electronic,
+                fields: options.fields,
+            };
+            documents::jobs_named(&p.data, &p.fonts, settings, names)
         }
     };
     // What the calibration sheet is made from is judged; the lists are not.

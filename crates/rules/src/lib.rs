@@ -12,6 +12,7 @@ mod agenda;
 mod assets;
 mod composition;
 mod decision;
+mod electronic;
 mod fonts;
 pub mod free_text;
 mod layout;
@@ -41,6 +42,7 @@ pub fn run(data: &Data, fonts: &dyn Coverage) -> (CheckReport, Diagnostics) {
     people::run(data, &mut out);
     agenda::run(data, &mut out);
     decision::run(data, &mut out);
+    electronic::run(data, &mut out);
     placeholders::run(data, &mut out);
     assets::run(data, &mut out);
     free_text::run(data, &mut out);

@@ -342,6 +342,7 @@ fn part(job: &Job, batch: &Batch, plan: Ahead) -> Job {
             records,
             dir: batch.dir.clone(),
             merged: None,
+            esign: None,
         }),
     }
 }
