@@ -1,5 +1,5 @@
 //! Long lists in bounded parts: the decision's appendix and the check-in list laid out a part at
-//! a time (`VINHDANH_PART_SIZE` items per compile) print the very pages one compile prints.
+//! a time (`build --part-size` items per compile) print the very pages one compile prints.
 //! The oracle is the one-compile build of the same project (no part size: the lists are under
 //! the default part size), rendered by pdftoppm and compared page by page.
 
@@ -65,10 +65,9 @@ fn build_only(project: &Path, out: &Path, part: Option<usize>, outputs: &[&str])
         "--only",
         &outputs.join(","),
     ]);
-    match part {
-        Some(n) => cmd.env("VINHDANH_PART_SIZE", n.to_string()),
-        None => cmd.env_remove("VINHDANH_PART_SIZE"),
-    };
+    if let Some(n) = part {
+        cmd.arg("--part-size").arg(n.to_string());
+    }
     let o = cmd.output().unwrap();
     let text = format!(
         "{}{}",
@@ -172,8 +171,9 @@ fn a_parted_list_has_no_pdf_a_copy_and_says_so() {
             "--pdf-a",
             "--only",
             "quyet-dinh-khen-thuong.pdf,ke-hoach.pdf",
+            "--part-size",
+            "13",
         ])
-        .env("VINHDANH_PART_SIZE", "13")
         .output()
         .unwrap();
     let text =

@@ -12,7 +12,7 @@
 //!   (a 45-character name, a 400-character achievement, Typst-special characters, decomposed
 //!   input), the very long invitee of `tests/fixtures/invitations-order/`, and the plan of
 //!   `tests/fixtures/other-commune/` (13 pages).
-//! - The four long lists laid out in parts of 13 items (`VINHDANH_PART_SIZE=13`) are compared
+//! - The four long lists laid out in parts of 13 items (`build --part-size 13`) are compared
 //!   with the default project's stored pages: in parts, they must print the same pages.
 //!
 //! **Updating.** After a deliberate layout change, rewrite the stored pages with
@@ -405,8 +405,15 @@ fn all_docs(keep: &Path) -> Vec<Doc> {
     ];
     let only = lists.map(|d| format!("{d}.pdf")).join(",");
     let out = bin()
-        .args(["build", "--out", "output", "--only", &only])
-        .env("VINHDANH_PART_SIZE", "13")
+        .args([
+            "build",
+            "--out",
+            "output",
+            "--only",
+            &only,
+            "--part-size",
+            "13",
+        ])
         .current_dir(&parted)
         .output()
         .unwrap();

@@ -11,6 +11,9 @@ use crate::pipeline::{self, BuildOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Items per compile of the long lists laid out in parts (tests; hidden).
+    #[arg(long, hide = true, default_value_t = 0)]
+    part_size: usize,
     dir: Option<PathBuf>,
     #[arg(long)]
     out: Option<PathBuf>,
@@ -115,6 +118,7 @@ pub fn run(a: Args) -> i32 {
         bars,
         keep: None,
         memo_compiles: 0,
+        part_size: a.part_size,
         lock_wait: Some(pipeline::lock::LockWait(Arc::new({
             let out_dir = out_dir.clone();
             move |h| eprintln!("{}", pipeline::lock::waiting_message(h, &out_dir))

@@ -177,6 +177,9 @@ pub struct Options {
     /// [`compile::MEMO_COMPILES`]). A live preview keeps more: its next save lays out the same
     /// documents again, mostly from this cache.
     pub memo_compiles: usize,
+    /// Items per compile of a document laid out in parts ([`parts::size`]); 0: the document's
+    /// own.
+    pub part_size: usize,
 }
 
 /// A callback for finished jobs.
@@ -341,7 +344,10 @@ impl<'a> Engine<'a> {
         let result = (|| -> Result<(), Diagnostics> {
             // A long list in bounded parts; a document laid out again for its page count only
             // when its parts say how (the last part again).
-            if let Some(p) = s.parts.as_ref().filter(|p| p.items > parts::size(p))
+            if let Some(p) = s
+                .parts
+                .as_ref()
+                .filter(|p| p.items > parts::size(p, self.options.part_size))
                 && (s.relayout.is_none() || p.relayout.is_some())
                 && let Some((pdf, pages)) = parts::run(self, job, s, p, out)?
             {

@@ -30,14 +30,16 @@ pub const ITEM_LABEL: &str = "vd-item";
 /// each) lay out in ~170 MB where 2,000 rows in one compile took 518 MB.
 pub const SIZE: usize = 250;
 
-/// Items per compile: `size`, or `VINHDANH_PART_SIZE` from the environment (tests lay a short
-/// list out in parts to compare it page by page with one compile).
-pub fn size(p: &Parts) -> usize {
-    std::env::var("VINHDANH_PART_SIZE")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or(p.size)
+/// Items per compile: the document's own `size`, or the engine's [`Options::part_size`] when
+/// set (`build --part-size`: tests lay a short list out in parts to compare it page by page
+/// with one compile).
+///
+/// [`Options::part_size`]: crate::Options::part_size
+pub fn size(p: &Parts, part_size: usize) -> usize {
+    match part_size {
+        0 => p.size,
+        n => n,
+    }
 }
 
 /// A document whose list is laid out in parts (see the module's text).
@@ -110,7 +112,7 @@ pub fn run(
     p: &Parts,
     out: &mut JobOutcome,
 ) -> Result<Option<(Vec<u8>, usize)>, Diagnostics> {
-    let size = size(p);
+    let size = size(p, engine.options.part_size);
     let mut window = Window {
         start: 0,
         end: size.min(p.items),

@@ -60,6 +60,8 @@ pub struct BuildOptions {
     pub memo_compiles: usize,
     /// Told who holds the output folder's lock when the command has to wait for it.
     pub lock_wait: Option<lock::LockWait>,
+    /// [`engine::Options::part_size`] (`build --part-size`).
+    pub part_size: usize,
 }
 
 /// Folder of the output for preview images.
@@ -774,6 +776,7 @@ fn engine_options(options: &BuildOptions) -> engine::Options {
         archive: options.pdf_a.then(|| ARCHIVE_DIR.to_string()),
         keep: options.keep.clone(),
         memo_compiles: options.memo_compiles,
+        part_size: options.part_size,
     }
 }
 
