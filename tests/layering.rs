@@ -41,7 +41,7 @@ fn manifests() -> BTreeMap<String, BTreeSet<String>> {
 
 #[test]
 fn every_stage_depends_only_on_the_stages_below_it() {
-    // The direction of the README's tree: each crate and what it may use.
+    // The direction of the tree in docs/phat-trien.md: each crate and what it may use.
     let below: BTreeMap<&str, &[&str]> = BTreeMap::from([
         ("vinhdanh-default", &[][..]),
         ("vinhdanh-yaml", &[][..]),
@@ -90,7 +90,7 @@ fn every_stage_depends_only_on_the_stages_below_it() {
     assert_eq!(
         crates,
         below.keys().copied().collect(),
-        "a crate was added or removed: place it in the README's tree and in this table"
+        "a crate was added or removed: place it in the tree of docs/phat-trien.md and in this table"
     );
     for (name, deps) in &manifests {
         if name == "vinhdanh" {

@@ -570,6 +570,24 @@ fn another_commune_gets_every_document() {
         cert.contains("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ MƯỜNG PHĂNG") && cert.contains("KT. CHỦ TỊCH"),
         "{cert:.600}"
     );
+    // Who signs what (README, "Ai ký văn bản nào"): the default signer, a Vice-Chairman
+    // signing for the Chairman, signs the plan for the committee ("TM.") and the invitations;
+    // with `signature: ~` in decision.yaml the decision and the certificates in the Chairman's
+    // own competence, without a "TM." line.
+    let plan = squash(&pdf_text(&o.join("ke-hoach.pdf")));
+    assert!(
+        plan.contains("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH")
+            && plan.contains("Lò Văn Pọm"),
+        "{plan}"
+    );
+    let decision = squash(&pdf_text(&o.join("quyet-dinh-khen-thuong.pdf")));
+    assert!(
+        decision.contains("KT. CHỦ TỊCH PHÓ CHỦ TỊCH") && decision.contains("Lò Văn Pọm"),
+        "{decision}"
+    );
+    assert!(!decision.contains("TM."), "{decision}");
+    assert!(cert.contains("Lò Văn Pọm") && !cert.contains("TM."), "{cert:.600}");
+    assert!(invitation.contains("Lò Văn Pọm"), "{invitation}");
     for name in [
         "ke-hoach.pdf",
         "giay-moi.pdf",
