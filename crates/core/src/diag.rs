@@ -88,7 +88,15 @@ pub struct Diagnostic {
     pub field: Option<String>,
     pub message: String,
     pub hint: Option<String>,
+    /// What kind of finding this is, for tools that list one kind ([`SAMPLE_VALUE`]: the
+    /// page's checklist of values still equal to the sample's). Most findings have none.
+    pub code: Option<&'static str>,
 }
+
+/// [`Diagnostic::code`] of a value still equal to the embedded sample project's (money, legal
+/// bases, recipients, the programme's times and leads, a text naming the sample commune, a
+/// placeholder name): a warning, an error under `--strict`.
+pub const SAMPLE_VALUE: &str = "sample-value";
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
@@ -99,6 +107,7 @@ impl Diagnostic {
             field: None,
             message: message.into(),
             hint: None,
+            code: None,
         }
     }
 
@@ -132,6 +141,11 @@ impl Diagnostic {
 
     pub fn field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
+        self
+    }
+
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 

@@ -17,6 +17,7 @@ pub mod free_text;
 mod layout;
 mod people;
 mod placeholders;
+mod samples;
 pub mod report;
 
 pub use free_text::is_free_text;
@@ -42,6 +43,7 @@ pub fn run(data: &Data, fonts: &dyn Coverage) -> (CheckReport, Diagnostics) {
     agenda::run(data, &mut out);
     decision::run(data, &mut out);
     placeholders::run(data, &mut out);
+    samples::run(data, &mut out);
     assets::run(data, &mut out);
     free_text::run(data, &mut out);
     fonts::run(data, fonts, &mut out);

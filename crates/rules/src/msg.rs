@@ -196,6 +196,15 @@ message!(report_honours(file: &str) vi "KHEN THƯỞNG (Kế hoạch mục II.3)
 message!(report_balance() vi "CÂN ĐỐI (Kế hoạch mục II.2)" en "BALANCE (plan, section II.2)");
 message!(report_none_yet() vi "  ← chưa có" en "  ← none yet");
 
+// rules/samples.rs
+message!(sample_value(v: &str) vi "“{v}” vẫn là giá trị của dữ liệu mẫu" en "“{v}” is still the sample data's value");
+message!(sample_value_hint() vi "ghi giá trị của đơn vị mình; nếu giá trị này đúng cho đơn vị mình, ghi `# đã kiểm tra` ở cuối dòng này (`build --strict` không in khi còn giá trị mẫu chưa kiểm tra)" en "write your own office's value; if this value is right for your office, write `# đã kiểm tra` at the end of this line (`build --strict` prints nothing while an unchecked sample value is left)");
+message!(sample_place(v: &str, place: &str) vi "“{v}” còn nhắc tên xã mẫu “{place}”" en "“{v}” still names the sample commune “{place}”");
+message!(sample_place_hint(place: &str) vi "sửa “{place}” thành tên xã mình (hoặc viết lại cả câu theo thực tế của đơn vị); nếu đúng là “{place}”, ghi `# đã kiểm tra` ở cuối dòng này" en "change “{place}” to your commune's name (or rewrite the sentence for your office); if “{place}” is right, write `# đã kiểm tra` at the end of this line");
+message!(sample_more(n: usize, file: &str) vi "… và {n} giá trị mẫu khác trong {file}" en "… and {n} more sample values in {file}");
+message!(sample_placeholder_name(name: &str) vi "“{name}” là tên mẫu, không phải tên người thật" en "“{name}” is a placeholder name, not a real person's");
+message!(sample_placeholder_name_hint() vi "ghi họ và tên đầy đủ của người đó" en "write the person's full name");
+
 // rules/text.rs
 message!(legacy_encoding(s: &str, enc: &str) vi "“{s}” có vẻ được gõ bằng bảng mã {enc} (không phải Unicode): sẽ in sai chữ" en "“{s}” seems typed in the {enc} encoding (not Unicode): it would print garbled");
 message!(legacy_encoding_hint(fixed: &str) vi "nội dung đúng có lẽ là “{fixed}”; chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) hoặc gõ lại" en "the right text is probably “{fixed}”; convert it to Unicode (Unikey: “Công cụ chuyển mã”, Ctrl+Shift+F6) or type it again");
