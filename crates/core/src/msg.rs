@@ -135,7 +135,10 @@ pub fn expected_date() -> &'static str {
     pick("ngày", "a date")
 }
 pub fn expected_birth_year() -> &'static str {
-    pick("năm sinh (1978) hoặc ngày sinh (05/09/1978)", "a birth year (1978) or a date of birth (05/09/1978)")
+    pick(
+        "năm sinh (1978) hoặc ngày sinh (05/09/1978)",
+        "a birth year (1978) or a date of birth (05/09/1978)",
+    )
 }
 pub fn expected_time() -> &'static str {
     pick("giờ", "a time")

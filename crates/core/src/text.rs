@@ -415,7 +415,7 @@ pub fn fold(s: &str) -> String {
 /// no candidate is likely (a wrong suggestion sends the clerk after something they never
 /// wrote). Likely is, over folded text (no case, tone marks or extra spaces):
 /// - the same text folded ("Văn Hoá" for "văn hóa");
-/// - a typo: few edits for the length (none under 4 letters, 1 up to 6, 2 up to 12, then 3),
+/// - a typo: few edits for the longer length (none up to 3 letters, 1 up to 6, 2 up to 12, then 3),
 ///   the same numbers ("cn-05" is not a typo of "cn-06"), and the one closest such candidate;
 /// - the clerk's words holding the whole of one candidate of two words or more ("Xây dựng chính
 ///   quyền" holds "chính quyền"), when exactly one does.
@@ -441,7 +441,7 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let mut typos: Vec<(usize, &'a str)> = folded
         .iter()
         .filter(|(f, _)| digits(f) == digits(&w))
-        .map(|(f, c)| (strsim::levenshtein(&w, f), f.chars().count().min(wlen), *c))
+        .map(|(f, c)| (strsim::levenshtein(&w, f), f.chars().count().max(wlen), *c))
         .filter(|&(d, len, _)| d > 0 && d <= allowed(len))
         .map(|(d, _, c)| (d, c))
         .collect();
@@ -553,11 +553,31 @@ mod tests {
     fn nearest_suggests_likely_slips_only() {
         // The fields of the default plan, the keys of a plan's conference, group labels.
         let fields = [
-            "kinh tế", "văn hóa", "xã hội", "an ninh", "quốc phòng", "xây dựng đảng",
-            "chính quyền", "đoàn thể", "tôn giáo",
+            "kinh tế",
+            "văn hóa",
+            "xã hội",
+            "an ninh",
+            "quốc phòng",
+            "xây dựng đảng",
+            "chính quyền",
+            "đoàn thể",
+            "tôn giáo",
         ];
-        let keys = ["name", "date", "session", "start", "venue", "number", "signature"];
-        let groups = ["Đại biểu xã", "Đại biểu thành phố", "Đại biểu các thôn", "Trưởng thôn"];
+        let keys = [
+            "name",
+            "date",
+            "session",
+            "start",
+            "venue",
+            "number",
+            "signature",
+        ];
+        let groups = [
+            "Đại biểu xã",
+            "Đại biểu thành phố",
+            "Đại biểu các thôn",
+            "Trưởng thôn",
+        ];
         let codes = ["cn-05", "cn-15", "tt-02"];
         for (typed, among, want) in [
             // near-misses: what the clerk meant
@@ -574,8 +594,13 @@ mod tests {
             ("venu", &keys[..], Some("venue")),
             ("signatur", &keys[..], Some("signature")),
             ("sesion", &keys[..], Some("session")),
+            ("cty", &["city", "commune", "villages"][..], Some("city")),
             ("Đại biểu xa", &groups[..], Some("Đại biểu xã")),
-            ("Đại biểu thành pho", &groups[..], Some("Đại biểu thành phố")),
+            (
+                "Đại biểu thành pho",
+                &groups[..],
+                Some("Đại biểu thành phố"),
+            ),
             ("truong thon", &groups[..], Some("Trưởng thôn")),
             // non-matches: alike at a glance, something else
             ("thể thao", &fields[..], None),
@@ -601,7 +626,13 @@ mod tests {
     /// out from the calendar, not from the parser).
     #[test]
     fn dates_as_clerks_write_them() {
-        let full = |y, m, d| Ok(PartialDate { year: y, month: Some(m), day: Some(d) });
+        let full = |y, m, d| {
+            Ok(PartialDate {
+                year: y,
+                month: Some(m),
+                day: Some(d),
+            })
+        };
         for (typed, want) in [
             ("22/8/2025", full(2025, 8, 22)),
             ("22/08/2025", full(2025, 8, 22)),
@@ -611,45 +642,82 @@ mod tests {
             ("29/2/2024", full(2024, 2, 29)),
             (
                 "8/2025",
-                Ok(PartialDate { year: 2025, month: Some(8), day: None }),
+                Ok(PartialDate {
+                    year: 2025,
+                    month: Some(8),
+                    day: None,
+                }),
             ),
             (
                 "2025-08",
-                Ok(PartialDate { year: 2025, month: Some(8), day: None }),
+                Ok(PartialDate {
+                    year: 2025,
+                    month: Some(8),
+                    day: None,
+                }),
             ),
-            ("2025", Ok(PartialDate { year: 2025, month: None, day: None })),
+            (
+                "2025",
+                Ok(PartialDate {
+                    year: 2025,
+                    month: None,
+                    day: None,
+                }),
+            ),
             (
                 "31/9/2025",
-                Err("ngày “31/9/2025” không có: tháng 9 năm 2025 chỉ có các ngày từ 1 đến 30, không có ngày 31"),
+                Err(
+                    "ngày “31/9/2025” không có: tháng 9 năm 2025 chỉ có các ngày từ 1 đến 30, không có ngày 31",
+                ),
             ),
             (
                 "29/2/2025",
-                Err("ngày “29/2/2025” không có: tháng 2 năm 2025 chỉ có các ngày từ 1 đến 28, không có ngày 29"),
+                Err(
+                    "ngày “29/2/2025” không có: tháng 2 năm 2025 chỉ có các ngày từ 1 đến 28, không có ngày 29",
+                ),
             ),
             (
                 "2025-02-30",
-                Err("ngày “2025-02-30” không có: tháng 2 năm 2025 chỉ có các ngày từ 1 đến 28, không có ngày 30"),
+                Err(
+                    "ngày “2025-02-30” không có: tháng 2 năm 2025 chỉ có các ngày từ 1 đến 28, không có ngày 30",
+                ),
             ),
             (
                 "0/8/2025",
-                Err("ngày “0/8/2025” không có: tháng 8 năm 2025 chỉ có các ngày từ 1 đến 31, không có ngày 0"),
+                Err(
+                    "ngày “0/8/2025” không có: tháng 8 năm 2025 chỉ có các ngày từ 1 đến 31, không có ngày 0",
+                ),
             ),
             (
                 "22/13/2025",
                 Err("ngày “22/13/2025” không có: không có tháng 13 (tháng ghi từ 1 đến 12)"),
             ),
-            ("13/2025", Err("ngày “13/2025” không có: không có tháng 13 (tháng ghi từ 1 đến 12)")),
-            ("22/8/1025", Err("ngày “22/8/1025” không có: năm 1025 nằm ngoài khoảng 1900–2200")),
+            (
+                "13/2025",
+                Err("ngày “13/2025” không có: không có tháng 13 (tháng ghi từ 1 đến 12)"),
+            ),
+            (
+                "22/8/1025",
+                Err("ngày “22/8/1025” không có: năm 1025 nằm ngoài khoảng 1900–2200"),
+            ),
             (
                 "22/8/25",
-                Err("“22/8/25” không phải ngày: ghi ngày/tháng/năm (ví dụ 22/8/2025) hoặc năm-tháng-ngày (2025-08-22)"),
+                Err(
+                    "“22/8/25” không phải ngày: ghi ngày/tháng/năm (ví dụ 22/8/2025) hoặc năm-tháng-ngày (2025-08-22)",
+                ),
             ),
             (
                 "ngày 22",
-                Err("“ngày 22” không phải ngày: ghi ngày/tháng/năm (ví dụ 22/8/2025) hoặc năm-tháng-ngày (2025-08-22)"),
+                Err(
+                    "“ngày 22” không phải ngày: ghi ngày/tháng/năm (ví dụ 22/8/2025) hoặc năm-tháng-ngày (2025-08-22)",
+                ),
             ),
         ] {
-            assert_eq!(PartialDate::parse(typed), want.map_err(str::to_string), "{typed}");
+            assert_eq!(
+                PartialDate::parse(typed),
+                want.map_err(str::to_string),
+                "{typed}"
+            );
         }
     }
 

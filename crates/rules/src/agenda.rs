@@ -61,14 +61,11 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                                 .map(|x| x.id.as_str())
                         });
                         out.push(
-                            adoc.error(
-                                &format!("{path}.honoree"),
-                                msg::agenda_unknown_speaker(id),
-                            )
-                            .hint(match same {
-                                Some(same) => msg::agenda_unknown_speaker_same(same),
-                                None => msg::agenda_unknown_speaker_hint(),
-                            }),
+                            adoc.error(&format!("{path}.honoree"), msg::agenda_unknown_speaker(id))
+                                .hint(match same {
+                                    Some(same) => msg::agenda_unknown_speaker_same(same),
+                                    None => msg::agenda_unknown_speaker_hint(),
+                                }),
                         );
                     }
                 }

@@ -237,6 +237,9 @@ fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
 /// spreadsheet's own column header and the group's name as the list writes it (a label or the
 /// id), or the YAML key.
 fn quota_place(data: &Data, src: &DataSource, g: &Group) -> String {
+    if g.id == data.plan.composition.id {
+        return msg::quota_place_all();
+    }
     let parent = !g.groups.is_empty();
     // The list names groups by label when any of its rows does.
     let written = || {
@@ -308,9 +311,7 @@ fn honours(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
                     .warning(&p, msg)
                     .hint(msg::honours_off_soft_hint())
             } else {
-                data.plan_src
-                    .error(&p, msg)
-                    .hint(msg::honours_off_hint())
+                data.plan_src.error(&p, msg).hint(msg::honours_off_hint())
             };
             out.push(d);
         }

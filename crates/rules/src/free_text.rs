@@ -119,9 +119,7 @@ fn hygiene(data: &Data, out: &mut Diagnostics) {
     }
     if issues > MAX_ISSUES {
         // The count of the rest: a note, the located warnings above are what to act on.
-        out.push(Diagnostic::info(msg::text_more_issues(
-            issues - MAX_ISSUES,
-        )));
+        out.push(Diagnostic::info(msg::text_more_issues(issues - MAX_ISSUES)));
     }
     let r = tone::report(free.iter().map(String::as_str));
     if r.is_mixed() {

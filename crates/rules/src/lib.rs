@@ -17,8 +17,8 @@ pub mod free_text;
 mod layout;
 mod people;
 mod placeholders;
-mod samples;
 pub mod report;
+mod samples;
 
 pub use free_text::is_free_text;
 pub use report::{Balance, CheckReport, QuotaRow, SumLine};

@@ -57,6 +57,7 @@ message!(quota_over() vi "vượt" en "too many");
 message!(composition_off(label: &str, file: &str, actual: usize, planned: &str, what: &str) vi "{label}: danh sách {file} có {actual} đại biểu, Kế hoạch ghi {planned} ({what})" en "{label}: the list {file} has {actual} delegate(s), the plan says {planned} ({what})");
 message!(composition_off_hint(place: &str) vi "sửa danh sách đại biểu ({place}) hoặc số lượng trong data/plan.yaml; ghi `soft: true` cho nhóm nếu chỉ cần cảnh báo" en "correct the delegate list ({place}) or the number in data/plan.yaml; write `soft: true` on the group if a warning is enough");
 message!(composition_off_soft_hint(place: &str) vi "sửa danh sách đại biểu ({place}) hoặc số lượng trong data/plan.yaml (nhóm ghi `soft: true`: chỉ cảnh báo, văn bản vẫn in)" en "correct the delegate list ({place}) or the number in data/plan.yaml (the group has `soft: true`: a warning only, the documents still print)");
+message!(quota_place_all() vi "cả danh sách" en "the whole list");
 message!(quota_place_column(header: &str, value: &str) vi "cột “{header}” ghi “{value}”" en "the column “{header}” saying “{value}”");
 message!(quota_place_column_parent(header: &str, label: &str) vi "cột “{header}”, các nhóm thuộc “{label}”" en "the column “{header}”, the groups under “{label}”");
 message!(quota_place_yaml(value: &str) vi "`group: {value}`" en "`group: {value}`");

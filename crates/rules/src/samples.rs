@@ -192,16 +192,36 @@ fn files(data: &Data) -> Vec<(Kind, serde_yaml::Value)> {
     }
     let mut out = Vec::new();
     out.extend(v(&data.plan).map(|x| (Kind::Plan, x)));
-    out.extend(data.agenda.as_ref().and_then(|(a, _)| v(a)).map(|x| (Kind::Agenda, x)));
+    out.extend(
+        data.agenda
+            .as_ref()
+            .and_then(|(a, _)| v(a))
+            .map(|x| (Kind::Agenda, x)),
+    );
     out.extend(
         data.responsibilities
             .as_ref()
             .and_then(|(r, _)| v(r))
             .map(|x| (Kind::Responsibilities, x)),
     );
-    out.extend(data.decision.as_ref().and_then(|d| v(&d.file)).map(|x| (Kind::Decision, x)));
-    out.extend(data.delegates.as_ref().and_then(|(l, _)| v(l)).map(|x| (Kind::Delegates, x)));
-    out.extend(data.honorees.as_ref().and_then(|(l, _)| v(l)).map(|x| (Kind::Honorees, x)));
+    out.extend(
+        data.decision
+            .as_ref()
+            .and_then(|d| v(&d.file))
+            .map(|x| (Kind::Decision, x)),
+    );
+    out.extend(
+        data.delegates
+            .as_ref()
+            .and_then(|(l, _)| v(l))
+            .map(|x| (Kind::Delegates, x)),
+    );
+    out.extend(
+        data.honorees
+            .as_ref()
+            .and_then(|(l, _)| v(l))
+            .map(|x| (Kind::Honorees, x)),
+    );
     out
 }
 
@@ -214,14 +234,18 @@ fn source(data: &Data, kind: Kind) -> Option<(String, Locate<'_>)> {
             data.plan_src.file.clone(),
             Box::new(|p| data.plan_src.locate(p)),
         )),
-        Kind::Agenda => data
-            .agenda
-            .as_ref()
-            .map(|(_, d)| (d.file.clone(), Box::new(move |p: &str| d.locate(p)) as Locate<'_>)),
-        Kind::Responsibilities => data
-            .responsibilities
-            .as_ref()
-            .map(|(_, d)| (d.file.clone(), Box::new(move |p: &str| d.locate(p)) as Locate<'_>)),
+        Kind::Agenda => data.agenda.as_ref().map(|(_, d)| {
+            (
+                d.file.clone(),
+                Box::new(move |p: &str| d.locate(p)) as Locate<'_>,
+            )
+        }),
+        Kind::Responsibilities => data.responsibilities.as_ref().map(|(_, d)| {
+            (
+                d.file.clone(),
+                Box::new(move |p: &str| d.locate(p)) as Locate<'_>,
+            )
+        }),
         Kind::Decision => data.decision.as_ref().map(|d| {
             (
                 d.src.file.clone(),
@@ -333,10 +357,16 @@ mod tests {
 
     #[test]
     fn paths_and_words() {
-        assert_eq!(without_indices("items[3].speakers[10].name"), "items[].speakers[].name");
+        assert_eq!(
+            without_indices("items[3].speakers[10].name"),
+            "items[].speakers[].name"
+        );
         assert_eq!(own_pattern(Kind::Decision, "bases[2]"), Some("bases[]"));
         assert_eq!(own_pattern(Kind::Plan, "bases[2]"), None);
-        assert!(holds_words("Nhà Văn hoá thôn Hà Tiên xã Thượng Hồng.", "thuong hong"));
+        assert!(holds_words(
+            "Nhà Văn hoá thôn Hà Tiên xã Thượng Hồng.",
+            "thuong hong"
+        ));
         assert!(!holds_words("xã Thượng Hồng Phúc", "hong phuc thuong"));
         assert!(!holds_words("Thượng", "thuong hong"));
         assert!(confirmed("  - Căn cứ Luật …;   # đã kiểm tra"));
@@ -352,8 +382,10 @@ mod tests {
         let data = load::load(&project).unwrap();
         assert_eq!(s.place, fold(&data.plan.authority.place));
         let award = data.decision.as_ref().unwrap().file.award.as_ref().unwrap();
-        assert!(s.values[&(Kind::Decision, "award.collective")]
-            .contains(&award.collective.unwrap().to_string()));
+        assert!(
+            s.values[&(Kind::Decision, "award.collective")]
+                .contains(&award.collective.unwrap().to_string())
+        );
         assert_eq!(
             s.values[&(Kind::Decision, "bases[]")].len(),
             data.decision.as_ref().unwrap().file.bases.len()
