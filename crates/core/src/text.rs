@@ -416,7 +416,9 @@ pub fn fold(s: &str) -> String {
 /// wrote). Likely is, over folded text (no case, tone marks or extra spaces):
 /// - the same text folded ("Văn Hoá" for "văn hóa");
 /// - a typo: few edits for the longer length (none up to 3 letters, 1 up to 6, 2 up to 12, then 3),
-///   the same numbers ("cn-05" is not a typo of "cn-06"), and the one closest such candidate;
+///   the same numbers ("cn-05" is not a typo of "cn-06"), and the one closest such candidate
+///   (two letters swapped are one edit: "nmae" is "name");
+/// - a file's name without its extension ("ke-hoach" for "ke-hoach.pdf");
 /// - the clerk's words holding the whole of one candidate of two words or more ("Xây dựng chính
 ///   quyền" holds "chính quyền"), when exactly one does.
 ///
@@ -430,6 +432,19 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     if let Some((_, c)) = folded.iter().find(|(f, _)| *f == w) {
         return Some(c);
     }
+    // A file's name without its extension or folder slash ("ke-hoach" for "ke-hoach.pdf").
+    let stem = |f: &str| -> Option<String> {
+        let f = f.trim_end_matches('/');
+        Some(f.rsplit_once('.').map_or(f, |(a, _)| a).to_string())
+    };
+    if let [(_, c)] = folded
+        .iter()
+        .filter(|(f, _)| f != &w && stem(f).as_deref() == Some(w.as_str()))
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        return Some(c);
+    }
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let allowed = |len: usize| match len {
         0..=3 => 0,
@@ -441,7 +456,7 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let mut typos: Vec<(usize, &'a str)> = folded
         .iter()
         .filter(|(f, _)| digits(f) == digits(&w))
-        .map(|(f, c)| (strsim::levenshtein(&w, f), f.chars().count().max(wlen), *c))
+        .map(|(f, c)| (strsim::osa_distance(&w, f), f.chars().count().max(wlen), *c))
         .filter(|&(d, len, _)| d > 0 && d <= allowed(len))
         .map(|(d, _, c)| (d, c))
         .collect();
@@ -595,6 +610,17 @@ mod tests {
             ("signatur", &keys[..], Some("signature")),
             ("sesion", &keys[..], Some("session")),
             ("cty", &["city", "commune", "villages"][..], Some("city")),
+            ("nmae", &keys[..], Some("name")),
+            (
+                "ke-hoach",
+                &["ke-hoach.pdf", "giay-moi.pdf", "giay-khen/"][..],
+                Some("ke-hoach.pdf"),
+            ),
+            (
+                "giay-khen",
+                &["giay-khen.pdf", "giay-khen/"][..],
+                Some("giay-khen/"),
+            ),
             ("Đại biểu xa", &groups[..], Some("Đại biểu xã")),
             (
                 "Đại biểu thành pho",
