@@ -435,7 +435,13 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     // A file's name without its extension or folder slash ("ke-hoach" for "ke-hoach.pdf").
     let stem = |f: &str| -> Option<String> {
         let f = f.trim_end_matches('/');
-        Some(f.rsplit_once('.').map_or(f, |(a, _)| a).to_string())
+        let (dir, name) = f.rsplit_once('/').map_or(("", f), |(d, n)| (d, n));
+        let name = name.split_once('.').map_or(name, |(a, _)| a);
+        Some(if dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir}/{name}")
+        })
     };
     if let [(_, c)] = folded
         .iter()
@@ -455,8 +461,15 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let wlen = w.chars().count();
     let mut typos: Vec<(usize, &'a str)> = folded
         .iter()
-        .filter(|(f, _)| digits(f) == digits(&w))
-        .map(|(f, c)| (strsim::osa_distance(&w, f), f.chars().count().max(wlen), *c))
+        .filter_map(|(f, c)| {
+            // A file name is compared without its extensions ("ke-hoac", "ke-hoach.typ.j2").
+            let s = stem(f).unwrap_or_default();
+            let f = if s != *f && !w.contains('.') { &s } else { f };
+            (digits(f) == digits(&w)).then(|| {
+                let len = f.chars().count().max(wlen);
+                (strsim::osa_distance(&w, f), len, *c)
+            })
+        })
         .filter(|&(d, len, _)| d > 0 && d <= allowed(len))
         .map(|(d, _, c)| (d, c))
         .collect();
@@ -616,10 +629,11 @@ mod tests {
                 &["ke-hoach.pdf", "giay-moi.pdf", "giay-khen/"][..],
                 Some("ke-hoach.pdf"),
             ),
+            ("giay-khen", &["giay-khen.pdf", "giay-khen/"][..], None),
             (
-                "giay-khen",
-                &["giay-khen.pdf", "giay-khen/"][..],
-                Some("giay-khen/"),
+                "ke-hoac",
+                &["ke-hoach.typ.j2", "giay-moi.typ.j2", "lib/vi.typ"][..],
+                Some("ke-hoach.typ.j2"),
             ),
             ("Đại biểu xa", &groups[..], Some("Đại biểu xã")),
             (
