@@ -530,7 +530,7 @@ fn delegate_problems_are_located() {
         with_delegates(|s| s.replacen("honoree: tt-02,", "honoree: tt-99,", 1));
     assert_eq!(code, 1);
     assert!(
-        out.contains("“tt-99” không có trong danh sách khen thưởng"),
+        out.contains("“tt-99” không còn trong danh sách khen thưởng (dòng bị xóa?)"),
         "{out}"
     );
     // Neither name nor unit.

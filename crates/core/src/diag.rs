@@ -88,7 +88,31 @@ pub struct Diagnostic {
     pub field: Option<String>,
     pub message: String,
     pub hint: Option<String>,
+    /// What kind of finding this is, for tools that list one kind (the page's checklist of
+    /// values still equal to the sample's). Most findings have none.
+    pub code: Option<Code>,
 }
+
+/// Kinds of findings that tools list apart ([`Diagnostic::code`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    /// A value still equal to the embedded sample project's (money, legal bases, recipients,
+    /// the programme's times and leads, a text naming the sample commune, a placeholder
+    /// name): a warning, an error under `--strict`.
+    SampleValue,
+}
+
+impl Code {
+    /// The code as tools see it ("sample-value").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::SampleValue => "sample-value",
+        }
+    }
+}
+
+/// [`Code::SampleValue`].
+pub const SAMPLE_VALUE: Code = Code::SampleValue;
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
@@ -99,6 +123,7 @@ impl Diagnostic {
             field: None,
             message: message.into(),
             hint: None,
+            code: None,
         }
     }
 
@@ -132,6 +157,11 @@ impl Diagnostic {
 
     pub fn field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
+        self
+    }
+
+    pub fn code(mut self, code: Code) -> Self {
+        self.code = Some(code);
         self
     }
 

@@ -120,10 +120,12 @@ message!(cannot_read_path(path: &str, e: &std::io::Error) vi "không đọc đư
 
 // ---- text.rs: dates and times typed in data ----
 
-message!(date_not_iso(s: &str) vi "“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY" en "“{s}” is not a date of the form YEAR-MONTH-DAY");
-message!(date_not_iso_example(s: &str) vi "“{s}” không phải ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2025-08-22)" en "“{s}” is not a date of the form YEAR-MONTH-DAY (e.g. 2025-08-22)");
-message!(date_impossible(s: &str) vi "ngày “{s}” không tồn tại" en "the date “{s}” does not exist");
-message!(date_incomplete(p: &str) vi "ngày “{p}” phải đủ ngày, tháng, năm (ví dụ 2025-08-22)" en "the date “{p}” needs a day, month and year (e.g. 2025-08-22)");
+message!(date_unreadable(s: &str) vi "“{s}” không phải ngày: ghi ngày/tháng/năm (ví dụ 22/8/2025) hoặc năm-tháng-ngày (2025-08-22)" en "“{s}” is not a date: write day/month/year (e.g. 22/8/2025) or year-month-day (2025-08-22)");
+message!(date_bad_year(s: &str, y: i32) vi "ngày “{s}” không có: năm {y} nằm ngoài khoảng 1900–2200" en "the date “{s}” does not exist: the year {y} is outside 1900–2200");
+message!(date_bad_month(s: &str, m: u32) vi "ngày “{s}” không có: không có tháng {m} (tháng ghi từ 1 đến 12)" en "the date “{s}” does not exist: there is no month {m} (months are 1 to 12)");
+message!(date_bad_day(s: &str, d: u32, m: u32, y: i32, n: u32) vi "ngày “{s}” không có: tháng {m} năm {y} chỉ có các ngày từ 1 đến {n}, không có ngày {d}" en "the date “{s}” does not exist: month {m} of {y} has the days 1 to {n}, there is no day {d}");
+message!(date_incomplete(s: &str) vi "ngày “{s}” phải đủ ngày, tháng, năm (ví dụ 22/8/2025)" en "the date “{s}” needs a day, month and year (e.g. 22/8/2025)");
+message!(birth_unreadable(v: &str) vi "năm sinh “{v}” không đọc được: ghi năm (1978) hoặc ngày sinh đủ (05/09/1978)" en "the birth year “{v}” cannot be read: write the year (1978) or the full date of birth (05/09/1978)");
 message!(time_not_clock(s: &str) vi "“{s}” không phải giờ dạng GIỜ:PHÚT (ví dụ 07:30)" en "“{s}” is not a time of the form HOURS:MINUTES (e.g. 07:30)");
 message!(time_impossible(s: &str) vi "giờ “{s}” không tồn tại (giờ 0–23, phút 0–59)" en "the time “{s}” does not exist (hours 0–23, minutes 0–59)");
 message!(unclosed_quote_maybe(e: &str) vi "{e}; có thể thiếu dấu ngoặc kép đóng ở giá trị này" en "{e}; a closing quote may be missing in this value");
@@ -131,6 +133,12 @@ message!(unclosed_quote_maybe(e: &str) vi "{e}; có thể thiếu dấu ngoặc 
 /// What a date or time field expects, in serde's "expected …" of a wrong value.
 pub fn expected_date() -> &'static str {
     pick("ngày", "a date")
+}
+pub fn expected_birth_year() -> &'static str {
+    pick(
+        "năm sinh (1978) hoặc ngày sinh (05/09/1978)",
+        "a birth year (1978) or a date of birth (05/09/1978)",
+    )
 }
 pub fn expected_time() -> &'static str {
     pick("giờ", "a time")

@@ -23,49 +23,55 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// A date as clerks write it: day first with slashes (`22/8/2025`, `22/08/2025`, `8/2025`),
+    /// or year first (`2025-08-22`, `2025-08`), or the year alone (`2025`). The calendar is
+    /// chrono's; an impossible date names the part that is impossible (month 13, day 31 of a
+    /// 30-day month).
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        let parts: Vec<&str> = s.split(['-', '/']).collect();
-        let num = |p: &str| {
-            p.trim()
-                .parse::<i64>()
-                .map_err(|_| crate::msg::date_not_iso(s))
-        };
-        let bad = || crate::msg::date_impossible(s);
-        let out = match parts.as_slice() {
-            [y] => Self {
-                year: num(y)? as i32,
-                month: None,
-                day: None,
-            },
-            [y, m] => {
-                let m = num(m)?;
-                if !(1..=12).contains(&m) {
-                    return Err(bad());
-                }
-                Self {
-                    year: num(y)? as i32,
-                    month: Some(m as u32),
-                    day: None,
-                }
-            }
-            [y, m, d] => {
-                let (y, m, d) = (num(y)? as i32, num(m)? as u32, num(d)? as u32);
-                NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad)?;
-                Self {
-                    year: y,
-                    month: Some(m),
-                    day: Some(d),
-                }
-            }
-            _ => {
-                return Err(crate::msg::date_not_iso_example(s));
-            }
-        };
-        if !(1900..=2200).contains(&out.year) {
-            return Err(bad());
+        let parts: Vec<&str> = s.split(['-', '/', '.']).map(str::trim).collect();
+        let unreadable = || crate::msg::date_unreadable(s);
+        if parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(unreadable());
         }
-        Ok(out)
+        let n = |p: &str| p.parse::<u32>().map_err(|_| unreadable());
+        // Which end holds the year: the part of four digits.
+        let (year, month, day) = match parts.as_slice() {
+            [y] if y.len() == 4 => (n(y)?, None, None),
+            [y, m] if y.len() == 4 && m.len() <= 2 => (n(y)?, Some(n(m)?), None),
+            [m, y] if y.len() == 4 && m.len() <= 2 => (n(y)?, Some(n(m)?), None),
+            [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+                (n(y)?, Some(n(m)?), Some(n(d)?))
+            }
+            [d, m, y] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+                (n(y)?, Some(n(m)?), Some(n(d)?))
+            }
+            _ => return Err(unreadable()),
+        };
+        let year = year as i32;
+        if !(1900..=2200).contains(&year) {
+            return Err(crate::msg::date_bad_year(s, year));
+        }
+        if let Some(m) = month {
+            let Some(first) = NaiveDate::from_ymd_opt(year, m, 1) else {
+                return Err(crate::msg::date_bad_month(s, m));
+            };
+            if let Some(d) = day
+                && NaiveDate::from_ymd_opt(year, m, d).is_none()
+            {
+                return Err(crate::msg::date_bad_day(
+                    s,
+                    d,
+                    m,
+                    year,
+                    u32::from(first.num_days_in_month()),
+                ));
+            }
+        }
+        Ok(Self { year, month, day })
     }
 
     pub fn full(&self) -> Option<NaiveDate> {
@@ -153,19 +159,102 @@ impl Serialize for PartialDate {
     }
 }
 
-/// A full date in data (`2025-08-22`), parsed when the file is loaded: an impossible or
+/// A full date in data (`22/8/2025` or `2025-08-22`), parsed when the file is loaded: an impossible or
 /// partial date is a located load error, so nothing downstream ever meets an unparsed date.
 pub mod full_date {
     use super::*;
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let p = PartialDate::deserialize(d)?;
-        p.full()
-            .ok_or_else(|| serde::de::Error::custom(crate::msg::date_incomplete(&p.to_string())))
+        d.deserialize_any(ScalarVisitor(crate::msg::expected_date(), |s| {
+            let p = PartialDate::parse(s).map_err(|e| quote_hint(s, e))?;
+            p.full()
+                .ok_or_else(|| crate::msg::date_incomplete(s.trim()))
+        }))
     }
 
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&d.format("%Y-%m-%d").to_string())
+    }
+}
+
+/// A year of birth as lists write it: the year (`1978`, `1978.0` from a spreadsheet) or a date
+/// of birth in any form [`PartialDate::parse`] reads (`05/09/1978`, `09/1978`, `1978-09-05`,
+/// an Excel date cell `1978-09-05T00:00:00`). `Err` says why: an impossible date names the
+/// impossible part; `None` inside when the text is not a date at all.
+pub fn birth_year(v: &str) -> Result<i32, Option<String>> {
+    let v = v.trim();
+    let v = v.strip_suffix(".0").unwrap_or(v);
+    if v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) {
+        return v.parse().map_err(|_| None);
+    }
+    let date = v.split(['T', ' ']).next().unwrap_or(v);
+    if !date.contains(['/', '-', '.']) {
+        return Err(None);
+    }
+    match PartialDate::parse(date) {
+        Ok(p) if p.month.is_some() => Ok(p.year),
+        Ok(_) => Err(None),
+        Err(e) if e == crate::msg::date_unreadable(date) => Err(None),
+        Err(e) => Err(Some(e)),
+    }
+}
+
+/// `birth_year:` in a YAML list: a number (1978) or a date of birth as text (05/09/1978).
+pub mod birth_year_field {
+    use super::*;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+        d.deserialize_any(OptionalYear)
+    }
+
+    struct OptionalYear;
+
+    impl<'de> serde::de::Visitor<'de> for OptionalYear {
+        type Value = Option<i32>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "{}", crate::msg::expected_birth_year())
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            i32::try_from(v)
+                .map(Some)
+                .map_err(|_| E::custom(crate::msg::birth_unreadable(&v.to_string())))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            i32::try_from(v)
+                .map(Some)
+                .map_err(|_| E::custom(crate::msg::birth_unreadable(&v.to_string())))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            if v.trim().is_empty() {
+                return Ok(None);
+            }
+            birth_year(v)
+                .map(Some)
+                .map_err(|e| E::custom(e.unwrap_or_else(|| crate::msg::birth_unreadable(v))))
+        }
+    }
+
+    pub fn serialize<S: Serializer>(y: &Option<i32>, s: S) -> Result<S::Ok, S::Error> {
+        match y {
+            Some(y) => s.serialize_i32(*y),
+            None => s.serialize_none(),
+        }
     }
 }
 
@@ -322,16 +411,107 @@ pub fn fold(s: &str) -> String {
         .join(" ")
 }
 
-/// The one fuzzy matcher: the candidate closest to `word` (Jaro–Winkler over folded text),
-/// if it is close enough to be a typo of it rather than another word.
+/// The one fuzzy matcher: the candidate the clerk most likely meant by `word`, or `None` when
+/// no candidate is likely (a wrong suggestion sends the clerk after something they never
+/// wrote). Likely is, over folded text (no case, tone marks or extra spaces):
+/// - the same text folded ("Văn Hoá" for "văn hóa");
+/// - a typo: few edits for the longer length (none up to 3 letters, 1 up to 6, 2 up to 12, then 3),
+///   the same numbers ("cn-05" is not a typo of "cn-06"), and the one closest such candidate
+///   (two letters swapped are one edit: "nmae" is "name");
+/// - a file's name without its extension ("ke-hoach" for "ke-hoach.pdf");
+/// - the clerk's words holding the whole of one candidate of two words or more ("Xây dựng chính
+///   quyền" holds "chính quyền"), when exactly one does.
+///
+/// Sharing a beginning is not likely: "Xây dựng chính quyền" is not "xây dựng đảng".
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let w = fold(word);
-    candidates
+    if w.is_empty() {
+        return None;
+    }
+    let folded: Vec<(String, &'a str)> = candidates.into_iter().map(|c| (fold(c), c)).collect();
+    if let Some((_, c)) = folded.iter().find(|(f, _)| *f == w) {
+        return Some(c);
+    }
+    // A file's name without its extension or folder slash ("ke-hoach" for "ke-hoach.pdf").
+    let stem = |f: &str| -> Option<String> {
+        let f = f.trim_end_matches('/');
+        let (dir, name) = f.rsplit_once('/').map_or(("", f), |(d, n)| (d, n));
+        let name = name.split_once('.').map_or(name, |(a, _)| a);
+        Some(if dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir}/{name}")
+        })
+    };
+    if let [(_, c)] = folded
+        .iter()
+        .filter(|(f, _)| f != &w && stem(f).as_deref() == Some(w.as_str()))
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        return Some(c);
+    }
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let allowed = |len: usize| match len {
+        0..=3 => 0,
+        4..=6 => 1,
+        7..=12 => 2,
+        _ => 3,
+    };
+    let wlen = w.chars().count();
+    let mut typos: Vec<(usize, &'a str)> = folded
+        .iter()
+        .filter_map(|(f, c)| {
+            // A file name is compared without its extensions ("ke-hoac", "ke-hoach.typ.j2").
+            let s = stem(f).unwrap_or_default();
+            let f = if s != *f && !w.contains('.') { &s } else { f };
+            (digits(f) == digits(&w)).then(|| {
+                let len = f.chars().count().max(wlen);
+                (strsim::osa_distance(&w, f), len, *c)
+            })
+        })
+        .filter(|&(d, len, _)| d > 0 && d <= allowed(len))
+        .map(|(d, _, c)| (d, c))
+        .collect();
+    typos.sort_by_key(|(d, _)| *d);
+    match typos.as_slice() {
+        [(_, c)] => return Some(c),
+        [(d1, c), (d2, _), ..] if d1 < d2 => return Some(c),
+        [_, _, ..] => return None,
+        [] => {}
+    }
+    let held: Vec<&'a str> = folded
+        .iter()
+        .filter(|(f, _)| holds(&w, f))
+        .map(|(_, c)| *c)
+        .collect();
+    match held.as_slice() {
+        [c] => Some(c),
+        _ => None,
+    }
+}
+
+/// The one candidate that holds the whole of `word` (two words or more) among more words:
+/// a spreadsheet header "Chức vụ đảm nhiệm" for the column "Chức vụ". `None` when none or
+/// several do.
+pub fn holding<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let w = fold(word);
+    let held: Vec<&'a str> = candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&w, &fold(c)), c))
-        .filter(|(s, _)| *s > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .filter(|c| holds(&fold(c), &w))
+        .collect();
+    match held.as_slice() {
+        [c] => Some(c),
+        _ => None,
+    }
+}
+
+/// Whether the folded words of `outer` hold those of `inner` (two words or more, fewer than
+/// `outer`'s) as a whole.
+fn holds(outer: &str, inner: &str) -> bool {
+    let ow: Vec<&str> = outer.split(' ').collect();
+    let iw: Vec<&str> = inner.split(' ').collect();
+    iw.len() >= 2 && iw.len() < ow.len() && ow.windows(iw.len()).any(|x| x == iw)
 }
 
 /// Vietnamese upper case with diacritics kept ("xã Thượng Lâm" → "XÃ THƯỢNG LÂM").
@@ -395,13 +575,204 @@ mod tests {
         assert_eq!(money(61776000), "61.776.000");
     }
 
+    /// Suggestions only when likely: a table of near-misses clerks made (and what they meant)
+    /// and of words that merely look alike (nothing to suggest).
     #[test]
-    fn nearest_suggests_typos_only() {
-        let opts = ["kinh tế", "văn hóa", "an ninh"];
-        assert_eq!(nearest("kinh te", opts), Some("kinh tế"));
-        assert_eq!(nearest("Văn Hoá", opts), Some("văn hóa"));
-        assert_eq!(nearest("thể thao", opts), None);
-        assert_eq!(nearest("numbr", ["number", "name", "date"]), Some("number"));
+    fn nearest_suggests_likely_slips_only() {
+        // The fields of the default plan, the keys of a plan's conference, group labels.
+        let fields = [
+            "kinh tế",
+            "văn hóa",
+            "xã hội",
+            "an ninh",
+            "quốc phòng",
+            "xây dựng đảng",
+            "chính quyền",
+            "đoàn thể",
+            "tôn giáo",
+        ];
+        let keys = [
+            "name",
+            "date",
+            "session",
+            "start",
+            "venue",
+            "number",
+            "signature",
+        ];
+        let groups = [
+            "Đại biểu xã",
+            "Đại biểu thành phố",
+            "Đại biểu các thôn",
+            "Trưởng thôn",
+        ];
+        let codes = ["cn-05", "cn-15", "tt-02"];
+        for (typed, among, want) in [
+            // near-misses: what the clerk meant
+            ("kinh te", &fields[..], Some("kinh tế")),
+            ("Văn Hoá", &fields[..], Some("văn hóa")),
+            ("xay dung dang", &fields[..], Some("xây dựng đảng")),
+            ("Xây dựng Đảng", &fields[..], Some("xây dựng đảng")),
+            ("quoc phong ", &fields[..], Some("quốc phòng")),
+            ("tôn giao", &fields[..], Some("tôn giáo")),
+            ("an nnh", &fields[..], Some("an ninh")),
+            ("quốc phòg", &fields[..], Some("quốc phòng")),
+            ("Xây dựng chính quyền", &fields[..], Some("chính quyền")),
+            ("numbr", &keys[..], Some("number")),
+            ("venu", &keys[..], Some("venue")),
+            ("signatur", &keys[..], Some("signature")),
+            ("sesion", &keys[..], Some("session")),
+            ("cty", &["city", "commune", "villages"][..], Some("city")),
+            ("nmae", &keys[..], Some("name")),
+            (
+                "ke-hoach",
+                &["ke-hoach.pdf", "giay-moi.pdf", "giay-khen/"][..],
+                Some("ke-hoach.pdf"),
+            ),
+            ("giay-khen", &["giay-khen.pdf", "giay-khen/"][..], None),
+            (
+                "ke-hoac",
+                &["ke-hoach.typ.j2", "giay-moi.typ.j2", "lib/vi.typ"][..],
+                Some("ke-hoach.typ.j2"),
+            ),
+            ("Đại biểu xa", &groups[..], Some("Đại biểu xã")),
+            (
+                "Đại biểu thành pho",
+                &groups[..],
+                Some("Đại biểu thành phố"),
+            ),
+            ("truong thon", &groups[..], Some("Trưởng thôn")),
+            // non-matches: alike at a glance, something else
+            ("thể thao", &fields[..], None),
+            ("giáo dục", &fields[..], None),
+            ("y tế", &fields[..], None),
+            ("kinh doanh", &fields[..], None),
+            ("văn nghệ", &fields[..], None),
+            ("xây dựng nông thôn mới", &fields[..], None),
+            ("nông nghiệp", &fields[..], None),
+            ("data", &keys[..], Some("date")),
+            ("time", &keys[..], None),
+            ("Đại biểu tỉnh", &groups[..], None),
+            ("Phó trưởng thôn", &groups[..], Some("Trưởng thôn")),
+            ("cn-06", &codes[..], None),
+            ("cn-5", &codes[..], None),
+            ("", &fields[..], None),
+        ] {
+            assert_eq!(nearest(typed, among.iter().copied()), want, "“{typed}”");
+        }
+    }
+
+    /// Dates as clerks write them, and what an impossible one says (expected values written
+    /// out from the calendar, not from the parser).
+    #[test]
+    fn dates_as_clerks_write_them() {
+        let full = |y, m, d| {
+            Ok(PartialDate {
+                year: y,
+                month: Some(m),
+                day: Some(d),
+            })
+        };
+        for (typed, want) in [
+            ("22/8/2025", full(2025, 8, 22)),
+            ("22/08/2025", full(2025, 8, 22)),
+            ("2025-08-22", full(2025, 8, 22)),
+            (" 5/1/2026 ", full(2026, 1, 5)),
+            ("05-01-2026", full(2026, 1, 5)),
+            ("29/2/2024", full(2024, 2, 29)),
+            (
+                "8/2025",
+                Ok(PartialDate {
+                    year: 2025,
+                    month: Some(8),
+                    day: None,
+                }),
+            ),
+            (
+                "2025-08",
+                Ok(PartialDate {
+                    year: 2025,
+                    month: Some(8),
+                    day: None,
+                }),
+            ),
+            (
+                "2025",
+                Ok(PartialDate {
+                    year: 2025,
+                    month: None,
+                    day: None,
+                }),
+            ),
+            (
+                "31/9/2025",
+                Err(
+                    "ngày “31/9/2025” không có: tháng 9 năm 2025 chỉ có các ngày từ 1 đến 30, không có ngày 31",
+                ),
+            ),
+            (
+                "29/2/2025",
+                Err(
+                    "ngày “29/2/2025” không có: tháng 2 năm 2025 chỉ có các ngày từ 1 đến 28, không có ngày 29",
+                ),
+            ),
+            (
+                "2025-02-30",
+                Err(
+                    "ngày “2025-02-30” không có: tháng 2 năm 2025 chỉ có các ngày từ 1 đến 28, không có ngày 30",
+                ),
+            ),
+            (
+                "0/8/2025",
+                Err(
+                    "ngày “0/8/2025” không có: tháng 8 năm 2025 chỉ có các ngày từ 1 đến 31, không có ngày 0",
+                ),
+            ),
+            (
+                "22/13/2025",
+                Err("ngày “22/13/2025” không có: không có tháng 13 (tháng ghi từ 1 đến 12)"),
+            ),
+            (
+                "13/2025",
+                Err("ngày “13/2025” không có: không có tháng 13 (tháng ghi từ 1 đến 12)"),
+            ),
+            (
+                "22/8/1025",
+                Err("ngày “22/8/1025” không có: năm 1025 nằm ngoài khoảng 1900–2200"),
+            ),
+            (
+                "22/8/25",
+                Err(
+                    "“22/8/25” không phải ngày: ghi ngày/tháng/năm (ví dụ 22/8/2025) hoặc năm-tháng-ngày (2025-08-22)",
+                ),
+            ),
+            (
+                "ngày 22",
+                Err(
+                    "“ngày 22” không phải ngày: ghi ngày/tháng/năm (ví dụ 22/8/2025) hoặc năm-tháng-ngày (2025-08-22)",
+                ),
+            ),
+        ] {
+            assert_eq!(
+                PartialDate::parse(typed),
+                want.map_err(str::to_string),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn birth_years_from_dates() {
+        assert_eq!(birth_year("1978"), Ok(1978));
+        assert_eq!(birth_year("05/09/1978"), Ok(1978));
+        assert_eq!(birth_year("1978-09-05T00:00:00"), Ok(1978));
+        assert_eq!(birth_year("khoảng 1970"), Err(None));
+        assert_eq!(
+            birth_year("31/4/1978"),
+            Err(Some(
+                "ngày “31/4/1978” không có: tháng 4 năm 1978 chỉ có các ngày từ 1 đến 30, không có ngày 31".into()
+            ))
+        );
     }
 
     #[test]

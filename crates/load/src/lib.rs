@@ -41,6 +41,8 @@ pub struct TableSource {
     pub rows: Vec<usize>,
     /// Field → column letter, per record (columns are the same for all rows of one sheet).
     pub columns: std::collections::HashMap<String, String>,
+    /// Field → the column's header as the clerk wrote it ("Nhóm đại biểu" for `group`).
+    pub headers: std::collections::HashMap<String, String>,
 }
 
 impl DataSource {
@@ -122,6 +124,9 @@ pub struct Data {
     /// Values of the YAML lists typed otherwise than they print (stray spaces): the lists hold
     /// the cleaned value, and this the value as typed, for the rules to flag where it stands.
     pub unclean: Vec<Unclean>,
+    /// Group → the text the delegate list wrote for it, when that is not the group's id (a
+    /// spreadsheet names groups by their label): messages quote the list as the clerk wrote it.
+    pub group_written: std::collections::BTreeMap<String, String>,
 }
 
 /// A value of a YAML list as typed, before cleaning (see [`Data::unclean`]).
@@ -370,6 +375,7 @@ pub fn load(project: &Project) -> Result<Data, Diagnostics> {
         images: Default::default(),
         notes,
         unclean: Vec::new(),
+        group_written: Default::default(),
     };
     clean_lists(&mut data);
     let migrations: Vec<Diagnostic> = data
@@ -595,6 +601,9 @@ fn resolve_references(data: &mut Data) {
     if let Some((file, _)) = &mut data.delegates {
         for d in &mut file.delegates {
             if let Some(id) = group_id(&d.group) {
+                data.group_written
+                    .entry(id.clone())
+                    .or_insert_with(|| d.group.clone());
                 d.group = id;
             }
             if let Some(id) = d.honoree.as_deref().and_then(honoree_id) {

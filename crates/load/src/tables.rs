@@ -435,6 +435,11 @@ fn source(rel: &str, key: &str, table: &import::Table) -> TableSource {
             .iter()
             .map(|c| (c.key.to_string(), c.column.clone()))
             .collect::<HashMap<_, _>>(),
+        headers: table
+            .columns
+            .iter()
+            .map(|c| (c.key.to_string(), c.header.clone()))
+            .collect::<HashMap<_, _>>(),
     }
 }
 
@@ -537,9 +542,21 @@ pub fn honorees(
         let gender = gender.or(mark.map(|(g, _)| g));
         let marked = r.get("male").is_some() || r.get("female").is_some();
         let birth_year = match r.get("birth_year") {
-            Some(v) => match year_of(v) {
-                Some(y) => Some(y),
-                None => {
+            Some(v) => match crate::text::birth_year(v) {
+                Ok(y) if (1000..=2999).contains(&y) => Some(y),
+                // A date that does not exist says which part.
+                Err(Some(impossible)) => {
+                    errors.push(cell_error(
+                        rel,
+                        sheet,
+                        r,
+                        "birth_year",
+                        impossible,
+                        crate::msg::cell_birth_hint(),
+                    ));
+                    None
+                }
+                _ => {
                     errors.push(cell_error(
                         rel,
                         sheet,
@@ -677,28 +694,9 @@ fn generate_codes(honorees: &mut [Honoree]) {
 /// The year of a birth cell: "1978", "1978.0", "05/09/1978", "5-9-1978", "05.09.1978", or an
 /// Excel date cell (read as "1978-09-05").
 pub fn year_of(v: &str) -> Option<i32> {
-    let v = v.trim();
-    let v = v.strip_suffix(".0").unwrap_or(v);
-    let ok = |y: &str| {
-        (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| y.parse::<i32>().ok())
-            .flatten()
-            .filter(|y| (1000..=2999).contains(y))
-    };
-    if let Some(y) = ok(v) {
-        return Some(y);
-    }
-    let date = v.split(['T', ' ']).next().unwrap_or(v);
-    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
-    let small = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
-    match parts.as_slice() {
-        // dd/mm/yyyy (and mm/yyyy)
-        [d, m, y] if small(d) && small(m) => ok(y),
-        [m, y] if small(m) => ok(y),
-        // yyyy-mm-dd, as an Excel date cell reads
-        [y, m, d] if small(m) && small(d) => ok(y),
-        _ => None,
-    }
+    crate::text::birth_year(v)
+        .ok()
+        .filter(|y| (1000..=2999).contains(y))
 }
 
 #[cfg(test)]
@@ -933,6 +931,11 @@ mod tests {
             ("khoảng 1970", None),
             ("78", None),
             ("32/13", None),
+            // Impossible dates of birth are not read as their year.
+            ("31/9/1978", None),
+            ("29/02/1978", None),
+            ("29/02/1980", Some(1980)),
+            ("05/13/1978", None),
         ] {
             assert_eq!(year_of(cell), want, "“{cell}”");
         }

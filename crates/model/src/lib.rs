@@ -467,7 +467,7 @@ pub struct Honoree {
     pub name: String,
     #[serde(default)]
     pub gender: Option<Gender>,
-    #[serde(default)]
+    #[serde(default, with = "crate::text::birth_year_field")]
     pub birth_year: Option<i32>,
     #[serde(default)]
     pub title: Option<String>,

@@ -15,7 +15,7 @@ pub(crate) use vinhdanh_rules as rules;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::documents::Settings;
 use crate::engine::{Engine, Job, JobOutcome, PagedDocument, Work, timed};
 use crate::fonts::Fonts;
@@ -349,6 +349,14 @@ pub struct Planned {
 /// the options; a name no job writes is a misuse.
 pub fn plan(project: &Project, which: &Select, options: &BuildOptions) -> Result<Planned, Refused> {
     let mut p = prepare(project).map_err(Refused::Load)?;
+    if options.strict {
+        // A value still the sample's is an error under `--strict`, not a warning among others.
+        for d in &mut p.diags.0 {
+            if d.code == Some(crate::diag::SAMPLE_VALUE) && d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
+        }
+    }
     let t = Instant::now();
     let names: &[String] = match which {
         Select::Outputs(names) => names,

@@ -52,19 +52,20 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                         .as_ref()
                         .is_some_and(|(h, _)| h.honorees.iter().any(|x| &x.id == id));
                     if !known {
+                        // Never another person's name: a code that is not there is most often
+                        // a row deleted from the list, and a near code is another person.
+                        let same = data.honorees.as_ref().and_then(|(h, _)| {
+                            h.honorees
+                                .iter()
+                                .find(|x| crate::text::fold(&x.id) == crate::text::fold(id))
+                                .map(|x| x.id.as_str())
+                        });
                         out.push(
                             adoc.error(&format!("{path}.honoree"), msg::agenda_unknown_speaker(id))
-                                .hint(
-                                    match data.honorees.as_ref().and_then(|(h, _)| {
-                                        crate::text::nearest(
-                                            id,
-                                            h.honorees.iter().map(|x| x.name.as_str()),
-                                        )
-                                    }) {
-                                        Some(best) => msg::agenda_unknown_speaker_best(best),
-                                        None => msg::agenda_unknown_speaker_hint(),
-                                    },
-                                ),
+                                .hint(match same {
+                                    Some(same) => msg::agenda_unknown_speaker_same(same),
+                                    None => msg::agenda_unknown_speaker_hint(),
+                                }),
                         );
                     }
                 }

@@ -10,7 +10,7 @@ use super::report::{Balance, CheckReport, QuotaRow, SumLine, range_text, term_te
 use super::{delegate_label, honoree_label, kind_word};
 use crate::collate;
 use crate::diag::Diagnostics;
-use crate::load::Data;
+use crate::load::{Data, DataSource};
 use crate::model::{Group, HonoreeKind};
 use crate::msg;
 use crate::text;
@@ -217,15 +217,57 @@ fn composition(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
             } else {
                 format!("{path}.min")
             };
+            let place = quota_place(data, src, g);
             let d = if g.soft {
-                data.plan_src.warning(&loc_path, msg)
+                data.plan_src
+                    .warning(&loc_path, msg)
+                    .hint(msg::composition_off_soft_hint(&place))
             } else {
-                data.plan_src.error(&loc_path, msg)
+                data.plan_src
+                    .error(&loc_path, msg)
+                    .hint(msg::composition_off_hint(&place))
             };
-            out.push(d.hint(msg::composition_off_hint(&g.id)));
+            out.push(d);
         }
         report.composition.push(row);
     });
+}
+
+/// Where the delegates of group `g` are in the list, as the clerk's file says it: the
+/// spreadsheet's own column header and the group's name as the list writes it (a label or the
+/// id), or the YAML key.
+fn quota_place(data: &Data, src: &DataSource, g: &Group) -> String {
+    if g.id == data.plan.composition.id {
+        return msg::quota_place_all();
+    }
+    let parent = !g.groups.is_empty();
+    // The list names groups by label when any of its rows does.
+    let written = || {
+        data.group_written.get(&g.id).cloned().unwrap_or_else(|| {
+            if data.group_written.is_empty() {
+                g.id.clone()
+            } else {
+                g.label.clone()
+            }
+        })
+    };
+    match src {
+        DataSource::Table(t) => {
+            let header = t.headers.get("group").map_or("group", String::as_str);
+            if parent {
+                msg::quota_place_column_parent(header, &g.label)
+            } else {
+                msg::quota_place_column(header, &written())
+            }
+        }
+        DataSource::Yaml(_) => {
+            if parent {
+                msg::quota_place_yaml_parent(&g.label)
+            } else {
+                msg::quota_place_yaml(&written())
+            }
+        }
+    }
 }
 
 fn honours(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
@@ -265,11 +307,13 @@ fn honours(data: &Data, report: &mut CheckReport, out: &mut Diagnostics) {
             );
             let p = format!("honours[{i}]");
             let d = if q.soft {
-                data.plan_src.warning(&p, msg)
+                data.plan_src
+                    .warning(&p, msg)
+                    .hint(msg::honours_off_soft_hint())
             } else {
-                data.plan_src.error(&p, msg)
+                data.plan_src.error(&p, msg).hint(msg::honours_off_hint())
             };
-            out.push(d.hint(msg::honours_off_hint()));
+            out.push(d);
         }
         report.honours.push(row);
     }

@@ -118,14 +118,14 @@ fn hygiene(data: &Data, out: &mut Diagnostics) {
         }
     }
     if issues > MAX_ISSUES {
-        out.push(Diagnostic::warning(msg::text_more_issues(
-            issues - MAX_ISSUES,
-        )));
+        // The count of the rest: a note, the located warnings above are what to act on.
+        out.push(Diagnostic::info(msg::text_more_issues(issues - MAX_ISSUES)));
     }
     let r = tone::report(free.iter().map(String::as_str));
     if r.is_mixed() {
         out.push(
-            Diagnostic::warning(msg::tone_mixed(
+            // A note: the located warnings of the minority's spots below are what to act on.
+            Diagnostic::info(msg::tone_mixed(
                 r.old,
                 &r.old_examples.join(", "),
                 r.new,
@@ -137,7 +137,8 @@ fn hygiene(data: &Data, out: &mut Diagnostics) {
         let all = tone::report(free.iter().chain(names.iter()).map(String::as_str));
         if all.is_mixed() {
             out.push(
-                Diagnostic::warning(msg::tone_names_mixed(
+                // A note: proper names keep their owner's spelling, nothing to correct.
+                Diagnostic::info(msg::tone_names_mixed(
                     all.old,
                     &all.old_examples.join(", "),
                     all.new,
@@ -210,7 +211,7 @@ fn tone_locations(data: &Data, out: &mut Diagnostics) {
         );
     }
     if minority.len() > SHOWN {
-        out.push(Diagnostic::warning(msg::tone_minority_more(
+        out.push(Diagnostic::info(msg::tone_minority_more(
             minority.len() - SHOWN,
             &name,
             fix,

@@ -19,6 +19,7 @@ mod layout;
 mod people;
 mod placeholders;
 pub mod report;
+mod samples;
 
 pub use free_text::is_free_text;
 pub use report::{Balance, CheckReport, QuotaRow, SumLine};
@@ -44,6 +45,7 @@ pub fn run(data: &Data, fonts: &dyn Coverage) -> (CheckReport, Diagnostics) {
     decision::run(data, &mut out);
     electronic::run(data, &mut out);
     placeholders::run(data, &mut out);
+    samples::run(data, &mut out);
     assets::run(data, &mut out);
     free_text::run(data, &mut out);
     fonts::run(data, fonts, &mut out);

@@ -17,9 +17,9 @@ message!(agenda_before_start(t: &str, start: &str) vi "giờ {t} sớm hơn gi�
 message!(agenda_before_start_hint() vi "giờ bắt đầu ghi ở data/plan.yaml, mục conference.start" en "the start time is in data/plan.yaml, under conference.start");
 message!(agenda_not_after(t: &str, item: usize, prev: &str) vi "giờ {t} không muộn hơn giờ của mục trước (mục {item}: {prev})" en "the time {t} is not later than the item before (item {item}: {prev})");
 message!(agenda_order_hint() vi "các mục của chương trình phải theo thứ tự thời gian" en "the programme's items must be in time order");
-message!(agenda_unknown_speaker(id: &str) vi "không có tập thể, cá nhân nào tên hoặc mã “{id}” trong danh sách khen thưởng" en "no collective or individual named or coded “{id}” in the honours list");
-message!(agenda_unknown_speaker_best(best: &str) vi "có phải “{best}”? Ghi tên (hoặc mã) đúng như trong danh sách khen thưởng" en "did you mean “{best}”? Write the name (or code) exactly as in the honours list");
-message!(agenda_unknown_speaker_hint() vi "ghi tên (hoặc mã) đúng như trong danh sách khen thưởng" en "write the name (or code) exactly as in the honours list");
+message!(agenda_unknown_speaker(id: &str) vi "người tham luận “{id}” không còn trong danh sách khen thưởng (dòng bị xóa?)" en "the speaker “{id}” is no longer in the honours list (row deleted?)");
+message!(agenda_unknown_speaker_same(id: &str) vi "có phải “{id}” (chỉ khác chữ hoa, chữ thường)? Ghi mã đúng như trong danh sách khen thưởng" en "did you mean “{id}” (only the case differs)? Write the code exactly as in the honours list");
+message!(agenda_unknown_speaker_hint() vi "nếu người này vẫn tham luận, ghi `name: Họ và tên` thay cho `honoree:`; nếu không, xóa dòng người tham luận này trong data/agenda.yaml" en "if this person still speaks, write `name: Full name` instead of `honoree:`; if not, delete this speaker's line in data/agenda.yaml");
 message!(agenda_speaker_no_name() vi "người tham luận chưa có tên" en "a speaker has no name");
 message!(agenda_speaker_no_name_hint() vi "ghi `honoree: cn-01` (lấy tên từ danh sách khen thưởng) hoặc `name: Họ và tên`" en "write `honoree: cn-01` (the name is taken from the honours list) or `name: Full name`");
 
@@ -55,11 +55,18 @@ message!(delegate_group_hint(list: &str) vi "ghi mã nhóm hoặc tên nhóm nh�
 message!(quota_short() vi "thiếu" en "too few");
 message!(quota_over() vi "vượt" en "too many");
 message!(composition_off(label: &str, file: &str, actual: usize, planned: &str, what: &str) vi "{label}: danh sách {file} có {actual} đại biểu, Kế hoạch ghi {planned} ({what})" en "{label}: the list {file} has {actual} delegate(s), the plan says {planned} ({what})");
-message!(composition_off_hint(id: &str) vi "sửa danh sách đại biểu (cột group = “{id}”) hoặc số lượng trong data/plan.yaml; ghi `soft: true` cho nhóm nếu chỉ cần cảnh báo" en "correct the delegate list (column group = “{id}”) or the number in data/plan.yaml; write `soft: true` on the group if a warning is enough");
+message!(composition_off_hint(place: &str) vi "sửa danh sách đại biểu ({place}) hoặc số lượng trong data/plan.yaml; ghi `soft: true` cho nhóm nếu chỉ cần cảnh báo" en "correct the delegate list ({place}) or the number in data/plan.yaml; write `soft: true` on the group if a warning is enough");
+message!(composition_off_soft_hint(place: &str) vi "sửa danh sách đại biểu ({place}) hoặc số lượng trong data/plan.yaml (nhóm ghi `soft: true`: chỉ cảnh báo, văn bản vẫn in)" en "correct the delegate list ({place}) or the number in data/plan.yaml (the group has `soft: true`: a warning only, the documents still print)");
+message!(quota_place_all() vi "cả danh sách" en "the whole list");
+message!(quota_place_column(header: &str, value: &str) vi "cột “{header}” ghi “{value}”" en "the column “{header}” saying “{value}”");
+message!(quota_place_column_parent(header: &str, label: &str) vi "cột “{header}”, các nhóm thuộc “{label}”" en "the column “{header}”, the groups under “{label}”");
+message!(quota_place_yaml(value: &str) vi "`group: {value}`" en "`group: {value}`");
+message!(quota_place_yaml_parent(label: &str) vi "`group:` của các nhóm thuộc “{label}”" en "`group:` of the groups under “{label}”");
 message!(honorees_empty() vi "danh sách khen thưởng trống" en "the honours list is empty");
 message!(honorees_empty_hint() vi "thêm tập thể, cá nhân đề nghị khen thưởng, hoặc xóa tệp nếu chưa có danh sách" en "add the collectives and individuals proposed for awards, or delete the file if there is no list yet");
 message!(honours_off(label: &str, file: &str, actual: usize, kind: &str, planned: &str, what: &str) vi "{label}: danh sách {file} có {actual} {kind}, Kế hoạch ghi {planned} ({what})" en "{label}: the list {file} has {actual} {kind}, the plan says {planned} ({what})");
 message!(honours_off_hint() vi "sửa danh sách khen thưởng hoặc số lượng trong data/plan.yaml (honours); `soft: true` nếu chỉ cần cảnh báo" en "correct the honours list or the number in data/plan.yaml (honours); `soft: true` if a warning is enough");
+message!(honours_off_soft_hint() vi "sửa danh sách khen thưởng hoặc số lượng trong data/plan.yaml (honours; đã ghi `soft: true`: chỉ cảnh báo, văn bản vẫn in)" en "correct the honours list or the number in data/plan.yaml (honours; it has `soft: true`: a warning only, the documents still print)");
 message!(field_unknown(f: &str) vi "lĩnh vực “{f}” không có trong danh sách lĩnh vực của Kế hoạch" en "the field “{f}” is not among the plan's fields");
 message!(field_unknown_best(s: &str, list: &str) vi "có phải “{s}”? Các lĩnh vực (conference.fields trong data/plan.yaml): {list}" en "did you mean “{s}”? The fields (conference.fields in data/plan.yaml): {list}");
 message!(field_unknown_hint(list: &str) vi "các lĩnh vực (conference.fields trong data/plan.yaml): {list}" en "the fields (conference.fields in data/plan.yaml): {list}");
@@ -145,8 +152,8 @@ message!(delegate_unit_no_title() vi "mời một đơn vị mà không ghi ch�
 message!(delegate_unit_no_title_hint() vi "ghi `title: Đại diện lãnh đạo` (hoặc chức danh phù hợp)" en "write `title: Đại diện lãnh đạo` (a representative of the leadership) or a fitting position");
 message!(delegate_twice(first: &str) vi "đại biểu trùng: cùng họ tên và đơn vị với {first}" en "duplicate delegate: same name and unit as {first}");
 message!(delegate_twice_hint() vi "xóa một trong hai mục (một người chỉ nhận một Giấy mời)" en "delete one of the two entries (a person receives one invitation)");
-message!(delegate_unknown_honoree(h: &str) vi "mã khen thưởng “{h}” không có trong danh sách khen thưởng" en "the honoree code “{h}” is not in the honours list");
-message!(delegate_unknown_honoree_hint() vi "ghi mã hoặc tên đúng như trong danh sách khen thưởng (data/honorees.yaml, .xlsx hoặc .csv)" en "write the code or name exactly as in the honours list (data/honorees.yaml, .xlsx or .csv)");
+message!(delegate_unknown_honoree(h: &str) vi "“{h}” không còn trong danh sách khen thưởng (dòng bị xóa?)" en "“{h}” is no longer in the honours list (row deleted?)");
+message!(delegate_unknown_honoree_hint() vi "nếu vẫn mời người này, xóa ô “được khen” (honoree) của đại biểu và ghi họ tên, đơn vị; nếu không, xóa đại biểu này; hoặc ghi mã đúng như trong danh sách khen thưởng" en "if this person is still invited, empty the delegate's honoree cell and write the name and unit; if not, delete this delegate; or write the code exactly as in the honours list");
 message!(honoree_invited_twice(h: &str, first: &str) vi "“{h}” được mời hai lần (cùng mã với {first})" en "“{h}” is invited twice (same code as {first})");
 message!(honoree_invited_twice_hint() vi "mỗi tập thể, cá nhân được khen chỉ nhận một Giấy mời" en "each honoree receives one invitation");
 message!(honoree_unusual_group(h: &str, group: &str, usual: &str) vi "đại biểu được khen thưởng ({h}) lại mời theo nhóm “{group}”, trong khi các đại biểu được khen khác thuộc nhóm “{usual}”" en "the honoured delegate ({h}) is invited in the group “{group}”, while the other honoured delegates are in the group “{usual}”");
@@ -189,6 +196,15 @@ message!(report_part_bad(r: &str) vi "(trong đó) VƯỢT {r}" en "(of which) A
 message!(report_honours(file: &str) vi "KHEN THƯỞNG (Kế hoạch mục II.3) — danh sách {file}" en "AWARDS (plan, section II.3) — list {file}");
 message!(report_balance() vi "CÂN ĐỐI (Kế hoạch mục II.2)" en "BALANCE (plan, section II.2)");
 message!(report_none_yet() vi "  ← chưa có" en "  ← none yet");
+
+// rules/samples.rs
+message!(sample_value(v: &str) vi "“{v}” vẫn là giá trị của dữ liệu mẫu" en "“{v}” is still the sample data's value");
+message!(sample_value_hint() vi "ghi giá trị của đơn vị mình; nếu giá trị này đúng cho đơn vị mình, ghi `# đã kiểm tra` ở cuối dòng này (`build --strict` không in khi còn giá trị mẫu chưa kiểm tra)" en "write your own office's value; if this value is right for your office, write `# đã kiểm tra` at the end of this line (`build --strict` prints nothing while an unchecked sample value is left)");
+message!(sample_place(v: &str, place: &str) vi "“{v}” còn nhắc tên xã mẫu “{place}”" en "“{v}” still names the sample commune “{place}”");
+message!(sample_place_hint(place: &str) vi "sửa “{place}” thành tên xã mình (hoặc viết lại cả câu theo thực tế của đơn vị); nếu đúng là “{place}”, ghi `# đã kiểm tra` ở cuối dòng này" en "change “{place}” to your commune's name (or rewrite the sentence for your office); if “{place}” is right, write `# đã kiểm tra` at the end of this line");
+message!(sample_more(n: usize, file: &str) vi "… và {n} giá trị mẫu khác trong {file}" en "… and {n} more sample values in {file}");
+message!(sample_placeholder_name(name: &str) vi "“{name}” là tên mẫu, không phải tên người thật" en "“{name}” is a placeholder name, not a real person's");
+message!(sample_placeholder_name_hint() vi "ghi họ và tên đầy đủ của người đó" en "write the person's full name");
 
 // rules/text.rs
 message!(legacy_encoding(s: &str, enc: &str) vi "“{s}” có vẻ được gõ bằng bảng mã {enc} (không phải Unicode): sẽ in sai chữ" en "“{s}” seems typed in the {enc} encoding (not Unicode): it would print garbled");

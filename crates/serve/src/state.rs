@@ -581,6 +581,7 @@ fn diag_json(d: &Diagnostic) -> Value {
         "field": d.field,
         "record": d.record,
         "hint": d.hint,
+        "code": d.code.map(|c| c.as_str()),
     })
 }
 

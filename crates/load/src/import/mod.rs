@@ -844,9 +844,10 @@ fn missing_column(
 fn suggest<'a>(field: &FieldSpec, found: &[&'a IgnoredColumn]) -> Option<&'a IgnoredColumn> {
     // The project's one fuzzy matcher, over the field's label and synonyms.
     let headers = || found.iter().map(|c| c.header.as_str());
-    std::iter::once(field.label)
-        .chain(field.synonyms.iter().copied())
+    let names = || std::iter::once(field.label).chain(field.synonyms.iter().copied());
+    names()
         .find_map(|name| crate::text::nearest(name, headers()))
+        .or_else(|| names().find_map(|name| crate::text::holding(name, headers())))
         .and_then(|h| found.iter().find(|c| c.header == h).copied())
 }
 
