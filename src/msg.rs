@@ -245,6 +245,11 @@ const HELP: &[(&str, &str, &str)] = &[
         "Add empty signature fields (signer, organisation, appendix) to the electronic documents; implies --dien-tu.",
     ),
     (
+        "build.part_size",
+        "(Cho kiểm thử) số mục mỗi lần dàn trang của các danh sách dài; 0: mặc định.",
+        "(For tests) items per compile of the long lists; 0: the default.",
+    ),
+    (
         "build.jobs",
         "Số văn bản dàn trang cùng lúc (mặc định: số nhân CPU).",
         "Documents laid out at once (default: the number of CPU cores).",
