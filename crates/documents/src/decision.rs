@@ -200,7 +200,7 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
         if !rows.is_empty() {
             groups.push(AppendixGroup {
                 heading: Some(format!(
-                    "{} {heading} ({:02})",
+                    "{}. {heading} ({:02})",
                     crate::engine::render::roman(groups.len() as u32 + 1),
                     rows.len()
                 )),
