@@ -164,8 +164,10 @@ pub fn detail(h: &Honoree) -> String {
     }
 }
 
+/// "Ông", "Bà" before a person's name; none before a name cell that holds a position
+/// ("Giám đốc …": `check` warns about it).
 pub fn salutation(h: &Honoree, s: &CertificateSettings) -> Option<String> {
-    if h.kind != HonoreeKind::Individual {
+    if h.kind != HonoreeKind::Individual || text::position_title(&h.name).is_some() {
         return None;
     }
     let key = match h.gender? {
@@ -236,7 +238,7 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
     }
     DecisionView {
         layout: data.plan.layout.clone(),
-        title: format!("Quyết định {summary}"),
+        title: format!("Quyết định {}", text::one_line(&summary)),
         summary,
         competence: text::upper(chair),
         bases,
