@@ -65,7 +65,17 @@ fn pages(pdf: &Path) -> Vec<Vec<String>> {
             let n = n.to_string();
             tool(
                 "pdftotext",
-                &["-layout", "-enc", "UTF-8", "-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+                &[
+                    "-layout",
+                    "-enc",
+                    "UTF-8",
+                    "-f",
+                    &n,
+                    "-l",
+                    &n,
+                    pdf.to_str().unwrap(),
+                    "-",
+                ],
             )
             .lines()
             .map(str::trim)
@@ -99,7 +109,11 @@ fn matches(words: &[(String, usize)], at: usize, pat: &[Option<String>]) -> Opti
         Some(w) => (words.get(at).map(|x| clean(&x.0)) == Some(w.clone()))
             .then(|| matches(words, at + 1, rest))
             .flatten(),
-        None => (1..=5).find_map(|n| (at + n <= words.len()).then(|| matches(words, at + n, rest)).flatten()),
+        None => (1..=5).find_map(|n| {
+            (at + n <= words.len())
+                .then(|| matches(words, at + n, rest))
+                .flatten()
+        }),
     }
 }
 
@@ -132,7 +146,10 @@ fn headings_in(pdf: &Path, headings: &[Pattern]) -> Vec<(usize, String, usize)> 
             for h in headings {
                 if let Some(end) = matches(&words, at, h) {
                     let last = words[end - 1].1;
-                    let text = words[at - 1..end].iter().map(|w| w.0.as_str()).collect::<Vec<_>>();
+                    let text = words[at - 1..end]
+                        .iter()
+                        .map(|w| w.0.as_str())
+                        .collect::<Vec<_>>();
                     found.push((p + 1, text.join(" "), lines.len() - 1 - last));
                 }
             }
@@ -188,7 +205,11 @@ fn no_page_ends_with_a_heading() {
     for p in projects() {
         let mut all = plan_headings(p);
         all.extend(lists.iter().cloned());
-        for doc in ["ke-hoach.pdf", "quyet-dinh-khen-thuong.pdf", "chuong-trinh.pdf"] {
+        for doc in [
+            "ke-hoach.pdf",
+            "quyet-dinh-khen-thuong.pdf",
+            "chuong-trinh.pdf",
+        ] {
             let pdf = p.join("output").join(doc);
             if !pdf.exists() {
                 continue;
@@ -199,16 +220,26 @@ fn no_page_ends_with_a_heading() {
                     at_foot += 1;
                 }
                 if after < 2 {
-                    bad.push(format!("{} trang {page}: “{text}”, {after} dòng sau", pdf.display()));
+                    bad.push(format!(
+                        "{} trang {page}: “{text}”, {after} dòng sau",
+                        pdf.display()
+                    ));
                 }
             }
         }
     }
-    assert!(bad.is_empty(), "a heading at the foot of a page:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "a heading at the foot of a page:\n{}",
+        bad.join("\n")
+    );
     // Not vacuous: every heading of the plans and lists was found (the plan has 15 headings
     // and units, the lists 2 each), and some stood near a page's foot.
     assert!(checked >= 4 * 19, "{checked} headings found");
-    assert!(at_foot >= 1, "no heading came near a page's foot: the variants test nothing");
+    assert!(
+        at_foot >= 1,
+        "no heading came near a page's foot: the variants test nothing"
+    );
 }
 
 #[test]
@@ -221,7 +252,10 @@ fn the_default_plan_keeps_its_unit_with_its_tasks() {
         .position(|l| l.iter().any(|l| l == "4. Phòng Kinh tế xã"))
         .expect("the unit");
     let lines = &pages[p];
-    let i = lines.iter().position(|l| l == "4. Phòng Kinh tế xã").unwrap();
+    let i = lines
+        .iter()
+        .position(|l| l == "4. Phòng Kinh tế xã")
+        .unwrap();
     assert!(lines.len() - i > 2, "{lines:#?}");
     assert!(lines[i + 1].starts_with("- Phối hợp"), "{lines:#?}");
 }
@@ -231,7 +265,10 @@ fn the_decision_numbers_its_section_rows_as_nd30() {
     let text = pdf_text(&default_build().join("quyet-dinh-khen-thuong.pdf"));
     assert!(text.contains("I. TẬP THỂ (12)"), "{text}");
     assert!(text.contains("II. CÁ NHÂN (32)"), "{text}");
-    assert!(!text.contains("I TẬP THỂ") && !text.contains("II CÁ NHÂN"), "{text}");
+    assert!(
+        !text.contains("I TẬP THỂ") && !text.contains("II CÁ NHÂN"),
+        "{text}"
+    );
 }
 
 /// The names of a project's honours list as the decision prints them: (salutation, name).
@@ -278,7 +315,10 @@ fn no_name_of_the_lists_breaks_inside_when_its_column_has_room() {
     for p in [&projects()[0], projects().last().unwrap()] {
         let pdf = p.join("output/quyet-dinh-khen-thuong.pdf");
         // Content-stream order: a cell's lines one after the other.
-        let raw = tool("pdftotext", &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+        let raw = tool(
+            "pdftotext",
+            &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+        );
         let lines: Vec<&str> = raw.lines().map(str::trim).collect();
         for (sal, name) in honorees(p) {
             let full = match sal {
@@ -389,13 +429,25 @@ fn a_name_cell_holding_a_position_gets_no_salutation_and_a_located_warning() {
     let (_, out) = run(&p, &["check"]);
     let want = format!("data/delegates.yaml:{line}:");
     let at = out.find("“Giám đốc”").unwrap_or_else(|| panic!("{out}"));
-    assert!(out[at..].contains(&want) || out[..at].contains(&want), "{out}");
-    assert!(out.contains("ô họ tên bắt đầu bằng chức vụ “Giám đốc”"), "{out}");
+    assert!(
+        out[at..].contains(&want) || out[..at].contains(&want),
+        "{out}"
+    );
+    assert!(
+        out.contains("ô họ tên bắt đầu bằng chức vụ “Giám đốc”"),
+        "{out}"
+    );
     let (_, en) = run(&p, &["check", "--lang", "en"]);
-    assert!(en.contains("the name cell starts with the position “Giám đốc”"), "{en}");
+    assert!(
+        en.contains("the name cell starts with the position “Giám đốc”"),
+        "{en}"
+    );
     let (code, out) = run(&p, &["build", "--force", "--only", "giay-moi.pdf"]);
     assert_eq!(code, 0, "{out}");
     let text = pdf_text(&p.join("output/giay-moi.pdf"));
     assert!(text.contains("Giám đốc Trung tâm Y tế"), "{text}");
-    assert!(!text.contains("Ông Giám đốc") && !text.contains("Bà Giám đốc"), "{text}");
+    assert!(
+        !text.contains("Ông Giám đốc") && !text.contains("Bà Giám đốc"),
+        "{text}"
+    );
 }

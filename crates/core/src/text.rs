@@ -376,7 +376,11 @@ pub fn position_title(name: &str) -> Option<String> {
 /// docs/giay-moi or the plan's `summary`) becomes a space, for the uses that are not the title
 /// itself (the PDF's document title).
 pub fn one_line(s: &str) -> String {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Vietnamese upper case with diacritics kept ("xã Thượng Lâm" → "XÃ THƯỢNG LÂM").
@@ -450,7 +454,10 @@ mod tests {
 
     #[test]
     fn a_title_on_one_line() {
-        assert_eq!(super::one_line("Tổ chức Hội nghị\n  xã Thượng Hồng"), "Tổ chức Hội nghị xã Thượng Hồng");
+        assert_eq!(
+            super::one_line("Tổ chức Hội nghị\n  xã Thượng Hồng"),
+            "Tổ chức Hội nghị xã Thượng Hồng"
+        );
         assert_eq!(super::one_line("một dòng"), "một dòng");
     }
 

@@ -84,7 +84,10 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                 );
             }
             if let Some(position) = d.name.as_deref().and_then(text::position_title)
-                && (d.salutation.as_deref().is_some_and(|s| !s.trim().is_empty())
+                && (d
+                    .salutation
+                    .as_deref()
+                    .is_some_and(|s| !s.trim().is_empty())
                     || d.honoree.is_some())
             {
                 out.push(
