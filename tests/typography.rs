@@ -172,13 +172,13 @@ fn a_centred_title_never_ends_with_one_word_alone() {
         }
     }
     assert!(bad.is_empty(), "one word alone:\n{}", bad.join("\n"));
-    // Not vacuous: the titles of the plan and the decision, a header cell of the decision's
-    // list and a section title of the booklet were among the centred blocks checked.
+    // Not vacuous: the titles of the plan and the decision and a section title of the booklet
+    // were among the centred blocks checked (the decision's list's header cells are one line
+    // each since its name column is sized from the names).
     let has = |s: &str| checked.iter().any(|c| c.contains(s));
     for title in [
         "KẾ HOẠCH / Tổ chức Hội nghị tuyên dương",
         "QUYẾT ĐỊNH / Về việc khen thưởng",
-        "Tên tập thể, / cá nhân",
         "CÁC TẬP THỂ, CÁ NHÂN ĐIỂN HÌNH / TIÊN TIẾN ĐƯỢC BIỂU DƯƠNG",
     ] {
         assert!(has(title), "{title} not checked: {checked:#?}");

@@ -514,6 +514,55 @@ fn holds(outer: &str, inner: &str) -> bool {
     iw.len() >= 2 && iw.len() < ow.len() && ow.windows(iw.len()).any(|x| x == iw)
 }
 
+/// Position titles that can open a name cell written as a position ("Giám đốc Trung tâm Y tế",
+/// "Chủ tịch UBND xã") rather than a person's name; compared folded, as whole words. A bare
+/// "Phó" is a surname, so it counts only before another title.
+const POSITIONS: [&str; 18] = [
+    "tong giam doc",
+    "giam doc",
+    "chu tich",
+    "bi thu",
+    "hieu truong",
+    "chu nhiem",
+    "chi huy truong",
+    "thu truong",
+    "to truong",
+    "truong ban",
+    "truong phong",
+    "truong thon",
+    "truong tram",
+    "truong cong an",
+    "chanh van phong",
+    "chanh an",
+    "dai dien",
+    "lanh dao",
+];
+
+/// The position title a name cell starts with, as written ("Giám đốc", "Phó Chủ tịch"), when
+/// it holds a position rather than a person's name: a salutation ("Ông", "Bà") does not go
+/// before it.
+pub fn position_title(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let skip = usize::from(folded.first().is_some_and(|w| w == "pho"));
+    POSITIONS.iter().find_map(|p| {
+        let n = p.split(' ').count();
+        (folded.len() > skip + n - 1 && folded[skip..skip + n].join(" ") == *p)
+            .then(|| words[..skip + n].join(" "))
+    })
+}
+
+/// A title's text on one line: a line break the writer put in a title (a newline, see
+/// docs/giay-moi or the plan's `summary`) becomes a space, for the uses that are not the title
+/// itself (the PDF's document title).
+pub fn one_line(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Vietnamese upper case with diacritics kept ("xã Thượng Lâm" → "XÃ THƯỢNG LÂM").
 pub fn upper(s: &str) -> String {
     nfc(&s.to_uppercase())
@@ -564,6 +613,34 @@ pub fn merge_words(a: &str, b: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_cell_holding_a_position() {
+        for (cell, want) in [
+            ("Giám đốc Trung tâm Y tế", Some("Giám đốc")),
+            ("Phó Chủ tịch UBND xã", Some("Phó Chủ tịch")),
+            ("bí thư Đảng ủy xã", Some("bí thư")),
+            ("Tổng Giám đốc Công ty", Some("Tổng Giám đốc")),
+            ("Đại diện lãnh đạo Sở Nội vụ", Some("Đại diện")),
+            // People: a surname "Phó", a given name that is a word of a title.
+            ("Phó Đức Phương", None),
+            ("Nguyễn Văn Trưởng", None),
+            ("Lưu Quang Vũ", None),
+            ("Giám", None),
+            ("", None),
+        ] {
+            assert_eq!(super::position_title(cell).as_deref(), want, "{cell}");
+        }
+    }
+
+    #[test]
+    fn a_title_on_one_line() {
+        assert_eq!(
+            super::one_line("Tổ chức Hội nghị\n  xã Thượng Hồng"),
+            "Tổ chức Hội nghị xã Thượng Hồng"
+        );
+        assert_eq!(super::one_line("một dòng"), "một dòng");
+    }
+
     use super::*;
 
     #[test]

@@ -121,6 +121,10 @@ pub struct AppendixView {
     /// "(Kèm theo Quyết định số …/QĐ-UBND ngày … của Chủ tịch …)".
     pub reference: String,
     pub groups: Vec<AppendixGroup>,
+    /// Every name of the list as printed, and a person's name without its salutation, the
+    /// rows of other parts included: the list sizes its name column from them, the same in
+    /// every part.
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,7 +141,13 @@ pub struct AppendixRow {
     /// The row's place in the list of items (headings and rows).
     pub item: usize,
     pub number: usize,
+    /// The name as printed: the salutation, if any, then the name.
     pub name: String,
+    /// The salutation ("Ông", "Bà") of a person's name, which the list may set on a line of
+    /// its own when the name alone fills one.
+    pub salutation: Option<String>,
+    /// The name without its salutation.
+    pub personal: String,
     pub detail: String,
     pub achievement: String,
 }
@@ -157,8 +167,10 @@ pub fn detail(h: &Honoree) -> String {
     }
 }
 
+/// "Ông", "Bà" before a person's name; none before a name cell that holds a position
+/// ("Giám đốc …": `check` warns about it).
 pub fn salutation(h: &Honoree, s: &CertificateSettings) -> Option<String> {
-    if h.kind != HonoreeKind::Individual {
+    if h.kind != HonoreeKind::Individual || text::position_title(&h.name).is_some() {
         return None;
     }
     let key = match h.gender? {
@@ -189,13 +201,19 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
             .iter()
             .enumerate()
             .filter(|(_, h)| h.kind == kind)
-            .map(|(i, h)| AppendixRow {
+            .map(|(i, h)| {
+                let salutation = salutation(h, &d.certificate);
+                (i, h, salutation)
+            })
+            .map(|(i, h, salutation)| AppendixRow {
                 item: 0,
                 number: i + 1,
-                name: match salutation(h, &d.certificate) {
+                name: match &salutation {
                     Some(s) => format!("{s} {}", h.name),
                     None => h.name.clone(),
                 },
+                salutation,
+                personal: h.name.clone(),
                 detail: detail(h),
                 achievement: h.achievement.clone(),
             })
@@ -203,7 +221,7 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
         if !rows.is_empty() {
             groups.push(AppendixGroup {
                 heading: Some(format!(
-                    "{} {heading} ({:02})",
+                    "{}. {heading} ({:02})",
                     crate::engine::render::roman(groups.len() as u32 + 1),
                     rows.len()
                 )),
@@ -223,7 +241,7 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
     }
     DecisionView {
         layout: data.plan.layout.clone(),
-        title: format!("Quyết định {summary}"),
+        title: format!("Quyết định {}", text::one_line(&summary)),
         summary,
         competence: text::upper(chair),
         bases,
@@ -238,6 +256,14 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
                 "(Kèm theo Quyết định số {} {} của {chair})",
                 r.number_text, r.date_text
             ),
+            names: groups
+                .iter()
+                .flat_map(|g| &g.rows)
+                .flat_map(|r| {
+                    let personal = r.salutation.as_ref().map(|_| r.personal.clone());
+                    std::iter::once(r.name.clone()).chain(personal)
+                })
+                .collect(),
             groups,
         },
         header: r.header,

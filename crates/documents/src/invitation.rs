@@ -142,6 +142,14 @@ fn resolve(index: usize, d: &Delegate, h: Option<&Honoree>) -> Invitee {
         (Some(a), None) | (None, Some(a)) => Some(a.clone()),
         (None, None) => None,
     };
+    // A name cell holding a position ("Giám đốc Trung tâm …") takes no salutation (`check`
+    // warns about it).
+    if name
+        .as_deref()
+        .is_some_and(|n| crate::text::position_title(n).is_some())
+    {
+        salutation = None;
+    }
     let (headline, detail, display, is_person) = match &name {
         Some(n) => {
             let head = match &salutation {

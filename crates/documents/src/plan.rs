@@ -12,7 +12,7 @@ use super::{HeaderView, SignatureView, header, signature};
 use crate::engine::Job;
 use crate::load::{ConferenceFacts, Data};
 use crate::model::{Block, Group, Layout};
-use crate::text::count_text;
+use crate::text::{self, count_text};
 
 pub const TEMPLATE: &str = "ke-hoach.typ.j2";
 pub const OUTPUT: &str = "ke-hoach.pdf";
@@ -86,7 +86,7 @@ pub fn view(data: &Data) -> PlanView<'_> {
         recipients: p.plan.recipients.clone(),
         archive: p.plan.archive.clone(),
         signature: signature(p.plan.signature.as_ref().unwrap_or(&p.signature)),
-        title: format!("{} {}", p.plan.doc_type, p.plan.summary),
+        title: format!("{} {}", p.plan.doc_type, text::one_line(&p.plan.summary)),
     }
 }
 

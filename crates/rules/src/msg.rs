@@ -168,6 +168,8 @@ message!(honoree_no_achievement() vi "thiếu thành tích (in trên Giấy khen
 message!(honoree_no_achievement_hint() vi "ghi một câu thành tích, kết thúc bằng dấu chấm" en "write one sentence of achievement, ending with a full stop");
 message!(honoree_no_gender() vi "cá nhân chưa ghi giới tính (cần để xưng Ông/Bà và cân đối giới tính)" en "the individual has no gender (needed for Mr/Ms and for the gender balance)");
 message!(honoree_no_gender_hint() vi "thêm `gender: nam` hoặc `gender: nữ`" en "add `gender: nam` (male) or `gender: nữ` (female)");
+message!(name_is_position(position: &str) vi "ô họ tên bắt đầu bằng chức vụ “{position}”, không phải họ tên một người: in không có “Ông”/“Bà” đứng trước" en "the name cell starts with the position “{position}”, not a person's name: it prints without “Ông”/“Bà” before it");
+message!(name_is_position_hint() vi "ghi họ tên người vào name và chức vụ vào title (cột Chức vụ); nếu mời theo chức vụ, để trống name và ghi chức vụ vào title" en "write the person's name under name and the position under title (the Position column); to invite by position, leave name empty and write the position under title");
 message!(collective_person_fields() vi "tập thể mà có giới tính hoặc năm sinh: có phải đây là cá nhân?" en "a collective with a gender or a birth year: is this an individual?");
 message!(collective_person_fields_hint() vi "đổi `kind: individual`, hoặc bỏ gender/birth_year" en "change to `kind: individual`, or remove gender/birth_year");
 message!(delegates_sample() vi "danh sách đại biểu là dữ liệu mẫu: Giấy mời chưa dùng được" en "the delegate list is sample data: the invitations cannot be used yet");

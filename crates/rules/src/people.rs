@@ -83,6 +83,22 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                         .hint(msg::delegate_unit_no_title_hint()),
                 );
             }
+            if let Some(position) = d.name.as_deref().and_then(text::position_title)
+                && (d
+                    .salutation
+                    .as_deref()
+                    .is_some_and(|s| !s.trim().is_empty())
+                    || d.honoree.is_some())
+            {
+                out.push(
+                    src.warning(
+                        &format!("delegates[{i}].name"),
+                        msg::name_is_position(&position),
+                    )
+                    .record(rec.clone())
+                    .hint(msg::name_is_position_hint()),
+                );
+            }
             if has_name {
                 // Without a unit, the title holds it ("Chức vụ, đơn vị" in one column).
                 let k = key(
@@ -176,6 +192,19 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                     )
                     .record(rec.clone())
                     .hint(msg::honoree_no_achievement_hint()),
+                );
+            }
+            if h.kind == HonoreeKind::Individual
+                && h.gender.is_some()
+                && let Some(position) = text::position_title(&h.name)
+            {
+                out.push(
+                    src.warning(
+                        &format!("honorees[{i}].name"),
+                        msg::name_is_position(&position),
+                    )
+                    .record(rec.clone())
+                    .hint(msg::name_is_position_hint()),
                 );
             }
             if h.kind == HonoreeKind::Individual && h.gender.is_none() {
