@@ -131,3 +131,90 @@ message!(
     vi "Trang xem trước sẽ tự ghi lại tệp đó khi nó được đóng trong trình đọc PDF."
     en "The preview writes that file again once it is closed in the PDF reader."
 );
+
+// ---- the page's write path (write.rs, api.rs) ----
+
+message!(write_too_large(json_kib: usize, upload_mib: usize) vi "Dữ liệu gửi lên quá lớn (tối đa {json_kib} KiB cho một lần sửa, {upload_mib} MiB cho một tệp danh sách); không tệp nào bị đổi." en "What was sent is too large (at most {json_kib} KiB for an edit, {upload_mib} MiB for a list file); no file was changed.");
+message!(write_bad_path(rel: &str) vi "Đường dẫn không được phép: {rel} (chỉ các tệp trong thư mục data/)" en "Path not allowed: {rel} (only the files in the data/ folder)");
+message!(write_bad_type(rel: &str, exts: &str) vi "Loại tệp không được phép: {rel} (chỉ {exts})" en "File type not allowed: {rel} (only {exts})");
+message!(write_missing(rel: &str) vi "Không có tệp {rel}" en "No file {rel}");
+message!(write_not_utf8(rel: &str) vi "{rel} không phải văn bản UTF-8; hãy lưu lại tệp với mã UTF-8" en "{rel} is not UTF-8 text; save the file as UTF-8");
+message!(write_not_yaml(rel: &str, e: &dyn std::fmt::Display) vi "{rel} đang có lỗi cú pháp YAML, trang chưa sửa được ({e}); hãy sửa lỗi trong khung “Vấn đề” trước" en "{rel} has a YAML syntax error, the page cannot edit it yet ({e}); fix the error under “Problems” first");
+message!(write_no_edit() vi "Không có thay đổi nào để lưu" en "No change to save");
+message!(write_edit_failed(rel: &str, e: &dyn std::fmt::Display) vi "Không sửa được {rel}: {e}; tệp giữ nguyên" en "Could not edit {rel}: {e}; the file is unchanged");
+message!(write_conflict(rel: &str) vi "{rel} vừa được sửa ở nơi khác (trình soạn thảo khác?) sau khi trang đọc nó: chưa lưu, để không ghi đè. Trang đã đọc lại tệp; hãy nhập lại thay đổi." en "{rel} was changed elsewhere (another editor?) after the page read it: not saved, so as not to overwrite it. The page has read the file again; enter the change again.");
+message!(write_nothing_to_undo() vi "Không còn thay đổi nào để hoàn tác" en "Nothing left to undo");
+message!(write_not_raw(value: &str) vi "“{value}” không phải số, ngày (2025-08-22) hay true/false" en "“{value}” is not a number, a date (2025-08-22) or true/false");
+message!(write_not_sheet(rel: &str) vi "{rel} không phải tệp Excel/CSV đúng như phần mở rộng của nó" en "{rel} is not the Excel/CSV file its extension says");
+message!(write_bad_request(e: &dyn std::fmt::Display) vi "Yêu cầu không hợp lệ: {e}" en "Malformed request: {e}");
+message!(write_forbidden() vi "Yêu cầu ghi bị từ chối: thiếu mã phiên của trang, hoặc không đến từ trang xem trước (Origin)" en "Write refused: the page's session token is missing, or the request does not come from the preview page (Origin)");
+message!(write_backup_failed(e: &dyn std::fmt::Display) vi "không sao lưu được thư mục data/: {e}; không tệp nào bị đổi" en "could not back up the data/ folder: {e}; no file was changed");
+
+/// The labels of the page's workspace (forms, tables), by the keys `workspace.js` uses.
+pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "ws_title",
+            pick("Sửa dữ liệu hội nghị", "Edit the conference's data"),
+        ),
+        (
+            "ws_intro",
+            pick(
+                "Mở một mục, sửa, bấm “Lưu”: chỉ giá trị đã sửa đổi trong tệp, các văn bản bên cạnh tự dựng lại. Lần lưu đầu tiên sao lưu cả thư mục data/.",
+                "Open a section, edit, press “Save”: only the edited values change in the file, and the documents alongside rebuild by themselves. The first save backs up the whole data/ folder.",
+            ),
+        ),
+        ("ws_forms", pick("Biểu mẫu", "Forms")),
+        ("ws_tables", pick("Danh sách", "Lists")),
+        ("ws_save", pick("Lưu", "Save")),
+        (
+            "ws_undo",
+            pick("Hoàn tác lần lưu gần nhất", "Undo the last save"),
+        ),
+        ("ws_add", pick("+ Thêm", "+ Add")),
+        ("ws_add_row", pick("+ Thêm dòng", "+ Add a row")),
+        ("ws_up", pick("Lên", "Up")),
+        ("ws_down", pick("Xuống", "Down")),
+        ("ws_remove", pick("Xóa", "Remove")),
+        ("ws_yes", pick("có", "yes")),
+        ("ws_no", pick("không", "no")),
+        (
+            "ws_mode_none",
+            pick("(người đứng đầu tự ký)", "(the head signs)"),
+        ),
+        (
+            "ws_search",
+            pick("Tìm trong danh sách…", "Search the list…"),
+        ),
+        ("ws_rows", pick("{n}/{total} dòng", "{n}/{total} row(s)")),
+        (
+            "ws_nothing",
+            pick("Chưa có gì thay đổi.", "Nothing changed."),
+        ),
+        (
+            "ws_saved",
+            pick(
+                "Đã lưu {file} (dòng {lines}). Văn bản đang dựng lại…",
+                "Saved {file} (line(s) {lines}). The documents are rebuilding…",
+            ),
+        ),
+        (
+            "ws_backup",
+            pick(
+                "Bản sao lưu dữ liệu cũ: {dir}/",
+                "Backup of the old data: {dir}/",
+            ),
+        ),
+        (
+            "ws_undone",
+            pick(
+                "Đã hoàn tác: {file} như trước lần lưu đó.",
+                "Undone: {file} is as it was before that save.",
+            ),
+        ),
+        (
+            "ws_missing",
+            pick("Không có mục {path} trong {file}.", "No {path} in {file}."),
+        ),
+    ]
+}
