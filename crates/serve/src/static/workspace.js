@@ -56,6 +56,8 @@
         children.get(p).push(n.path);
       }
     }
+    // The document's root mapping, when the index names none.
+    if (!byPath.has("") && children.has("")) byPath.set("", { path: "", kind: "map" });
     const f = { version: r.version, nodes: r.nodes, byPath, children };
     files.set(file, f);
     return f;
@@ -141,7 +143,8 @@
     const n = f.byPath.get(path);
     const spec = label(s, path) || {};
     const name = tr(spec) || (path.endsWith("]") ? "" : lastKey(path));
-    if (n.kind === "scalar" || n.kind === "alias") return field(s, n, spec, name);
+    // A text of a list stands alone on its row, beside its buttons.
+    if (n.kind === "scalar" || n.kind === "alias") return field(s, n, spec, path.endsWith("]") ? "" : name);
     const kids = (f.children.get(path) || []).filter((c) => !(top && s.spec.skip && s.spec.skip.includes(lastKey(c))));
     if (n.kind === "map") {
       const fs = mk("fieldset", { class: "ws-map", "data-path": path });
