@@ -735,7 +735,10 @@ fn forms_and_tables_save_exactly_the_edited_value_and_undo_restores_the_file() {
     let (class, text) = save(&tab, "agenda");
     assert!(class.contains("ok"), "{class}: {text}");
     assert_eq!(read("data/agenda.yaml"), fixture("agenda-lead.yaml"));
-    run_js(&tab, "document.querySelector('#ws-agenda [data-path=\"items[1].lead\"]').scrollIntoView({block: 'center'});");
+    run_js(
+        &tab,
+        "document.querySelector('#ws-agenda [data-path=\"items[1].lead\"]').scrollIntoView({block: 'center'});",
+    );
     shot(&tab, "4-agenda-saved.png");
 
     // The delegates as a table: search, then one cell.
@@ -767,6 +770,81 @@ fn forms_and_tables_save_exactly_the_edited_value_and_undo_restores_the_file() {
     let (class, text) = save(&tab, "delegates");
     assert!(class.contains("ok"), "{class}: {text}");
     assert_eq!(read("data/delegates.yaml"), fixture("delegates-seat.yaml"));
+
+    // Rows added, moved and removed: back to the sample, byte for byte.
+    let seat_saved = read("data/delegates.yaml");
+    let click = |what: &str, sel: &str| {
+        run_js(
+            &tab,
+            &format!(
+                "const m = document.querySelector('#ws-delegates .ws-msg'); m.textContent = ''; document.querySelector('#ws-delegates {sel}').click();"
+            ),
+        );
+        let m = wait_js(
+            &tab,
+            what,
+            "(() => { const m = document.querySelector('#ws-delegates .ws-msg'); return m.textContent !== '' && !document.getElementById('ws-delegates').dataset.saving && [m.className, m.textContent]; })()",
+        );
+        assert!(m[0].as_str().unwrap().contains("ok"), "{what}: {m}");
+    };
+    click("a row added", ".ws-add");
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelectorAll('#ws-delegates tbody tr').length"
+        )
+        .as_u64()
+        .unwrap(),
+        rows + 1
+    );
+    let added = read("data/delegates.yaml");
+    assert!(
+        added.starts_with(&seat_saved) && added.len() > seat_saved.len(),
+        "a row appended at the end:\n{}",
+        &added[seat_saved.len().saturating_sub(200)..]
+    );
+    click(
+        "the new row removed",
+        &format!("tbody tr:nth-child({}) .ws-remove", rows + 1),
+    );
+    assert_eq!(
+        read("data/delegates.yaml"),
+        seat_saved,
+        "removing the added row gives the file back"
+    );
+    click(
+        "row 1 moved down",
+        "tbody tr:nth-child(1) button[title=\"Xuống\"]",
+    );
+    assert!(read("data/delegates.yaml") != seat_saved, "the row moved");
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelector('#ws-delegates tbody tr:nth-child(2) input').value"
+        ),
+        "db-001"
+    );
+    click(
+        "row 2 moved up",
+        "tbody tr:nth-child(2) button[title=\"Lên\"]",
+    );
+    assert_eq!(
+        read("data/delegates.yaml"),
+        seat_saved,
+        "moved back: the file as it was"
+    );
+    for _ in 0..4 {
+        run_js(
+            &tab,
+            "document.getElementById('ws-status').textContent = ''; document.getElementById('ws-undo').click();",
+        );
+        wait_js(
+            &tab,
+            "an undo",
+            "document.getElementById('ws-status').textContent !== ''",
+        );
+    }
+    assert_eq!(read("data/delegates.yaml"), seat_saved);
 
     // Each later undo takes one save back, last first.
     for (rel, sample) in [

@@ -199,6 +199,13 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
             ),
         ),
         (
+            "ws_saved_file",
+            pick(
+                "Đã lưu {file}. Văn bản đang dựng lại…",
+                "Saved {file}. The documents are rebuilding…",
+            ),
+        ),
+        (
             "ws_backup",
             pick(
                 "Bản sao lưu dữ liệu cũ: {dir}/",

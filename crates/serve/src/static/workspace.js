@@ -234,10 +234,20 @@
     const ops = changes(s).concat(more);
     if (ops.length === 0) { s.msg.textContent = L.ws_nothing; s.msg.className = "ws-msg"; return; }
     busy = true;
+    s.det.dataset.saving = "1";
+    try {
+      await send(s, f, ops);
+    } finally {
+      busy = false;
+      delete s.det.dataset.saving;
+    }
+  }
+
+  async function send(s, f, ops) {
     const r = await api("/api/edit", { file: s.spec.file, version: f.version, ops });
-    busy = false;
     if (r.status === 200) {
-      const text = W("ws_saved", { file: r.file, lines: (r.lines || []).join(", ") });
+      const lines = (r.lines || []).join(", ");
+      const text = lines ? W("ws_saved", { file: r.file, lines }) : W("ws_saved_file", { file: r.file });
       s.msg.textContent = text;
       s.msg.className = "ws-msg ok";
       say(r.backup ? `${text} ${W("ws_backup", { dir: r.backup })}` : text, "ok");
@@ -246,7 +256,7 @@
       s.msg.textContent = r.error || String(r.status);
       s.msg.className = `ws-msg ${r.conflict ? "conflict" : "error"}`;
       say(s.msg.textContent, "error");
-      if (r.conflict) await reloadFile(s.spec.file, s, true);
+      if (r.conflict) await reloadFile(s.spec.file, s);
     }
   }
 
