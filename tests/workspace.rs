@@ -915,3 +915,133 @@ fn time_from_a_save_to_the_new_page_images() {
     let median = (times[9] + times[10]) / 2.0;
     eprintln!("save → new plan image, ms (sorted): {times:?}\nmedian of 20: {median:.0} ms");
 }
+
+/// Differences between two YAML values, by path (`body[2].body[0].list[1]`).
+fn differences(path: &str, a: &serde_yaml::Value, b: &serde_yaml::Value, out: &mut Vec<String>) {
+    use serde_yaml::Value as Y;
+    match (a, b) {
+        (Y::Sequence(x), Y::Sequence(y)) if x.len() == y.len() => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                differences(&format!("{path}[{i}]"), p, q, out);
+            }
+        }
+        (Y::Mapping(x), Y::Mapping(y))
+            if x.keys().collect::<Vec<_>>() == y.keys().collect::<Vec<_>>() =>
+        {
+            for (k, p) in x {
+                differences(
+                    &format!("{path}.{}", k.as_str().unwrap_or("?")),
+                    p,
+                    &y[k],
+                    out,
+                );
+            }
+        }
+        _ if a == b => {}
+        _ => out.push(format!(
+            "{path}:\n  sample: {}\n  pasted: {}",
+            serde_yaml::to_string(a).unwrap().trim(),
+            serde_yaml::to_string(b).unwrap().trim()
+        )),
+    }
+}
+
+/// "Dán từ Word": the seed plan's text (shared/seed/), pasted and confirmed, becomes the sample
+/// plan.yaml's body: the same sections, headings, numbered items, lists and paragraphs; the
+/// parts the sample makes from other data (composition, agenda, duties) kept; the only
+/// differences are where the sample writes a placeholder and the seed its printed value.
+#[test]
+fn the_seed_plan_pasted_from_word_becomes_the_sample_body() {
+    let Some(chrome) = chromium() else { return };
+    let seed = [
+        "../shared/seed/ke-hoach-thuong-hong.txt",
+        "../../shared/seed/ke-hoach-thuong-hong.txt",
+    ]
+    .iter()
+    .map(|p| common::repo().join(p))
+    .find(|p| p.is_file());
+    let Some(seed) = seed else {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("shared/seed/ke-hoach-thuong-hong.txt is beside the repository in CI");
+        }
+        eprintln!("SKIPPED: no shared/seed/ beside the repository");
+        return;
+    };
+    let seed = std::fs::read_to_string(seed).unwrap();
+    let s = Serve::start(&[]);
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden",
+    );
+    run_js(
+        &tab,
+        &format!(
+            "document.getElementById('ws-paste').open = true; const a = document.getElementById('paste-text'); a.value = {}; document.getElementById('paste-show').click();",
+            serde_json::to_string(&seed).unwrap()
+        ),
+    );
+    let tree = wait_js(
+        &tab,
+        "the structure",
+        "(() => { const t = document.querySelector('#paste-preview .paste-tree'); return t && [...t.querySelectorAll('.pt-section')].map(s => s.firstChild.textContent); })()",
+    );
+    assert_eq!(
+        tree,
+        json!([
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "II. HÌNH THỨC, THỜI GIAN, THÀNH PHẦN VÀ SỐ LƯỢNG ĐẠI BIỂU",
+            "III. CHƯƠNG TRÌNH HỘI NGHỊ",
+            "IV. TỔ CHỨC THỰC HIỆN"
+        ]),
+        "the sections as they will print"
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-paste').scrollIntoView();",
+    );
+    shot(&tab, "6-paste-structure.png");
+    assert_eq!(
+        std::fs::read_to_string(s.project().join("data/plan.yaml")).unwrap(),
+        std::fs::read_to_string(common::repo().join("data/plan.yaml")).unwrap(),
+        "nothing replaced before the clerk confirms"
+    );
+    run_js(
+        &tab,
+        "document.querySelector('#ws-paste .ws-msg').textContent = ''; document.getElementById('paste-apply').click();",
+    );
+    let m = wait_js(
+        &tab,
+        "the body replaced",
+        "(() => { const m = document.querySelector('#ws-paste .ws-msg'); return m.textContent && !document.getElementById('ws-paste').dataset.saving && [m.className, m.textContent]; })()",
+    );
+    assert!(m[0].as_str().unwrap().contains("ok"), "{m}");
+    let read = |p: &Path| -> serde_yaml::Value {
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        v["plan"]["body"].clone()
+    };
+    let sample = read(&common::repo().join("data/plan.yaml"));
+    let pasted = read(&s.project().join("data/plan.yaml"));
+    let mut diff = Vec::new();
+    differences("body", &sample, &pasted, &mut diff);
+    // Only the two items where the sample writes {conference.…} and the seed the value.
+    let paths: Vec<&str> = diff.iter().map(|d| d.split(':').next().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            "body[3].body[0].body[0].list[1]",
+            "body[3].body[0].body[0].list[2]"
+        ],
+        "{}",
+        diff.join("\n")
+    );
+    assert!(
+        diff[1].contains("{conference.venue}") && diff[1].contains("Nhà Văn hoá thôn Hà Tiên"),
+        "{}",
+        diff[1]
+    );
+}

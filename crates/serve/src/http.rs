@@ -21,6 +21,7 @@ const SCRIPT: &str = include_str!("static/app.js");
 const STYLE: &str = include_str!("static/style.css");
 const WORKSPACE: &str = include_str!("static/workspace.js");
 const FORMS: &str = include_str!("static/forms.js");
+const PASTE: &str = include_str!("static/paste.js");
 
 /// Listens on 127.0.0.1:`port` (0: a free port); returns the server and its port.
 pub fn bind(port: u16) -> std::io::Result<(Server, u16)> {
@@ -101,6 +102,7 @@ fn handle(
             "text/javascript; charset=utf-8",
         ),
         "/forms.js" => body(FORMS.as_bytes().to_vec(), "text/javascript; charset=utf-8"),
+        "/paste.js" => body(PASTE.as_bytes().to_vec(), "text/javascript; charset=utf-8"),
         "/style.css" => body(STYLE.as_bytes().to_vec(), "text/css; charset=utf-8"),
         "/api/state" => body(
             shared.json().to_string().into_bytes(),

@@ -146,6 +146,7 @@ message!(write_conflict(rel: &str) vi "{rel} vừa được sửa ở nơi khác
 message!(write_nothing_to_undo() vi "Không còn thay đổi nào để hoàn tác" en "Nothing left to undo");
 message!(write_not_raw(value: &str) vi "“{value}” không phải số, ngày (2025-08-22) hay true/false" en "“{value}” is not a number, a date (2025-08-22) or true/false");
 message!(write_not_sheet(rel: &str) vi "{rel} không phải tệp Excel/CSV đúng như phần mở rộng của nó" en "{rel} is not the Excel/CSV file its extension says");
+message!(write_not_block_list(at: &str) vi "{at} không phải một danh sách viết theo khối (mỗi mục một dòng “- …”), hoặc nội dung mới không ghi được thành YAML đúng; tệp giữ nguyên" en "{at} is not a block list (one “- …” line per item), or the new content could not be written as valid YAML; the file is unchanged");
 message!(write_bad_request(e: &dyn std::fmt::Display) vi "Yêu cầu không hợp lệ: {e}" en "Malformed request: {e}");
 message!(write_forbidden() vi "Yêu cầu ghi bị từ chối: thiếu mã phiên của trang, hoặc không đến từ trang xem trước (Origin)" en "Write refused: the page's session token is missing, or the request does not come from the preview page (Origin)");
 message!(write_backup_failed(e: &dyn std::fmt::Display) vi "không sao lưu được thư mục data/: {e}; không tệp nào bị đổi" en "could not back up the data/ folder: {e}; no file was changed");

@@ -102,6 +102,12 @@ pub enum Op {
     },
     /// The list item or mapping key at `at` goes.
     Remove { at: String },
+    /// The block list at `at` is replaced as a whole by `items` (the plan's body pasted from
+    /// Word, confirmed by the clerk): its lines are written anew, at its indentation.
+    Replace {
+        at: String,
+        items: Vec<serde_json::Value>,
+    },
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -451,6 +457,7 @@ fn apply(editor: &mut Editor, op: &Op) -> Result<vinhdanh_yaml::Change, String> 
         }
         Op::Move { list, from, to } => editor.move_item(list, *from, *to),
         Op::Remove { at } => editor.remove(at),
+        Op::Replace { at, items } => return replace_list(editor, at, items),
     };
     r.map_err(|e| e.to_string())
 }
@@ -507,6 +514,153 @@ fn set_raw(editor: &mut Editor, at: &str, value: &str) -> Result<vinhdanh_yaml::
         before: line..line + 1,
         after: line..line + 1,
     })
+}
+
+/// Replaces the block list at `at` by `items`, written as YAML at the list's indentation
+/// (texts double-quoted: JSON's string syntax is YAML's), then checks every scalar of the
+/// result reads back as sent.
+fn replace_list(
+    editor: &mut Editor,
+    at: &str,
+    items: &[serde_json::Value],
+) -> Result<vinhdanh_yaml::Change, String> {
+    if items.is_empty() {
+        return Err(msg::write_no_edit());
+    }
+    let index = editor.index();
+    let span = match (index.kind(at), index.value(at)) {
+        (Some(Kind::Sequence), Some(span)) => span,
+        _ => return Err(msg::write_not_block_list(at)),
+    };
+    let text = editor.text();
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &text[line_start..span.start];
+    if !indent.bytes().all(|b| b == b' ') || !text[span.start..].starts_with('-') {
+        return Err(msg::write_not_block_list(at));
+    }
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i + 1);
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut out = String::new();
+    emit_seq(&mut out, items, indent.len(), eol).map_err(|e| e.to_string())?;
+    if end == text.len() && !text.ends_with('\n') {
+        out.truncate(out.len() - eol.len());
+    }
+    let new = [&text[..line_start], out.as_str(), &text[end..]].concat();
+    let fresh = Editor::new(&new).map_err(|e| e.to_string())?;
+    let mut leaves = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        leaves_of(&format!("{at}[{i}]"), item, &mut leaves);
+    }
+    for (path, want) in &leaves {
+        if fresh.index().scalar(path) != Some(want.as_str()) {
+            return Err(msg::write_not_block_list(at));
+        }
+    }
+    let first = text[..line_start].matches('\n').count() + 1;
+    let before = first..first + text[line_start..end].matches('\n').count();
+    let after = first..first + out.matches('\n').count();
+    *editor = fresh;
+    Ok(vinhdanh_yaml::Change { before, after })
+}
+
+/// A scalar as the block writes it: a text double-quoted, a number or `true`/`false` as is.
+fn emit_scalar(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => serde_json::to_string(s).ok(),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Null => Some("~".into()),
+        _ => None,
+    }
+}
+
+fn emit_seq(
+    out: &mut String,
+    items: &[serde_json::Value],
+    indent: usize,
+    eol: &str,
+) -> Result<(), &'static str> {
+    for item in items {
+        out.push_str(&" ".repeat(indent));
+        out.push_str("- ");
+        emit_node(out, item, indent + 2, true, eol)?;
+    }
+    Ok(())
+}
+
+/// `v` after a `- ` or a `key:`; `inline`: the first line is already started.
+fn emit_node(
+    out: &mut String,
+    v: &serde_json::Value,
+    indent: usize,
+    inline: bool,
+    eol: &str,
+) -> Result<(), &'static str> {
+    match v {
+        serde_json::Value::Array(a) if !a.is_empty() => {
+            if inline {
+                // A list straight in a list item: not in the data's blocks.
+                return Err("nested list");
+            }
+            out.push_str(eol);
+            emit_seq(out, a, indent, eol)
+        }
+        serde_json::Value::Object(m) if !m.is_empty() => {
+            if !inline {
+                out.push_str(eol);
+            }
+            // `body` last: a block's title first, as the data files write it.
+            let mut entries: Vec<(&String, &serde_json::Value)> = m.iter().collect();
+            entries.sort_by_key(|(k, _)| k.as_str() == "body");
+            for (i, (k, val)) in entries.into_iter().enumerate() {
+                if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                    return Err("key");
+                }
+                if i > 0 || !inline {
+                    out.push_str(&" ".repeat(indent));
+                }
+                out.push_str(k);
+                out.push(':');
+                match emit_scalar(val) {
+                    Some(s) => {
+                        out.push(' ');
+                        out.push_str(&s);
+                        out.push_str(eol);
+                    }
+                    None => emit_node(out, val, indent + 2, false, eol)?,
+                }
+            }
+            Ok(())
+        }
+        serde_json::Value::Array(_) | serde_json::Value::Object(_) => Err("empty collection"),
+        scalar => {
+            if !inline {
+                out.push(' ');
+            }
+            out.push_str(&emit_scalar(scalar).ok_or("scalar")?);
+            out.push_str(eol);
+            Ok(())
+        }
+    }
+}
+
+fn leaves_of(path: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                leaves_of(&format!("{path}[{i}]"), x, out);
+            }
+        }
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                leaves_of(&format!("{path}.{k}"), x, out);
+            }
+        }
+        serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
+        _ => {}
+    }
 }
 
 /// Whether `bytes` are what the extension of `rel` says: a zip (xlsx, ods), an OLE file (xls),
@@ -648,6 +802,35 @@ mod tests {
         ] {
             assert!(ws.resolve(bad, YAML).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_block_list_replaced_reads_back_as_sent() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        let before = "# đầu\r\nplan:\r\n  body:\r\n    - p: cũ # chú thích\r\n    - section: A\r\n      body:\r\n        - p: x\r\n  closing: hết\r\n";
+        std::fs::write(dir.path().join("data/plan.yaml"), before).unwrap();
+        let ws = Workspace::new(dir.path()).unwrap();
+        let v = ws.read("data/plan.yaml").unwrap().version;
+        let items: Vec<serde_json::Value> = serde_json::from_str(
+            r#"[{"p": "Mở đầu: \"trích\" # không phải chú thích"},
+                {"body": [{"numbered": ["một", "hai"]}, {"heading": "1. H", "body": [{"list": ["- a", "b"]}]}], "section": "MỤC ĐÍCH"},
+                {"agenda": true}]"#,
+        )
+        .unwrap();
+        ws.edit(
+            "data/plan.yaml",
+            &v,
+            &[Op::Replace {
+                at: "plan.body".into(),
+                items,
+            }],
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("data/plan.yaml")).unwrap(),
+            "# đầu\r\nplan:\r\n  body:\r\n    - p: \"Mở đầu: \\\"trích\\\" # không phải chú thích\"\r\n    - section: \"MỤC ĐÍCH\"\r\n      body:\r\n        - numbered:\r\n            - \"một\"\r\n            - \"hai\"\r\n        - heading: \"1. H\"\r\n          body:\r\n            - list:\r\n                - \"- a\"\r\n                - \"b\"\r\n    - agenda: true\r\n  closing: hết\r\n"
+        );
     }
 
     #[test]

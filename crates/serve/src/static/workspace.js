@@ -116,7 +116,74 @@
   for (const f of FORMS) formsBox.append(section(f, "form"));
   const tablesBox = mk("div", { class: "ws-group" }, mk("h3", {}, L.ws_tables));
   for (const f of TABLES) tablesBox.append(section(f, "table"));
-  box.append(formsBox, tablesBox);
+  box.append(formsBox, pasteSection(), tablesBox);
+
+  // The value at `path` of a read file, as JSON (plain true/false/numbers/~ typed).
+  function toJson(f, path) {
+    const n = f.byPath.get(path);
+    if (!n) return null;
+    const kids = f.children.get(path) || [];
+    if (n.kind === "map") return Object.fromEntries(kids.map((c) => [lastKey(c), toJson(f, c)]));
+    if (n.kind === "seq") return kids.map((c) => toJson(f, c));
+    if (n.plain) {
+      if (n.value === "true" || n.value === "false") return n.value === "true";
+      if (n.value === "~") return null;
+      if (/^-?\d+(\.\d+)?$/.test(n.value)) return Number(n.value);
+    }
+    return n.value;
+  }
+
+  // "Dán từ Word": the plan's body from a Word draft, shown as its structure before it
+  // replaces anything.
+  function pasteSection() {
+    const FILE = "data/plan.yaml", AT = "plan.body";
+    const area = mk("textarea", { id: "paste-text", rows: 8, placeholder: L.ws_paste_placeholder });
+    area.addEventListener("paste", (e) => {
+      const html = e.clipboardData && e.clipboardData.getData("text/html");
+      if (html) {
+        e.preventDefault();
+        area.value = PASTE.htmlToText(html);
+      }
+    });
+    const tree = mk("div", { id: "paste-preview", class: "paste-preview" });
+    const msg = mk("p", { class: "ws-msg", role: "status" });
+    let blocks = null;
+    const show = mk("button", { type: "button", id: "paste-show" }, L.ws_paste_show);
+    const apply = mk("button", { type: "button", id: "paste-apply", class: "ws-save", disabled: true }, L.ws_paste_apply);
+    const det = mk("details", { class: "ws-section ws-paste", id: "ws-paste", "data-file": FILE },
+      mk("summary", {}, L.ws_paste_title, mk("span", { class: "ws-file" }, FILE)),
+      mk("p", { class: "ws-help" }, L.ws_paste_help),
+      mk("div", { class: "ws-body" }, area, mk("div", { class: "ws-paste-tools" }, show), tree),
+      mk("div", { class: "ws-actions" }, apply, msg));
+    show.addEventListener("click", async () => {
+      const f = files.get(FILE) || (await load(FILE));
+      const current = f.error ? [] : toJson(f, AT);
+      blocks = PASTE.merge(PASTE.parse(area.value), current);
+      tree.replaceChildren(PASTE.preview(blocks, { kept: L.ws_paste_kept, generated: L.ws_paste_generated }));
+      apply.disabled = blocks.length === 0;
+      msg.textContent = blocks.length ? W("ws_paste_count", { n: blocks.length }) : L.ws_paste_empty;
+      msg.className = "ws-msg";
+    });
+    apply.addEventListener("click", async () => {
+      if (!blocks || !blocks.length) return;
+      const f = await load(FILE);
+      if (f.error) { msg.textContent = f.error; msg.className = "ws-msg error"; return; }
+      det.dataset.saving = "1";
+      const r = await api("/api/edit", { file: FILE, version: f.version, ops: [{ op: "replace", at: AT, items: PASTE.strip(blocks) }] });
+      if (r.status === 200) {
+        msg.textContent = W("ws_saved_file", { file: FILE });
+        msg.className = "ws-msg ok";
+        say(r.backup ? `${msg.textContent} ${W("ws_backup", { dir: r.backup })}` : msg.textContent, "ok");
+        apply.disabled = true;
+        await reloadFile(FILE);
+      } else {
+        msg.textContent = r.error || String(r.status);
+        msg.className = `ws-msg ${r.conflict ? "conflict" : "error"}`;
+      }
+      delete det.dataset.saving;
+    });
+    return det;
+  }
 
   async function render(s, fresh) {
     let f = files.get(s.spec.file);
@@ -328,5 +395,5 @@
   }
 
   // A cell of a row with no such key gets the key added, at the end of the row's mapping.
-  window.vinhdanhWorkspace = { sections, files, load, api, render };
+  window.vinhdanhWorkspace = { sections, files, load, api, render, toJson };
 })();
