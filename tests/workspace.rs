@@ -1016,7 +1016,7 @@ fn the_seed_plan_pasted_from_word_becomes_the_sample_body() {
     let m = wait_js(
         &tab,
         "the body replaced",
-        "(() => { const m = document.querySelector('#ws-paste .ws-msg'); return m.textContent && !document.getElementById('ws-paste').dataset.saving && [m.className, m.textContent]; })()",
+        "(() => { const m = document.querySelector('#ws-paste .ws-msg'); return m.textContent !== '' && !document.getElementById('ws-paste').dataset.saving && [m.className, m.textContent]; })()",
     );
     assert!(m[0].as_str().unwrap().contains("ok"), "{m}");
     let read = |p: &Path| -> serde_yaml::Value {
@@ -1044,4 +1044,56 @@ fn the_seed_plan_pasted_from_word_becomes_the_sample_body() {
         "{}",
         diff[1]
     );
+}
+
+/// Every label the workspace's scripts use is in the page, in the language vinhdanh was
+/// started with; with `--lang en` the workspace's own words are English.
+#[test]
+fn the_workspace_labels_exist_and_follow_lang() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&["--lang", "en"]);
+    let get = |p: &str| {
+        let (status, body) = request(s.port, "GET", p, &[("Host", &s.host())], b"");
+        assert_eq!(status, 200, "{p}");
+        String::from_utf8(body).unwrap()
+    };
+    let page = get("/");
+    let labels: Value = serde_json::from_str(
+        page.split("<script id=\"labels\" type=\"application/json\">")
+            .nth(1)
+            .and_then(|r| r.split("</script>").next())
+            .unwrap(),
+    )
+    .unwrap();
+    let mut used = std::collections::BTreeSet::new();
+    for script in ["/workspace.js", "/paste.js"] {
+        let text = get(script);
+        for (i, _) in text.match_indices("ws_") {
+            let before = &text[..i];
+            if before.ends_with("L.") || before.ends_with("W(\"") {
+                let key: String = text[i..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                used.insert(key);
+            }
+        }
+    }
+    assert!(used.len() > 20, "{used:?}");
+    for key in &used {
+        assert!(labels[key].is_string(), "label {key} missing from the page");
+    }
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(&tab, "the page", "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden");
+    open_section(&tab, "signature");
+    let words = js(&tab, "({title: document.querySelector('#workspace h2').textContent, sections: [...document.querySelectorAll('.ws-section > summary')].map(s => s.firstChild.textContent), mode: document.querySelector('#ws-signature select').closest('label').textContent})");
+    assert_eq!(words["title"], "Edit the conference's data");
+    assert_eq!(words["sections"][1], "Signer");
+    assert_eq!(words["sections"][8], "The plan's body: paste from Word");
+    let mode = words["mode"].as_str().unwrap();
+    assert!(mode.contains("Signing mode") && mode.contains("“KT.” (signing for)"), "{mode}");
+    run_js(&tab, "document.getElementById('ws-signature').scrollIntoView();");
+    shot(&tab, "7-signer-en.png");
 }

@@ -221,6 +221,51 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
             ),
         ),
         (
+            "ws_paste_title",
+            pick(
+                "Nội dung Kế hoạch: dán từ Word",
+                "The plan's body: paste from Word",
+            ),
+        ),
+        (
+            "ws_paste_help",
+            pick(
+                "Chép nội dung bản Kế hoạch trong Word (Ctrl+A, Ctrl+C) rồi dán vào ô dưới. “Xem cấu trúc” cho thấy các mục I., II., các đề mục 1., 2., các gạch đầu dòng và đoạn văn như sẽ in; chữ nghiêng, đậm được giữ. Chỉ khi bấm “Thay nội dung Kế hoạch” thì phần nội dung (plan.body) mới bị thay; phần thành phần đại biểu, chương trình, phân công vẫn lấy từ dữ liệu.",
+                "Copy the body of the plan in Word (Ctrl+A, Ctrl+C) and paste it below. “Show the structure” shows the sections I., II., the headings 1., 2., the bullets and paragraphs as they will print; italic and bold are kept. Only “Replace the plan's body” replaces the body (plan.body); the delegate composition, the programme and the duties still come from the data.",
+            ),
+        ),
+        (
+            "ws_paste_placeholder",
+            pick(
+                "Dán văn bản từ Word vào đây…",
+                "Paste the text from Word here…",
+            ),
+        ),
+        ("ws_paste_show", pick("Xem cấu trúc", "Show the structure")),
+        (
+            "ws_paste_apply",
+            pick("Thay nội dung Kế hoạch", "Replace the plan's body"),
+        ),
+        (
+            "ws_paste_kept",
+            pick("giữ nguyên: lấy từ dữ liệu", "kept: made from the data"),
+        ),
+        (
+            "ws_paste_generated",
+            pick("(lấy từ dữ liệu)", "(made from the data)"),
+        ),
+        (
+            "ws_paste_count",
+            pick(
+                "{n} khối ở cấp ngoài cùng. Kiểm tra rồi bấm “Thay nội dung Kế hoạch”.",
+                "{n} top-level block(s). Check them, then press “Replace the plan's body”.",
+            ),
+        ),
+        (
+            "ws_paste_empty",
+            pick("Không thấy nội dung nào.", "No content found."),
+        ),
+        (
             "ws_missing",
             pick("Không có mục {path} trong {file}.", "No {path} in {file}."),
         ),
