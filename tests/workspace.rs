@@ -31,7 +31,13 @@ impl Drop for Serve {
 
 impl Serve {
     fn start(extra: &[&str]) -> Self {
+        Self::start_setup(extra, |_| {})
+    }
+
+    /// Serve on a fresh project that `setup` changed first (given the project folder).
+    fn start_setup(extra: &[&str], setup: impl Fn(&Path)) -> Self {
         let dir = common::init_project();
+        setup(&dir.path().join("p"));
         let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
             .args(["serve", "p", "--no-open", "--verbose"])
             .args(extra)
@@ -531,7 +537,10 @@ fn js(tab: &headless_chrome::Tab, expr: &str) -> Value {
     let r = tab
         .evaluate(&format!("JSON.stringify({expr})"), false)
         .unwrap();
-    serde_json::from_str(r.value.unwrap().as_str().unwrap()).unwrap()
+    let Some(v) = r.value.clone() else {
+        panic!("the page could not evaluate {expr}: {r:?}")
+    };
+    serde_json::from_str(v.as_str().unwrap()).unwrap()
 }
 
 fn run_js(tab: &headless_chrome::Tab, code: &str) {
@@ -643,8 +652,10 @@ fn forms_and_tables_save_exactly_the_edited_value_and_undo_restores_the_file() {
             "Chương trình hội nghị",
             "Phân công thực hiện",
             "Quyết định khen thưởng",
+            "Nội dung Kế hoạch: dán từ Word",
             "Danh sách đại biểu",
-            "Danh sách khen thưởng"
+            "Danh sách khen thưởng",
+            "Danh sách Excel/CSV"
         ])
     );
 
@@ -1086,14 +1097,181 @@ fn the_workspace_labels_exist_and_follow_lang() {
     let browser = browser(chrome, (1400, 1000));
     let tab = browser.new_tab().unwrap();
     tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(&tab, "the page", "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden");
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden",
+    );
     open_section(&tab, "signature");
-    let words = js(&tab, "({title: document.querySelector('#workspace h2').textContent, sections: [...document.querySelectorAll('.ws-section > summary')].map(s => s.firstChild.textContent), mode: document.querySelector('#ws-signature select').closest('label').textContent})");
+    let words = js(
+        &tab,
+        "({title: document.querySelector('#workspace h2').textContent, sections: [...document.querySelectorAll('.ws-section > summary')].map(s => s.firstChild.textContent), mode: document.querySelector('#ws-signature select').closest('label').textContent})",
+    );
     assert_eq!(words["title"], "Edit the conference's data");
     assert_eq!(words["sections"][1], "Signer");
     assert_eq!(words["sections"][8], "The plan's body: paste from Word");
     let mode = words["mode"].as_str().unwrap();
-    assert!(mode.contains("Signing mode") && mode.contains("“KT.” (signing for)"), "{mode}");
-    run_js(&tab, "document.getElementById('ws-signature').scrollIntoView();");
+    assert!(
+        mode.contains("Signing mode") && mode.contains("“KT.” (signing for)"),
+        "{mode}"
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-signature').scrollIntoView();",
+    );
     shot(&tab, "7-signer-en.png");
+}
+
+/// The sample delegate list as the office's Excel file, with the group of its first delegate
+/// (cell E4) changed to one the plan does not have.
+fn delegates_xlsx_with_a_wrong_group() -> Vec<u8> {
+    use std::io::Read;
+    let src = std::fs::read(common::repo().join("data/examples/delegates.xlsx")).unwrap();
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(src)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let t = String::from_utf8(data).unwrap();
+            assert!(t.contains("<c r=\"E4\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Đại biểu thành phố</t>"), "E4 is the first delegate's group");
+            data = t
+                .replacen(">Đại biểu thành phố<", ">Nhóm không có trong Kế hoạch<", 1)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// An .xlsx dropped onto the page replaces the list (the old one in the backup), its problem
+/// appears at its cell, and "Tải bản đánh dấu lỗi" gives a copy with that cell marked.
+#[test]
+fn an_xlsx_dropped_in_replaces_the_list_and_its_problems_show_at_their_cells() {
+    let Some(chrome) = chromium() else { return };
+    // The office's lists: the delegates as the sample Excel file.
+    let s = Serve::start_setup(&[], |p| {
+        std::fs::remove_file(p.join("data/delegates.yaml")).unwrap();
+        std::fs::copy(
+            common::repo().join("data/examples/delegates.xlsx"),
+            p.join("data/delegates.xlsx"),
+        )
+        .unwrap();
+    });
+    let old = std::fs::read(s.project().join("data/delegates.xlsx")).unwrap();
+    let new = delegates_xlsx_with_a_wrong_group();
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    run_js(&tab, "document.getElementById('ws-sheets').open = true;");
+    wait_js(
+        &tab,
+        "the lists",
+        "(() => { const r = document.querySelector('.ws-sheet[data-file=\"data/delegates.xlsx\"]'); return r && r.textContent.includes('0 vấn đề'); })()",
+    );
+    // Dropped as a browser drops a file.
+    let b64 = {
+        const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut o = String::new();
+        for c in new.chunks(3) {
+            let n = (c[0] as u32) << 16
+                | (*c.get(1).unwrap_or(&0) as u32) << 8
+                | *c.get(2).unwrap_or(&0) as u32;
+            for k in 0..4 {
+                if k <= c.len() {
+                    o.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
+                } else {
+                    o.push('=');
+                }
+            }
+        }
+        o
+    };
+    run_js(
+        &tab,
+        &format!(
+            "const b = Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0)); const dt = new DataTransfer(); dt.items.add(new File([b], 'delegates.xlsx')); document.getElementById('sheet-drop').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));"
+        ),
+    );
+    let problem = wait_js(
+        &tab,
+        "the problem at its cell",
+        "(() => { const li = [...document.querySelectorAll('#errors li')].find(l => l.dataset.file === 'data/delegates.xlsx'); return li && li.textContent; })()",
+    );
+    let problem = problem.as_str().unwrap();
+    assert!(
+        problem.contains("data/delegates.xlsx, dòng 4, cột E")
+            && problem.contains("Nhóm không có trong Kế hoạch"),
+        "{problem}"
+    );
+    assert_eq!(
+        std::fs::read(s.project().join("data/delegates.xlsx")).unwrap(),
+        new,
+        "the dropped file, as dropped"
+    );
+    let backup = std::fs::read_dir(s.project())
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("data.bak-"))
+        .expect("a backup");
+    assert_eq!(
+        std::fs::read(backup.path().join("delegates.xlsx")).unwrap(),
+        old,
+        "the old list in the backup"
+    );
+    wait_js(
+        &tab,
+        "the count",
+        "(() => { const r = document.querySelector('.ws-sheet[data-file=\"data/delegates.xlsx\"] .ws-bad'); return r && r.textContent; })()",
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-sheets').scrollIntoView();",
+    );
+    shot(&tab, "8-xlsx-dropped.png");
+
+    // The marked copy: E4 red, with a note saying what is wrong.
+    let token = s.token();
+    let (status, bytes) = request(
+        s.port,
+        "POST",
+        "/api/marked",
+        &[
+            ("Host", &s.host()),
+            ("Origin", &s.origin()),
+            ("X-Vinhdanh-Token", &token),
+        ],
+        br#"{"file": "data/delegates.xlsx"}"#,
+    );
+    assert_eq!(status, 200);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| {
+        use std::io::Read;
+        let mut t = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut t).unwrap();
+        t
+    };
+    let comments = read("xl/comments1.xml");
+    assert!(comments.contains("ref=\"E4\""), "{comments}");
+    assert!(
+        comments.contains("Nhóm không có trong Kế hoạch"),
+        "{comments}"
+    );
+    let sheet = read("xl/sharedStrings.xml");
+    assert!(sheet.contains("Vũ Đức Thắng"), "the list's values are kept");
+    assert!(read("xl/styles.xml").contains("FFC7CE"), "the red fill");
+    assert_eq!(
+        std::fs::read(s.project().join("data/delegates.xlsx")).unwrap(),
+        new,
+        "the clerk's file untouched"
+    );
 }

@@ -15,12 +15,15 @@
 //! | `/api/edit` | `{"file", "version", "ops": [..]}` | the new version, the lines changed; 409 on a conflict |
 //! | `/api/undo` | `{}` | the file restored and its version |
 //! | `/api/upload?file=data/x.xlsx` | the file's bytes | its version |
+//! | `/api/marked` | `{"file": "data/x.xlsx"}` | an .xlsx copy, the problem cells marked |
 
 use std::io::Read;
 
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tiny_http::Request;
+
+use crate::state::Shared;
 
 use crate::write::{
     FileView, MAX_JSON, MAX_UPLOAD, Op, Refusal, SHEETS, Workspace, Written, YAML, version,
@@ -29,21 +32,27 @@ use crate::write::{
 /// The header the page sends its token in.
 pub const TOKEN_HEADER: &str = "X-Vinhdanh-Token";
 
-/// An answer: status and JSON body.
+/// An answer: status and JSON body, or a file to download.
 pub struct Answer {
     pub status: u16,
     pub body: Value,
+    pub file: Option<Vec<u8>>,
 }
 
 fn refused(r: Refusal) -> Answer {
     Answer {
         status: r.status(),
         body: json!({"error": r.message(), "conflict": matches!(r, Refusal::Conflict(_))}),
+        file: None,
     }
 }
 
 fn ok(body: Value) -> Answer {
-    Answer { status: 200, body }
+    Answer {
+        status: 200,
+        body,
+        file: None,
+    }
 }
 
 fn header<'r>(request: &'r Request, name: &'static str) -> Vec<&'r str> {
@@ -66,7 +75,13 @@ pub fn allowed(request: &Request, ws: &Workspace, port: u16) -> bool {
 }
 
 /// Answers a POST to `path` (`/api/…`) whose Host, Origin and token were checked.
-pub fn answer(request: &mut Request, ws: &Workspace, path: &str, query: &str) -> Answer {
+pub fn answer(
+    request: &mut Request,
+    ws: &Workspace,
+    shared: &Shared,
+    path: &str,
+    query: &str,
+) -> Answer {
     let limit = if path == "/api/upload" {
         MAX_UPLOAD
     } else {
@@ -87,7 +102,27 @@ pub fn answer(request: &mut Request, ws: &Workspace, path: &str, query: &str) ->
     if body.len() > limit {
         return refused(Refusal::TooLarge);
     }
+    if path == "/api/marked" {
+        return match parse::<ReadBody>(&body).and_then(|b| marked(ws, shared, &b.file)) {
+            Ok(bytes) => Answer {
+                status: 200,
+                body: Value::Null,
+                file: Some(bytes),
+            },
+            Err(r) => refused(r),
+        };
+    }
     route(ws, path, query, &body)
+}
+
+/// The clerk's list with the problem cells marked ([`crate::marked`]).
+fn marked(ws: &Workspace, shared: &Shared, rel: &str) -> Result<Vec<u8>, Refusal> {
+    let path = ws.resolve(rel, SHEETS)?;
+    if !path.is_file() {
+        return Err(Refusal::Missing(crate::msg::write_missing(rel)));
+    }
+    crate::marked::marked_copy(&path, rel, &shared.diagnostics())
+        .map_err(|e| Refusal::Bad(crate::msg::write_not_sheet_read(rel, &e)))
 }
 
 /// The endpoint's work on a body already read (also what the tests drive directly).
@@ -104,6 +139,7 @@ pub fn route(ws: &Workspace, path: &str, query: &str, body: &[u8]) -> Answer {
             return Answer {
                 status: 404,
                 body: json!({"error": crate::msg::http_not_found()}),
+                file: None,
             };
         }
     };

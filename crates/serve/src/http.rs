@@ -88,8 +88,14 @@ fn handle(
                 .map(|(_, q)| q)
                 .unwrap_or("")
                 .to_string();
-            let a = crate::api::answer(&mut request, ws, &path, &query);
-            json_reply(a.status, &a.body)
+            let a = crate::api::answer(&mut request, ws, shared, &path, &query);
+            match a.file {
+                Some(bytes) => body(
+                    bytes,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                None => json_reply(a.status, &a.body),
+            }
         };
         send(request, reply);
         return;

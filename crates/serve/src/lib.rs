@@ -11,6 +11,7 @@ pub(crate) use vinhdanh_pipeline as pipeline;
 pub mod api;
 pub mod fingerprint;
 pub mod http;
+pub mod marked;
 pub mod rebuild;
 pub mod state;
 pub mod watcher;

@@ -147,6 +147,7 @@ message!(write_nothing_to_undo() vi "Không còn thay đổi nào để hoàn t�
 message!(write_not_raw(value: &str) vi "“{value}” không phải số, ngày (2025-08-22) hay true/false" en "“{value}” is not a number, a date (2025-08-22) or true/false");
 message!(write_not_sheet(rel: &str) vi "{rel} không phải tệp Excel/CSV đúng như phần mở rộng của nó" en "{rel} is not the Excel/CSV file its extension says");
 message!(write_not_block_list(at: &str) vi "{at} không phải một danh sách viết theo khối (mỗi mục một dòng “- …”), hoặc nội dung mới không ghi được thành YAML đúng; tệp giữ nguyên" en "{at} is not a block list (one “- …” line per item), or the new content could not be written as valid YAML; the file is unchanged");
+message!(write_not_sheet_read(rel: &str, e: &dyn std::fmt::Display) vi "Không đọc được {rel}: {e}" en "Could not read {rel}: {e}");
 message!(write_bad_request(e: &dyn std::fmt::Display) vi "Yêu cầu không hợp lệ: {e}" en "Malformed request: {e}");
 message!(write_forbidden() vi "Yêu cầu ghi bị từ chối: thiếu mã phiên của trang, hoặc không đến từ trang xem trước (Origin)" en "Write refused: the page's session token is missing, or the request does not come from the preview page (Origin)");
 message!(write_backup_failed(e: &dyn std::fmt::Display) vi "không sao lưu được thư mục data/: {e}; không tệp nào bị đổi" en "could not back up the data/ folder: {e}; no file was changed");
@@ -264,6 +265,43 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         (
             "ws_paste_empty",
             pick("Không thấy nội dung nào.", "No content found."),
+        ),
+        (
+            "ws_sheets_title",
+            pick("Danh sách Excel/CSV", "Excel/CSV lists"),
+        ),
+        (
+            "ws_sheets_help",
+            pick(
+                "vinhdanh không bao giờ ghi vào tệp Excel/CSV của văn phòng. Sửa trong Excel rồi thả bản mới vào đây: tệp được lưu vào data/ (bản cũ nằm trong bản sao lưu data.bak-…) và được kiểm tra ngay; lỗi hiện ở khung “Vấn đề” với dòng, cột của ô.",
+                "vinhdanh never writes the office's Excel/CSV files. Edit in Excel, then drop the new version here: it is saved into data/ (the old one stays in the data.bak-… backup) and checked at once; the problems show under “Problems” with the cell's row and column.",
+            ),
+        ),
+        (
+            "ws_sheet_drop",
+            pick(
+                "Thả tệp Excel/CSV mới vào đây, hoặc chọn tệp:",
+                "Drop a new Excel/CSV file here, or choose one:",
+            ),
+        ),
+        (
+            "ws_sheet_marked",
+            pick(
+                "Tải bản đánh dấu lỗi",
+                "Download a copy with the problems marked",
+            ),
+        ),
+        ("ws_sheet_problems", pick("{n} vấn đề", "{n} problem(s)")),
+        (
+            "ws_sheet_none",
+            pick(
+                "Chưa có danh sách Excel/CSV nào trong data/.",
+                "No Excel/CSV list in data/ yet.",
+            ),
+        ),
+        (
+            "ws_sheet_saved",
+            pick("Đã lưu {file}; đang kiểm tra…", "Saved {file}; checking…"),
         ),
         (
             "ws_missing",

@@ -116,7 +116,72 @@
   for (const f of FORMS) formsBox.append(section(f, "form"));
   const tablesBox = mk("div", { class: "ws-group" }, mk("h3", {}, L.ws_tables));
   for (const f of TABLES) tablesBox.append(section(f, "table"));
+  tablesBox.append(sheetSection());
   box.append(formsBox, pasteSection(), tablesBox);
+
+  // The Excel/CSV lists of data/: never written by the program; a new version dropped in
+  // (saved into data/, the old one in the session's backup, checked at once), and a copy with
+  // the problem cells marked to download.
+  function sheetSection() {
+    const list = mk("div", { id: "sheet-list" });
+    const msg = mk("p", { class: "ws-msg", role: "status" });
+    const input = mk("input", { type: "file", id: "sheet-input", accept: ".xlsx,.xls,.ods,.csv" });
+    const drop = mk("div", { id: "sheet-drop", class: "ws-drop" }, L.ws_sheet_drop, " ", input);
+    const det = mk("details", { class: "ws-section ws-sheets", id: "ws-sheets" },
+      mk("summary", {}, L.ws_sheets_title, mk("span", { class: "ws-file" }, "data/*.xlsx, *.csv")),
+      mk("p", { class: "ws-help" }, L.ws_sheets_help),
+      mk("div", { class: "ws-body" }, list, drop), mk("div", { class: "ws-actions" }, msg));
+    async function refreshList() {
+      const r = await api("/api/files", {});
+      const st = await (await fetch("/api/state", { cache: "no-store" })).json();
+      const problems = (file) => st.errors.concat(st.warnings).filter((d) => d.file === file).length;
+      list.replaceChildren(...(r.files || []).filter((f) => f.kind === "sheet").map((f) => {
+        const n = problems(f.file);
+        const dl = mk("button", { type: "button", class: "ws-marked", "data-file": f.file }, L.ws_sheet_marked);
+        dl.addEventListener("click", () => download(f.file));
+        return mk("div", { class: "ws-sheet", "data-file": f.file }, mk("code", {}, f.file), " ",
+          mk("span", { class: n ? "ws-bad" : "ws-good" }, W("ws_sheet_problems", { n })), " ", dl);
+      }));
+      if (!list.children.length) list.append(mk("p", { class: "ws-help" }, L.ws_sheet_none));
+    }
+    async function download(file) {
+      const r = await fetch("/api/marked", { method: "POST", headers: { "X-Vinhdanh-Token": TOKEN, "Content-Type": "application/json" }, body: JSON.stringify({ file }) });
+      if (r.status !== 200) { msg.textContent = (await r.json()).error; msg.className = "ws-msg error"; return; }
+      const blob = await r.blob();
+      const a = mk("a", { href: URL.createObjectURL(blob), download: file.replace(/^data\//, "").replace(/\.[^.]+$/, "") + "-danh-dau-loi.xlsx" });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }
+    async function upload(f) {
+      const name = f.name.normalize("NFC");
+      det.dataset.saving = "1";
+      const bytes = await f.arrayBuffer();
+      const r = await api(`/api/upload?file=${encodeURIComponent("data/" + name)}`, bytes, true);
+      if (r.status === 200) {
+        msg.textContent = W("ws_sheet_saved", { file: r.file });
+        msg.className = "ws-msg ok";
+        say(r.backup ? `${msg.textContent} ${W("ws_backup", { dir: r.backup })}` : msg.textContent, "ok");
+      } else {
+        msg.textContent = r.error || String(r.status);
+        msg.className = "ws-msg error";
+      }
+      delete det.dataset.saving;
+      await refreshList();
+    }
+    drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+    drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+    drop.addEventListener("drop", (e) => {
+      e.preventDefault();
+      drop.classList.remove("over");
+      for (const f of e.dataTransfer.files) upload(f);
+    });
+    input.addEventListener("change", () => { for (const f of input.files) upload(f); input.value = ""; });
+    det.addEventListener("toggle", () => { if (det.open) refreshList(); });
+    // The problem counts follow the rebuilds.
+    new EventSource("/events").addEventListener("state", () => { if (det.open) refreshList(); });
+    return det;
+  }
 
   // The value at `path` of a read file, as JSON (plain true/false/numbers/~ typed).
   function toJson(f, path) {
