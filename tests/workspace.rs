@@ -213,7 +213,8 @@ fn write_requests_that_are_not_the_pages_own_are_refused_and_change_nothing() {
     let foreign_host = format!("evil.example:{}", s.port);
     let other_port = format!("http://127.0.0.1:{}", s.port + 1);
     let zeros = "0".repeat(48);
-    let cases: Vec<(&str, Vec<(&str, &str)>, u16)> = vec![
+    type Headers<'a> = Vec<(&'a str, &'a str)>;
+    let cases: Vec<(&str, Headers, u16)> = vec![
         ("no token", vec![("Host", &host), ("Origin", &origin)], 403),
         (
             "a wrong token",
