@@ -536,7 +536,7 @@ fn shot(tab: &headless_chrome::Tab, name: &str) {
 
 fn js(tab: &headless_chrome::Tab, expr: &str) -> Value {
     let r = tab
-        .evaluate(&format!("JSON.stringify({expr})"), false)
+        .evaluate(&format!("JSON.stringify(({expr}) ?? null)"), false)
         .unwrap();
     let Some(v) = r.value.clone() else {
         panic!("the page could not evaluate {expr}: {r:?}")
@@ -1011,6 +1011,24 @@ fn the_seed_plan_pasted_from_word_becomes_the_sample_body() {
         ]),
         "the sections as they will print"
     );
+    // Italic and bold pasted as Word's HTML are kept; "+" items, "1.1." subheadings.
+    assert_eq!(
+        js(
+            &tab,
+            "PASTE.htmlToText('<p class=MsoNormal>Căn cứ <i>Luật Thi đua</i>, <b>khen thưởng</b></p><p class=MsoListParagraph><span style=\"mso-list:Ignore\">-</span> <span style=\"font-style:italic\">mục</span></p>')"
+        ),
+        "Căn cứ *Luật Thi đua*, **khen thưởng**\n- *mục*"
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "PASTE.parse('I. A\\n1. Đề mục\\n+ ý một\\n- ý hai\\n1.1. Nhỏ:\\nĐoạn.\\n2. Một\\n3. Hai')"
+        ),
+        json!([{"section": "A", "body": [
+            {"heading": "Đề mục", "body": [{"list": ["ý một", "ý hai"]}, {"subheading": "1.1. Nhỏ:"}, {"p": "Đoạn."}]},
+            {"numbered": ["Một", "Hai"]}
+        ]}])
+    );
     run_js(
         &tab,
         "document.getElementById('ws-paste').scrollIntoView();",
@@ -1091,7 +1109,14 @@ fn the_workspace_labels_exist_and_follow_lang() {
             }
         }
     }
-    assert!(used.len() > 20, "{used:?}");
+    let forms = get("/forms.js");
+    for (i, _) in forms.match_indices("l: \"fl_") {
+        let key: String = forms[i + 4..].chars().take_while(|c| *c != '"').collect();
+        used.insert(key);
+    }
+    used.insert("paste_title".into());
+    used.insert("paste_end".into());
+    assert!(used.len() > 100, "{used:?}");
     for key in &used {
         assert!(labels[key].is_string(), "label {key} missing from the page");
     }

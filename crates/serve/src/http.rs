@@ -189,6 +189,8 @@ pub fn output_file(out_dir: &Path, rel: &str) -> Option<PathBuf> {
 fn index(ws: Option<&Workspace>) -> String {
     let mut labels = crate::msg::serve_labels();
     labels.extend(crate::msg::workspace_labels());
+    labels.extend(crate::msg::form_labels());
+    labels.extend(crate::msg::paste_markers());
     let json: serde_json::Map<String, serde_json::Value> = labels
         .iter()
         .map(|(k, v)| (k.to_string(), serde_json::Value::from(*v)))

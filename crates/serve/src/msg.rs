@@ -309,3 +309,248 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         ),
     ]
 }
+
+/// The words of the page's form table (`static/forms.js`), by its keys `fl_…`.
+pub fn form_labels() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "fl_001",
+            pick(
+                "Nghị định 30/2020, ô 7a: “TM.” (thay mặt) tập thể khi ký thay mặt một cơ quan làm việc theo chế độ tập thể (TM. ỦY BAN NHÂN DÂN, rồi CHỦ TỊCH); “KT.” (ký thay) khi cấp phó ký thay người đứng đầu (KT. CHỦ TỊCH, rồi PHÓ CHỦ TỊCH); “Q.” (quyền) khi người ký được giao quyền người đứng đầu; “TL.” (thừa lệnh) và “TUQ.” (thừa ủy quyền) khi người ký được người đứng đầu giao hoặc ủy quyền ký. Để trống (~) khi người đứng đầu tự ký. Quyết định khen thưởng và Giấy khen của Chủ tịch ký theo thẩm quyền cá nhân: không có dòng TM.",
+                "Decree 30/2020, box 7a: “TM.” (on behalf of) a collective body when signing for a body that works collectively (“TM. ỦY BAN NHÂN DÂN”, then “CHỦ TỊCH”); “KT.” (signing for) when a deputy signs for the head (“KT. CHỦ TỊCH”, then “PHÓ CHỦ TỊCH”); “Q.” (acting) when the signer acts as the head; “TL.” and “TUQ.” when the head has delegated or authorised the signer. Leave empty (~) when the head signs. The Chairman's award decision and certificates are signed in his own competence: no TM. line.",
+            ),
+        ),
+        (
+            "fl_002",
+            pick("Thay mặt (dòng “TM. …”)", "On behalf of (the “TM. …” line)"),
+        ),
+        (
+            "fl_003",
+            pick(
+                "Tên tập thể in hoa, ví dụ ỦY BAN NHÂN DÂN; để trống nếu ký theo thẩm quyền cá nhân.",
+                "The collective body in capitals, e.g. “ỦY BAN NHÂN DÂN”; empty when signing in one's own competence.",
+            ),
+        ),
+        ("fl_004", pick("Hình thức ký", "Signing mode")),
+        (
+            "fl_005",
+            pick("Chức danh người đứng đầu", "Title of the head"),
+        ),
+        (
+            "fl_006",
+            pick(
+                "In sau KT./Q./TL./TUQ., ví dụ CHỦ TỊCH.",
+                "Printed after KT./Q./TL./TUQ., e.g. “CHỦ TỊCH”.",
+            ),
+        ),
+        ("fl_007", pick("Chức vụ người ký", "Signer's position")),
+        (
+            "fl_008",
+            pick(
+                "Ví dụ PHÓ CHỦ TỊCH khi ký KT.",
+                "E.g. “PHÓ CHỦ TỊCH” when signing KT.",
+            ),
+        ),
+        ("fl_009", pick("Họ và tên người ký", "Signer's name")),
+        (
+            "fl_010",
+            pick(
+                "Ảnh chữ ký và dấu (tùy chọn)",
+                "Signature and seal image (optional)",
+            ),
+        ),
+        ("fl_011", pick("Tên loại văn bản", "Document type")),
+        (
+            "fl_012",
+            pick(
+                "Chữ viết tắt tên loại (trong số, ký hiệu)",
+                "Type abbreviation (in the number)",
+            ),
+        ),
+        (
+            "fl_013",
+            pick(
+                "Số văn bản (để trống: chờ cấp số)",
+                "Number (empty: left blank for the office)",
+            ),
+        ),
+        ("fl_014", pick("Ngày ban hành", "Date of issue")),
+        (
+            "fl_015",
+            pick("In dấu “DỰ THẢO”", "Print “DỰ THẢO” (draft)"),
+        ),
+        ("fl_016", pick("Trích yếu", "Summary line")),
+        (
+            "fl_017",
+            pick("Lời đề nghị (Giấy mời)", "Request (invitation)"),
+        ),
+        (
+            "fl_018",
+            pick("In mã QR của đại biểu", "Print the delegate's QR code"),
+        ),
+        ("fl_019", pick("Cơ quan ban hành", "Issuing authority")),
+        (
+            "fl_020",
+            pick(
+                "Ô 2 của Nghị định 30/2020: tên cơ quan in ở góc trái mọi văn bản.",
+                "Box 2 of Decree 30/2020: the body's name at the top left of every document.",
+            ),
+        ),
+        (
+            "fl_021",
+            pick("Cơ quan chủ quản (nếu có)", "Parent body (if any)"),
+        ),
+        (
+            "fl_022",
+            pick(
+                "Tên cơ quan, in hoa, mỗi dòng một phần",
+                "The body's name, in capitals, one part per line",
+            ),
+        ),
+        ("fl_023", pick("Dòng", "Line")),
+        (
+            "fl_024",
+            pick("Tên viết trong câu văn", "Name as written in a sentence"),
+        ),
+        (
+            "fl_025",
+            pick(
+                "Tên tập thể (dòng “TM. …”)",
+                "Collective name (the “TM. …” line)",
+            ),
+        ),
+        (
+            "fl_026",
+            pick("Chữ viết tắt trong số, ký hiệu", "Abbreviation in numbers"),
+        ),
+        (
+            "fl_027",
+            pick("Địa danh (dòng ngày tháng)", "Place (the date line)"),
+        ),
+        ("fl_028", pick("Thẩm quyền khen thưởng", "Award authority")),
+        ("fl_029", pick("Người ký", "Signer")),
+        (
+            "fl_030",
+            pick(
+                "Người ký mặc định của mọi văn bản; một văn bản có người ký riêng (mục signature của văn bản đó) thì hiện ở phần của văn bản đó.",
+                "The default signer of every document; a document with its own signer (its signature entry) shows it in its own section.",
+            ),
+        ),
+        ("fl_031", pick("Hội nghị", "Conference")),
+        ("fl_032", pick("Tên hội nghị", "Name")),
+        ("fl_033", pick("Tên ngắn", "Short name")),
+        ("fl_034", pick("Ngày họp", "Date")),
+        (
+            "fl_035",
+            pick("Buổi (sáng, chiều)", "Session (“sáng”, “chiều”)"),
+        ),
+        ("fl_036", pick("Giờ bắt đầu", "Start time")),
+        (
+            "fl_037",
+            pick(
+                "Giờ bắt đầu là giờ mẫu (Kế hoạch chỉ ghi buổi)",
+                "The start time is a sample (the plan names the session only)",
+            ),
+        ),
+        ("fl_038", pick("Thời lượng", "Duration")),
+        ("fl_039", pick("Địa điểm", "Venue")),
+        ("fl_040", pick("Giai đoạn", "Period")),
+        ("fl_041", pick("Giai đoạn được xét", "Period reviewed")),
+        ("fl_042", pick("Các lĩnh vực", "Fields")),
+        ("fl_043", pick("Lĩnh vực", "Field")),
+        ("fl_044", pick("Kế hoạch: số, ngày", "Plan: number, date")),
+        ("fl_045", pick("Đoạn kết", "Closing paragraph")),
+        ("fl_046", pick("Nơi nhận", "Recipients")),
+        ("fl_047", pick("Nơi nhận", "Recipient")),
+        (
+            "fl_048",
+            pick("Lưu (dòng “- Lưu: …”)", "Archive (the “- Lưu: …” line)"),
+        ),
+        (
+            "fl_049",
+            pick("Người ký riêng của Kế hoạch", "The plan's own signer"),
+        ),
+        (
+            "fl_050",
+            pick("Giấy mời: số, ngày", "Invitation: number, date"),
+        ),
+        ("fl_051", pick("Lưu", "Archive")),
+        ("fl_052", pick("Chương trình hội nghị", "Programme")),
+        (
+            "fl_053",
+            pick(
+                "Giờ tăng dần, không sớm hơn giờ bắt đầu hội nghị.",
+                "Times in increasing order, not before the conference's start.",
+            ),
+        ),
+        ("fl_054", pick("Mục", "Item")),
+        ("fl_055", pick("Giờ", "Time")),
+        ("fl_056", pick("Nội dung", "Item")),
+        ("fl_057", pick("Người thực hiện, phụ trách", "Led by")),
+        ("fl_058", pick("Tham luận", "Speeches")),
+        (
+            "fl_059",
+            pick("Mã người trong danh sách khen thưởng", "Honoree's id"),
+        ),
+        (
+            "fl_060",
+            pick(
+                "Họ và tên (người ngoài danh sách)",
+                "Name (someone not on the list)",
+            ),
+        ),
+        ("fl_061", pick("Đơn vị", "Unit")),
+        ("fl_062", pick("Tên bài tham luận", "Topic")),
+        ("fl_063", pick("Phân công thực hiện", "Duties of each unit")),
+        (
+            "fl_064",
+            pick(
+                "Tóm tắt (in trong cuốn Chương trình)",
+                "In brief (printed in the programme booklet)",
+            ),
+        ),
+        (
+            "fl_065",
+            pick(
+                "Nhiệm vụ (in sau dấu hai chấm)",
+                "Duty (printed after the colon)",
+            ),
+        ),
+        (
+            "fl_066",
+            pick("Các việc (gạch đầu dòng)", "Tasks (bullets)"),
+        ),
+        ("fl_067", pick("Việc", "Task")),
+        ("fl_068", pick("Quyết định khen thưởng", "Award decision")),
+        ("fl_069", pick("Căn cứ ban hành", "Legal bases")),
+        ("fl_070", pick("Căn cứ", "Basis")),
+        ("fl_071", pick("Theo đề nghị của", "On the proposal of")),
+        ("fl_072", pick("Các điều", "Articles")),
+        ("fl_073", pick("Điều", "Article")),
+        ("fl_074", pick("Tiền thưởng (đồng)", "Award amounts (VND)")),
+        ("fl_075", pick("Mỗi tập thể", "Each collective")),
+        ("fl_076", pick("Mỗi cá nhân", "Each individual")),
+        ("fl_077", pick("Tên phụ lục", "Appendix title")),
+        ("fl_078", pick("Danh sách đại biểu", "Delegates")),
+        ("fl_079", pick("Mã", "Id")),
+        ("fl_080", pick("Xưng hô", "Salutation")),
+        ("fl_081", pick("Họ và tên", "Name")),
+        ("fl_082", pick("Chức vụ", "Title")),
+        ("fl_083", pick("Nhóm", "Group")),
+        ("fl_084", pick("Ghế", "Seat")),
+        ("fl_085", pick("Danh sách khen thưởng", "Honorees")),
+        ("fl_086", pick("Loại", "Kind")),
+        ("fl_087", pick("Tên", "Name")),
+        ("fl_088", pick("Thành tích", "Achievement")),
+        ("fl_089", pick("Đơn vị đề nghị", "Proposed by")),
+    ]
+}
+
+/// The words of a Vietnamese plan the paste recognises (the document's own words, the same
+/// in both languages of the page): its title line and the lines where its body ends.
+pub fn paste_markers() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("paste_title", "KẾ HOẠCH"),
+        ("paste_end", "Trên đây|Nơi nhận"),
+    ]
+}

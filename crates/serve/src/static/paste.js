@@ -7,8 +7,8 @@
 //   - / + / * / • …        → {list: [texts]}                   (consecutive items)
 //   anything else          → {p: text}
 // Italic and bold pasted as HTML are kept as *italic* and **bold**. The letterhead before the
-// title "KẾ HOẠCH" (and the summary line after it) and everything from "Trên đây…" or
-// "Nơi nhận" on are not the body. A section or heading whose counterpart in the current body
+// title (and the summary line after it) and everything from the closing paragraph or the
+// recipients on are not the body (those words: `msg::paste_markers`). A section or heading whose counterpart in the current body
 // is made from other data (the composition, the agenda, the duties) keeps that part as it is.
 "use strict";
 
@@ -54,9 +54,10 @@ const PASTE = (() => {
   // The body's lines: the letterhead and the end left out.
   function bodyLines(text) {
     let lines = text.split(/\r?\n/).map(norm).filter((l) => l !== "");
-    const title = lines.findIndex((l) => /^(\*\*)?KẾ HOẠCH(\*\*)?$/.test(l));
+    const title = lines.findIndex((l) => l.replace(/\*/g, "") === L.paste_title);
     if (title >= 0) lines = lines.slice(title + 2);
-    const end = lines.findIndex((l) => /^(\*\*)?(Trên đây|Nơi nhận)/.test(l));
+    const ends = new RegExp(`^(\\*\\*)?(${L.paste_end})`);
+    const end = lines.findIndex((l) => ends.test(l));
     if (end >= 0) lines = lines.slice(0, end);
     return lines;
   }

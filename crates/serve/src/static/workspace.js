@@ -12,8 +12,8 @@
   document.body.classList.add("with-workspace");
   box.hidden = false;
 
-  const LANG = L.lang === "en" ? "en" : "vi";
-  const tr = (o) => (o ? (typeof o === "string" ? o : o[LANG] || o.vi) : "");
+  // A word of the form table (forms.js names it by its key in the catalogue).
+  const tr = (o) => (o ? (typeof o === "string" ? L[o] || o : L[o.l] || "") : "");
   const W = (key, args) => t(key, args);
 
   function mk(tag, attrs, ...children) {
