@@ -442,6 +442,11 @@ const HELP: &[(&str, &str, &str)] = &[
         "Print the time of every rebuild.",
     ),
     (
+        "serve.readonly",
+        "Trang chỉ để xem: không có biểu mẫu sửa dữ liệu, không ghi tệp nào.",
+        "The page only shows: no forms to edit the data, no file written.",
+    ),
+    (
         "watch",
         "Tự in lại các văn bản bị ảnh hưởng mỗi khi lưu tệp dữ liệu hay mẫu.",
         "Reprints the documents affected whenever a data or template file is saved.",

@@ -78,7 +78,12 @@ fn every_stage_depends_only_on_the_stages_below_it() {
         ),
         (
             "vinhdanh-serve",
-            &["vinhdanh-core", "vinhdanh-engine", "vinhdanh-pipeline"][..],
+            &[
+                "vinhdanh-core",
+                "vinhdanh-engine",
+                "vinhdanh-pipeline",
+                "vinhdanh-yaml",
+            ][..],
         ),
     ]);
     let manifests = manifests();

@@ -57,6 +57,7 @@ pub fn run() -> i32 {
         port: 0,
         open: true,
         verbose: false,
+        readonly: false,
     };
     match serve::serve(project, out_dir, options) {
         Ok(()) => 0,

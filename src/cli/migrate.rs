@@ -50,7 +50,7 @@ pub fn run(a: Args) -> i32 {
         println!("{}", msg::migrate_would(lines, changes.len()));
         return 0;
     }
-    let backup = match backup(&root) {
+    let backup = match crate::project::backup_data(&root) {
         Ok(b) => b,
         Err(e) => {
             return fail(
@@ -120,35 +120,4 @@ fn print_diff(rel: &str, hunks: &[Hunk]) {
             println!("+{l}");
         }
     }
-}
-
-/// Copies `data/` to `data.bak-YYYYMMDD/` (today, local time), or `…-2`, `-3` … when taken.
-fn backup(root: &Path) -> std::io::Result<PathBuf> {
-    let day = chrono::Local::now()
-        .date_naive()
-        .format("%Y%m%d")
-        .to_string();
-    let mut dest = root.join(format!("data.bak-{day}"));
-    let mut n = 2;
-    while dest.exists() {
-        dest = root.join(format!("data.bak-{day}-{n}"));
-        n += 1;
-    }
-    copy_dir(&root.join("data"), &dest)?;
-    Ok(dest)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let kind = entry.file_type()?;
-        let target = to.join(entry.file_name());
-        if kind.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else if kind.is_file() {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }

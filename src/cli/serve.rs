@@ -15,6 +15,8 @@ pub struct Args {
     no_open: bool,
     #[arg(long)]
     verbose: bool,
+    #[arg(long)]
+    readonly: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -31,6 +33,7 @@ pub fn run(a: Args) -> i32 {
         port: a.port,
         open: !a.no_open,
         verbose: a.verbose,
+        readonly: a.readonly,
     };
     match serve::serve(project, out_dir, options) {
         Ok(()) => 0,

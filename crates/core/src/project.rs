@@ -285,6 +285,38 @@ fn to_slash(p: &Path) -> String {
         .join("/")
 }
 
+/// Copies the project's `data/` to `data.bak-YYYYMMDD/` (today, local time), or `…-2`, `-3` … when taken: what `migrate` and
+/// the page's first save of a session keep before they rewrite a data file.
+pub fn backup_data(root: &Path) -> std::io::Result<PathBuf> {
+    let day = chrono::Local::now()
+        .date_naive()
+        .format("%Y%m%d")
+        .to_string();
+    let mut dest = root.join(format!("data.bak-{day}"));
+    let mut n = 2;
+    while dest.exists() {
+        dest = root.join(format!("data.bak-{day}-{n}"));
+        n += 1;
+    }
+    copy_dir(&root.join("data"), &dest)?;
+    Ok(dest)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let target = to.join(entry.file_name());
+        if kind.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else if kind.is_file() {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,10 +14,14 @@ use std::time::Duration;
 use tiny_http::{Method, Request, Server};
 
 use super::state::Shared;
+use crate::write::Workspace;
 
 const INDEX: &str = include_str!("static/index.html");
 const SCRIPT: &str = include_str!("static/app.js");
 const STYLE: &str = include_str!("static/style.css");
+const WORKSPACE: &str = include_str!("static/workspace.js");
+const FORMS: &str = include_str!("static/forms.js");
+const PASTE: &str = include_str!("static/paste.js");
 
 /// Listens on 127.0.0.1:`port` (0: a free port); returns the server and its port.
 pub fn bind(port: u16) -> std::io::Result<(Server, u16)> {
@@ -30,18 +34,34 @@ pub fn bind(port: u16) -> std::io::Result<(Server, u16)> {
     Ok((server, port))
 }
 
-/// Answers requests until the server is dropped, each on its own thread.
-pub fn run(server: Server, shared: Arc<Shared>, out_dir: PathBuf, port: u16) {
+/// Answers requests until the server is dropped, each on its own thread. With a workspace,
+/// the page's write endpoints ([`crate::api`]) answer too; without (`--readonly`), every
+/// request other than GET and HEAD is refused.
+pub fn run(
+    server: Server,
+    shared: Arc<Shared>,
+    out_dir: PathBuf,
+    port: u16,
+    ws: Option<Arc<Workspace>>,
+) {
     let out_dir = Arc::new(out_dir);
     for request in server.incoming_requests() {
         let shared = Arc::clone(&shared);
         let out_dir = Arc::clone(&out_dir);
-        std::thread::spawn(move || handle(request, &shared, &out_dir, port));
+        let ws = ws.clone();
+        std::thread::spawn(move || handle(request, &shared, &out_dir, port, ws.as_deref()));
     }
 }
 
-fn handle(request: Request, shared: &Shared, out_dir: &Path, port: u16) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
+fn handle(
+    mut request: Request,
+    shared: &Shared,
+    out_dir: &Path,
+    port: u16,
+    ws: Option<&Workspace>,
+) {
+    let post = *request.method() == Method::Post;
+    if !(matches!(request.method(), Method::Get | Method::Head) || (post && ws.is_some())) {
         send(request, text(405, &crate::msg::http_read_only()));
         return;
     }
@@ -53,9 +73,42 @@ fn handle(request: Request, shared: &Shared, out_dir: &Path, port: u16) {
         send(request, not_found());
         return;
     };
+    if let (true, Some(ws)) = (post, ws) {
+        let reply = if !path.starts_with("/api/") {
+            text(405, &crate::msg::http_read_only())
+        } else if !crate::api::allowed(&request, ws, port) {
+            json_reply(
+                403,
+                &serde_json::json!({"error": crate::msg::write_forbidden()}),
+            )
+        } else {
+            let query = request
+                .url()
+                .split_once('?')
+                .map(|(_, q)| q)
+                .unwrap_or("")
+                .to_string();
+            let a = crate::api::answer(&mut request, ws, shared, &path, &query);
+            match a.file {
+                Some(bytes) => body(
+                    bytes,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                None => json_reply(a.status, &a.body),
+            }
+        };
+        send(request, reply);
+        return;
+    }
     let response = match path.as_str() {
-        "/" | "/index.html" => body(index().into_bytes(), "text/html; charset=utf-8"),
+        "/" | "/index.html" => body(index(ws).into_bytes(), "text/html; charset=utf-8"),
         "/app.js" => body(SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8"),
+        "/workspace.js" => body(
+            WORKSPACE.as_bytes().to_vec(),
+            "text/javascript; charset=utf-8",
+        ),
+        "/forms.js" => body(FORMS.as_bytes().to_vec(), "text/javascript; charset=utf-8"),
+        "/paste.js" => body(PASTE.as_bytes().to_vec(), "text/javascript; charset=utf-8"),
         "/style.css" => body(STYLE.as_bytes().to_vec(), "text/css; charset=utf-8"),
         "/api/state" => body(
             shared.json().to_string().into_bytes(),
@@ -133,8 +186,11 @@ pub fn output_file(out_dir: &Path, rel: &str) -> Option<PathBuf> {
 /// The page in the language vinhdanh speaks: `{{key}}` replaced by its label (escaped for
 /// HTML), `{{labels_json}}` by every label for the script (escaped so that no label can end
 /// the `<script>` element).
-fn index() -> String {
-    let labels = crate::msg::serve_labels();
+fn index(ws: Option<&Workspace>) -> String {
+    let mut labels = crate::msg::serve_labels();
+    labels.extend(crate::msg::workspace_labels());
+    labels.extend(crate::msg::form_labels());
+    labels.extend(crate::msg::paste_markers());
     let json: serde_json::Map<String, serde_json::Value> = labels
         .iter()
         .map(|(k, v)| (k.to_string(), serde_json::Value::from(*v)))
@@ -144,7 +200,11 @@ fn index() -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026");
-    let mut page = INDEX.replace("{{labels_json}}", &json);
+    // The session's token: only this page, served to this server's own host, knows it.
+    let token = ws.map(Workspace::token).unwrap_or_default();
+    let mut page = INDEX
+        .replace("{{labels_json}}", &json)
+        .replace("{{token}}", token);
     for (key, label) in labels {
         page = page.replace(&format!("{{{{{key}}}}}"), &html_escape(label));
     }
@@ -227,6 +287,16 @@ fn body(bytes: Vec<u8>, content_type: &'static str) -> Reply {
     }
 }
 
+fn json_reply(status: u16, value: &serde_json::Value) -> Reply {
+    Reply {
+        status,
+        ..body(
+            value.to_string().into_bytes(),
+            "application/json; charset=utf-8",
+        )
+    }
+}
+
 fn text(status: u16, message: &str) -> Reply {
     Reply {
         status,
@@ -246,7 +316,11 @@ fn send(request: Request, reply: Reply) {
     let head_only = *request.method() == Method::Head;
     let reason = match reply.status {
         200 => "OK",
+        400 => "Bad Request",
         403 => "Forbidden",
+        409 => "Conflict",
+        413 => "Payload Too Large",
+        500 => "Internal Server Error",
         404 => "Not Found",
         405 => "Method Not Allowed",
         _ => "",

@@ -8,11 +8,14 @@ pub(crate) use vinhdanh_core::{collate, diag, memory, project, slug, text, tone}
 pub(crate) use vinhdanh_engine as engine;
 pub(crate) use vinhdanh_pipeline as pipeline;
 
+pub mod api;
 pub mod fingerprint;
 pub mod http;
+pub mod marked;
 pub mod rebuild;
 pub mod state;
 pub mod watcher;
+pub mod write;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -29,6 +32,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Log each round's timings on standard error.
     pub verbose: bool,
+    /// The page only shows: no form saves, no write endpoint (`serve --readonly`).
+    pub readonly: bool,
 }
 
 /// Runs the server and the rebuild loop until the process is stopped.
@@ -39,12 +44,19 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     let (server, port) =
         http::bind(options.port).map_err(|e| msg::serve_port_failed(options.port, &e))?;
     let shared = Arc::new(Shared::default());
+    let ws = if options.readonly {
+        None
+    } else {
+        Some(Arc::new(
+            write::Workspace::new(&root).map_err(|e| msg::watch_failed(&e))?,
+        ))
+    };
     let url = format!("http://127.0.0.1:{port}/");
     println!("{}", msg::serve_url(&url));
     {
         let shared = Arc::clone(&shared);
         let out_dir = out_dir.clone();
-        std::thread::spawn(move || http::run(server, shared, out_dir, port));
+        std::thread::spawn(move || http::run(server, shared, out_dir, port, ws));
     }
     let (_watcher, rx) = watcher::watch(&root).map_err(|e| msg::watch_failed(&e))?;
     if options.open && opener::open_browser(&url).is_err() {

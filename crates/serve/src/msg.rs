@@ -165,3 +165,426 @@ message!(
     vi "Trang xem trước sẽ tự ghi lại tệp đó khi nó được đóng trong trình đọc PDF."
     en "The preview writes that file again once it is closed in the PDF reader."
 );
+
+// ---- the page's write path (write.rs, api.rs) ----
+
+message!(write_too_large(json_kib: usize, upload_mib: usize) vi "Dữ liệu gửi lên quá lớn (tối đa {json_kib} KiB cho một lần sửa, {upload_mib} MiB cho một tệp danh sách); không tệp nào bị đổi." en "What was sent is too large (at most {json_kib} KiB for an edit, {upload_mib} MiB for a list file); no file was changed.");
+message!(write_bad_path(rel: &str) vi "Đường dẫn không được phép: {rel} (chỉ các tệp trong thư mục data/)" en "Path not allowed: {rel} (only the files in the data/ folder)");
+message!(write_bad_type(rel: &str, exts: &str) vi "Loại tệp không được phép: {rel} (chỉ {exts})" en "File type not allowed: {rel} (only {exts})");
+message!(write_missing(rel: &str) vi "Không có tệp {rel}" en "No file {rel}");
+message!(write_not_utf8(rel: &str) vi "{rel} không phải văn bản UTF-8; hãy lưu lại tệp với mã UTF-8" en "{rel} is not UTF-8 text; save the file as UTF-8");
+message!(write_not_yaml(rel: &str, e: &dyn std::fmt::Display) vi "{rel} đang có lỗi cú pháp YAML, trang chưa sửa được ({e}); hãy sửa lỗi trong khung “Vấn đề” trước" en "{rel} has a YAML syntax error, the page cannot edit it yet ({e}); fix the error under “Problems” first");
+message!(write_no_edit() vi "Không có thay đổi nào để lưu" en "No change to save");
+message!(write_edit_failed(rel: &str, e: &dyn std::fmt::Display) vi "Không sửa được {rel}: {e}; tệp giữ nguyên" en "Could not edit {rel}: {e}; the file is unchanged");
+message!(write_conflict(rel: &str) vi "{rel} vừa được sửa ở nơi khác (trình soạn thảo khác?) sau khi trang đọc nó: chưa lưu, để không ghi đè. Trang đã đọc lại tệp; hãy nhập lại thay đổi." en "{rel} was changed elsewhere (another editor?) after the page read it: not saved, so as not to overwrite it. The page has read the file again; enter the change again.");
+message!(write_nothing_to_undo() vi "Không còn thay đổi nào để hoàn tác" en "Nothing left to undo");
+message!(write_not_raw(value: &str) vi "“{value}” không phải số, ngày (2025-08-22) hay true/false" en "“{value}” is not a number, a date (2025-08-22) or true/false");
+message!(write_not_sheet(rel: &str) vi "{rel} không phải tệp Excel/CSV đúng như phần mở rộng của nó" en "{rel} is not the Excel/CSV file its extension says");
+message!(write_not_block_list(at: &str) vi "{at} không phải một danh sách viết theo khối (mỗi mục một dòng “- …”), hoặc nội dung mới không ghi được thành YAML đúng; tệp giữ nguyên" en "{at} is not a block list (one “- …” line per item), or the new content could not be written as valid YAML; the file is unchanged");
+message!(write_not_sheet_read(rel: &str, e: &dyn std::fmt::Display) vi "Không đọc được {rel}: {e}" en "Could not read {rel}: {e}");
+message!(write_bad_request(e: &dyn std::fmt::Display) vi "Yêu cầu không hợp lệ: {e}" en "Malformed request: {e}");
+message!(write_forbidden() vi "Yêu cầu ghi bị từ chối: thiếu mã phiên của trang, hoặc không đến từ trang xem trước (Origin)" en "Write refused: the page's session token is missing, or the request does not come from the preview page (Origin)");
+message!(write_backup_failed(e: &dyn std::fmt::Display) vi "không sao lưu được thư mục data/: {e}; không tệp nào bị đổi" en "could not back up the data/ folder: {e}; no file was changed");
+
+/// The labels of the page's workspace (forms, tables), by the keys `workspace.js` uses.
+pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "ws_title",
+            pick("Sửa dữ liệu hội nghị", "Edit the conference's data"),
+        ),
+        (
+            "ws_intro",
+            pick(
+                "Mở một mục, sửa, bấm “Lưu”: chỉ giá trị đã sửa đổi trong tệp, các văn bản bên cạnh tự dựng lại. Lần lưu đầu tiên sao lưu cả thư mục data/.",
+                "Open a section, edit, press “Save”: only the edited values change in the file, and the documents alongside rebuild by themselves. The first save backs up the whole data/ folder.",
+            ),
+        ),
+        ("ws_forms", pick("Biểu mẫu", "Forms")),
+        ("ws_tables", pick("Danh sách", "Lists")),
+        ("ws_save", pick("Lưu", "Save")),
+        (
+            "ws_undo",
+            pick("Hoàn tác lần lưu gần nhất", "Undo the last save"),
+        ),
+        ("ws_add", pick("+ Thêm", "+ Add")),
+        ("ws_add_row", pick("+ Thêm dòng", "+ Add a row")),
+        ("ws_up", pick("Lên", "Up")),
+        ("ws_down", pick("Xuống", "Down")),
+        ("ws_remove", pick("Xóa", "Remove")),
+        ("ws_yes", pick("có", "yes")),
+        ("ws_no", pick("không", "no")),
+        (
+            "ws_mode_none",
+            pick("(người đứng đầu tự ký)", "(the head signs)"),
+        ),
+        (
+            "ws_search",
+            pick("Tìm trong danh sách…", "Search the list…"),
+        ),
+        ("ws_rows", pick("{n}/{total} dòng", "{n}/{total} row(s)")),
+        (
+            "ws_nothing",
+            pick("Chưa có gì thay đổi.", "Nothing changed."),
+        ),
+        (
+            "ws_saved",
+            pick(
+                "Đã lưu {file} (dòng {lines}). Văn bản đang dựng lại…",
+                "Saved {file} (line(s) {lines}). The documents are rebuilding…",
+            ),
+        ),
+        (
+            "ws_saved_file",
+            pick(
+                "Đã lưu {file}. Văn bản đang dựng lại…",
+                "Saved {file}. The documents are rebuilding…",
+            ),
+        ),
+        (
+            "ws_backup",
+            pick(
+                "Bản sao lưu dữ liệu cũ: {dir}/",
+                "Backup of the old data: {dir}/",
+            ),
+        ),
+        (
+            "ws_undone",
+            pick(
+                "Đã hoàn tác: {file} như trước lần lưu đó.",
+                "Undone: {file} is as it was before that save.",
+            ),
+        ),
+        (
+            "ws_paste_title",
+            pick(
+                "Nội dung Kế hoạch: dán từ Word",
+                "The plan's body: paste from Word",
+            ),
+        ),
+        (
+            "ws_paste_help",
+            pick(
+                "Chép nội dung bản Kế hoạch trong Word (Ctrl+A, Ctrl+C) rồi dán vào ô dưới. “Xem cấu trúc” cho thấy các mục I., II., các đề mục 1., 2., các gạch đầu dòng và đoạn văn như sẽ in; chữ nghiêng, đậm được giữ. Chỉ khi bấm “Thay nội dung Kế hoạch” thì phần nội dung (plan.body) mới bị thay; phần thành phần đại biểu, chương trình, phân công vẫn lấy từ dữ liệu.",
+                "Copy the body of the plan in Word (Ctrl+A, Ctrl+C) and paste it below. “Show the structure” shows the sections I., II., the headings 1., 2., the bullets and paragraphs as they will print; italic and bold are kept. Only “Replace the plan's body” replaces the body (plan.body); the delegate composition, the programme and the duties still come from the data.",
+            ),
+        ),
+        (
+            "ws_paste_placeholder",
+            pick(
+                "Dán văn bản từ Word vào đây…",
+                "Paste the text from Word here…",
+            ),
+        ),
+        ("ws_paste_show", pick("Xem cấu trúc", "Show the structure")),
+        (
+            "ws_paste_apply",
+            pick("Thay nội dung Kế hoạch", "Replace the plan's body"),
+        ),
+        (
+            "ws_paste_kept",
+            pick("giữ nguyên: lấy từ dữ liệu", "kept: made from the data"),
+        ),
+        (
+            "ws_paste_generated",
+            pick("(lấy từ dữ liệu)", "(made from the data)"),
+        ),
+        (
+            "ws_paste_count",
+            pick(
+                "{n} khối ở cấp ngoài cùng. Kiểm tra rồi bấm “Thay nội dung Kế hoạch”.",
+                "{n} top-level block(s). Check them, then press “Replace the plan's body”.",
+            ),
+        ),
+        (
+            "ws_paste_empty",
+            pick("Không thấy nội dung nào.", "No content found."),
+        ),
+        (
+            "ws_sheets_title",
+            pick("Danh sách Excel/CSV", "Excel/CSV lists"),
+        ),
+        (
+            "ws_sheets_help",
+            pick(
+                "vinhdanh không bao giờ ghi vào tệp Excel/CSV của văn phòng. Sửa trong Excel rồi thả bản mới vào đây: tệp được lưu vào data/ (bản cũ nằm trong bản sao lưu data.bak-…) và được kiểm tra ngay; lỗi hiện ở khung “Vấn đề” với dòng, cột của ô.",
+                "vinhdanh never writes the office's Excel/CSV files. Edit in Excel, then drop the new version here: it is saved into data/ (the old one stays in the data.bak-… backup) and checked at once; the problems show under “Problems” with the cell's row and column.",
+            ),
+        ),
+        (
+            "ws_sheet_drop",
+            pick(
+                "Thả tệp Excel/CSV mới vào đây, hoặc chọn tệp:",
+                "Drop a new Excel/CSV file here, or choose one:",
+            ),
+        ),
+        (
+            "ws_sheet_marked",
+            pick(
+                "Tải bản đánh dấu lỗi",
+                "Download a copy with the problems marked",
+            ),
+        ),
+        ("ws_sheet_problems", pick("{n} vấn đề", "{n} problem(s)")),
+        (
+            "ws_sheet_none",
+            pick(
+                "Chưa có danh sách Excel/CSV nào trong data/.",
+                "No Excel/CSV list in data/ yet.",
+            ),
+        ),
+        (
+            "ws_sheet_saved",
+            pick("Đã lưu {file}; đang kiểm tra…", "Saved {file}; checking…"),
+        ),
+        (
+            "ws_missing",
+            pick("Không có mục {path} trong {file}.", "No {path} in {file}."),
+        ),
+    ]
+}
+
+/// The words of the page's form table (`static/forms.js`), by its keys `fl_…`.
+pub fn form_labels() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "fl_001",
+            pick(
+                "Nghị định 30/2020, ô 7a: “TM.” (thay mặt) tập thể khi ký thay mặt một cơ quan làm việc theo chế độ tập thể (TM. ỦY BAN NHÂN DÂN, rồi CHỦ TỊCH); “KT.” (ký thay) khi cấp phó ký thay người đứng đầu (KT. CHỦ TỊCH, rồi PHÓ CHỦ TỊCH); “Q.” (quyền) khi người ký được giao quyền người đứng đầu; “TL.” (thừa lệnh) và “TUQ.” (thừa ủy quyền) khi người ký được người đứng đầu giao hoặc ủy quyền ký. Để trống (~) khi người đứng đầu tự ký. Quyết định khen thưởng và Giấy khen của Chủ tịch ký theo thẩm quyền cá nhân: không có dòng TM.",
+                "Decree 30/2020, box 7a: “TM.” (on behalf of) a collective body when signing for a body that works collectively (“TM. ỦY BAN NHÂN DÂN”, then “CHỦ TỊCH”); “KT.” (signing for) when a deputy signs for the head (“KT. CHỦ TỊCH”, then “PHÓ CHỦ TỊCH”); “Q.” (acting) when the signer acts as the head; “TL.” and “TUQ.” when the head has delegated or authorised the signer. Leave empty (~) when the head signs. The Chairman's award decision and certificates are signed in his own competence: no TM. line.",
+            ),
+        ),
+        (
+            "fl_002",
+            pick("Thay mặt (dòng “TM. …”)", "On behalf of (the “TM. …” line)"),
+        ),
+        (
+            "fl_003",
+            pick(
+                "Tên tập thể in hoa, ví dụ ỦY BAN NHÂN DÂN; để trống nếu ký theo thẩm quyền cá nhân.",
+                "The collective body in capitals, e.g. “ỦY BAN NHÂN DÂN”; empty when signing in one's own competence.",
+            ),
+        ),
+        ("fl_004", pick("Hình thức ký", "Signing mode")),
+        (
+            "fl_005",
+            pick("Chức danh người đứng đầu", "Title of the head"),
+        ),
+        (
+            "fl_006",
+            pick(
+                "In sau KT./Q./TL./TUQ., ví dụ CHỦ TỊCH.",
+                "Printed after KT./Q./TL./TUQ., e.g. “CHỦ TỊCH”.",
+            ),
+        ),
+        ("fl_007", pick("Chức vụ người ký", "Signer's position")),
+        (
+            "fl_008",
+            pick(
+                "Ví dụ PHÓ CHỦ TỊCH khi ký KT.",
+                "E.g. “PHÓ CHỦ TỊCH” when signing KT.",
+            ),
+        ),
+        ("fl_009", pick("Họ và tên người ký", "Signer's name")),
+        (
+            "fl_010",
+            pick(
+                "Ảnh chữ ký và dấu (tùy chọn)",
+                "Signature and seal image (optional)",
+            ),
+        ),
+        ("fl_011", pick("Tên loại văn bản", "Document type")),
+        (
+            "fl_012",
+            pick(
+                "Chữ viết tắt tên loại (trong số, ký hiệu)",
+                "Type abbreviation (in the number)",
+            ),
+        ),
+        (
+            "fl_013",
+            pick(
+                "Số văn bản (để trống: chờ cấp số)",
+                "Number (empty: left blank for the office)",
+            ),
+        ),
+        ("fl_014", pick("Ngày ban hành", "Date of issue")),
+        (
+            "fl_015",
+            pick("In dấu “DỰ THẢO”", "Print “DỰ THẢO” (draft)"),
+        ),
+        ("fl_016", pick("Trích yếu", "Summary line")),
+        (
+            "fl_017",
+            pick("Lời đề nghị (Giấy mời)", "Request (invitation)"),
+        ),
+        (
+            "fl_018",
+            pick("In mã QR của đại biểu", "Print the delegate's QR code"),
+        ),
+        ("fl_019", pick("Cơ quan ban hành", "Issuing authority")),
+        (
+            "fl_020",
+            pick(
+                "Ô 2 của Nghị định 30/2020: tên cơ quan in ở góc trái mọi văn bản.",
+                "Box 2 of Decree 30/2020: the body's name at the top left of every document.",
+            ),
+        ),
+        (
+            "fl_021",
+            pick("Cơ quan chủ quản (nếu có)", "Parent body (if any)"),
+        ),
+        (
+            "fl_022",
+            pick(
+                "Tên cơ quan, in hoa, mỗi dòng một phần",
+                "The body's name, in capitals, one part per line",
+            ),
+        ),
+        ("fl_023", pick("Dòng", "Line")),
+        (
+            "fl_024",
+            pick("Tên viết trong câu văn", "Name as written in a sentence"),
+        ),
+        (
+            "fl_025",
+            pick(
+                "Tên tập thể (dòng “TM. …”)",
+                "Collective name (the “TM. …” line)",
+            ),
+        ),
+        (
+            "fl_026",
+            pick("Chữ viết tắt trong số, ký hiệu", "Abbreviation in numbers"),
+        ),
+        (
+            "fl_027",
+            pick("Địa danh (dòng ngày tháng)", "Place (the date line)"),
+        ),
+        ("fl_028", pick("Thẩm quyền khen thưởng", "Award authority")),
+        ("fl_029", pick("Người ký", "Signer")),
+        (
+            "fl_030",
+            pick(
+                "Người ký mặc định của mọi văn bản; một văn bản có người ký riêng (mục signature của văn bản đó) thì hiện ở phần của văn bản đó.",
+                "The default signer of every document; a document with its own signer (its signature entry) shows it in its own section.",
+            ),
+        ),
+        ("fl_031", pick("Hội nghị", "Conference")),
+        ("fl_032", pick("Tên hội nghị", "Name")),
+        ("fl_033", pick("Tên ngắn", "Short name")),
+        ("fl_034", pick("Ngày họp", "Date")),
+        (
+            "fl_035",
+            pick("Buổi (sáng, chiều)", "Session (“sáng”, “chiều”)"),
+        ),
+        ("fl_036", pick("Giờ bắt đầu", "Start time")),
+        (
+            "fl_037",
+            pick(
+                "Giờ bắt đầu là giờ mẫu (Kế hoạch chỉ ghi buổi)",
+                "The start time is a sample (the plan names the session only)",
+            ),
+        ),
+        ("fl_038", pick("Thời lượng", "Duration")),
+        ("fl_039", pick("Địa điểm", "Venue")),
+        ("fl_040", pick("Giai đoạn", "Period")),
+        ("fl_041", pick("Giai đoạn được xét", "Period reviewed")),
+        ("fl_042", pick("Các lĩnh vực", "Fields")),
+        ("fl_043", pick("Lĩnh vực", "Field")),
+        ("fl_044", pick("Kế hoạch: số, ngày", "Plan: number, date")),
+        ("fl_045", pick("Đoạn kết", "Closing paragraph")),
+        ("fl_046", pick("Nơi nhận", "Recipients")),
+        ("fl_047", pick("Nơi nhận", "Recipient")),
+        (
+            "fl_048",
+            pick("Lưu (dòng “- Lưu: …”)", "Archive (the “- Lưu: …” line)"),
+        ),
+        (
+            "fl_049",
+            pick("Người ký riêng của Kế hoạch", "The plan's own signer"),
+        ),
+        (
+            "fl_050",
+            pick("Giấy mời: số, ngày", "Invitation: number, date"),
+        ),
+        ("fl_051", pick("Lưu", "Archive")),
+        ("fl_052", pick("Chương trình hội nghị", "Programme")),
+        (
+            "fl_053",
+            pick(
+                "Giờ tăng dần, không sớm hơn giờ bắt đầu hội nghị.",
+                "Times in increasing order, not before the conference's start.",
+            ),
+        ),
+        ("fl_054", pick("Mục", "Item")),
+        ("fl_055", pick("Giờ", "Time")),
+        ("fl_056", pick("Nội dung", "Item")),
+        ("fl_057", pick("Người thực hiện, phụ trách", "Led by")),
+        ("fl_058", pick("Tham luận", "Speeches")),
+        (
+            "fl_059",
+            pick("Mã người trong danh sách khen thưởng", "Honoree's id"),
+        ),
+        (
+            "fl_060",
+            pick(
+                "Họ và tên (người ngoài danh sách)",
+                "Name (someone not on the list)",
+            ),
+        ),
+        ("fl_061", pick("Đơn vị", "Unit")),
+        ("fl_062", pick("Tên bài tham luận", "Topic")),
+        ("fl_063", pick("Phân công thực hiện", "Duties of each unit")),
+        (
+            "fl_064",
+            pick(
+                "Tóm tắt (in trong cuốn Chương trình)",
+                "In brief (printed in the programme booklet)",
+            ),
+        ),
+        (
+            "fl_065",
+            pick(
+                "Nhiệm vụ (in sau dấu hai chấm)",
+                "Duty (printed after the colon)",
+            ),
+        ),
+        (
+            "fl_066",
+            pick("Các việc (gạch đầu dòng)", "Tasks (bullets)"),
+        ),
+        ("fl_067", pick("Việc", "Task")),
+        ("fl_068", pick("Quyết định khen thưởng", "Award decision")),
+        ("fl_069", pick("Căn cứ ban hành", "Legal bases")),
+        ("fl_070", pick("Căn cứ", "Basis")),
+        ("fl_071", pick("Theo đề nghị của", "On the proposal of")),
+        ("fl_072", pick("Các điều", "Articles")),
+        ("fl_073", pick("Điều", "Article")),
+        ("fl_074", pick("Tiền thưởng (đồng)", "Award amounts (VND)")),
+        ("fl_075", pick("Mỗi tập thể", "Each collective")),
+        ("fl_076", pick("Mỗi cá nhân", "Each individual")),
+        ("fl_077", pick("Tên phụ lục", "Appendix title")),
+        ("fl_078", pick("Danh sách đại biểu", "Delegates")),
+        ("fl_079", pick("Mã", "Id")),
+        ("fl_080", pick("Xưng hô", "Salutation")),
+        ("fl_081", pick("Họ và tên", "Name")),
+        ("fl_082", pick("Chức vụ", "Title")),
+        ("fl_083", pick("Nhóm", "Group")),
+        ("fl_084", pick("Ghế", "Seat")),
+        ("fl_085", pick("Danh sách khen thưởng", "Honorees")),
+        ("fl_086", pick("Loại", "Kind")),
+        ("fl_087", pick("Tên", "Name")),
+        ("fl_088", pick("Thành tích", "Achievement")),
+        ("fl_089", pick("Đơn vị đề nghị", "Proposed by")),
+    ]
+}
+
+/// The words of a Vietnamese plan the paste recognises (the document's own words, the same
+/// in both languages of the page): its title line and the lines where its body ends.
+pub fn paste_markers() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("paste_title", "KẾ HOẠCH"),
+        ("paste_end", "Trên đây|Nơi nhận"),
+    ]
+}

@@ -110,6 +110,14 @@ pub struct Shared {
 }
 
 impl Shared {
+    /// The findings of the last round (what the page's problems panel shows).
+    pub fn diagnostics(&self) -> crate::diag::Diagnostics {
+        self.state
+            .lock()
+            .map(|s| s.diags.clone())
+            .unwrap_or_default()
+    }
+
     /// The hook the engine calls with every laid-out document: each page's content hash, the
     /// page kept for rendering if it is new.
     pub fn keep(self: &Arc<Self>) -> Keep {

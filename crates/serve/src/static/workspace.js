@@ -1,0 +1,464 @@
+// The clerk's workspace: forms and tables over the data files, saved through the server's
+// write endpoints (crates/serve/src/api.rs). Each save changes only the edited values in the
+// file (the server's format-preserving editor); the watcher then rebuilds the documents and
+// the cards update by themselves (app.js). `serve --readonly` serves no token: no workspace.
+"use strict";
+
+(() => {
+  const tokenMeta = document.querySelector('meta[name="vinhdanh-token"]');
+  const TOKEN = tokenMeta ? tokenMeta.content : "";
+  const box = document.getElementById("workspace");
+  if (!TOKEN || !box) return;
+  document.body.classList.add("with-workspace");
+  box.hidden = false;
+
+  // A word of the form table (forms.js names it by its key in the catalogue).
+  const tr = (o) => (o ? (typeof o === "string" ? L[o] || o : L[o.l] || "") : "");
+  const W = (key, args) => t(key, args);
+
+  function mk(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children) if (c !== null && c !== undefined) e.append(c);
+    return e;
+  }
+
+  async function api(path, body, raw) {
+    const headers = { "X-Vinhdanh-Token": TOKEN };
+    if (!raw) headers["Content-Type"] = "application/json";
+    let r;
+    try {
+      r = await fetch(path, { method: "POST", headers, body: raw ? body : JSON.stringify(body || {}) });
+    } catch (e) {
+      return { status: 0, error: L.disconnected };
+    }
+    let j = {};
+    try { j = await r.json(); } catch (e) { j = { error: r.statusText }; }
+    return Object.assign({ status: r.status }, j);
+  }
+
+  // ---- the files the page has read: version and nodes by path ----
+  const files = new Map();
+  async function load(file) {
+    const r = await api("/api/read", { file });
+    if (r.status !== 200) { files.set(file, { error: r.error }); return files.get(file); }
+    const byPath = new Map();
+    const children = new Map();
+    for (const n of r.nodes) {
+      byPath.set(n.path, n);
+      const p = parentOf(n.path);
+      if (p !== null) {
+        if (!children.has(p)) children.set(p, []);
+        children.get(p).push(n.path);
+      }
+    }
+    // The document's root mapping, when the index names none.
+    if (!byPath.has("") && children.has("")) byPath.set("", { path: "", kind: "map" });
+    const f = { version: r.version, nodes: r.nodes, byPath, children };
+    files.set(file, f);
+    return f;
+  }
+  function parentOf(path) {
+    if (path === "") return null;
+    const m = path.match(/^(.*?)(\[\d+\]|\.?[^.[\]]+)$/);
+    return m ? m[1] : "";
+  }
+  function lastKey(path) {
+    const m = path.match(/([^.[\]]+)$/);
+    return m ? m[1] : path;
+  }
+  // The path under `root` as the field table writes it: items `[]`.
+  function pattern(root, path) {
+    let rel = root ? path.slice(root.length) : "." + path;
+    if (rel.startsWith(".")) rel = rel.slice(1);
+    return rel.replace(/\[\d+\]/g, "[]");
+  }
+  function rawOk(v) {
+    return /^-?\d{1,15}(\.\d{1,6})?$/.test(v) || /^\d{4}-\d{2}(-\d{2})?$/.test(v) || ["true", "false", "~"].includes(v);
+  }
+  function shown(n) {
+    if (!n || n.value === null || n.value === undefined) return "";
+    return n.plain && n.value === "~" ? "" : n.value;
+  }
+
+  // ---- header: the undo button and the last message ----
+  const status = mk("p", { id: "ws-status", class: "ws-status", role: "status" });
+  const undoBtn = mk("button", { id: "ws-undo", type: "button", onclick: undo }, L.ws_undo);
+  box.append(mk("div", { class: "ws-head" }, mk("h2", {}, L.ws_title), undoBtn), mk("p", { class: "ws-intro" }, L.ws_intro), status);
+
+  function say(text, kind) {
+    status.textContent = text;
+    status.className = `ws-status ${kind || ""}`;
+  }
+
+  // ---- form sections ----
+  const sections = [];
+  function section(spec, kind) {
+    const body = mk("div", { class: "ws-body" });
+    const msg = mk("p", { class: "ws-msg", role: "status" });
+    const save = mk("button", { type: "button", class: "ws-save" }, L.ws_save);
+    const det = mk("details", { class: `ws-section ws-${kind}`, id: `ws-${spec.id}`, "data-file": spec.file },
+      mk("summary", {}, tr(spec.title), mk("span", { class: "ws-file" }, spec.file)),
+      spec.help ? mk("p", { class: "ws-help" }, tr(spec.help)) : null,
+      body, mk("div", { class: "ws-actions" }, save, msg));
+    const s = { spec, kind, det, body, msg, save };
+    save.addEventListener("click", () => commit(s, []));
+    det.addEventListener("toggle", () => { if (det.open) render(s); });
+    sections.push(s);
+    return det;
+  }
+
+  const formsBox = mk("div", { class: "ws-group" }, mk("h3", {}, L.ws_forms));
+  for (const f of FORMS) formsBox.append(section(f, "form"));
+  const tablesBox = mk("div", { class: "ws-group" }, mk("h3", {}, L.ws_tables));
+  for (const f of TABLES) tablesBox.append(section(f, "table"));
+  tablesBox.append(sheetSection());
+  box.append(formsBox, pasteSection(), tablesBox);
+
+  // The Excel/CSV lists of data/: never written by the program; a new version dropped in
+  // (saved into data/, the old one in the session's backup, checked at once), and a copy with
+  // the problem cells marked to download.
+  function sheetSection() {
+    const list = mk("div", { id: "sheet-list" });
+    const msg = mk("p", { class: "ws-msg", role: "status" });
+    const input = mk("input", { type: "file", id: "sheet-input", accept: ".xlsx,.xls,.ods,.csv" });
+    const drop = mk("div", { id: "sheet-drop", class: "ws-drop" }, L.ws_sheet_drop, " ", input);
+    const det = mk("details", { class: "ws-section ws-sheets", id: "ws-sheets" },
+      mk("summary", {}, L.ws_sheets_title, mk("span", { class: "ws-file" }, "data/*.xlsx, *.csv")),
+      mk("p", { class: "ws-help" }, L.ws_sheets_help),
+      mk("div", { class: "ws-body" }, list, drop), mk("div", { class: "ws-actions" }, msg));
+    async function refreshList() {
+      const r = await api("/api/files", {});
+      const st = await (await fetch("/api/state", { cache: "no-store" })).json();
+      const problems = (file) => st.errors.concat(st.warnings).filter((d) => d.file === file).length;
+      list.replaceChildren(...(r.files || []).filter((f) => f.kind === "sheet").map((f) => {
+        const n = problems(f.file);
+        const dl = mk("button", { type: "button", class: "ws-marked", "data-file": f.file }, L.ws_sheet_marked);
+        dl.addEventListener("click", () => download(f.file));
+        return mk("div", { class: "ws-sheet", "data-file": f.file }, mk("code", {}, f.file), " ",
+          mk("span", { class: n ? "ws-bad" : "ws-good" }, W("ws_sheet_problems", { n })), " ", dl);
+      }));
+      if (!list.children.length) list.append(mk("p", { class: "ws-help" }, L.ws_sheet_none));
+    }
+    async function download(file) {
+      const r = await fetch("/api/marked", { method: "POST", headers: { "X-Vinhdanh-Token": TOKEN, "Content-Type": "application/json" }, body: JSON.stringify({ file }) });
+      if (r.status !== 200) { msg.textContent = (await r.json()).error; msg.className = "ws-msg error"; return; }
+      const blob = await r.blob();
+      const a = mk("a", { href: URL.createObjectURL(blob), download: file.replace(/^data\//, "").replace(/\.[^.]+$/, "") + "-danh-dau-loi.xlsx" });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }
+    async function upload(f) {
+      const name = f.name.normalize("NFC");
+      det.dataset.saving = "1";
+      const bytes = await f.arrayBuffer();
+      const r = await api(`/api/upload?file=${encodeURIComponent("data/" + name)}`, bytes, true);
+      if (r.status === 200) {
+        msg.textContent = W("ws_sheet_saved", { file: r.file });
+        msg.className = "ws-msg ok";
+        say(r.backup ? `${msg.textContent} ${W("ws_backup", { dir: r.backup })}` : msg.textContent, "ok");
+      } else {
+        msg.textContent = r.error || String(r.status);
+        msg.className = "ws-msg error";
+      }
+      delete det.dataset.saving;
+      await refreshList();
+    }
+    drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+    drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+    drop.addEventListener("drop", (e) => {
+      e.preventDefault();
+      drop.classList.remove("over");
+      for (const f of e.dataTransfer.files) upload(f);
+    });
+    input.addEventListener("change", () => { for (const f of input.files) upload(f); input.value = ""; });
+    det.addEventListener("toggle", () => { if (det.open) refreshList(); });
+    // The problem counts follow the rebuilds.
+    new EventSource("/events").addEventListener("state", () => { if (det.open) refreshList(); });
+    return det;
+  }
+
+  // The value at `path` of a read file, as JSON (plain true/false/numbers/~ typed).
+  function toJson(f, path) {
+    const n = f.byPath.get(path);
+    if (!n) return null;
+    const kids = f.children.get(path) || [];
+    if (n.kind === "map") return Object.fromEntries(kids.map((c) => [lastKey(c), toJson(f, c)]));
+    if (n.kind === "seq") return kids.map((c) => toJson(f, c));
+    if (n.plain) {
+      if (n.value === "true" || n.value === "false") return n.value === "true";
+      if (n.value === "~") return null;
+      if (/^-?\d+(\.\d+)?$/.test(n.value)) return Number(n.value);
+    }
+    return n.value;
+  }
+
+  // "Dán từ Word": the plan's body from a Word draft, shown as its structure before it
+  // replaces anything.
+  function pasteSection() {
+    const FILE = "data/plan.yaml", AT = "plan.body";
+    const area = mk("textarea", { id: "paste-text", rows: 8, placeholder: L.ws_paste_placeholder });
+    area.addEventListener("paste", (e) => {
+      const html = e.clipboardData && e.clipboardData.getData("text/html");
+      if (html) {
+        e.preventDefault();
+        area.value = PASTE.htmlToText(html);
+      }
+    });
+    const tree = mk("div", { id: "paste-preview", class: "paste-preview" });
+    const msg = mk("p", { class: "ws-msg", role: "status" });
+    let blocks = null;
+    const show = mk("button", { type: "button", id: "paste-show" }, L.ws_paste_show);
+    const apply = mk("button", { type: "button", id: "paste-apply", class: "ws-save", disabled: true }, L.ws_paste_apply);
+    const det = mk("details", { class: "ws-section ws-paste", id: "ws-paste", "data-file": FILE },
+      mk("summary", {}, L.ws_paste_title, mk("span", { class: "ws-file" }, FILE)),
+      mk("p", { class: "ws-help" }, L.ws_paste_help),
+      mk("div", { class: "ws-body" }, area, mk("div", { class: "ws-paste-tools" }, show), tree),
+      mk("div", { class: "ws-actions" }, apply, msg));
+    show.addEventListener("click", async () => {
+      const f = files.get(FILE) || (await load(FILE));
+      const current = f.error ? [] : toJson(f, AT);
+      blocks = PASTE.merge(PASTE.parse(area.value), current);
+      tree.replaceChildren(PASTE.preview(blocks, { kept: L.ws_paste_kept, generated: L.ws_paste_generated }));
+      apply.disabled = blocks.length === 0;
+      msg.textContent = blocks.length ? W("ws_paste_count", { n: blocks.length }) : L.ws_paste_empty;
+      msg.className = "ws-msg";
+    });
+    apply.addEventListener("click", async () => {
+      if (!blocks || !blocks.length) return;
+      const f = await load(FILE);
+      if (f.error) { msg.textContent = f.error; msg.className = "ws-msg error"; return; }
+      det.dataset.saving = "1";
+      const r = await api("/api/edit", { file: FILE, version: f.version, ops: [{ op: "replace", at: AT, items: PASTE.strip(blocks) }] });
+      if (r.status === 200) {
+        msg.textContent = W("ws_saved_file", { file: FILE });
+        msg.className = "ws-msg ok";
+        say(r.backup ? `${msg.textContent} ${W("ws_backup", { dir: r.backup })}` : msg.textContent, "ok");
+        apply.disabled = true;
+        await reloadFile(FILE);
+      } else {
+        msg.textContent = r.error || String(r.status);
+        msg.className = `ws-msg ${r.conflict ? "conflict" : "error"}`;
+      }
+      delete det.dataset.saving;
+    });
+    return det;
+  }
+
+  async function render(s, fresh) {
+    let f = files.get(s.spec.file);
+    if (!f || fresh) f = await load(s.spec.file);
+    s.body.replaceChildren();
+    if (f.error) { s.body.append(mk("p", { class: "ws-error" }, f.error)); s.save.disabled = true; return; }
+    s.save.disabled = false;
+    if (s.kind === "table") renderTable(s, f);
+    else {
+      const root = s.spec.root;
+      if (!f.byPath.has(root)) { s.body.append(mk("p", { class: "ws-error" }, W("ws_missing", { path: root || "/", file: s.spec.file }))); return; }
+      s.body.append(node(s, f, root, true));
+    }
+  }
+
+  function label(s, path) {
+    const spec = s.spec.fields && s.spec.fields[pattern(s.spec.root, path)];
+    if (spec) return spec;
+    return null;
+  }
+
+  // One value of the file as a form element, from its kind.
+  function node(s, f, path, top) {
+    const n = f.byPath.get(path);
+    const spec = label(s, path) || {};
+    const name = tr(spec) || (path.endsWith("]") ? "" : lastKey(path));
+    // A text of a list stands alone on its row, beside its buttons.
+    if (n.kind === "scalar" || n.kind === "alias") return field(s, n, spec, path.endsWith("]") ? "" : name);
+    const kids = (f.children.get(path) || []).filter((c) => !(top && s.spec.skip && s.spec.skip.includes(lastKey(c))));
+    if (n.kind === "map") {
+      const fs = mk("fieldset", { class: "ws-map", "data-path": path });
+      if (!top && name) fs.append(mk("legend", {}, name));
+      if (!top && spec.help) fs.append(mk("p", { class: "ws-help" }, tr(spec.help)));
+      for (const c of kids) fs.append(node(s, f, c, false));
+      return fs;
+    }
+    // A list: its items, each with move and remove, and an add button.
+    const fs = mk("fieldset", { class: "ws-list", "data-path": path });
+    if (name && !top) fs.append(mk("legend", {}, name));
+    kids.forEach((c, i) => {
+      const item = mk("div", { class: "ws-item", "data-path": c });
+      const cn = f.byPath.get(c);
+      if (cn.kind === "map" && s.spec.item) item.append(mk("div", { class: "ws-item-title" }, `${tr(s.spec.item)} ${i + 1}`));
+      item.append(node(s, f, c, false));
+      item.append(mk("div", { class: "ws-item-ops" },
+        mk("button", { type: "button", title: L.ws_up, disabled: i === 0, onclick: () => commit(s, [{ op: "move", list: path, from: i, to: i - 1 }]) }, "↑"),
+        mk("button", { type: "button", title: L.ws_down, disabled: i === kids.length - 1, onclick: () => commit(s, [{ op: "move", list: path, from: i, to: i + 1 }]) }, "↓"),
+        mk("button", { type: "button", title: L.ws_remove, class: "ws-remove", onclick: () => commit(s, [{ op: "remove", at: c }]) }, "✕")));
+      fs.append(item);
+    });
+    fs.append(mk("button", { type: "button", class: "ws-add", onclick: () => commit(s, [{ op: "insert", list: path, index: kids.length, item: newItem(s, f, path, kids) }]) }, L.ws_add));
+    return fs;
+  }
+
+  // A new item like the list's first: a mapping of its one-line keys, or a text.
+  function newItem(s, f, path, kids) {
+    if (path === s.spec.root && s.spec.template) return Object.entries(s.spec.template);
+    const first = kids.length ? f.byPath.get(kids[0]) : null;
+    if (first && first.kind === "map") {
+      return (f.children.get(kids[0]) || []).filter((c) => f.byPath.get(c).kind === "scalar").map((c) => [lastKey(c), ""]);
+    }
+    return "";
+  }
+
+  function field(s, n, spec, name) {
+    const value = shown(n);
+    const type = spec.type || (n.plain && ["true", "false"].includes(n.value) ? "bool" : "");
+    let input;
+    if (type === "bool") {
+      input = mk("select", {}, mk("option", { value: "true" }, L.ws_yes), mk("option", { value: "false" }, L.ws_no));
+      input.value = value === "true" ? "true" : "false";
+    } else if (type === "mode") {
+      input = mk("select", {}, ...["", "KT", "Q", "TL", "TUQ"].map((m) => mk("option", { value: m }, m ? `${m}.` : L.ws_mode_none)));
+      input.value = value;
+    } else if (type === "long" || value.length > 70) {
+      input = mk("textarea", { rows: Math.min(8, Math.max(2, Math.ceil(value.length / 60))) });
+      input.value = value;
+    } else {
+      input = mk("input", { type: "text", placeholder: type === "date" ? "2025-08-22" : type === "time" ? "07:30" : null });
+      input.value = value;
+    }
+    input.dataset.path = n.path;
+    input.dataset.orig = value;
+    input.dataset.plain = n.plain ? "1" : "";
+    input.dataset.type = type;
+    input.addEventListener("input", () => input.classList.toggle("ws-changed", input.value !== input.dataset.orig));
+    const row = mk("label", { class: "ws-field" }, name ? mk("span", { class: "ws-label" }, name) : null, input);
+    if (spec.help) row.append(mk("small", { class: "ws-help" }, tr(spec.help)));
+    return row;
+  }
+
+  // The section's changed values, as edits.
+  function changes(s) {
+    const ops = [];
+    for (const input of s.body.querySelectorAll("[data-path][data-orig]")) {
+      if (input.value === input.dataset.orig) continue;
+      const v = input.value;
+      const plain = input.dataset.plain === "1";
+      if (input.dataset.type === "bool" || (plain && (v.trim() === "" || rawOk(v.trim())))) {
+        ops.push({ op: "set", at: input.dataset.path, value: v.trim() === "" ? "~" : v.trim(), raw: true });
+      } else {
+        ops.push({ op: "set", at: input.dataset.path, value: v });
+      }
+    }
+    return ops;
+  }
+
+  let busy = false;
+  // Saves the section's changed values, then `more` (a list's add, move or remove), in one
+  // write; on a conflict, says so and reads the file again.
+  async function commit(s, more) {
+    if (busy) return;
+    const f = files.get(s.spec.file);
+    if (!f || f.error) return;
+    const ops = changes(s).concat(more);
+    if (ops.length === 0) { s.msg.textContent = L.ws_nothing; s.msg.className = "ws-msg"; return; }
+    busy = true;
+    s.det.dataset.saving = "1";
+    try {
+      await send(s, f, ops);
+    } finally {
+      busy = false;
+      delete s.det.dataset.saving;
+    }
+  }
+
+  async function send(s, f, ops) {
+    const r = await api("/api/edit", { file: s.spec.file, version: f.version, ops });
+    if (r.status === 200) {
+      const lines = (r.lines || []).join(", ");
+      const text = lines ? W("ws_saved", { file: r.file, lines }) : W("ws_saved_file", { file: r.file });
+      s.msg.textContent = text;
+      s.msg.className = "ws-msg ok";
+      say(r.backup ? `${text} ${W("ws_backup", { dir: r.backup })}` : text, "ok");
+      await reloadFile(s.spec.file, s);
+    } else {
+      s.msg.textContent = r.error || String(r.status);
+      s.msg.className = `ws-msg ${r.conflict ? "conflict" : "error"}`;
+      say(s.msg.textContent, "error");
+      if (r.conflict) await reloadFile(s.spec.file, s);
+    }
+  }
+
+  // Reads `file` again and redraws the open sections over it.
+  async function reloadFile(file, except) {
+    await load(file);
+    for (const o of sections) if (o.spec.file === file && o.det.open) await render(o);
+    if (except) except.det.dataset.saved = String(Date.now());
+  }
+
+  async function undo() {
+    const r = await api("/api/undo", {});
+    if (r.status === 200) {
+      say(W("ws_undone", { file: r.file }), "ok");
+      await reloadFile(r.file);
+      if (window.afterSheetChange) window.afterSheetChange();
+    } else say(r.error || String(r.status), r.conflict ? "error conflict" : "error");
+  }
+
+  // ---- a YAML list as a table ----
+  function renderTable(s, f) {
+    const root = s.spec.root;
+    const rows = f.children.get(root) || [];
+    const cols = Object.keys(s.spec.columns);
+    for (const r of rows) for (const c of f.children.get(r) || []) {
+      const k = lastKey(c);
+      if (!cols.includes(k) && f.byPath.get(c).kind === "scalar") cols.push(k);
+    }
+    const search = mk("input", { type: "search", class: "ws-search", placeholder: L.ws_search, "aria-label": L.ws_search });
+    const count = mk("span", { class: "ws-count" });
+    const tbody = mk("tbody");
+    const head = mk("tr", {}, mk("th", {}, "#"), ...cols.map((c) => mk("th", {}, tr(s.spec.columns[c]) || c)), mk("th", {}));
+    rows.forEach((r, i) => {
+      const tr_ = mk("tr", { "data-path": r }, mk("td", { class: "ws-n" }, String(i + 1)));
+      for (const c of cols) {
+        const p = `${r}.${c}`;
+        const n = f.byPath.get(p);
+        const input = mk("input", { type: "text" });
+        input.value = shown(n);
+        input.dataset.path = p;
+        input.dataset.orig = input.value;
+        input.dataset.plain = n && n.plain ? "1" : "";
+        if (!n) input.dataset.missing = "1";
+        if (n && n.kind !== "scalar") input.disabled = true;
+        input.addEventListener("input", () => input.classList.toggle("ws-changed", input.value !== input.dataset.orig));
+        tr_.append(mk("td", {}, input));
+      }
+      tr_.append(mk("td", { class: "ws-row-ops" },
+        mk("button", { type: "button", title: L.ws_up, disabled: i === 0, onclick: () => commit(s, [{ op: "move", list: root, from: i, to: i - 1 }]) }, "↑"),
+        mk("button", { type: "button", title: L.ws_down, disabled: i === rows.length - 1, onclick: () => commit(s, [{ op: "move", list: root, from: i, to: i + 1 }]) }, "↓"),
+        mk("button", { type: "button", title: L.ws_remove, class: "ws-remove", onclick: () => commit(s, [{ op: "remove", at: r }]) }, "✕")));
+      tbody.append(tr_);
+    });
+    const filter = () => {
+      const q = fold(search.value.trim());
+      let n = 0;
+      for (const row of tbody.rows) {
+        const hit = !q || [...row.querySelectorAll("input")].some((i) => fold(i.value).includes(q));
+        row.hidden = !hit;
+        if (hit) n++;
+      }
+      count.textContent = W("ws_rows", { n, total: rows.length });
+    };
+    search.addEventListener("input", filter);
+    const add = mk("button", { type: "button", class: "ws-add", onclick: () => commit(s, [{ op: "insert", list: root, index: rows.length, item: Object.keys(s.spec.columns).filter((c) => c === "id" || c === "name").map((c) => [c, ""]) }]) }, L.ws_add_row);
+    s.body.append(mk("div", { class: "ws-table-tools" }, search, count, add),
+      mk("div", { class: "ws-table-wrap" }, mk("table", { class: "ws-grid" }, mk("thead", {}, head), tbody)));
+    filter();
+  }
+
+  // A cell of a row with no such key gets the key added, at the end of the row's mapping.
+  window.vinhdanhWorkspace = { sections, files, load, api, render, toJson };
+})();

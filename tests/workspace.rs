@@ -1,0 +1,1303 @@
+//! The serve page as the clerk's workspace (issue 23): forms and tables that save through the
+//! server's write endpoints. The real binary on a fresh project; the endpoints probed with a raw
+//! TCP client, the page driven in headless Chromium (DevTools protocol).
+//!
+//! Screenshots go to `$CARGO_TARGET_TMPDIR/workspace-shots/` (also /tmp/workspace-shots/).
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+struct Serve {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+    log: Arc<Mutex<String>>,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Serve {
+    fn start(extra: &[&str]) -> Self {
+        Self::start_setup(extra, |_| {})
+    }
+
+    /// Serve on a fresh project that `setup` changed first (given the project folder).
+    fn start_setup(extra: &[&str], setup: impl Fn(&Path)) -> Self {
+        let dir = common::init_project();
+        setup(&dir.path().join("p"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
+            .args(["serve", "p", "--no-open", "--verbose"])
+            .args(extra)
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start vinhdanh serve");
+        let log = Arc::new(Mutex::new(String::new()));
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        stdout.read_line(&mut first).unwrap();
+        let port: u16 = first
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("serve prints its address: {first:?}"));
+        let stderr = child.stderr.take().unwrap();
+        let l = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                l.lock().unwrap().push_str(&(line + "\n"));
+            }
+        });
+        let s = Self {
+            child,
+            port,
+            dir,
+            log,
+        };
+        s.wait_state("the first build", |st| {
+            done(st) && st["docs"].as_array().unwrap().len() == 6
+        });
+        s
+    }
+
+    fn project(&self) -> PathBuf {
+        self.dir.path().join("p")
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn state(&self) -> Value {
+        let (status, body) = request(
+            self.port,
+            "GET",
+            "/api/state",
+            &[("Host", &self.host())],
+            b"",
+        );
+        assert_eq!(status, 200);
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    fn wait_state(&self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
+        let start = Instant::now();
+        loop {
+            let st = self.state();
+            if f(&st) {
+                return st;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(120),
+                "timed out waiting for {what}; state: {st}\nlog:\n{}",
+                self.log.lock().unwrap()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The session token, as the page carries it.
+    fn token(&self) -> String {
+        let (_, page) = request(self.port, "GET", "/", &[("Host", &self.host())], b"");
+        let page = String::from_utf8(page).unwrap();
+        page.split("name=\"vinhdanh-token\" content=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// A POST as the page sends it (its Host, Origin and token), with `body`.
+    fn post(&self, path: &str, body: &[u8]) -> (u16, Value) {
+        let token = self.token();
+        let (status, body) = request(
+            self.port,
+            "POST",
+            path,
+            &[
+                ("Host", &self.host()),
+                ("Origin", &self.origin()),
+                ("X-Vinhdanh-Token", &token),
+                ("Content-Type", "application/json"),
+            ],
+            body,
+        );
+        (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    }
+}
+
+fn done(st: &Value) -> bool {
+    st["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["state"] == "ok" || d["state"] == "failed")
+}
+
+/// A raw HTTP/1.0 request with exactly these headers: the status and the body.
+fn request(
+    port: u16,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut head = format!("{method} {target} HTTP/1.0\r\n");
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    ));
+    s.write_all(head.as_bytes()).unwrap();
+    // The server may answer (and close) before reading an oversized body.
+    let _ = s.write_all(body);
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("a complete response to {method} {target}: {raw:?}"));
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap();
+    (status, raw[split + 4..].to_vec())
+}
+
+/// Every file of the project but `output/`, by path: what a refused request must not change.
+fn sources(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    common::tree(root)
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("output/"))
+        .collect()
+}
+
+fn version_of(s: &Serve, file: &str) -> String {
+    let (status, v) = s.post("/api/read", json!({"file": file}).to_string().as_bytes());
+    assert_eq!(status, 200, "{v}");
+    v["version"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn write_requests_that_are_not_the_pages_own_are_refused_and_change_nothing() {
+    let s = Serve::start(&[]);
+    let token = s.token();
+    assert_eq!(token.len(), 48, "a 192-bit token in the page: {token}");
+    let host = s.host();
+    let origin = s.origin();
+    let v = version_of(&s, "data/plan.yaml");
+    let edit = json!({"file": "data/plan.yaml", "version": v, "ops": [{"op": "set", "at": "conference.venue", "value": "X"}]}).to_string();
+    let before = sources(&s.project());
+
+    let foreign_host = format!("evil.example:{}", s.port);
+    let other_port = format!("http://127.0.0.1:{}", s.port + 1);
+    let zeros = "0".repeat(48);
+    type Headers<'a> = Vec<(&'a str, &'a str)>;
+    let cases: Vec<(&str, Headers, u16)> = vec![
+        ("no token", vec![("Host", &host), ("Origin", &origin)], 403),
+        (
+            "a wrong token",
+            vec![
+                ("Host", &host),
+                ("Origin", &origin),
+                ("X-Vinhdanh-Token", "00ff"),
+            ],
+            403,
+        ),
+        (
+            "a token of the same length, wrong",
+            vec![
+                ("Host", &host),
+                ("Origin", &origin),
+                ("X-Vinhdanh-Token", &zeros),
+            ],
+            403,
+        ),
+        (
+            "no Origin",
+            vec![("Host", &host), ("X-Vinhdanh-Token", &token)],
+            403,
+        ),
+        (
+            "a foreign Origin",
+            vec![
+                ("Host", &host),
+                ("Origin", "http://evil.example"),
+                ("X-Vinhdanh-Token", &token),
+            ],
+            403,
+        ),
+        (
+            "an Origin of another port",
+            vec![
+                ("Host", &host),
+                ("Origin", &other_port),
+                ("X-Vinhdanh-Token", &token),
+            ],
+            403,
+        ),
+        (
+            "Origin null",
+            vec![
+                ("Host", &host),
+                ("Origin", "null"),
+                ("X-Vinhdanh-Token", &token),
+            ],
+            403,
+        ),
+        (
+            "a foreign Host",
+            vec![
+                ("Host", &foreign_host),
+                ("Origin", &origin),
+                ("X-Vinhdanh-Token", &token),
+            ],
+            403,
+        ),
+        (
+            "two tokens",
+            vec![
+                ("Host", &host),
+                ("Origin", &origin),
+                ("X-Vinhdanh-Token", &token),
+                ("X-Vinhdanh-Token", &token),
+            ],
+            403,
+        ),
+    ];
+    for (what, headers, want) in &cases {
+        for path in [
+            "/api/edit",
+            "/api/undo",
+            "/api/upload?file=data/x.csv",
+            "/api/read",
+        ] {
+            let (status, body) = request(s.port, "POST", path, headers, edit.as_bytes());
+            assert_eq!(
+                status,
+                *want,
+                "{what} {path}: {}",
+                String::from_utf8_lossy(&body)
+            );
+        }
+    }
+    // Paths outside data/, or not a data file.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(s.project().join("templates"), s.project().join("data/mau"))
+            .unwrap();
+        std::os::unix::fs::symlink(
+            s.project().join("templates/README.md"),
+            s.project().join("data/link.yaml"),
+        )
+        .unwrap();
+    }
+    let before = {
+        let mut b = before;
+        b.extend(sources(&s.project()));
+        b
+    };
+    for file in [
+        "data/../templates/ke-hoach.typ.j2",
+        "templates/ke-hoach.typ.j2",
+        "/etc/passwd",
+        "data/%2e%2e/plan.yaml",
+        "data/..\\plan.yaml",
+        "data/mau/README.md",
+        "data/mau/x.yaml",
+        "data/link.yaml",
+        "data/plan.yaml/../../Cargo.toml",
+        "../p/data/plan.yaml",
+        "data/plan.yaml\u{0}.csv",
+        "data/examples/../../templates/x.yaml",
+    ] {
+        let body =
+            json!({"file": file, "version": v, "ops": [{"op": "set", "at": "a", "value": "X"}]})
+                .to_string();
+        let (status, answer) = s.post("/api/edit", body.as_bytes());
+        assert_eq!(status, 400, "{file}: {answer}");
+        let (status, answer) = s.post(
+            &format!("/api/upload?file={}", percent(file)),
+            b"a,b\n1,2\n",
+        );
+        assert!(status == 400, "{file}: {status} {answer}");
+    }
+    // A spreadsheet that is not what its name says; a type that is no list.
+    for (file, bytes) in [
+        ("data/delegates.xlsx", b"a,b\n".as_slice()),
+        ("data/delegates.xls", b"PK\x03\x04".as_slice()),
+        ("data/x.exe", b"MZ".as_slice()),
+        ("data/plan.yaml", b"x: 1\n".as_slice()),
+    ] {
+        let (status, answer) = s.post(&format!("/api/upload?file={}", percent(file)), bytes);
+        assert_eq!(status, 400, "{file}: {answer}");
+    }
+    // GET never writes.
+    let (status, _) = request(s.port, "GET", "/api/edit", &[("Host", &host)], b"");
+    assert_eq!(status, 404);
+    assert_eq!(
+        sources(&s.project()),
+        before,
+        "nothing changed, no backup made"
+    );
+
+    // The page's own request is accepted, and backs data/ up first.
+    let (status, answer) = s.post("/api/edit", edit.as_bytes());
+    assert_eq!(status, 200, "{answer}");
+    let backup = answer["backup"].as_str().unwrap();
+    assert!(backup.starts_with("data.bak-"), "{answer}");
+    assert_eq!(
+        std::fs::read(s.project().join(backup).join("plan.yaml")).unwrap(),
+        before["data/plan.yaml"],
+        "the backup holds the file before the save"
+    );
+}
+
+/// `serve --readonly`: today's page, with no token and no write endpoint.
+#[test]
+fn readonly_serves_no_workspace() {
+    let s = Serve::start(&["--readonly"]);
+    assert_eq!(s.token(), "", "no token in the page");
+    let before = sources(&s.project());
+    let (status, _) = request(
+        s.port,
+        "POST",
+        "/api/edit",
+        &[
+            ("Host", &s.host()),
+            ("Origin", &s.origin()),
+            ("X-Vinhdanh-Token", ""),
+        ],
+        b"{}",
+    );
+    assert_eq!(status, 405);
+    assert_eq!(sources(&s.project()), before);
+}
+
+fn percent(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_./".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Malformed and oversized bodies to every write endpoint, through HTTP: an answer each (no
+/// panic: the server still answers), and no file changed.
+#[test]
+fn malformed_and_oversized_bodies_change_nothing() {
+    use proptest::prelude::*;
+    let s = Serve::start(&[]);
+    let before = sources(&s.project());
+    let endpoints = [
+        "/api/edit",
+        "/api/read",
+        "/api/undo",
+        "/api/files",
+        "/api/upload?file=data/delegates.xlsx",
+        "/api/upload?file=data/honorees.xls",
+    ];
+    // Oversized: more than a megabyte of JSON, more than 20 MiB of spreadsheet.
+    let big_json = format!(
+        "{{\"file\": \"data/plan.yaml\", \"version\": \"{}\", \"ops\": []}}",
+        "x".repeat(1 << 20)
+    );
+    for e in &endpoints[..4] {
+        let (status, _) = s.post(e, big_json.as_bytes());
+        assert_eq!(status, 413, "{e}");
+    }
+    let mut big = b"PK\x03\x04".to_vec();
+    big.resize((20 << 20) + 1, 0);
+    let (status, _) = s.post("/api/upload?file=data/delegates.xlsx", &big);
+    assert_eq!(status, 413);
+
+    let v = version_of(&s, "data/plan.yaml");
+    let valid = json!({"file": "data/plan.yaml", "version": "0", "ops": [{"op": "set", "at": "conference.venue", "value": "X"}]}).to_string();
+    let body = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..2000),
+        // A valid edit with bytes flipped (its version is never the file's).
+        (0..valid.len(), any::<u8>()).prop_map(move |(i, b)| {
+            let mut v = valid.clone().into_bytes();
+            v[i] = b;
+            v
+        }),
+        // Well-formed JSON of the wrong shape.
+        "[a-z\\[\\]{}\":,0-9 ]{0,200}".prop_map(String::into_bytes),
+        // Every operation with wrong paths, indices and kinds, at a stale version.
+        (0usize..6, "[a-z.\\[\\]0-9]{0,30}", any::<i64>()).prop_map(|(k, p, n)| {
+            let op = match k {
+                0 => json!({"op": "set", "at": p, "value": n.to_string(), "raw": true}),
+                1 => json!({"op": "insert", "list": p, "index": n, "item": [["a", "b"]]}),
+                2 => json!({"op": "move", "list": p, "from": n, "to": 0}),
+                3 => json!({"op": "remove", "at": p}),
+                4 => json!({"op": "rename", "at": p}),
+                _ => json!({"op": "set", "at": p}),
+            };
+            json!({"file": "data/plan.yaml", "version": "stale", "ops": [op]})
+                .to_string()
+                .into_bytes()
+        }),
+    ];
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+        cases: 48,
+        failure_persistence: None,
+        ..Default::default()
+    });
+    runner
+        .run(&(0..endpoints.len(), body), |(e, body)| {
+            let endpoint = endpoints[e];
+            let (status, answer) = s.post(endpoint, &body);
+            // Undo with nothing to undo, files and read may answer 200; nothing else may.
+            if status == 200 {
+                prop_assert!(
+                    matches!(endpoint, "/api/files" | "/api/read"),
+                    "{endpoint} accepted {:?}: {answer}",
+                    String::from_utf8_lossy(&body)
+                );
+            } else {
+                prop_assert!(answer["error"].is_string(), "{endpoint}: {status} {answer}");
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(
+        sources(&s.project()),
+        before,
+        "no file changed, no backup made"
+    );
+    assert_eq!(version_of(&s, "data/plan.yaml"), v);
+}
+
+// ---- in Chromium ----
+
+fn chromium() -> Option<PathBuf> {
+    for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
+        if Path::new(p).exists() {
+            return Some(PathBuf::from(p));
+        }
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("chromium is needed in CI (.ci/run installs Debian's chromium)");
+    }
+    eprintln!("SKIPPED: chromium is not installed; tests/workspace.rs browser test not run");
+    None
+}
+
+fn browser(chrome: PathBuf, size: (u32, u32)) -> headless_chrome::Browser {
+    headless_chrome::Browser::new(
+        headless_chrome::LaunchOptions::default_builder()
+            .path(Some(chrome))
+            .headless(true)
+            .sandbox(false)
+            .window_size(Some(size))
+            .idle_browser_timeout(Duration::from_secs(600))
+            .build()
+            .unwrap(),
+    )
+    .expect("launch chromium")
+}
+
+fn shot(tab: &headless_chrome::Tab, name: &str) {
+    use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+    let png = tab
+        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+        .unwrap();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("workspace-shots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), &png).unwrap();
+    let _ = std::fs::create_dir_all("/tmp/workspace-shots");
+    let _ = std::fs::write(Path::new("/tmp/workspace-shots").join(name), &png);
+}
+
+fn js(tab: &headless_chrome::Tab, expr: &str) -> Value {
+    let r = tab
+        .evaluate(&format!("JSON.stringify(({expr}) ?? null)"), false)
+        .unwrap();
+    let Some(v) = r.value.clone() else {
+        panic!("the page could not evaluate {expr}: {r:?}")
+    };
+    serde_json::from_str(v.as_str().unwrap()).unwrap()
+}
+
+fn run_js(tab: &headless_chrome::Tab, code: &str) {
+    tab.evaluate(&format!("(() => {{ {code} }})()"), false)
+        .unwrap();
+}
+
+fn wait_js(tab: &headless_chrome::Tab, what: &str, expr: &str) -> Value {
+    let start = Instant::now();
+    loop {
+        let v = js(tab, expr);
+        if v != Value::Null && v != Value::Bool(false) {
+            return v;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "timed out waiting in the page for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Opens the form section `id` and waits for its fields.
+fn open_section(tab: &headless_chrome::Tab, id: &str) {
+    run_js(
+        tab,
+        &format!("document.getElementById('ws-{id}').open = true;"),
+    );
+    wait_js(
+        tab,
+        &format!("the section {id}"),
+        &format!("document.querySelectorAll('#ws-{id} [data-path][data-orig]').length > 0"),
+    );
+}
+
+/// Types `value` into the field at `path` of section `id`.
+fn type_in(tab: &headless_chrome::Tab, id: &str, path: &str, value: &str) {
+    run_js(
+        tab,
+        &format!(
+            "const i = document.querySelector('#ws-{id} [data-path=\"{path}\"]'); i.value = {}; i.dispatchEvent(new Event('input'));",
+            serde_json::to_string(value).unwrap()
+        ),
+    );
+}
+
+/// Presses the section's Save and waits for its message; returns (class, text).
+fn save(tab: &headless_chrome::Tab, id: &str) -> (String, String) {
+    run_js(
+        tab,
+        &format!(
+            "const m = document.querySelector('#ws-{id} .ws-msg'); m.textContent = ''; document.querySelector('#ws-{id} .ws-save').click();"
+        ),
+    );
+    let v = wait_js(
+        tab,
+        &format!("the save of {id}"),
+        &format!(
+            "(() => {{ const m = document.querySelector('#ws-{id} .ws-msg'); return m.textContent && [m.className, m.textContent]; }})()"
+        ),
+    );
+    (
+        v[0].as_str().unwrap().to_string(),
+        v[1].as_str().unwrap().to_string(),
+    )
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(common::repo().join("tests/fixtures/workspace").join(name)).unwrap()
+}
+
+const PLAN_IMAGE: &str = "(() => { const i = document.querySelector('[data-name=\"ke-hoach.pdf\"] > .pages img'); return i && i.getAttribute('src'); })()";
+
+#[test]
+fn forms_and_tables_save_exactly_the_edited_value_and_undo_restores_the_file() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
+    // The fixtures are the sample files with one value changed by hand.
+    for f in ["plan", "decision", "agenda", "delegates"] {
+        assert_eq!(
+            read(&format!("data/{f}.yaml")),
+            std::fs::read_to_string(common::repo().join(format!("data/{f}.yaml"))).unwrap(),
+            "the project's {f}.yaml is the sample's"
+        );
+    }
+    let original_plan = std::fs::read(p.join("data/plan.yaml")).unwrap();
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the cards and the workspace",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    let titles = js(
+        &tab,
+        "[...document.querySelectorAll('.ws-section > summary')].map(s => s.firstChild.textContent)",
+    );
+    assert_eq!(
+        titles,
+        json!([
+            "Cơ quan ban hành",
+            "Người ký",
+            "Hội nghị",
+            "Kế hoạch: số, ngày",
+            "Giấy mời: số, ngày",
+            "Chương trình hội nghị",
+            "Phân công thực hiện",
+            "Quyết định khen thưởng",
+            "Nội dung Kế hoạch: dán từ Word",
+            "Danh sách đại biểu",
+            "Danh sách khen thưởng",
+            "Danh sách Excel/CSV"
+        ])
+    );
+
+    // The conference: its venue (a text) and its date (a date, written unquoted).
+    open_section(&tab, "conference");
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelector('#ws-conference [data-path=\"conference.venue\"]').value"
+        ),
+        "Nhà Văn hoá thôn Hà Tiên xã Thượng Hồng"
+    );
+    shot(&tab, "1-conference-form.png");
+    let plan_before = js(&tab, PLAN_IMAGE);
+    type_in(
+        &tab,
+        "conference",
+        "conference.venue",
+        "Hội trường Ủy ban nhân dân xã Thượng Hồng",
+    );
+    type_in(&tab, "conference", "conference.date", "2025-08-29");
+    let (class, text) = save(&tab, "conference");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        read("data/plan.yaml"),
+        fixture("plan-conference.yaml"),
+        "exactly the two values changed"
+    );
+    assert!(
+        js(&tab, "document.getElementById('ws-status').textContent")
+            .as_str()
+            .unwrap()
+            .contains("data.bak-"),
+        "the first save names its backup"
+    );
+    // The plan's pages follow.
+    wait_js(
+        &tab,
+        "the plan's new first page",
+        &format!(
+            "(() => {{ const s = {PLAN_IMAGE}; return s && s !== {} && document.body.dataset.busy === '0'; }})()",
+            plan_before
+        ),
+    );
+    shot(&tab, "2-conference-saved.png");
+
+    // Undo: the file byte for byte as it was.
+    run_js(&tab, "document.getElementById('ws-undo').click();");
+    wait_js(
+        &tab,
+        "the undo",
+        "document.getElementById('ws-status').textContent.includes('hoàn tác')",
+    );
+    assert_eq!(
+        std::fs::read(p.join("data/plan.yaml")).unwrap(),
+        original_plan,
+        "undo restores the bytes"
+    );
+    wait_js(
+        &tab,
+        "the form re-read",
+        "document.querySelector('#ws-conference [data-path=\"conference.venue\"]').value === 'Nhà Văn hoá thôn Hà Tiên xã Thượng Hồng'",
+    );
+
+    // A conflict: the file edited on disk after the page read it; the save is refused, shown,
+    // and the file is as the other editor left it.
+    let mut other = read("data/plan.yaml");
+    other.push_str("# sửa bằng trình soạn thảo khác\n");
+    std::fs::write(p.join("data/plan.yaml"), &other).unwrap();
+    type_in(&tab, "conference", "conference.venue", "Nơi khác");
+    let (class, text) = save(&tab, "conference");
+    assert!(class.contains("conflict"), "{class}: {text}");
+    assert!(text.contains("vừa được sửa ở nơi khác"), "{text}");
+    assert_eq!(read("data/plan.yaml"), other, "never overwritten");
+    shot(&tab, "3-conflict.png");
+    std::fs::write(p.join("data/plan.yaml"), &original_plan).unwrap();
+
+    // The decision's award amount (a number, unquoted).
+    open_section(&tab, "decision");
+    type_in(&tab, "decision", "award.collective", "1500000");
+    let (class, text) = save(&tab, "decision");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(read("data/decision.yaml"), fixture("decision-award.yaml"));
+
+    // The programme: one item's lead, in a flow mapping, its quotes kept.
+    open_section(&tab, "agenda");
+    type_in(&tab, "agenda", "items[1].lead", "Đoàn Thanh niên xã");
+    let (class, text) = save(&tab, "agenda");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(read("data/agenda.yaml"), fixture("agenda-lead.yaml"));
+    run_js(
+        &tab,
+        "document.querySelector('#ws-agenda [data-path=\"items[1].lead\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "4-agenda-saved.png");
+
+    // The delegates as a table: search, then one cell.
+    run_js(
+        &tab,
+        "document.getElementById('ws-conference').open = false; document.getElementById('ws-agenda').open = false; document.getElementById('ws-decision').open = false;",
+    );
+    open_section(&tab, "delegates");
+    let rows = js(
+        &tab,
+        "document.querySelectorAll('#ws-delegates tbody tr').length",
+    )
+    .as_u64()
+    .unwrap();
+    assert!(rows > 50, "{rows} rows");
+    run_js(
+        &tab,
+        "const i = document.querySelector('#ws-delegates .ws-search'); i.value = 'db-001'; i.dispatchEvent(new Event('input'));",
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "[...document.querySelectorAll('#ws-delegates tbody tr')].filter(r => !r.hidden).length"
+        ),
+        1
+    );
+    type_in(&tab, "delegates", "delegates[0].seat", "B01");
+    shot(&tab, "5-delegates-table.png");
+    let (class, text) = save(&tab, "delegates");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(read("data/delegates.yaml"), fixture("delegates-seat.yaml"));
+
+    // Rows added, moved and removed: back to the sample, byte for byte.
+    let seat_saved = read("data/delegates.yaml");
+    let click = |what: &str, sel: &str| {
+        run_js(
+            &tab,
+            &format!(
+                "const m = document.querySelector('#ws-delegates .ws-msg'); m.textContent = ''; document.querySelector('#ws-delegates {sel}').click();"
+            ),
+        );
+        let m = wait_js(
+            &tab,
+            what,
+            "(() => { const m = document.querySelector('#ws-delegates .ws-msg'); return m.textContent !== '' && !document.getElementById('ws-delegates').dataset.saving && [m.className, m.textContent]; })()",
+        );
+        assert!(m[0].as_str().unwrap().contains("ok"), "{what}: {m}");
+    };
+    click("a row added", ".ws-add");
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelectorAll('#ws-delegates tbody tr').length"
+        )
+        .as_u64()
+        .unwrap(),
+        rows + 1
+    );
+    let added = read("data/delegates.yaml");
+    assert!(
+        added.starts_with(&seat_saved) && added.len() > seat_saved.len(),
+        "a row appended at the end:\n{}",
+        &added[seat_saved.len().saturating_sub(200)..]
+    );
+    click(
+        "the new row removed",
+        &format!("tbody tr:nth-child({}) .ws-remove", rows + 1),
+    );
+    assert_eq!(
+        read("data/delegates.yaml"),
+        seat_saved,
+        "removing the added row gives the file back"
+    );
+    click(
+        "row 1 moved down",
+        "tbody tr:nth-child(1) button[title=\"Xuống\"]",
+    );
+    assert!(read("data/delegates.yaml") != seat_saved, "the row moved");
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelector('#ws-delegates tbody tr:nth-child(2) input').value"
+        ),
+        "db-001"
+    );
+    click(
+        "row 2 moved up",
+        "tbody tr:nth-child(2) button[title=\"Lên\"]",
+    );
+    assert_eq!(
+        read("data/delegates.yaml"),
+        seat_saved,
+        "moved back: the file as it was"
+    );
+    for _ in 0..4 {
+        run_js(
+            &tab,
+            "document.getElementById('ws-status').textContent = ''; document.getElementById('ws-undo').click();",
+        );
+        wait_js(
+            &tab,
+            "an undo",
+            "document.getElementById('ws-status').textContent !== ''",
+        );
+    }
+    assert_eq!(read("data/delegates.yaml"), seat_saved);
+
+    // Each later undo takes one save back, last first.
+    for (rel, sample) in [
+        ("data/delegates.yaml", "delegates"),
+        ("data/agenda.yaml", "agenda"),
+        ("data/decision.yaml", "decision"),
+    ] {
+        run_js(
+            &tab,
+            "document.getElementById('ws-status').textContent = ''; document.getElementById('ws-undo').click();",
+        );
+        wait_js(
+            &tab,
+            "an undo",
+            "document.getElementById('ws-status').textContent !== ''",
+        );
+        assert_eq!(
+            read(rel),
+            std::fs::read_to_string(common::repo().join(format!("data/{sample}.yaml"))).unwrap(),
+            "{rel} undone"
+        );
+    }
+}
+
+/// The time from pressing Save in a form to the plan's new first page image drawn in the
+/// page, 20 times: printed (the median goes in the notes); no time is asserted.
+#[test]
+fn time_from_a_save_to_the_new_page_images() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && document.body.dataset.busy === '0'",
+    );
+    open_section(&tab, "conference");
+    let mut times = Vec::new();
+    for k in 0..20 {
+        let before = js(&tab, PLAN_IMAGE);
+        type_in(
+            &tab,
+            "conference",
+            "conference.venue",
+            &format!("Nhà Văn hoá thôn Hà Tiên, phòng {}", k + 1),
+        );
+        run_js(
+            &tab,
+            "window.__t0 = performance.now(); document.querySelector('#ws-conference .ws-save').click();",
+        );
+        let ms = wait_js(
+            &tab,
+            "the new plan image",
+            &format!(
+                "(() => {{ const i = document.querySelector('[data-name=\"ke-hoach.pdf\"] > .pages img'); return i && i.getAttribute('src') !== {before} && i.complete && i.naturalWidth > 0 && performance.now() - window.__t0; }})()"
+            ),
+        );
+        times.push(ms.as_f64().unwrap());
+        wait_js(
+            &tab,
+            "settled",
+            "document.body.dataset.busy === '0' && !document.querySelector('#ws-conference .ws-changed')",
+        );
+    }
+    times.sort_by(f64::total_cmp);
+    let median = (times[9] + times[10]) / 2.0;
+    eprintln!("save → new plan image, ms (sorted): {times:?}\nmedian of 20: {median:.0} ms");
+}
+
+/// Differences between two YAML values, by path (`body[2].body[0].list[1]`).
+fn differences(path: &str, a: &serde_yaml::Value, b: &serde_yaml::Value, out: &mut Vec<String>) {
+    use serde_yaml::Value as Y;
+    match (a, b) {
+        (Y::Sequence(x), Y::Sequence(y)) if x.len() == y.len() => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                differences(&format!("{path}[{i}]"), p, q, out);
+            }
+        }
+        (Y::Mapping(x), Y::Mapping(y))
+            if x.keys().collect::<Vec<_>>() == y.keys().collect::<Vec<_>>() =>
+        {
+            for (k, p) in x {
+                differences(
+                    &format!("{path}.{}", k.as_str().unwrap_or("?")),
+                    p,
+                    &y[k],
+                    out,
+                );
+            }
+        }
+        _ if a == b => {}
+        _ => out.push(format!(
+            "{path}:\n  sample: {}\n  pasted: {}",
+            serde_yaml::to_string(a).unwrap().trim(),
+            serde_yaml::to_string(b).unwrap().trim()
+        )),
+    }
+}
+
+/// "Dán từ Word": the seed plan's text (shared/seed/), pasted and confirmed, becomes the sample
+/// plan.yaml's body: the same sections, headings, numbered items, lists and paragraphs; the
+/// parts the sample makes from other data (composition, agenda, duties) kept; the only
+/// differences are where the sample writes a placeholder and the seed its printed value.
+#[test]
+fn the_seed_plan_pasted_from_word_becomes_the_sample_body() {
+    let Some(chrome) = chromium() else { return };
+    let seed = [
+        "../shared/seed/ke-hoach-thuong-hong.txt",
+        "../../shared/seed/ke-hoach-thuong-hong.txt",
+    ]
+    .iter()
+    .map(|p| common::repo().join(p))
+    .find(|p| p.is_file());
+    let Some(seed) = seed else {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("shared/seed/ke-hoach-thuong-hong.txt is beside the repository in CI");
+        }
+        eprintln!("SKIPPED: no shared/seed/ beside the repository");
+        return;
+    };
+    let seed = std::fs::read_to_string(seed).unwrap();
+    let s = Serve::start(&[]);
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden",
+    );
+    run_js(
+        &tab,
+        &format!(
+            "document.getElementById('ws-paste').open = true; const a = document.getElementById('paste-text'); a.value = {}; document.getElementById('paste-show').click();",
+            serde_json::to_string(&seed).unwrap()
+        ),
+    );
+    let tree = wait_js(
+        &tab,
+        "the structure",
+        "(() => { const t = document.querySelector('#paste-preview .paste-tree'); return t && [...t.querySelectorAll('.pt-section')].map(s => s.firstChild.textContent); })()",
+    );
+    assert_eq!(
+        tree,
+        json!([
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "II. HÌNH THỨC, THỜI GIAN, THÀNH PHẦN VÀ SỐ LƯỢNG ĐẠI BIỂU",
+            "III. CHƯƠNG TRÌNH HỘI NGHỊ",
+            "IV. TỔ CHỨC THỰC HIỆN"
+        ]),
+        "the sections as they will print"
+    );
+    // Italic and bold pasted as Word's HTML are kept; "+" items, "1.1." subheadings.
+    assert_eq!(
+        js(
+            &tab,
+            "PASTE.htmlToText('<p class=MsoNormal>Căn cứ <i>Luật Thi đua</i>, <b>khen thưởng</b></p><p class=MsoListParagraph><span style=\"mso-list:Ignore\">-</span> <span style=\"font-style:italic\">mục</span></p>')"
+        ),
+        "Căn cứ *Luật Thi đua*, **khen thưởng**\n- *mục*"
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "PASTE.parse('I. A\\n1. Đề mục\\n+ ý một\\n- ý hai\\n1.1. Nhỏ:\\nĐoạn.\\n2. Một\\n3. Hai')"
+        ),
+        json!([{"section": "A", "body": [
+            {"heading": "Đề mục", "body": [{"list": ["ý một", "ý hai"]}, {"subheading": "1.1. Nhỏ:"}, {"p": "Đoạn."}]},
+            {"numbered": ["Một", "Hai"]}
+        ]}])
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-paste').scrollIntoView();",
+    );
+    shot(&tab, "6-paste-structure.png");
+    assert_eq!(
+        std::fs::read_to_string(s.project().join("data/plan.yaml")).unwrap(),
+        std::fs::read_to_string(common::repo().join("data/plan.yaml")).unwrap(),
+        "nothing replaced before the clerk confirms"
+    );
+    run_js(
+        &tab,
+        "document.querySelector('#ws-paste .ws-msg').textContent = ''; document.getElementById('paste-apply').click();",
+    );
+    let m = wait_js(
+        &tab,
+        "the body replaced",
+        "(() => { const m = document.querySelector('#ws-paste .ws-msg'); return m.textContent !== '' && !document.getElementById('ws-paste').dataset.saving && [m.className, m.textContent]; })()",
+    );
+    assert!(m[0].as_str().unwrap().contains("ok"), "{m}");
+    let read = |p: &Path| -> serde_yaml::Value {
+        let v: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        v["plan"]["body"].clone()
+    };
+    let sample = read(&common::repo().join("data/plan.yaml"));
+    let pasted = read(&s.project().join("data/plan.yaml"));
+    let mut diff = Vec::new();
+    differences("body", &sample, &pasted, &mut diff);
+    // Only the two items where the sample writes {conference.…} and the seed the value.
+    let paths: Vec<&str> = diff.iter().map(|d| d.split(':').next().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            "body[3].body[0].body[0].list[1]",
+            "body[3].body[0].body[0].list[2]"
+        ],
+        "{}",
+        diff.join("\n")
+    );
+    assert!(
+        diff[1].contains("{conference.venue}") && diff[1].contains("Nhà Văn hoá thôn Hà Tiên"),
+        "{}",
+        diff[1]
+    );
+}
+
+/// Every label the workspace's scripts use is in the page, in the language vinhdanh was
+/// started with; with `--lang en` the workspace's own words are English.
+#[test]
+fn the_workspace_labels_exist_and_follow_lang() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&["--lang", "en"]);
+    let get = |p: &str| {
+        let (status, body) = request(s.port, "GET", p, &[("Host", &s.host())], b"");
+        assert_eq!(status, 200, "{p}");
+        String::from_utf8(body).unwrap()
+    };
+    let page = get("/");
+    let labels: Value = serde_json::from_str(
+        page.split("<script id=\"labels\" type=\"application/json\">")
+            .nth(1)
+            .and_then(|r| r.split("</script>").next())
+            .unwrap(),
+    )
+    .unwrap();
+    let mut used = std::collections::BTreeSet::new();
+    for script in ["/workspace.js", "/paste.js"] {
+        let text = get(script);
+        for (i, _) in text.match_indices("ws_") {
+            let before = &text[..i];
+            if before.ends_with("L.") || before.ends_with("W(\"") {
+                let key: String = text[i..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                used.insert(key);
+            }
+        }
+    }
+    let forms = get("/forms.js");
+    for (i, _) in forms.match_indices("l: \"fl_") {
+        let key: String = forms[i + 4..].chars().take_while(|c| *c != '"').collect();
+        used.insert(key);
+    }
+    used.insert("paste_title".into());
+    used.insert("paste_end".into());
+    assert!(used.len() > 100, "{used:?}");
+    for key in &used {
+        assert!(labels[key].is_string(), "label {key} missing from the page");
+    }
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden",
+    );
+    open_section(&tab, "signature");
+    let words = js(
+        &tab,
+        "({title: document.querySelector('#workspace h2').textContent, sections: [...document.querySelectorAll('.ws-section > summary')].map(s => s.firstChild.textContent), mode: document.querySelector('#ws-signature select').closest('label').textContent})",
+    );
+    assert_eq!(words["title"], "Edit the conference's data");
+    assert_eq!(words["sections"][1], "Signer");
+    assert_eq!(words["sections"][8], "The plan's body: paste from Word");
+    let mode = words["mode"].as_str().unwrap();
+    assert!(
+        mode.contains("Signing mode") && mode.contains("“KT.” (signing for)"),
+        "{mode}"
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-signature').scrollIntoView();",
+    );
+    shot(&tab, "7-signer-en.png");
+}
+
+/// The sample delegate list as the office's Excel file, with the group of its first delegate
+/// (cell E4) changed to one the plan does not have.
+fn delegates_xlsx_with_a_wrong_group() -> Vec<u8> {
+    use std::io::Read;
+    let src = std::fs::read(common::repo().join("data/examples/delegates.xlsx")).unwrap();
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(src)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let t = String::from_utf8(data).unwrap();
+            assert!(t.contains("<c r=\"E4\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Đại biểu thành phố</t>"), "E4 is the first delegate's group");
+            data = t
+                .replacen(">Đại biểu thành phố<", ">Nhóm không có trong Kế hoạch<", 1)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// An .xlsx dropped onto the page replaces the list (the old one in the backup), its problem
+/// appears at its cell, and "Tải bản đánh dấu lỗi" gives a copy with that cell marked.
+#[test]
+fn an_xlsx_dropped_in_replaces_the_list_and_its_problems_show_at_their_cells() {
+    let Some(chrome) = chromium() else { return };
+    // The office's lists: the delegates as the sample Excel file.
+    let s = Serve::start_setup(&[], |p| {
+        std::fs::remove_file(p.join("data/delegates.yaml")).unwrap();
+        std::fs::copy(
+            common::repo().join("data/examples/delegates.xlsx"),
+            p.join("data/delegates.xlsx"),
+        )
+        .unwrap();
+    });
+    let old = std::fs::read(s.project().join("data/delegates.xlsx")).unwrap();
+    let new = delegates_xlsx_with_a_wrong_group();
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    run_js(&tab, "document.getElementById('ws-sheets').open = true;");
+    wait_js(
+        &tab,
+        "the lists",
+        "(() => { const r = document.querySelector('.ws-sheet[data-file=\"data/delegates.xlsx\"]'); return r && r.textContent.includes('0 vấn đề'); })()",
+    );
+    // Dropped as a browser drops a file.
+    let b64 = {
+        const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut o = String::new();
+        for c in new.chunks(3) {
+            let n = (c[0] as u32) << 16
+                | (*c.get(1).unwrap_or(&0) as u32) << 8
+                | *c.get(2).unwrap_or(&0) as u32;
+            for k in 0..4 {
+                if k <= c.len() {
+                    o.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
+                } else {
+                    o.push('=');
+                }
+            }
+        }
+        o
+    };
+    run_js(
+        &tab,
+        &format!(
+            "const b = Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0)); const dt = new DataTransfer(); dt.items.add(new File([b], 'delegates.xlsx')); document.getElementById('sheet-drop').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));"
+        ),
+    );
+    let problem = wait_js(
+        &tab,
+        "the problem at its cell",
+        "(() => { const li = [...document.querySelectorAll('#errors li')].find(l => l.dataset.file === 'data/delegates.xlsx'); return li && li.textContent; })()",
+    );
+    let problem = problem.as_str().unwrap();
+    assert!(
+        problem.contains("data/delegates.xlsx, dòng 4, cột E")
+            && problem.contains("Nhóm không có trong Kế hoạch"),
+        "{problem}"
+    );
+    assert_eq!(
+        std::fs::read(s.project().join("data/delegates.xlsx")).unwrap(),
+        new,
+        "the dropped file, as dropped"
+    );
+    let backup = std::fs::read_dir(s.project())
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("data.bak-"))
+        .expect("a backup");
+    assert_eq!(
+        std::fs::read(backup.path().join("delegates.xlsx")).unwrap(),
+        old,
+        "the old list in the backup"
+    );
+    wait_js(
+        &tab,
+        "the count",
+        "(() => { const r = document.querySelector('.ws-sheet[data-file=\"data/delegates.xlsx\"] .ws-bad'); return r && r.textContent; })()",
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-sheets').scrollIntoView();",
+    );
+    shot(&tab, "8-xlsx-dropped.png");
+
+    // The marked copy: E4 red, with a note saying what is wrong.
+    let token = s.token();
+    let (status, bytes) = request(
+        s.port,
+        "POST",
+        "/api/marked",
+        &[
+            ("Host", &s.host()),
+            ("Origin", &s.origin()),
+            ("X-Vinhdanh-Token", &token),
+        ],
+        br#"{"file": "data/delegates.xlsx"}"#,
+    );
+    assert_eq!(status, 200);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| {
+        use std::io::Read;
+        let mut t = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut t).unwrap();
+        t
+    };
+    let comments = read("xl/comments1.xml");
+    assert!(comments.contains("ref=\"E4\""), "{comments}");
+    assert!(
+        comments.contains("Nhóm không có trong Kế hoạch"),
+        "{comments}"
+    );
+    let sheet = read("xl/sharedStrings.xml");
+    assert!(sheet.contains("Vũ Đức Thắng"), "the list's values are kept");
+    assert!(read("xl/styles.xml").contains("FFC7CE"), "the red fill");
+    assert_eq!(
+        std::fs::read(s.project().join("data/delegates.xlsx")).unwrap(),
+        new,
+        "the clerk's file untouched"
+    );
+}
