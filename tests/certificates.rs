@@ -590,3 +590,29 @@ fn bench_certificates() {
         );
     }
 }
+
+/// A name too long for the certificate's name box is found by the layout itself; `check` lays
+/// the certificates out (writing nothing) and says it at the name's line, as `build` does.
+#[test]
+fn check_reports_what_the_certificate_layout_measures() {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    let path = p.join("data/honorees.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find("kind: individual").unwrap();
+    let start = at + text[at..].find("    name: ").unwrap();
+    let end = start + text[start..].find('\n').unwrap();
+    let line = text[..start].lines().count() + 1;
+    let long = "    name: Công Tằng Tôn Nữ Thị Minh Nguyệt Hoàng Phương Thảo Anh Thư Nguyễn Phước Bảo Long Khánh Linh Đoan Trang";
+    std::fs::write(&path, format!("{}{long}{}", &text[..start], &text[end..])).unwrap();
+    let (code, out) = run(&p, &["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("cảnh báo: tên quá dài cho ô tên")
+            && out.contains(&format!("data/honorees.yaml:{line}:11")),
+        "{out}"
+    );
+    assert!(!p.join("output").exists(), "check wrote something");
+    let (_, built) = run(&p, &["build", "--only", "giay-khen/"]);
+    assert!(built.contains("cảnh báo: tên quá dài cho ô tên"), "{built}");
+}

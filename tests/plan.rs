@@ -586,7 +586,10 @@ fn another_commune_gets_every_document() {
         "{decision}"
     );
     assert!(!decision.contains("TM."), "{decision}");
-    assert!(cert.contains("Lò Văn Pọm") && !cert.contains("TM."), "{cert:.600}");
+    assert!(
+        cert.contains("Lò Văn Pọm") && !cert.contains("TM."),
+        "{cert:.600}"
+    );
     assert!(invitation.contains("Lò Văn Pọm"), "{invitation}");
     for name in [
         "ke-hoach.pdf",

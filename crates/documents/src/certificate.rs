@@ -221,4 +221,10 @@ impl crate::Document for Certificates {
     fn jobs(&self, data: &Data, fonts: &Fonts, settings: Settings) -> Vec<Job> {
         jobs(data, fonts, settings.phoi)
     }
+
+    /// The name and the achievement are fitted to their boxes; a name printed smaller than
+    /// its minimum, or on two lines, is a warning at its data.
+    fn measures(&self) -> bool {
+        true
+    }
 }

@@ -49,6 +49,20 @@ pub trait Document: Sync {
     fn outputs(&self) -> &'static [&'static str];
     /// Its jobs; none when the data it is made from is absent (the loader noted why).
     fn jobs(&self, data: &Data, fonts: &Fonts, settings: Settings) -> Vec<Job>;
+    /// Whether its layout measures the data and warns (a name fitted to its box): `check` and
+    /// the page lay it out to report those warnings too, not only `build`.
+    fn measures(&self) -> bool {
+        false
+    }
+}
+
+/// The jobs of the documents whose layout measures the data ([`Document::measures`]).
+pub fn measured_jobs(data: &Data, fonts: &Fonts, settings: Settings) -> Vec<Job> {
+    DOCUMENTS
+        .iter()
+        .filter(|d| d.measures())
+        .flat_map(|d| d.jobs(data, fonts, settings))
+        .collect()
 }
 
 /// Every document, in the order the summary lists them.

@@ -119,7 +119,9 @@ pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
         .options
         .out_dir
         .join(batch.dir.as_deref().unwrap_or_default());
-    if let Err(e) = write::ensure_dir(&out_dir) {
+    if !engine.options.lay_out_only
+        && let Err(e) = write::ensure_dir(&out_dir)
+    {
         out.errors.push(e.into());
         return;
     }
@@ -259,6 +261,12 @@ impl Chunk<'_> {
                 .collect();
             let output = batch.merged.as_deref().unwrap_or(&job.name);
             engine.keep(job, output, k, &doc, laid);
+        }
+        if engine.options.lay_out_only {
+            bar.inc(chunk.len() as u64);
+            drop(doc);
+            compile::evict(engine.memo_age());
+            return None;
         }
         if batch.dir.is_none() {
             jobs.clear();

@@ -180,6 +180,9 @@ pub struct Options {
     /// Items per compile of a document laid out in parts ([`parts::size`]); 0: the document's
     /// own.
     pub part_size: usize,
+    /// Lay batches out without exporting or writing anything: what the layout measured (a
+    /// name too long for its box) for `check`.
+    pub lay_out_only: bool,
 }
 
 /// A callback for finished jobs.

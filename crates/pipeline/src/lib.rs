@@ -421,6 +421,27 @@ pub fn plan(project: &Project, which: &Select, options: &BuildOptions) -> Result
     Ok(Planned { prepared: p, jobs })
 }
 
+/// What the layout itself finds in the data ([`documents::Document::measures`]: a name too
+/// long for its box on a certificate), for `check`: those documents laid out, nothing
+/// exported or written. `build` and `serve` get the same warnings from their own layouts.
+pub fn measure(project: &Project, p: &Prepared) -> Diagnostics {
+    let jobs = documents::measured_jobs(&p.data, &p.fonts, Settings::default());
+    if jobs.is_empty() {
+        return Diagnostics::default();
+    }
+    let options = BuildOptions {
+        force: true,
+        ..BuildOptions::default()
+    };
+    let mut engine = engine(project, p, &options);
+    engine.options.lay_out_only = true;
+    let mut found = Diagnostics::default();
+    for o in engine.run(jobs) {
+        found.extend(o.warnings);
+    }
+    found
+}
+
 /// The engine of a command, the same for all: the project's fonts, and for a character no font
 /// has, the data fields that hold it (found by the rules), so its error points at the data.
 pub fn engine<'a>(project: &'a Project, p: &'a Prepared, options: &BuildOptions) -> Engine<'a> {
@@ -785,6 +806,7 @@ fn engine_options(options: &BuildOptions) -> engine::Options {
         keep: options.keep.clone(),
         memo_compiles: options.memo_compiles,
         part_size: options.part_size,
+        lay_out_only: false,
     }
 }
 

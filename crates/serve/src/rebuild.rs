@@ -71,6 +71,9 @@ struct Built {
     /// Built as a draft (into [`Rebuilder::draft_dir`]): not in `output/`, so built again
     /// once the data is good even if nothing else changed.
     draft: bool,
+    /// What its layout warned (a name too long for its certificate): still true while the
+    /// job is not built again, so the page keeps saying it.
+    warnings: Diagnostics,
 }
 
 /// Marks the name of a job built ahead: a batch restricted to some of its records and without
@@ -204,6 +207,7 @@ impl Rebuilder {
         let mut todo = Vec::new();
         let mut prints = Vec::new();
         let mut ahead = Vec::new();
+        let mut kept: Vec<String> = Vec::new();
         for job in jobs {
             let f = fingerprint::job(&self.project, &job, fonts, &mut files);
             let shared = fingerprint::shared(&self.project, &job, fonts, &mut files);
@@ -219,6 +223,7 @@ impl Rebuilder {
             let read_same = before
                 .is_some_and(|b| fingerprint::read(&self.project, &b.read, &mut files) == b.files);
             if before.is_some_and(|b| b.job == f) && read_same {
+                kept.push(job.name.clone());
                 continue;
             }
             if self.ahead
@@ -247,7 +252,13 @@ impl Rebuilder {
         }
         // Jobs that disappeared (no decision any more) are forgotten.
         self.built.retain(|k, _| round.jobs.contains(k));
+        let kept_warnings: Vec<_> = kept
+            .iter()
+            .filter_map(|n| self.built.get(n))
+            .flat_map(|b| b.warnings.0.iter().cloned())
+            .collect();
         if todo.is_empty() {
+            round.diags.0.extend(kept_warnings);
             round.elapsed = start.elapsed();
             return round;
         }
@@ -301,14 +312,17 @@ impl Rebuilder {
                         read: o.read.clone(),
                         files: read,
                         draft,
+                        warnings: o.warnings.clone(),
                     },
                 );
             } else {
                 self.built.remove(&o.name);
             }
         }
-        // Typst's warnings go with the rules' findings, as `build` prints them.
+        // Typst's warnings go with the rules' findings, as `build` prints them; those of the
+        // jobs not built again stay.
         round.diags = report.warnings;
+        round.diags.0.extend(kept_warnings);
         round.failed = report.failed;
         if let Some(stopped) = report.stopped {
             // Each card it left unprinted says why.
@@ -376,6 +390,40 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     use super::*;
+
+    /// A warning the certificates' layout measured (a name too long for its box) stays on the
+    /// page after a save that does not lay the certificates out again.
+    #[test]
+    fn a_layout_warning_stays_while_its_job_is_not_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::project::Project::write_default(dir.path()).unwrap();
+        let honorees = dir.path().join("data/honorees.yaml");
+        let text = std::fs::read_to_string(&honorees).unwrap();
+        let at = text.find("kind: individual").unwrap();
+        let start = at + text[at..].find("    name: ").unwrap();
+        let end = start + text[start..].find('\n').unwrap();
+        let long = "    name: Công Tằng Tôn Nữ Thị Minh Nguyệt Hoàng Phương Thảo Anh Thư Nguyễn Phước Bảo Long Khánh Linh Đoan Trang";
+        std::fs::write(&honorees, format!("{}{long}{}", &text[..start], &text[end..])).unwrap();
+        let project = crate::project::Project::open(dir.path()).unwrap();
+        let mut r = Rebuilder::new(project, dir.path().join("output"));
+        let long_name = |round: &Round| {
+            round
+                .diags
+                .warnings()
+                .filter(|d| d.message.contains("tên quá dài"))
+                .count()
+        };
+        let first = r.round(None);
+        assert_eq!(long_name(&first), 1, "{:?}", first.diags);
+
+        let plan = dir.path().join("data/plan.yaml");
+        let text = std::fs::read_to_string(&plan).unwrap();
+        std::fs::write(&plan, text.replacen("VT, VHXH", "VT, VP", 1)).unwrap();
+        let second = r.round(None);
+        let built: Vec<&str> = second.outcomes.iter().map(|o| o.name.as_str()).collect();
+        assert!(!built.contains(&"giay-khen/"), "{built:?}");
+        assert_eq!(long_name(&second), 1, "{:?}", second.diags);
+    }
 
     /// One honoree's line saved: that certificate is built alone and put on the page (one new
     /// page image) before the whole batch is done (the engine starts it first); the batch then
