@@ -1015,3 +1015,45 @@ fn saves_and_builds_interleaved_leave_the_output_matching_the_data() {
     std::thread::sleep(Duration::from_secs(3));
     assert_eq!(differ(), Vec::<String>::new(), "an older file landed later");
 }
+
+/// The checklist at the top of the page: each part of the conference with its state from the
+/// data (people counted from the lists, problems by file), and once the project is another
+/// commune's, the sample values it still holds; a click goes to the first problem.
+#[test]
+fn the_checklist_shows_each_part_and_the_sample_values_left() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start();
+    let browser = browser(chrome, (1400, 1200));
+    let tab = browser.new_tab().unwrap();
+    open_page(&tab, &s);
+    const ITEMS: &str = "Object.fromEntries([...document.querySelectorAll('#checklist .item')].map(i => [i.dataset.key, [i.dataset.state, i.textContent]]))";
+    let items = wait_js(
+        &tab,
+        "the checklist",
+        &format!("(() => {{ const x = {ITEMS}; return Object.keys(x).length === 6 && x; }})()"),
+    );
+    let text = |k: &str| items[k][1].as_str().unwrap().to_string();
+    assert!(text("check_delegates").contains("139 người"), "{items}");
+    assert!(text("check_honorees").contains("44 người"), "{items}");
+    assert_eq!(items["check_print"][0], "ok", "{items}");
+    assert!(text("check_print").contains("PDF đã ghi"), "{items}");
+    assert!(!text("check_decision").contains("mẫu"), "the sample itself is not flagged: {items}");
+
+    // Another commune's authority: the values still the sample's are counted where they are.
+    s.edit("data/plan.yaml", |t| t.replace("Thượng Hồng", "Tân Phú"));
+    let items = wait_js(
+        &tab,
+        "the sample values counted",
+        &format!(
+            "(() => {{ const x = {ITEMS}; return document.body.dataset.busy === '0' && x.check_decision && x.check_decision[1].includes('giá trị còn của dữ liệu mẫu') && x; }})()"
+        ),
+    );
+    assert_eq!(items["check_decision"][0], "warn", "{items}");
+    shot(&tab, "8-checklist-sample-values.png");
+    // A click on the item brings its first problem into view.
+    let first = js(
+        &tab,
+        "(() => { document.querySelector('#checklist [data-key=check_decision]').click(); const li = [...document.querySelectorAll('#warnings li')].find(l => l.dataset.file === 'data/decision.yaml'); const r = li.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })()",
+    );
+    assert_eq!(first, Value::Bool(true));
+}

@@ -111,6 +111,34 @@ pub fn serve_labels() -> Vec<(&'static str, &'static str)> {
                 "Lost the connection to vinhdanh serve; trying again…",
             ),
         ),
+        ("checklist", pick("Các việc của hội nghị", "The conference's checklist")),
+        (
+            "check_plan",
+            pick("Cơ quan, người ký, hội nghị", "Authority, signers, conference"),
+        ),
+        ("check_delegates", pick("Đại biểu", "Delegates")),
+        ("check_honorees", pick("Khen thưởng", "Honorees")),
+        ("check_agenda", pick("Chương trình, phân công", "Programme, duties")),
+        ("check_decision", pick("Quyết định", "Decision")),
+        ("check_print", pick("In", "Print")),
+        ("check_people", pick("{n} người", "{n} people")),
+        ("check_ok", pick("xong", "done")),
+        ("check_errors", pick("{n} lỗi", "{n} error(s)")),
+        ("check_warnings", pick("{n} cảnh báo", "{n} warning(s)")),
+        (
+            "check_samples",
+            pick("{n} giá trị còn của dữ liệu mẫu", "{n} value(s) still the sample's"),
+        ),
+        ("check_missing", pick("chưa có", "not there yet")),
+        (
+            "check_printed",
+            pick("PDF đã ghi trong output/", "PDFs written in output/"),
+        ),
+        (
+            "check_not_printed",
+            pick("PDF chưa ghi lại: còn lỗi", "PDFs not written: errors left"),
+        ),
+        ("check_busy", pick("đang dựng…", "building…")),
     ]
 }
 

@@ -143,8 +143,60 @@ function render(state) {
   document.getElementById("status").textContent = busy
     ? (built ? L.rebuilding : L.first_build)
     : t("status", { n: state.docs.length, ms: state.elapsed_ms });
+  renderChecklist(state);
   document.body.dataset.version = state.version;
   document.body.dataset.busy = busy ? "1" : "0";
+}
+
+// The checklist at the top: each part of the conference with its state, taken from the
+// problems located in its data files (the sample values left among them) and from the cards.
+const CHECKS = [
+  { key: "check_plan", files: ["data/plan.yaml"] },
+  { key: "check_delegates", files: ["data/delegates."], people: "giay-moi/" },
+  { key: "check_honorees", files: ["data/honorees."], people: "giay-khen/" },
+  { key: "check_agenda", files: ["data/agenda.yaml", "data/responsibilities.yaml"] },
+  { key: "check_decision", files: ["data/decision.yaml"], doc: "quyet-dinh-khen-thuong.pdf" },
+];
+function renderChecklist(state) {
+  const nav = document.getElementById("checklist");
+  const all = state.errors.concat(state.warnings);
+  const about = (files) => all.filter((d) => d.file && files.some((f) => d.file.startsWith(f)));
+  const items = CHECKS.map((c) => {
+    const found = about(c.files);
+    const errors = found.filter((d) => d.severity === "error").length;
+    const samples = found.filter((d) => d.code === "sample-value").length;
+    const warnings = found.length - errors;
+    const card = state.docs.find((d) => d.name === (c.people || c.doc));
+    const missing = (c.people || c.doc) && state.finished && !card;
+    const parts = [];
+    if (c.people && card) parts.push(t("check_people", { n: card.records.length }));
+    if (missing) parts.push(L.check_missing);
+    if (errors) parts.push(t("check_errors", { n: errors }));
+    if (samples) parts.push(t("check_samples", { n: samples }));
+    if (warnings - samples > 0) parts.push(t("check_warnings", { n: warnings - samples }));
+    if (!errors && !warnings && !missing) parts.push(L.check_ok);
+    const s = errors ? "error" : missing ? "missing" : warnings ? "warn" : "ok";
+    const first = found[0];
+    return { key: c.key, text: `${L[c.key]}: ${parts.join(" · ")}`, state: s, first };
+  });
+  const busy = !state.finished || state.docs.some((d) => d.state === "rebuilding" || d.state === "pending");
+  const failed = state.docs.some((d) => d.state === "failed");
+  const printed = state.docs.length > 0 && state.docs.every((d) => d.state === "ok");
+  items.push({
+    key: "check_print",
+    text: `${L.check_print}: ${busy ? L.check_busy : printed ? L.check_printed : L.check_not_printed}`,
+    state: busy ? "warn" : printed ? "ok" : failed || state.draft > 0 || state.blocked ? "error" : "warn",
+  });
+  nav.replaceChildren(...items.map((i) => {
+    const b = el("span", { class: "item", "data-key": i.key, "data-state": i.state, role: "button", tabindex: "0" }, i.text);
+    if (i.first) {
+      b.addEventListener("click", () => {
+        const li = [...document.querySelectorAll("#problems li")].find((x) => x.dataset.file === i.first.file && x.dataset.line === String(i.first.line || ""));
+        if (li) li.scrollIntoView({ block: "center" });
+      });
+    }
+    return b;
+  }));
 }
 
 let fetching = false;
