@@ -71,6 +71,7 @@ message!(
 
 // ---- check ----
 
+message!(check_strict_failed(warnings: usize) vi "--strict: {warnings} cảnh báo được tính là lỗi (mã thoát 1)." en "--strict: {warnings} warning(s) count as errors (exit status 1).");
 message!(check_done(errors: usize, warnings: usize) vi "Kiểm tra xong: {errors} lỗi, {warnings} cảnh báo." en "Check done: {errors} error(s), {warnings} warning(s).");
 message!(check_load_failed() vi "Chưa kiểm tra được số lượng: hãy sửa các lỗi trên trước." en "Could not check the numbers: fix the errors above first.");
 message!(

@@ -603,3 +603,20 @@ fn data_errors_in_english_keep_their_location() {
         "{out}"
     );
 }
+
+/// `check --strict` fails on warnings alone and says why (the summary counts no error).
+#[test]
+fn check_strict_says_the_warnings_count_as_errors() {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    let (code, out) = run(&p, &["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("--strict"), "{out}");
+    let (code, out) = run(&p, &["check", "--strict"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("Kiểm tra xong: 0 lỗi,"), "{out}");
+    assert!(
+        out.contains("--strict: ") && out.contains("cảnh báo được tính là lỗi (mã thoát 1)"),
+        "{out}"
+    );
+}

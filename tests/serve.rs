@@ -926,6 +926,21 @@ fn a_project_with_errors_shows_every_document_as_a_draft() {
     });
     let url = images(&st, "ke-hoach.pdf")[0].clone();
     assert!(!url.contains('?'), "{url}");
+    // The console says so too, with where the PDFs are.
+    let start = Instant::now();
+    while !s
+        .log
+        .lock()
+        .unwrap()
+        .contains("Đã sửa hết lỗi: các tệp PDF đã được ghi lại trong")
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{}",
+            s.log.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
     assert_eq!(red_on_top(&s.get(&url).1), 0);
     let text = common::squash(&common::pdf_text(&invitation_of(&s.project())));
     assert!(text.contains("Hội nghị biểu dương và"), "{text}");
@@ -1037,7 +1052,10 @@ fn the_checklist_shows_each_part_and_the_sample_values_left() {
     assert!(text("check_honorees").contains("44 người"), "{items}");
     assert_eq!(items["check_print"][0], "ok", "{items}");
     assert!(text("check_print").contains("PDF đã ghi"), "{items}");
-    assert!(!text("check_decision").contains("mẫu"), "the sample itself is not flagged: {items}");
+    assert!(
+        !text("check_decision").contains("mẫu"),
+        "the sample itself is not flagged: {items}"
+    );
 
     // Another commune's authority: the values still the sample's are counted where they are.
     s.edit("data/plan.yaml", |t| t.replace("Thượng Hồng", "Tân Phú"));

@@ -84,6 +84,9 @@ pub fn run(a: Args) -> i32 {
     eprintln!("{}", crate::msg::check_done(errors, warnings));
     // The policy that refuses a build decides what `check` reports as failing.
     if pipeline::refuses(&p.diags, &options) {
+        if errors == 0 {
+            eprintln!("{}", crate::msg::check_strict_failed(warnings));
+        }
         1
     } else {
         0

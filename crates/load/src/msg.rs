@@ -44,6 +44,7 @@ message!(not_utf8() vi "tệp không phải văn bản UTF-8" en "the file is no
 message!(not_utf8_hint() vi "mở tệp bằng Notepad hoặc VS Code và lưu lại với bảng mã UTF-8" en "open the file in Notepad or VS Code and save it again as UTF-8");
 message!(tab_indent() vi "dòng thụt lề bằng phím Tab" en "the line is indented with a Tab");
 message!(tab_indent_hint() vi "YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng 2 dấu cách" en "YAML indents with spaces only: replace the Tab by 2 spaces");
+message!(flow_comma_hint(name: &str) vi "trong dòng {{…}}, dấu phẩy ngăn cách các mục nên “{name}” bị đọc thành một khóa: đặt cả câu có dấu phẩy trong ngoặc kép, ví dụ lead: \"Lãnh đạo Đảng ủy, HĐND, UBND xã\"" en "in a {{…}} line a comma separates the entries, so “{name}” was read as a key: put the whole text with its commas in double quotes, e.g. lead: \"Lãnh đạo Đảng ủy, HĐND, UBND xã\"");
 message!(unknown_key(name: &str) vi "khóa “{name}” không có trong mẫu dữ liệu" en "the key “{name}” is not part of the data schema");
 message!(did_you_mean_key(best: &str, list: &str) vi "có phải ý bạn là “{best}”? Các khóa hợp lệ: {list}" en "did you mean “{best}”? Valid keys: {list}");
 message!(keys_list(list: &str) vi "các khóa hợp lệ: {list}" en "valid keys: {list}");

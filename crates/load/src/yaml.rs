@@ -228,6 +228,17 @@ pub(super) fn translate(file: &str, text: &str, e: &serde_yaml::Error) -> Diagno
         Some(l) => Location::at(file, l.line(), l.column()).with_excerpt(text),
         None => Location::file(file),
     };
+    // In a `{…}` line a comma ends a value, so a text with commas left unquoted reads as
+    // keys ("lead: Lãnh đạo Đảng ủy, HĐND, UBND xã" → a key “HĐND”): say to quote it.
+    if let Some(name) = body
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split('`').next())
+        && let Some(line) = e.location().and_then(|l| text.lines().nth(l.line() - 1))
+        && line.contains('{')
+        && line.contains(&format!(", {name}"))
+    {
+        d = d.hint(msg::flow_comma_hint(name));
+    }
     d = d.at(loc);
     if let Some(f) = field {
         d = d.field(f);
@@ -330,6 +341,33 @@ mod tests {
         assert_eq!(e.location.as_ref().unwrap().line, Some(2));
         assert!(e.message.contains("numbr"), "{e}");
         assert!(e.hint.as_ref().unwrap().contains("number"), "{e}");
+    }
+
+    /// A text with commas left unquoted in a `{…}` line reads as keys: the hint says to quote
+    /// it (a clerk's programme line, as written in a trial).
+    #[test]
+    fn an_unquoted_comma_in_a_flow_mapping_says_to_quote() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Item {
+            time: String,
+            lead: String,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Agenda {
+            items: Vec<Item>,
+        }
+        let src = "items:\n  - {time: \"08:00\", lead: Lãnh đạo Đảng ủy, HĐND, UBND xã}\n";
+        let e = parse::<Agenda>("data/agenda.yaml", src.as_bytes()).unwrap_err();
+        assert!(e.message.contains("“HĐND”"), "{e}");
+        let hint = e.hint.as_deref().unwrap();
+        assert!(
+            hint.contains("ngoặc kép") && hint.contains("“HĐND”"),
+            "{hint}"
+        );
+        assert_eq!(e.location.as_ref().unwrap().line, Some(2));
     }
 
     #[test]

@@ -439,7 +439,9 @@ pub fn measure(project: &Project, p: &Prepared) -> Diagnostics {
     for o in engine.run(jobs) {
         // A missing glyph, laid out under `force`, comes as an error among the warnings: the
         // rules have already said it at its data.
-        found.0.extend(o.warnings.0.into_iter().filter(|d| !d.is_error()));
+        found
+            .0
+            .extend(o.warnings.0.into_iter().filter(|d| !d.is_error()));
     }
     found
 }

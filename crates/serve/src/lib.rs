@@ -53,6 +53,7 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     };
     let url = format!("http://127.0.0.1:{port}/");
     println!("{}", msg::serve_url(&url));
+    println!("{}", msg::serve_where(&root.display(), &out_dir.display()));
     {
         let shared = Arc::clone(&shared);
         let out_dir = out_dir.clone();
@@ -75,6 +76,7 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     let round = step(&mut rebuilder, &shared, &out_dir, false);
     report(&round, None, options.verbose);
     let mut held = held_open(&round);
+    let mut was_draft = round.draft > 0 || round.blocked;
     while let Some(paths) = watcher::next_or_retry(&rx, held.then_some(RETRY_HELD_OPEN)) {
         let saved = Instant::now();
         let round = step(&mut rebuilder, &shared, &out_dir, true);
@@ -84,6 +86,12 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
         if !(paths.is_empty() && was_held && held) {
             report(&round, Some((&paths, saved)), options.verbose);
         }
+        // The console says when the errors it reported are gone and the PDFs written.
+        let draft = round.draft > 0 || round.blocked;
+        if was_draft && !draft && round.failed.is_empty() {
+            eprintln!("{}", msg::serve_fixed(&out_dir.display()));
+        }
+        was_draft = draft;
     }
     Ok(())
 }

@@ -111,14 +111,23 @@ pub fn serve_labels() -> Vec<(&'static str, &'static str)> {
                 "Lost the connection to vinhdanh serve; trying again…",
             ),
         ),
-        ("checklist", pick("Các việc của hội nghị", "The conference's checklist")),
+        (
+            "checklist",
+            pick("Các việc của hội nghị", "The conference's checklist"),
+        ),
         (
             "check_plan",
-            pick("Cơ quan, người ký, hội nghị", "Authority, signers, conference"),
+            pick(
+                "Cơ quan, người ký, hội nghị",
+                "Authority, signers, conference",
+            ),
         ),
         ("check_delegates", pick("Đại biểu", "Delegates")),
         ("check_honorees", pick("Khen thưởng", "Honorees")),
-        ("check_agenda", pick("Chương trình, phân công", "Programme, duties")),
+        (
+            "check_agenda",
+            pick("Chương trình, phân công", "Programme, duties"),
+        ),
         ("check_decision", pick("Quyết định", "Decision")),
         ("check_print", pick("In", "Print")),
         ("check_people", pick("{n} người", "{n} people")),
@@ -127,7 +136,10 @@ pub fn serve_labels() -> Vec<(&'static str, &'static str)> {
         ("check_warnings", pick("{n} cảnh báo", "{n} warning(s)")),
         (
             "check_samples",
-            pick("{n} giá trị còn của dữ liệu mẫu", "{n} value(s) still the sample's"),
+            pick(
+                "{n} giá trị còn của dữ liệu mẫu",
+                "{n} value(s) still the sample's",
+            ),
         ),
         ("check_missing", pick("chưa có", "not there yet")),
         (
@@ -148,6 +160,8 @@ message!(serve_url(url: &str) vi "Xem trước tại {url} (Ctrl+C để dừng)
 message!(watch_failed(e: &dyn std::fmt::Display) vi "không theo dõi được thư mục dự án: {e}" en "could not watch the project folder: {e}");
 message!(serve_no_browser(url: &str) vi "Không mở được trình duyệt: hãy mở {url}" en "Could not open a browser: open {url}");
 message!(serve_blocked() vi "Không đọc được dữ liệu: chưa dựng lại; trang xem trước giữ bản dựng trước đó." en "The data cannot be read: nothing rebuilt; the preview keeps the earlier pages.");
+message!(serve_where(root: &dyn std::fmt::Display, out: &dyn std::fmt::Display) vi "Dự án: {root}\nCác tệp PDF: {out}" en "Project: {root}\nPDFs: {out}");
+message!(serve_fixed(out: &dyn std::fmt::Display) vi "Đã sửa hết lỗi: các tệp PDF đã được ghi lại trong {out}." en "Every error fixed: the PDFs were written again in {out}.");
 message!(serve_draft(n: usize) vi "Dữ liệu còn {n} lỗi: trang xem trước hiện bản nháp theo dữ liệu mới; output/ giữ các tệp PDF đúng gần nhất." en "The data has {n} error(s): the preview shows a draft of the new data; output/ keeps the last good PDFs.");
 message!(serve_draft_dir_failed(e: &dyn std::fmt::Display) vi "không tạo được thư mục tạm cho bản nháp: {e}" en "could not create a temporary folder for drafts: {e}");
 message!(serve_nothing_changed(ms: u128) vi "Không văn bản nào thay đổi ({ms} ms)." en "No document changed ({ms} ms).");
@@ -536,7 +550,10 @@ pub fn form_labels() -> Vec<(&'static str, &'static str)> {
             "fl_050",
             pick("Giấy mời: số, ngày", "Invitation: number, date"),
         ),
-        ("fl_051", pick("Lưu", "Archive")),
+        (
+            "fl_051",
+            pick("Nơi lưu (dòng “- Lưu: …”)", "Archive (the “- Lưu: …” line)"),
+        ),
         ("fl_052", pick("Chương trình hội nghị", "Programme")),
         (
             "fl_053",

@@ -403,7 +403,11 @@ mod tests {
         let start = at + text[at..].find("    name: ").unwrap();
         let end = start + text[start..].find('\n').unwrap();
         let long = "    name: Công Tằng Tôn Nữ Thị Minh Nguyệt Hoàng Phương Thảo Anh Thư Nguyễn Phước Bảo Long Khánh Linh Đoan Trang";
-        std::fs::write(&honorees, format!("{}{long}{}", &text[..start], &text[end..])).unwrap();
+        std::fs::write(
+            &honorees,
+            format!("{}{long}{}", &text[..start], &text[end..]),
+        )
+        .unwrap();
         let project = crate::project::Project::open(dir.path()).unwrap();
         let mut r = Rebuilder::new(project, dir.path().join("output"));
         let long_name = |round: &Round| {
