@@ -517,3 +517,33 @@ fn check_warns_of_paper_only_elements_and_long_fields() {
     assert!(out.contains("trường date"), "{out}");
     assert!(out.contains("quá 500 ký tự của trường Subject"), "{out}");
 }
+
+/// `plan: electronic: true` and `invitation: electronic: true` in the data ask for those
+/// documents' electronic copies alone, without `--dien-tu` (docs/dien-tu.md).
+#[test]
+fn the_plans_and_invitations_data_switches_ask_for_their_electronic_copies() {
+    let dir = common::init_project();
+    let p = dir.path().join("p");
+    let plan = p.join("data/plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let text = text.replacen("  draft: false", "  draft: false\n  electronic: true", 1);
+    std::fs::write(&plan, &text).unwrap();
+    let (code, out) = run(dir.path(), &["build", "p", "-q"]);
+    assert_eq!(code, 0, "{out}");
+    let e = p.join("output/dien-tu");
+    assert!(e.join("ke-hoach.pdf").is_file(), "the plan asked for it");
+    assert!(!e.join("giay-moi").exists(), "the invitations did not");
+    assert!(!e.join("quyet-dinh-khen-thuong.pdf").exists());
+    blank_number_and_date(&e.join("ke-hoach.pdf"), "KH-UBND");
+
+    let inv = text.replacen("invitation:\n", "invitation:\n  electronic: true\n", 1);
+    assert_ne!(inv, text, "plan.yaml has an invitation block");
+    std::fs::write(&plan, inv).unwrap();
+    let (code, out) = run(dir.path(), &["build", "p", "-q"]);
+    assert_eq!(code, 0, "{out}");
+    let files = std::fs::read_dir(e.join("giay-moi")).unwrap().count();
+    assert!(
+        files >= 139,
+        "one per delegate, with their metadata: {files}"
+    );
+}
