@@ -470,6 +470,40 @@ fn metadata_matches_the_pdf_text() {
         }
         assert_eq!(one("PageAmount"), pdf_pages(&pdf).to_string());
         assert_eq!(one("Language"), "Tiếng Việt");
+        // The same values in the PDF's own XMP (what the catalog's metadata stream says, as
+        // poppler reads it), beside what Typst wrote there.
+        let meta = common::tool("pdfinfo", &["-meta", pdf.to_str().unwrap()]);
+        assert!(
+            meta.contains("<dc:title>"),
+            "{pdf:?}: Typst's XMP kept: {meta}"
+        );
+        for tag in [
+            "TypeName",
+            "CodeNotation",
+            "OrganName",
+            "Subject",
+            "Language",
+            "PageAmount",
+            "Position",
+            "FullName",
+        ] {
+            let v = one(tag).replace('&', "&amp;");
+            assert!(
+                meta.contains(&format!("<vbdi:{tag}>{v}</vbdi:{tag}>")),
+                "{pdf:?}: XMP {tag} “{v}”: {meta}"
+            );
+        }
+        for r in &to[1..] {
+            let r = r.replace('&', "&amp;");
+            assert!(
+                meta.contains(&format!("<rdf:li>{r}</rdf:li>")),
+                "{r}: {meta}"
+            );
+        }
+        assert!(
+            !meta.contains("<vbdi:CodeNumber>"),
+            "left for the signing step"
+        );
         // Left for the signing step, as the PDF leaves them.
         assert_eq!(
             (one("CodeNumber"), one("IssuedDate")),

@@ -198,9 +198,11 @@ pub fn electronic(
     data: &Data,
     metadata: metadata::Issued,
 ) -> Option<engine::esign::Esign> {
+    let xmp = metadata.clone();
     (settings.electronic || settings.fields || own).then(|| engine::esign::Esign {
         fields: settings.fields || data.plan.electronic.fields,
         metadata: Some(std::sync::Arc::new(move |pages| metadata.xml(pages))),
+        xmp: Some(std::sync::Arc::new(move |pages| xmp.xmp(pages))),
     })
 }
 

@@ -86,7 +86,58 @@ fn field(out: &mut String, indent: &str, name: &str, value: &str) {
     }
 }
 
+/// The namespace of the Phụ lục VI fields in a PDF's XMP.
+pub const XMP_NS: &str = "urn:vinhdanh:nd30:phu-luc-vi#";
+
 impl Issued {
+    /// The fields the data gives, by their Phụ lục VI names, for a PDF of `pages` pages (those
+    /// the signing assigns, and empty ones, left out).
+    fn given(&self, pages: usize) -> Vec<(&'static str, String)> {
+        let mut v = vec![
+            ("OrganId", self.organ_id.clone().unwrap_or_default()),
+            ("TypeName", self.type_name.clone()),
+            ("CodeNotation", self.code_notation.clone()),
+            ("OrganName", self.organ_name.clone()),
+            ("Subject", self.subject.clone()),
+            ("Language", "Tiếng Việt".to_string()),
+            ("PageAmount", pages.to_string()),
+            ("Position", self.position.clone()),
+            ("FullName", self.full_name.clone()),
+            (
+                "Priority",
+                self.priority.map(|p| p.to_string()).unwrap_or_default(),
+            ),
+            (
+                "IssuedAmount",
+                self.copies.map(|c| c.to_string()).unwrap_or_default(),
+            ),
+        ];
+        v.retain(|(_, value)| !value.is_empty());
+        for (name, value) in &mut v {
+            *value = value.chars().take(metadata_length(name)).collect();
+        }
+        v
+    }
+
+    /// The same fields as the XML file, as an XMP description for the PDF's own metadata
+    /// (namespace [`XMP_NS`], prefix `vbdi`; the recipients as a bag).
+    pub fn xmp(&self, pages: usize) -> String {
+        let mut s = format!("<rdf:Description rdf:about=\"\" xmlns:vbdi=\"{XMP_NS}\">");
+        for (name, value) in self.given(pages) {
+            s.push_str(&format!("<vbdi:{name}>{}</vbdi:{name}>", escape(&value)));
+        }
+        if !self.to.is_empty() {
+            s.push_str("<vbdi:To><rdf:Bag>");
+            for to in &self.to {
+                let v: String = to.chars().take(metadata_length("OrganName")).collect();
+                s.push_str(&format!("<rdf:li>{}</rdf:li>", escape(&v)));
+            }
+            s.push_str("</rdf:Bag></vbdi:To>");
+        }
+        s.push_str("</rdf:Description>");
+        s
+    }
+
     /// The XML file, for a PDF of `pages` pages.
     pub fn xml(&self, pages: usize) -> String {
         let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -27,6 +27,9 @@ pub struct Esign {
     pub fields: bool,
     /// The metadata file written beside the PDF (`…-metadata.xml`), given the page count.
     pub metadata: Option<Arc<dyn Fn(usize) -> String + Send + Sync>>,
+    /// The same fields as an XMP description (`<rdf:Description …>`), added to the PDF's own
+    /// XMP packet, given the page count.
+    pub xmp: Option<Arc<dyn Fn(usize) -> String + Send + Sync>>,
 }
 
 impl std::fmt::Debug for Esign {
@@ -34,6 +37,7 @@ impl std::fmt::Debug for Esign {
         f.debug_struct("Esign")
             .field("fields", &self.fields)
             .field("metadata", &self.metadata.is_some())
+            .field("xmp", &self.xmp.is_some())
             .finish()
     }
 }
@@ -96,7 +100,13 @@ const PT_PER_MM: f64 = 72.0 / 25.4;
 /// their cross-reference section and a trailer pointing back (`/Prev`) to the original one.
 /// Each widget is printable (`/F 4`) with an empty appearance, as PDF/A asks of annotations.
 pub fn add_fields(pdf: &[u8], areas: &[Area]) -> Result<Vec<u8>, String> {
-    if areas.is_empty() {
+    update(pdf, areas, None)
+}
+
+/// [`add_fields`], and `xmp` (an `<rdf:Description>`) added to the XMP packet Typst wrote,
+/// as a new metadata stream the catalog points to: all in one incremental update.
+pub fn update(pdf: &[u8], areas: &[Area], xmp: Option<&str>) -> Result<Vec<u8>, String> {
+    if areas.is_empty() && xmp.is_none() {
         return Ok(pdf.to_vec());
     }
     let doc = Document::load_mem(pdf).map_err(|e| e.to_string())?;
@@ -177,9 +187,32 @@ pub fn add_fields(pdf: &[u8], areas: &[Area]) -> Result<Vec<u8>, String> {
         objects.push((id, Object::Dictionary(page)));
     }
     let mut catalog = doc.get_dictionary(root).map_err(|e| e.to_string())?.clone();
-    let mut form = Dictionary::new();
-    form.set("Fields", fields);
-    catalog.set("AcroForm", form);
+    if !fields.is_empty() {
+        let mut form = Dictionary::new();
+        form.set("Fields", fields);
+        catalog.set("AcroForm", form);
+    }
+    if let Some(description) = xmp {
+        let old = catalog
+            .get(b"Metadata")
+            .and_then(Object::as_reference)
+            .and_then(|r| doc.get_object(r))
+            .and_then(Object::as_stream)
+            .map_err(|e| e.to_string())?;
+        let bytes = old
+            .decompressed_content()
+            .unwrap_or_else(|_| old.content.clone());
+        let packet = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+        let at = packet.rfind("</rdf:RDF>").ok_or("no rdf:RDF in the XMP")?;
+        let packet = format!("{}{description}{}", &packet[..at], &packet[at..]);
+        let mut dict = Dictionary::new();
+        dict.set("Type", "Metadata");
+        dict.set("Subtype", "XML");
+        let id = (next, 0);
+        next += 1;
+        objects.push((id, Object::Stream(Stream::new(dict, packet.into_bytes()))));
+        catalog.set("Metadata", id);
+    }
     objects.push((root, Object::Dictionary(catalog)));
     objects.sort_by_key(|(id, _)| *id);
     append(pdf, &doc, prev, next, &objects).map_err(|e| e.to_string())

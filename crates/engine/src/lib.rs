@@ -450,11 +450,15 @@ impl<'a> Engine<'a> {
         pdf: Vec<u8>,
         name: &str,
     ) -> Result<Vec<u8>, Diagnostics> {
-        match e.filter(|e| e.fields) {
-            Some(_) => esign::add_fields(&pdf, &esign::areas(doc))
-                .map_err(|e| Diagnostic::error(crate::msg::fields_failed(name, &e)).into()),
-            None => Ok(pdf),
-        }
+        let Some(e) = e else { return Ok(pdf) };
+        let areas = if e.fields {
+            esign::areas(doc)
+        } else {
+            Vec::new()
+        };
+        let xmp = e.xmp.as_ref().map(|f| f(doc.pages().len()));
+        esign::update(&pdf, &areas, xmp.as_deref())
+            .map_err(|e| Diagnostic::error(crate::msg::fields_failed(name, &e)).into())
     }
 
     /// Hands a laid-out document to [`Options::keep`], if set.
