@@ -1139,8 +1139,14 @@ fn the_workspace_labels_exist_and_follow_lang() {
         "({title: document.querySelector('#workspace h2').textContent, sections: [...document.querySelectorAll('.ws-section > summary')].map(s => s.firstChild.textContent), mode: document.querySelector('#ws-signature select').closest('label').textContent})",
     );
     assert_eq!(words["title"], "Edit the conference's data");
-    assert_eq!(words["sections"][1], "Signer");
-    assert_eq!(words["sections"][8], "The plan's body: paste from Word");
+    assert_eq!(words["sections"][1], "Default signer");
+    assert_eq!(
+        words["sections"][4],
+        "Signer of the decision and certificates"
+    );
+    assert_eq!(words["sections"][6], "Delegate composition");
+    assert_eq!(words["sections"][7], "Honour quotas");
+    assert_eq!(words["sections"][13], "The plan's body: paste from Word");
     let mode = words["mode"].as_str().unwrap();
     assert!(
         mode.contains("Signing mode") && mode.contains("“KT.” (signing for)"),
@@ -1426,6 +1432,16 @@ fn composition_tree_and_a_documents_own_signer_are_edited_on_the_page() {
         "(() => { const e = document.querySelector('#ws-signer-decision .ws-signer-default'); return e && e.textContent; })()",
     );
     assert!(said.as_str().unwrap().contains("Hà Thị Thủy"), "{said}");
+    assert!(
+        js(
+            &tab,
+            "document.querySelector('#ws-signer-decision .ws-body').textContent"
+        )
+        .as_str()
+        .unwrap()
+        .contains("Nghị định 30/2020"),
+        "the ND30 modes explained before the signer is made"
+    );
     run_js(
         &tab,
         "document.getElementById('ws-signer-decision').scrollIntoView();",
@@ -1445,7 +1461,7 @@ fn composition_tree_and_a_documents_own_signer_are_edited_on_the_page() {
     assert!(
         js(
             &tab,
-            "document.querySelector('#ws-signer-decision .ws-help').textContent"
+            "document.querySelector('#ws-signer-decision [data-path=\"signature.mode\"]').closest('label').textContent"
         )
         .as_str()
         .unwrap()

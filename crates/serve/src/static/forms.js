@@ -70,7 +70,6 @@ const FORMS = [
     render: "signer",
     empty: "absent",
     title: { l: "fl_104" },
-    help: SIGN_HELP,
     fields: SIGNATURE_FIELDS,
   },
   {
@@ -80,7 +79,6 @@ const FORMS = [
     render: "signer",
     empty: "absent",
     title: { l: "fl_105" },
-    help: SIGN_HELP,
     fields: SIGNATURE_FIELDS,
   },
   {
@@ -90,7 +88,6 @@ const FORMS = [
     render: "signer",
     empty: "null",
     title: { l: "fl_106" },
-    help: SIGN_HELP,
     fields: SIGNATURE_FIELDS,
   },
   {

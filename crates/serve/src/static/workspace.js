@@ -576,7 +576,7 @@
       if (v === null || ["string", "number", "boolean"].includes(typeof v)) pairs.push([lastKey(c), v]);
     }
     const who = pairs.filter(([k]) => k === "position" || k === "name").map(([, v]) => v).filter(Boolean).join(", ");
-    s.body.append(mk("p", { class: "ws-signer-default" }, W("ws_signer_default", { who: who || "—" })));
+    s.body.append(mk("p", { class: "ws-signer-default" }, W("ws_signer_default", { who: who || "—" })), mk("p", { class: "ws-help" }, tr(SIGN_HELP)));
     s.save.disabled = true;
     s.body.append(mk("button", { type: "button", class: "ws-signer-make", disabled: pairs.length === 0,
       onclick: () => commit(s, [{ op: "put", at: path, value: { map: pairs } }]) }, L.ws_signer_make));
