@@ -449,13 +449,14 @@ fn malformed_and_oversized_bodies_change_nothing() {
         // Well-formed JSON of the wrong shape.
         "[a-z\\[\\]{}\":,0-9 ]{0,200}".prop_map(String::into_bytes),
         // Every operation with wrong paths, indices and kinds, at a stale version.
-        (0usize..6, "[a-z.\\[\\]0-9]{0,30}", any::<i64>()).prop_map(|(k, p, n)| {
+        (0usize..7, "[a-z.\\[\\]0-9]{0,30}", any::<i64>()).prop_map(|(k, p, n)| {
             let op = match k {
                 0 => json!({"op": "set", "at": p, "value": n.to_string(), "raw": true}),
                 1 => json!({"op": "insert", "list": p, "index": n, "item": [["a", "b"]]}),
                 2 => json!({"op": "move", "list": p, "from": n, "to": 0}),
                 3 => json!({"op": "remove", "at": p}),
                 4 => json!({"op": "rename", "at": p}),
+                5 => json!({"op": "put", "at": p, "value": {"map": [[p, n], ["x", [n, null]]]}}),
                 _ => json!({"op": "set", "at": p}),
             };
             json!({"file": "data/plan.yaml", "version": "stale", "ops": [op]})

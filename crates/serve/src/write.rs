@@ -750,6 +750,50 @@ mod tests {
     }
 
     #[test]
+    fn a_put_makes_a_mapping_over_null_in_crlf_and_refuses_bad_values_unchanged() {
+        let (dir, ws) = project();
+        let file = dir.path().join("data/plan.yaml");
+        let before = std::fs::read(&file).unwrap();
+        let v = ws.read("data/plan.yaml").unwrap().version;
+        let value = serde_json::json!({"map": [["position", "PHÓ CHỦ TỊCH"], ["mode", "KT"], ["count", 2], ["image", null]]});
+        ws.edit(
+            "data/plan.yaml",
+            &v,
+            &[Op::Put {
+                at: "plan.number".into(),
+                value,
+            }],
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "# head\r\nplan:\r\n  number:   # số\r\n    position: PHÓ CHỦ TỊCH\r\n    mode: KT\r\n    count: 2\r\n    image: ~\r\n  name: 'Xã A'\r\n  count: 4\r\n  list: [a, b]\r\n"
+        );
+        ws.undo().unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), before);
+        let v = ws.read("data/plan.yaml").unwrap().version;
+        for bad in [
+            serde_json::json!({"a": 1}),
+            serde_json::json!({"map": [["k"]]}),
+            serde_json::json!({"map": [[1, 2]]}),
+            serde_json::json!(1e300),
+            serde_json::json!({"map": [["", 1]]}),
+            serde_json::json!({"map": [["k", 1], ["k", 2]]}),
+        ] {
+            let r = ws.edit(
+                "data/plan.yaml",
+                &v,
+                &[Op::Put {
+                    at: "plan.number".into(),
+                    value: bad.clone(),
+                }],
+            );
+            assert!(matches!(r, Err(Refusal::Bad(_))), "{bad}: {r:?}");
+            assert_eq!(std::fs::read(&file).unwrap(), before, "{bad}");
+        }
+    }
+
+    #[test]
     fn a_set_changes_only_its_value_and_undo_restores_the_bytes() {
         let (dir, ws) = project();
         let file = dir.path().join("data/plan.yaml");
