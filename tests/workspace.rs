@@ -1495,4 +1495,35 @@ fn composition_tree_and_a_documents_own_signer_are_edited_on_the_page() {
         "the default signer's line again",
         "document.querySelector('#ws-signer-decision .ws-signer-default')",
     );
+
+    // The plan has no `signature:` of its own: made, it is added at the end of `plan:`; dropped,
+    // the key goes and the file is byte for byte the sample's.
+    run_js(
+        &tab,
+        "document.getElementById('ws-signer-plan').open = true;",
+    );
+    wait_js(
+        &tab,
+        "the plan's default signer line",
+        "document.querySelector('#ws-signer-plan .ws-signer-make')",
+    );
+    let (class, text) = click_and_wait(&tab, "signer-plan", ".ws-signer-make");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let made = read("data/plan.yaml");
+    let sample = String::from_utf8(original_plan.clone()).unwrap();
+    let archive = "  archive: VT, VHXH         # dòng \"- Lưu: VT, VHXH.\"\n";
+    assert_eq!(
+        made,
+        sample.replacen(
+            archive,
+            &format!("{archive}  signature:\n    on_behalf: ỦY BAN NHÂN DÂN\n    mode: ~\n    head: CHỦ TỊCH\n    position: CHỦ TỊCH\n    name: Hà Thị Thủy\n    image: ~\n"),
+            1
+        )
+    );
+    let (class, text) = click_and_wait(&tab, "signer-plan", ".ws-signer-drop");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        std::fs::read(p.join("data/plan.yaml")).unwrap(),
+        original_plan
+    );
 }
