@@ -644,9 +644,9 @@ fn serve_opens_its_page_in_the_browser() {
         .spawn()
         .expect("start vinhdanh serve");
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    // Kept open while serve runs: serve writes more lines, and a closed pipe would stop it.
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdout.read_line(&mut first).unwrap();
     let url = first
         .split_whitespace()
         .find(|w| w.starts_with("http://127.0.0.1:"))
@@ -667,6 +667,7 @@ fn serve_opens_its_page_in_the_browser() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     };
     let _ = child.kill();
+    drop(stdout);
     let _ = child.wait();
     assert_eq!(opened, url);
 }

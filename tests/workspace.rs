@@ -449,13 +449,14 @@ fn malformed_and_oversized_bodies_change_nothing() {
         // Well-formed JSON of the wrong shape.
         "[a-z\\[\\]{}\":,0-9 ]{0,200}".prop_map(String::into_bytes),
         // Every operation with wrong paths, indices and kinds, at a stale version.
-        (0usize..6, "[a-z.\\[\\]0-9]{0,30}", any::<i64>()).prop_map(|(k, p, n)| {
+        (0usize..7, "[a-z.\\[\\]0-9]{0,30}", any::<i64>()).prop_map(|(k, p, n)| {
             let op = match k {
                 0 => json!({"op": "set", "at": p, "value": n.to_string(), "raw": true}),
                 1 => json!({"op": "insert", "list": p, "index": n, "item": [["a", "b"]]}),
                 2 => json!({"op": "move", "list": p, "from": n, "to": 0}),
                 3 => json!({"op": "remove", "at": p}),
                 4 => json!({"op": "rename", "at": p}),
+                5 => json!({"op": "put", "at": p, "value": {"map": [[p, n], ["x", [n, null]]]}}),
                 _ => json!({"op": "set", "at": p}),
             };
             json!({"file": "data/plan.yaml", "version": "stale", "ops": [op]})
@@ -646,8 +647,13 @@ fn forms_and_tables_save_exactly_the_edited_value_and_undo_restores_the_file() {
         titles,
         json!([
             "Cơ quan ban hành",
-            "Người ký",
+            "Người ký mặc định",
+            "Người ký Kế hoạch",
+            "Người ký Giấy mời",
+            "Người ký Quyết định và Giấy khen",
             "Hội nghị",
+            "Thành phần đại biểu",
+            "Số lượng khen thưởng",
             "Kế hoạch: số, ngày",
             "Giấy mời: số, ngày",
             "Chương trình hội nghị",
@@ -1134,8 +1140,14 @@ fn the_workspace_labels_exist_and_follow_lang() {
         "({title: document.querySelector('#workspace h2').textContent, sections: [...document.querySelectorAll('.ws-section > summary')].map(s => s.firstChild.textContent), mode: document.querySelector('#ws-signature select').closest('label').textContent})",
     );
     assert_eq!(words["title"], "Edit the conference's data");
-    assert_eq!(words["sections"][1], "Signer");
-    assert_eq!(words["sections"][8], "The plan's body: paste from Word");
+    assert_eq!(words["sections"][1], "Default signer");
+    assert_eq!(
+        words["sections"][4],
+        "Signer of the decision and certificates"
+    );
+    assert_eq!(words["sections"][6], "Delegate composition");
+    assert_eq!(words["sections"][7], "Honour quotas");
+    assert_eq!(words["sections"][13], "The plan's body: paste from Word");
     let mode = words["mode"].as_str().unwrap();
     assert!(
         mode.contains("Signing mode") && mode.contains("“KT.” (signing for)"),
@@ -1299,5 +1311,219 @@ fn an_xlsx_dropped_in_replaces_the_list_and_its_problems_show_at_their_cells() {
         std::fs::read(s.project().join("data/delegates.xlsx")).unwrap(),
         new,
         "the clerk's file untouched"
+    );
+}
+
+/// Clicks `button` (a selector) and waits for the section's message; returns (class, text).
+fn click_and_wait(tab: &headless_chrome::Tab, id: &str, button: &str) -> (String, String) {
+    run_js(
+        tab,
+        &format!(
+            "const m = document.querySelector('#ws-{id} .ws-msg'); m.textContent = ''; document.querySelector('#ws-{id} {button}').click();"
+        ),
+    );
+    let v = wait_js(
+        tab,
+        &format!("the message of {id} after {button}"),
+        &format!(
+            "(() => {{ const m = document.querySelector('#ws-{id} .ws-msg'); return m.textContent && !document.querySelector('#ws-{id}').dataset.saving && [m.className, m.textContent]; }})()"
+        ),
+    );
+    (
+        v[0].as_str().unwrap().to_string(),
+        v[1].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn composition_tree_and_a_documents_own_signer_are_edited_on_the_page() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
+    let original_decision = std::fs::read(p.join("data/decision.yaml")).unwrap();
+    let original_plan = std::fs::read(p.join("data/plan.yaml")).unwrap();
+    let browser = browser(chrome, (1400, 1100));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the cards and the workspace",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+
+    // The composition as a tree: every group a row, indented by its depth.
+    open_section(&tab, "composition");
+    let rows = js(
+        &tab,
+        "[...document.querySelectorAll('#ws-composition .ws-group-row')].map(r => [r.dataset.path, r.querySelector('code').textContent, parseFloat(r.style.marginLeft) || 0])",
+    );
+    let rows = rows.as_array().unwrap();
+    assert_eq!(
+        rows.len(),
+        1 + 4 + 8 + 3 + 1,
+        "the total, 4 groups, their 12 subgroups"
+    );
+    assert_eq!(rows[0], json!(["composition", "total", 0]));
+    assert_eq!(
+        rows[3],
+        json!(["composition.groups[1].groups[0]", "party-standing", 3.6])
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-composition').scrollIntoView();",
+    );
+    shot(&tab, "20-composition-tree.png");
+    // A group's count, and a subgroup added to a group that had none: one save.
+    type_in(&tab, "composition", "composition.groups[0].count", "5");
+    let (class, text) = click_and_wait(
+        &tab,
+        "composition",
+        ".ws-group-row[data-path=\"composition.groups[0]\"] .ws-add-child",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(read("data/plan.yaml"), fixture("plan-composition.yaml"));
+    wait_js(
+        &tab,
+        "the new subgroup's row",
+        "document.querySelector('#ws-composition .ws-group-row[data-path=\"composition.groups[0].groups[0]\"]')",
+    );
+    run_js(
+        &tab,
+        "document.querySelector('#ws-composition .ws-group-row[data-path=\"composition.groups[0].groups[0]\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "21-composition-subgroup-added.png");
+    // The new counts disagree with the delegates' list (an error that stops the documents):
+    // undone, the plan is byte for byte the sample's again.
+    run_js(&tab, "document.getElementById('ws-undo').click();");
+    wait_js(
+        &tab,
+        "the undo",
+        "document.getElementById('ws-status').textContent.includes('hoàn tác')",
+    );
+    assert_eq!(
+        std::fs::read(p.join("data/plan.yaml")).unwrap(),
+        original_plan
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-composition').open = false;",
+    );
+
+    // The honour quotas: one row each.
+    open_section(&tab, "honours");
+    assert_eq!(
+        js(
+            &tab,
+            "[...document.querySelectorAll('#ws-honours .ws-group-row')].map(r => r.querySelector('[data-path$=\".kind\"]').value + ' ' + r.querySelector('[data-path$=\".min\"]').value + '-' + r.querySelector('[data-path$=\".max\"]').value)",
+        ),
+        json!(["collective 10-15", "individual 30-35"])
+    );
+    run_js(&tab, "document.getElementById('ws-honours').open = false;");
+
+    // The decision's own signer: `signature: ~` (the default signer) made from the default,
+    // its name changed, saved; the decision's PDF names the new signer.
+    run_js(
+        &tab,
+        "document.getElementById('ws-signer-decision').open = true;",
+    );
+    let said = wait_js(
+        &tab,
+        "the default signer's line",
+        "(() => { const e = document.querySelector('#ws-signer-decision .ws-signer-default'); return e && e.textContent; })()",
+    );
+    assert!(said.as_str().unwrap().contains("Hà Thị Thủy"), "{said}");
+    assert!(
+        js(
+            &tab,
+            "document.querySelector('#ws-signer-decision .ws-body').textContent"
+        )
+        .as_str()
+        .unwrap()
+        .contains("Nghị định 30/2020"),
+        "the ND30 modes explained before the signer is made"
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-signer-decision').scrollIntoView();",
+    );
+    shot(&tab, "22-signer-default.png");
+    let (class, text) = click_and_wait(&tab, "signer-decision", ".ws-signer-make");
+    assert!(class.contains("ok"), "{class}: {text}");
+    wait_js(
+        &tab,
+        "the signer's fields",
+        "document.querySelector('#ws-signer-decision [data-path=\"signature.name\"]')",
+    );
+    type_in(&tab, "signer-decision", "signature.name", "Nguyễn Văn Bình");
+    let (class, text) = save(&tab, "signer-decision");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(read("data/decision.yaml"), fixture("decision-signer.yaml"));
+    assert!(
+        js(
+            &tab,
+            "document.querySelector('#ws-signer-decision [data-path=\"signature.mode\"]').closest('label').textContent"
+        )
+        .as_str()
+        .unwrap()
+        .contains("Nghị định 30/2020"),
+        "the ND30 modes explained in place"
+    );
+    shot(&tab, "23-signer-own.png");
+    let pdf = p.join("output/quyet-dinh-khen-thuong.pdf");
+    let start = Instant::now();
+    loop {
+        let st = s.state();
+        if done(&st) && pdf.exists() && common::pdf_text(&pdf).contains("Nguyễn Văn Bình") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the decision's PDF never named the new signer; state: {st}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Dropped again: back to `signature: ~`, the file byte for byte as it was.
+    let (class, text) = click_and_wait(&tab, "signer-decision", ".ws-signer-drop");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        std::fs::read(p.join("data/decision.yaml")).unwrap(),
+        original_decision
+    );
+    wait_js(
+        &tab,
+        "the default signer's line again",
+        "document.querySelector('#ws-signer-decision .ws-signer-default')",
+    );
+
+    // The plan has no `signature:` of its own: made, it is added at the end of `plan:`; dropped,
+    // the key goes and the file is byte for byte the sample's.
+    run_js(
+        &tab,
+        "document.getElementById('ws-signer-plan').open = true;",
+    );
+    wait_js(
+        &tab,
+        "the plan's default signer line",
+        "document.querySelector('#ws-signer-plan .ws-signer-make')",
+    );
+    let (class, text) = click_and_wait(&tab, "signer-plan", ".ws-signer-make");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let made = read("data/plan.yaml");
+    let sample = String::from_utf8(original_plan.clone()).unwrap();
+    let archive = "  archive: VT, VHXH         # dòng \"- Lưu: VT, VHXH.\"\n";
+    assert_eq!(
+        made,
+        sample.replacen(
+            archive,
+            &format!("{archive}  signature:\n    on_behalf: ỦY BAN NHÂN DÂN\n    mode: ~\n    head: CHỦ TỊCH\n    position: CHỦ TỊCH\n    name: Hà Thị Thủy\n    image: ~\n"),
+            1
+        )
+    );
+    let (class, text) = click_and_wait(&tab, "signer-plan", ".ws-signer-drop");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        std::fs::read(p.join("data/plan.yaml")).unwrap(),
+        original_plan
     );
 }

@@ -251,6 +251,32 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         ),
         ("ws_add", pick("+ Thêm", "+ Add")),
         ("ws_add_row", pick("+ Thêm dòng", "+ Add a row")),
+        ("ws_group_add", pick("+ Thêm nhóm", "+ Add a group")),
+        ("ws_group_child", pick("+ Nhóm con", "+ Subgroup")),
+        ("ws_group_new", pick("Nhóm mới", "New group")),
+        ("ws_group_range", pick("Khoảng", "Range")),
+        ("ws_honour_new", pick("Khen thưởng mới", "New quota")),
+        (
+            "ws_signer_default",
+            pick(
+                "Văn bản này do người ký mặc định ký (mục “Người ký mặc định” ở trên): {who}.",
+                "This document is signed by the default signer (the “Default signer” section above): {who}.",
+            ),
+        ),
+        (
+            "ws_signer_make",
+            pick(
+                "Tạo người ký riêng (chép từ người ký mặc định)",
+                "Give it its own signer (copied from the default)",
+            ),
+        ),
+        (
+            "ws_signer_drop",
+            pick(
+                "Bỏ người ký riêng, dùng người ký mặc định",
+                "Drop its own signer, use the default",
+            ),
+        ),
         ("ws_up", pick("Lên", "Up")),
         ("ws_down", pick("Xuống", "Down")),
         ("ws_remove", pick("Xóa", "Remove")),
@@ -504,12 +530,12 @@ pub fn form_labels() -> Vec<(&'static str, &'static str)> {
             pick("Địa danh (dòng ngày tháng)", "Place (the date line)"),
         ),
         ("fl_028", pick("Thẩm quyền khen thưởng", "Award authority")),
-        ("fl_029", pick("Người ký", "Signer")),
+        ("fl_029", pick("Người ký mặc định", "Default signer")),
         (
             "fl_030",
             pick(
-                "Người ký mặc định của mọi văn bản; một văn bản có người ký riêng (mục signature của văn bản đó) thì hiện ở phần của văn bản đó.",
-                "The default signer of every document; a document with its own signer (its signature entry) shows it in its own section.",
+                "Người ký mặc định của mọi văn bản; một văn bản cần người ký khác (Kế hoạch do Phó Chủ tịch ký thay, Quyết định do Chủ tịch ký…) có người ký riêng ở các mục “Người ký …” bên dưới.",
+                "The default signer of every document; a document signed by someone else (the plan by a deputy, the decision by the chairman…) gets its own signer in the “Signer of …” sections below.",
             ),
         ),
         ("fl_031", pick("Hội nghị", "Conference")),
@@ -622,6 +648,48 @@ pub fn form_labels() -> Vec<(&'static str, &'static str)> {
         ("fl_087", pick("Tên", "Name")),
         ("fl_088", pick("Thành tích", "Achievement")),
         ("fl_089", pick("Đơn vị đề nghị", "Proposed by")),
+        (
+            "fl_090",
+            pick("Thành phần đại biểu", "Delegate composition"),
+        ),
+        (
+            "fl_091",
+            pick(
+                "Các nhóm đại biểu, lồng nhau như mục II.3 của Kế hoạch in ra: mỗi nhóm có tên, một số lượng (số) hoặc một khoảng (từ … đến …); “mềm” khi con số chỉ là dự kiến (tổng các nhóm con không cần khớp). Nút ↑ ↓ đổi thứ tự trong cùng nhóm cha.",
+                "The delegate groups, nested as section II.3 of the printed plan shows them: each has a label, a count or a range (min … max); “soft” when the number is only an estimate (its subgroups need not add up). ↑ ↓ reorder within the same parent.",
+            ),
+        ),
+        ("fl_092", pick("Số lượng khen thưởng", "Honour quotas")),
+        (
+            "fl_093",
+            pick(
+                "Số tập thể và cá nhân đề nghị khen thưởng (mục II.3.2 – 3.3), mỗi dòng một khoảng từ … đến ….",
+                "How many collectives and individuals are proposed for an award (sections II.3.2–3.3), each a range min … max.",
+            ),
+        ),
+        ("fl_094", pick("Số lượng", "Count")),
+        ("fl_095", pick("Từ", "Min")),
+        ("fl_096", pick("Đến", "Max")),
+        ("fl_097", pick("Mềm", "Soft")),
+        ("fl_098", pick("Đơn vị tính", "Unit")),
+        ("fl_099", pick("Loại", "Kind")),
+        ("fl_100", pick("Tập thể", "Collectives")),
+        ("fl_101", pick("Cá nhân", "Individuals")),
+        ("fl_102", pick("Ghi chú", "Note")),
+        ("fl_103", pick("Mô tả", "Detail")),
+        ("fl_104", pick("Người ký Kế hoạch", "Signer of the plan")),
+        (
+            "fl_105",
+            pick("Người ký Giấy mời", "Signer of the invitations"),
+        ),
+        (
+            "fl_106",
+            pick(
+                "Người ký Quyết định và Giấy khen",
+                "Signer of the decision and certificates",
+            ),
+        ),
+        ("fl_107", pick("Tên gọi", "Label")),
     ]
 }
 

@@ -102,6 +102,14 @@ pub enum Op {
     },
     /// The list item or mapping key at `at` goes.
     Remove { at: String },
+    /// The mapping key at `at` gets `value`, whatever it held, or is added: a text, a number,
+    /// `true`/`false`, `null` (written `~`), a list, or a mapping sent as
+    /// `{"map": [[key, value], …]}` (its keys in order). A document's own signer is made so
+    /// over `signature: ~`, a composition group gets its `groups:`.
+    Put {
+        at: String,
+        value: serde_json::Value,
+    },
     /// The block list at `at` is replaced as a whole by `items` (the plan's body pasted from
     /// Word, confirmed by the clerk): its lines are written anew, at its indentation.
     Replace {
@@ -457,9 +465,50 @@ fn apply(editor: &mut Editor, op: &Op) -> Result<vinhdanh_yaml::Change, String> 
         }
         Op::Move { list, from, to } => editor.move_item(list, *from, *to),
         Op::Remove { at } => editor.remove(at),
+        Op::Put { at, value } => editor.put(at, &put_value(value, 0)?),
         Op::Replace { at, items } => return replace_list(editor, at, items),
     };
     r.map_err(|e| e.to_string())
+}
+
+/// The value of a [`Op::Put`], as the editor writes it.
+fn put_value(v: &serde_json::Value, depth: usize) -> Result<vinhdanh_yaml::Value, String> {
+    use serde_json::Value as J;
+    use vinhdanh_yaml::Value as V;
+    if depth > 16 {
+        return Err(msg::write_no_edit());
+    }
+    Ok(match v {
+        J::String(s) => V::Text(s.clone()),
+        J::Bool(b) => V::Raw(b.to_string()),
+        J::Null => V::Raw("~".into()),
+        J::Number(n) if vinhdanh_yaml::raw_scalar_ok(&n.to_string()) => V::Raw(n.to_string()),
+        J::Number(n) => return Err(msg::write_not_raw(&n.to_string())),
+        J::Array(items) => V::List(
+            items
+                .iter()
+                .map(|i| put_value(i, depth + 1))
+                .collect::<Result<_, _>>()?,
+        ),
+        J::Object(o) => {
+            let Some(J::Array(pairs)) = o.get("map").filter(|_| o.len() == 1) else {
+                return Err(msg::write_no_edit());
+            };
+            let mut entries = Vec::new();
+            for pair in pairs {
+                match pair {
+                    J::Array(kv) if kv.len() == 2 => {
+                        let J::String(k) = &kv[0] else {
+                            return Err(msg::write_no_edit());
+                        };
+                        entries.push((k.clone(), put_value(&kv[1], depth + 1)?));
+                    }
+                    _ => return Err(msg::write_no_edit()),
+                }
+            }
+            V::Map(entries)
+        }
+    })
 }
 
 /// A value written unquoted: a number, a date (`2025-08-22`, `2025-08`, `2025`), a time
@@ -698,6 +747,50 @@ mod tests {
         std::fs::write(dir.path().join("secret.yaml"), "x: 1\n").unwrap();
         let ws = Workspace::new(dir.path()).unwrap();
         (dir, ws)
+    }
+
+    #[test]
+    fn a_put_makes_a_mapping_over_null_in_crlf_and_refuses_bad_values_unchanged() {
+        let (dir, ws) = project();
+        let file = dir.path().join("data/plan.yaml");
+        let before = std::fs::read(&file).unwrap();
+        let v = ws.read("data/plan.yaml").unwrap().version;
+        let value = serde_json::json!({"map": [["position", "PHÓ CHỦ TỊCH"], ["mode", "KT"], ["count", 2], ["image", null]]});
+        ws.edit(
+            "data/plan.yaml",
+            &v,
+            &[Op::Put {
+                at: "plan.number".into(),
+                value,
+            }],
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "# head\r\nplan:\r\n  number:   # số\r\n    position: PHÓ CHỦ TỊCH\r\n    mode: KT\r\n    count: 2\r\n    image: ~\r\n  name: 'Xã A'\r\n  count: 4\r\n  list: [a, b]\r\n"
+        );
+        ws.undo().unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), before);
+        let v = ws.read("data/plan.yaml").unwrap().version;
+        for bad in [
+            serde_json::json!({"a": 1}),
+            serde_json::json!({"map": [["k"]]}),
+            serde_json::json!({"map": [[1, 2]]}),
+            serde_json::json!(1e300),
+            serde_json::json!({"map": [["", 1]]}),
+            serde_json::json!({"map": [["k", 1], ["k", 2]]}),
+        ] {
+            let r = ws.edit(
+                "data/plan.yaml",
+                &v,
+                &[Op::Put {
+                    at: "plan.number".into(),
+                    value: bad.clone(),
+                }],
+            );
+            assert!(matches!(r, Err(Refusal::Bad(_))), "{bad}: {r:?}");
+            assert_eq!(std::fs::read(&file).unwrap(), before, "{bad}");
+        }
     }
 
     #[test]

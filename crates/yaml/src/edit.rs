@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use yaml_edit::{Mapping, ScalarStyle, ScalarValue, Sequence, YamlFile, YamlNode};
 
-use crate::index::{Index, Kind, Style as IStyle};
+use crate::index::{Index, Kind, Span, Style as IStyle};
 use crate::path::{self, Seg};
 
 /// Why an edit was not made. The text is then unchanged.
@@ -864,7 +864,8 @@ fn plain_ok(value: &str, flow: bool) -> bool {
         return false;
     }
     // In a flow collection libyaml stops a plain scalar at any `:` (and the brackets end it).
-    if flow && value.contains([',', '[', ']', '{', '}', ':', '#']) {
+    // yaml-rust2 also stops at a ` -` before the collection's end.
+    if flow && (value.contains([',', '[', ']', '{', '}', ':', '#']) || value.contains(" -")) {
         return false;
     }
     if value.starts_with("---") || value.starts_with("...") {
@@ -889,4 +890,355 @@ fn resolves_to_non_string(v: &str) -> bool {
         && body
             .chars()
             .all(|c| c.is_ascii_hexdigit() || "._:-+xXoObB ".contains(c) || c == 'T' || c == 'Z')
+}
+
+/// A value [`Editor::put`] writes: a text (quoted when it must be), a plain scalar written as
+/// typed (a number, `true`/`false`, `~`), or a mapping or list of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Raw(String),
+    Map(Vec<(String, Value)>),
+    List(Vec<Value>),
+}
+
+/// The plain scalars [`Value::Raw`] may hold: an integer or decimal, `true`, `false`, `~`.
+pub fn raw_scalar_ok(v: &str) -> bool {
+    let body = v.strip_prefix('-').unwrap_or(v);
+    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
+    let number = !int.is_empty()
+        && int.len() <= 15
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.len() <= 6
+        && frac.bytes().all(|b| b.is_ascii_digit());
+    number || matches!(v, "true" | "false" | "~")
+}
+
+impl Editor {
+    /// The field at `path` (a mapping key) gets `value`, whatever it held (`~`, a text, a
+    /// mapping, a list) or if it was absent (the key is added after its mapping's last entry).
+    /// A block mapping gets a block value at its key's indentation plus two; a flow mapping a
+    /// flow value. A comment on the key's line stays on it; nothing else outside the value moves.
+    pub fn put(&mut self, path: &str, value: &Value) -> Result<Change, Error> {
+        let (parent, last) = split_last(path)?;
+        let Seg::Key(key) = &last else {
+            return Err(Error::WrongKind {
+                path: path.to_string(),
+                expected: "mapping key",
+            });
+        };
+        check_value(value)?;
+        let node = self.node(path, &parent)?;
+        if !matches!(node, YamlNode::Mapping(_)) {
+            return Err(Error::WrongKind {
+                path: self.parent_path(path),
+                expected: "mapping",
+            });
+        }
+        let flow = is_flow(&node);
+        let eol = if self.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        let text = &self.text;
+        let line_end = |at: usize| {
+            let e = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            if e > at && text[..e].ends_with('\r') {
+                e - 1
+            } else {
+                e
+            }
+        };
+        let (new, region) = match (self.index.key(path), self.index.value(path)) {
+            (Some(k), Some(v)) => {
+                match self.index.kind(path) {
+                    Some(Kind::Alias)
+                    | Some(Kind::Scalar {
+                        style: IStyle::Literal | IStyle::Folded,
+                        ..
+                    })
+                    | Some(Kind::Scalar { tagged: true, .. }) => {
+                        return Err(Error::Unsupported {
+                            path: path.to_string(),
+                        });
+                    }
+                    _ => {}
+                }
+                let colon = k.end
+                    + text[k.end..].find(':').ok_or_else(|| Error::Unsupported {
+                        path: path.to_string(),
+                    })?;
+                let between = &text[colon + 1..v.start.max(colon + 1)];
+                if between.contains(['&', '!', '|', '>']) {
+                    return Err(Error::Unsupported {
+                        path: path.to_string(),
+                    });
+                }
+                let key_line_end = line_end(k.end);
+                let on_key_line = v.start < key_line_end || v.start == v.end;
+                let block_old =
+                    matches!(self.index.kind(path), Some(Kind::Mapping | Kind::Sequence))
+                        && !text[v.start..].starts_with(['{', '['])
+                        && !on_key_line;
+                let end = if block_old {
+                    line_end(v.end.max(v.start))
+                } else {
+                    v.end.max(v.start)
+                };
+                // What the key's line keeps after the value: its comment.
+                let rest_of_key_line = if on_key_line {
+                    &text[end.min(key_line_end)..key_line_end.max(end)]
+                } else {
+                    &text[colon + 1..key_line_end]
+                };
+                let rest_of_key_line = if on_key_line && end > key_line_end {
+                    ""
+                } else {
+                    rest_of_key_line
+                };
+                let tail_from = if on_key_line {
+                    key_line_end.max(end)
+                } else {
+                    end
+                };
+                let written = match inline(value, flow) {
+                    Some(s) => format!(" {s}{rest_of_key_line}"),
+                    None => {
+                        let col = self.column(k.start);
+                        let mut out = String::from(rest_of_key_line);
+                        out.push_str(eol);
+                        emit(&mut out, value, col + 2, eol);
+                        out.truncate(out.len() - eol.len());
+                        out
+                    }
+                };
+                let new = [&text[..colon + 1], written.as_str(), &text[tail_from..]].concat();
+                (new, colon..tail_from)
+            }
+            (None, None) if flow => {
+                let p = self.parent_path(path);
+                let span = self.index.value(&p).ok_or_else(|| not_found(path))?;
+                let close = text[..span.end]
+                    .rfind('}')
+                    .filter(|&c| c >= span.start)
+                    .ok_or_else(|| Error::Unsupported {
+                        path: path.to_string(),
+                    })?;
+                let at = text[..close]
+                    .trim_end_matches([' ', '\t', '\r', '\n'])
+                    .len();
+                let empty = text[span.start..at].trim_end() == "{";
+                let entry = format!(
+                    "{}{}: {}",
+                    if empty { "" } else { ", " },
+                    write(key, choose(key, None, true)),
+                    inline(value, true).unwrap_or_default()
+                );
+                let new = [&text[..at], entry.as_str(), &text[at..]].concat();
+                (new, at..at)
+            }
+            (None, None) => {
+                let p = self.parent_path(path);
+                let siblings: Vec<Span> = self
+                    .index
+                    .keys()
+                    .filter(|(kp, _)| self.parent_path(kp) == p && *kp != p)
+                    .map(|(_, s)| s)
+                    .collect();
+                let first = siblings.iter().map(|s| s.start).min();
+                let col = match first {
+                    Some(f) => self.column(f),
+                    None => {
+                        return Err(Error::Unsupported {
+                            path: path.to_string(),
+                        });
+                    }
+                };
+                let end = match self.index.value(&p) {
+                    Some(s) => s.end,
+                    None if p.is_empty() => text.trim_end_matches([' ', '\t', '\r', '\n']).len(),
+                    None => return Err(not_found(path)),
+                };
+                let at = line_end(end);
+                let mut out = String::from(eol);
+                out.push_str(&" ".repeat(col));
+                out.push_str(&write(key, choose(key, None, false)));
+                out.push(':');
+                match inline(value, false) {
+                    Some(s) => {
+                        out.push(' ');
+                        out.push_str(&s);
+                    }
+                    None => {
+                        out.push_str(eol);
+                        emit(&mut out, value, col + 2, eol);
+                        out.truncate(out.len() - eol.len());
+                    }
+                }
+                let new = [&text[..at], out.as_str(), &text[at..]].concat();
+                (new, at..at)
+            }
+            _ => return Err(not_found(path)),
+        };
+        let before = self.lines(region);
+        let fresh = Editor::new(&new).map_err(|e| Error::Internal {
+            path: path.to_string(),
+            detail: e.to_string(),
+        })?;
+        if !reads_back(fresh.index(), path, value) {
+            return Err(Error::Internal {
+                path: path.to_string(),
+                detail: "the value did not read back as written".into(),
+            });
+        }
+        let after_end = (before.end + line_count(&new)).saturating_sub(line_count(&self.text));
+        let after = before.start..after_end.max(before.start);
+        *self = fresh;
+        Ok(Change { before, after })
+    }
+
+    /// The column of byte `at` on its line (a byte-order mark is not a column).
+    fn column(&self, at: usize) -> usize {
+        let ls = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let line = &self.text[ls..at];
+        line.strip_prefix('\u{feff}')
+            .unwrap_or(line)
+            .chars()
+            .count()
+    }
+}
+
+fn check_value(v: &Value) -> Result<(), Error> {
+    match v {
+        Value::Text(_) => Ok(()),
+        Value::Raw(r) if raw_scalar_ok(r) => Ok(()),
+        Value::Raw(r) => Err(Error::Internal {
+            path: String::new(),
+            detail: format!("`{r}` is not a number, true, false or ~"),
+        }),
+        Value::Map(m) => {
+            for (i, (k, v)) in m.iter().enumerate() {
+                if k.is_empty() || k.contains(['\n', '\r']) {
+                    return Err(Error::BadKey);
+                }
+                if m[..i].iter().any(|(o, _)| o == k) {
+                    return Err(Error::KeyExists {
+                        path: String::new(),
+                        key: k.clone(),
+                    });
+                }
+                check_value(v)?;
+            }
+            Ok(())
+        }
+        Value::List(l) => l.iter().try_for_each(check_value),
+    }
+}
+
+/// `v` on one line (a scalar, an empty collection, or anything in a flow mapping); `None`
+/// for a block collection.
+fn inline(v: &Value, flow: bool) -> Option<String> {
+    match v {
+        Value::Text(t) => Some(write(t, choose(t, None, flow))),
+        Value::Raw(r) => Some(r.clone()),
+        Value::Map(m) if m.is_empty() => Some("{}".into()),
+        Value::List(l) if l.is_empty() => Some("[]".into()),
+        Value::Map(m) if flow => Some(format!(
+            "{{{}}}",
+            m.iter()
+                .map(|(k, v)| format!(
+                    "{}: {}",
+                    write(k, choose(k, None, true)),
+                    inline(v, true).unwrap_or_default()
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        Value::List(l) if flow => Some(format!(
+            "[{}]",
+            l.iter()
+                .map(|v| inline(v, true).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        _ => None,
+    }
+}
+
+/// A block collection, each line at `indent` (ended by `eol`).
+fn emit(out: &mut String, v: &Value, indent: usize, eol: &str) {
+    match v {
+        Value::Map(m) => {
+            for (k, v) in m {
+                out.push_str(&" ".repeat(indent));
+                emit_entry(out, k, v, indent, eol);
+            }
+        }
+        Value::List(l) => {
+            for item in l {
+                out.push_str(&" ".repeat(indent));
+                out.push_str("- ");
+                match item {
+                    Value::Map(m) if !m.is_empty() => {
+                        for (i, (k, v)) in m.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(&" ".repeat(indent + 2));
+                            }
+                            emit_entry(out, k, v, indent + 2, eol);
+                        }
+                    }
+                    Value::List(l) if !l.is_empty() => {
+                        // A list in a list: written in flow style on the dash's line.
+                        out.push_str(&inline(item, true).unwrap_or_default());
+                        out.push_str(eol);
+                    }
+                    _ => {
+                        out.push_str(&inline(item, false).unwrap_or_default());
+                        out.push_str(eol);
+                    }
+                }
+            }
+        }
+        _ => {
+            out.push_str(&" ".repeat(indent));
+            out.push_str(&inline(v, false).unwrap_or_default());
+            out.push_str(eol);
+        }
+    }
+}
+
+/// `key: value` (the line's indentation written), with a block value on the next lines.
+fn emit_entry(out: &mut String, k: &str, v: &Value, indent: usize, eol: &str) {
+    out.push_str(&write(k, choose(k, None, false)));
+    out.push(':');
+    match inline(v, false) {
+        Some(s) => {
+            out.push(' ');
+            out.push_str(&s);
+            out.push_str(eol);
+        }
+        None => {
+            out.push_str(eol);
+            emit(out, v, indent + 2, eol);
+        }
+    }
+}
+
+/// Whether every scalar of `v` reads back at its path of the new text as written.
+fn reads_back(index: &Index, path: &str, v: &Value) -> bool {
+    match v {
+        Value::Text(t) => index.scalar(path) == Some(t.as_str()),
+        Value::Raw(r) => index.scalar(path) == Some(r.as_str()),
+        Value::Map(m) if m.is_empty() => index.kind(path) == Some(Kind::Mapping),
+        Value::List(l) if l.is_empty() => index.kind(path) == Some(Kind::Sequence),
+        Value::Map(m) => m
+            .iter()
+            .all(|(k, v)| reads_back(index, &path::join(path, k), v)),
+        Value::List(l) => l
+            .iter()
+            .enumerate()
+            .all(|(i, v)| reads_back(index, &path::item(path, i), v)),
+    }
 }

@@ -58,5 +58,5 @@ mod edit;
 mod index;
 mod path;
 
-pub use edit::{Change, Editor, Error, Item};
+pub use edit::{Change, Editor, Error, Item, Value, raw_scalar_ok};
 pub use index::{Index, Kind, Span, Style};

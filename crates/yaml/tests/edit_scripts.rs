@@ -8,7 +8,7 @@ mod common;
 use common::{Step, get_mut, nodes, path_string, same};
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
-use vinhdanh_yaml::{Change, Editor, Error, Item};
+use vinhdanh_yaml::{Change, Editor, Error, Item, Value as New};
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -20,6 +20,8 @@ enum Op {
     Move(u32, u32, u32),
     RemoveItem(u32, u32),
     RemoveKey(u32),
+    /// A value (maybe a mapping or list) at an existing key, or at a new key of a mapping.
+    Put(u32, Option<String>, New),
 }
 
 /// Strings YAML would misread if written bare, Vietnamese text, and random mixes of both.
@@ -104,7 +106,46 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (n(), n(), n()).prop_map(|(a, b, c)| Op::Move(a, b, c)),
         2 => (n(), n()).prop_map(|(a, b)| Op::RemoveItem(a, b)),
         1 => n().prop_map(Op::RemoveKey),
+        2 => (n(), prop::option::of(text()), new_value()).prop_map(|(a, k, v)| Op::Put(a, k, v)),
     ]
+}
+
+/// A value to put: texts and plain scalars, and mappings and lists of them, two deep.
+fn new_value() -> impl Strategy<Value = New> {
+    let raw = prop::sample::select(vec!["0", "12", "-3", "1.5", "true", "false", "~"])
+        .prop_map(|r| New::Raw(r.to_string()));
+    let leaf = prop_oneof![text().prop_map(New::Text), raw];
+    leaf.prop_recursive(2, 12, 3, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..3).prop_map(New::List),
+            prop::collection::vec((text(), inner), 0..3).prop_map(|m| {
+                let mut seen = Vec::new();
+                New::Map(
+                    m.into_iter()
+                        .filter(|(k, _)| {
+                            let ok = key_ok(k) && !seen.contains(k);
+                            seen.push(k.clone());
+                            ok
+                        })
+                        .collect(),
+                )
+            }),
+        ]
+    })
+}
+
+/// What the loader reads for a value [`Editor::put`] wrote.
+fn model_of(v: &New) -> Value {
+    match v {
+        New::Text(t) => Value::String(t.clone()),
+        New::Raw(r) => serde_yaml::from_str(r).unwrap(),
+        New::Map(m) => Value::Mapping(
+            m.iter()
+                .map(|(k, v)| (Value::String(k.clone()), model_of(v)))
+                .collect(),
+        ),
+        New::List(l) => Value::Sequence(l.iter().map(model_of).collect()),
+    }
 }
 
 fn pick<T: Clone>(v: &[T], n: u32) -> Option<T> {
@@ -259,6 +300,46 @@ fn apply(ed: &mut Editor, model: &mut Value, op: &Op) -> Result<Option<Change>, 
                 .as_mapping_mut()
                 .unwrap()
                 .shift_remove(k.as_str());
+            Ok(Some(c))
+        }
+        Op::Put(a, new_key, v) => {
+            let target = match new_key {
+                None => pick(&keyed(model), *a),
+                Some(k) => {
+                    let maps: Vec<_> = nodes(model)
+                        .into_iter()
+                        .filter(|(_, n)| n.as_mapping().is_some_and(|m| !m.is_empty()))
+                        .map(|(p, _)| p)
+                        .collect();
+                    pick(&maps, *a).and_then(|mut p| {
+                        let m = get_mut(model, &p).as_mapping().unwrap();
+                        (key_ok(k) && !k.contains(['.', '[', ']']) && !m.contains_key(k.as_str()))
+                            .then(|| {
+                                p.push(Step::Key(k.clone()));
+                                p
+                            })
+                    })
+                }
+            };
+            let Some(p) = target else {
+                return Ok(None);
+            };
+            let Some(Step::Key(k)) = p.last().cloned() else {
+                return Ok(None);
+            };
+            let before = ed.text().to_string();
+            let c = match ed.put(&path_string(&p), v) {
+                // Block scalars, anchors and tags are left alone, and said so.
+                Err(Error::Unsupported { .. }) => {
+                    assert_eq!(ed.text(), before);
+                    return Ok(None);
+                }
+                r => r?,
+            };
+            get_mut(model, &p[..p.len() - 1])
+                .as_mapping_mut()
+                .unwrap()
+                .insert(s(&k), model_of(v));
             Ok(Some(c))
         }
     }

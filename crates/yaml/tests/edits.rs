@@ -260,3 +260,42 @@ fn a_root_list_emptied_and_filled() {
     e.insert("", 0, Item::Scalar("b".into())).unwrap();
     assert_eq!(e.finish(), "# danh sách\n- b\n");
 }
+
+#[test]
+fn put_makes_a_null_a_block_mapping_and_back_byte_for_byte() {
+    use vinhdanh_yaml::Value;
+    let text = "a: 1\n# who signs\nsignature: ~   # default\nb: 2\n";
+    let mut e = Editor::new(text).unwrap();
+    let signer = Value::Map(vec![
+        ("mode".into(), Value::Raw("~".into())),
+        ("position".into(), Value::Text("CHỦ TỊCH".into())),
+        ("name".into(), Value::Text("Lê Văn A".into())),
+        ("count".into(), Value::Text("12".into())),
+    ]);
+    let c = e.put("signature", &signer).unwrap();
+    assert_eq!(
+        e.text(),
+        "a: 1\n# who signs\nsignature:   # default\n  mode: ~\n  position: CHỦ TỊCH\n  name: Lê Văn A\n  count: \"12\"\nb: 2\n"
+    );
+    assert_eq!((c.before, c.after), (3..4, 3..8));
+    e.put("signature", &Value::Raw("~".into())).unwrap();
+    assert_eq!(e.text(), text);
+}
+
+#[test]
+fn put_adds_a_list_key_to_block_and_flow_mappings() {
+    use vinhdanh_yaml::Value;
+    let text = "groups:\n  - id: city\n    count: 4   # c\n  - {id: v, count: 2}\nend: 1\n";
+    let mut e = Editor::new(text).unwrap();
+    let child = Value::List(vec![Value::Map(vec![
+        ("id".into(), Value::Text("g1".into())),
+        ("label".into(), Value::Text("Nhóm: mới".into())),
+        ("count".into(), Value::Raw("1".into())),
+    ])]);
+    e.put("groups[0].groups", &child).unwrap();
+    e.put("groups[1].groups", &child).unwrap();
+    assert_eq!(
+        e.text(),
+        "groups:\n  - id: city\n    count: 4   # c\n    groups:\n      - id: g1\n        label: \"Nhóm: mới\"\n        count: 1\n  - {id: v, count: 2, groups: [{id: g1, label: \"Nhóm: mới\", count: 1}]}\nend: 1\n"
+    );
+}

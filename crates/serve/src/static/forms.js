@@ -60,6 +60,36 @@ const FORMS = [
     help: { l: "fl_030" },
     fields: SIGNATURE_FIELDS,
   },
+  // A document's own signer: absent or `~` means the default signer (plan.yaml's top-level
+  // `signature:`); the section makes it from a copy of the default, or drops it again (`empty`:
+  // back to `~` where the file writes `~`, else the key goes).
+  {
+    id: "signer-plan",
+    file: "data/plan.yaml",
+    root: "plan.signature",
+    render: "signer",
+    empty: "absent",
+    title: { l: "fl_104" },
+    fields: SIGNATURE_FIELDS,
+  },
+  {
+    id: "signer-invitation",
+    file: "data/plan.yaml",
+    root: "invitation.signature",
+    render: "signer",
+    empty: "absent",
+    title: { l: "fl_105" },
+    fields: SIGNATURE_FIELDS,
+  },
+  {
+    id: "signer-decision",
+    file: "data/decision.yaml",
+    root: "signature",
+    render: "signer",
+    empty: "null",
+    title: { l: "fl_106" },
+    fields: SIGNATURE_FIELDS,
+  },
   {
     id: "conference",
     file: "data/plan.yaml",
@@ -80,11 +110,47 @@ const FORMS = [
       "fields[]": { l: "fl_043" },
     },
   },
+  // The delegate composition: a tree of groups, each `{id, label, count}` or
+  // `{id, label, min, max}`, optional unit, note, detail, soft, and `groups:` children.
+  {
+    id: "composition",
+    file: "data/plan.yaml",
+    root: "composition",
+    render: "groups",
+    title: { l: "fl_090" },
+    help: { l: "fl_091" },
+    fields: {
+      label: { l: "fl_107" },
+      count: { l: "fl_094" },
+      min: { l: "fl_095" },
+      max: { l: "fl_096" },
+      soft: { l: "fl_097" },
+      unit: { l: "fl_098" },
+      note: { l: "fl_102", type: "long" },
+      detail: { l: "fl_103", type: "long" },
+    },
+  },
+  // The honour quotas: `{id, kind: collective|individual, label, min, max, unit}` rows.
+  {
+    id: "honours",
+    file: "data/plan.yaml",
+    root: "honours",
+    render: "honours",
+    title: { l: "fl_092" },
+    help: { l: "fl_093" },
+    fields: {
+      kind: { l: "fl_099", choices: { collective: { l: "fl_100" }, individual: { l: "fl_101" } } },
+      label: { l: "fl_107" },
+      min: { l: "fl_095" },
+      max: { l: "fl_096" },
+      unit: { l: "fl_098" },
+    },
+  },
   {
     id: "plan",
     file: "data/plan.yaml",
     root: "plan",
-    skip: ["body"],
+    skip: ["body", "signature"],
     title: { l: "fl_044" },
     fields: Object.assign({}, NUMBER_FIELDS, {
       closing: { l: "fl_045", type: "long" },
@@ -98,6 +164,7 @@ const FORMS = [
     id: "invitation",
     file: "data/plan.yaml",
     root: "invitation",
+    skip: ["signature"],
     title: { l: "fl_050" },
     fields: Object.assign({}, NUMBER_FIELDS, {
       recipients: { l: "fl_046" },

@@ -257,7 +257,12 @@
     if (f.error) { s.body.append(mk("p", { class: "ws-error" }, f.error)); s.save.disabled = true; return; }
     s.save.disabled = false;
     if (s.kind === "table") renderTable(s, f);
-    else {
+    else if (s.spec.render === "signer") await renderSigner(s, f);
+    else if (s.spec.render === "groups" || s.spec.render === "honours") {
+      if (!f.byPath.has(s.spec.root)) { s.body.append(mk("p", { class: "ws-error" }, W("ws_missing", { path: s.spec.root, file: s.spec.file }))); return; }
+      if (s.spec.render === "groups") renderGroups(s, f);
+      else renderHonours(s, f);
+    } else {
       const root = s.spec.root;
       if (!f.byPath.has(root)) { s.body.append(mk("p", { class: "ws-error" }, W("ws_missing", { path: root || "/", file: s.spec.file }))); return; }
       s.body.append(node(s, f, root, true));
@@ -323,6 +328,9 @@
     } else if (type === "mode") {
       input = mk("select", {}, ...["", "KT", "Q", "TL", "TUQ"].map((m) => mk("option", { value: m }, m ? `${m}.` : L.ws_mode_none)));
       input.value = value;
+    } else if (spec.choices) {
+      input = mk("select", {}, ...Object.entries(spec.choices).map(([v, l]) => mk("option", { value: v }, `${tr(l)} (${v})`)));
+      input.value = value;
     } else if (type === "long" || value.length > 70) {
       input = mk("textarea", { rows: Math.min(8, Math.max(2, Math.ceil(value.length / 60))) });
       input.value = value;
@@ -343,6 +351,12 @@
   // The section's changed values, as edits.
   function changes(s) {
     const ops = [];
+    // A value the file does not hold yet (a group's soft flag): put, or removed when back to
+    // the default.
+    for (const input of s.body.querySelectorAll("[data-put][data-orig]")) {
+      if (input.value === input.dataset.orig) continue;
+      ops.push({ op: "put", at: input.dataset.put, value: input.value === "true" });
+    }
     for (const input of s.body.querySelectorAll("[data-path][data-orig]")) {
       if (input.value === input.dataset.orig) continue;
       const v = input.value;
@@ -457,6 +471,115 @@
     s.body.append(mk("div", { class: "ws-table-tools" }, search, count, add),
       mk("div", { class: "ws-table-wrap" }, mk("table", { class: "ws-grid" }, mk("thead", {}, head), tbody)));
     filter();
+  }
+
+  // ---- the delegate composition: a tree of groups ----
+  // An id no group or quota of the file has yet.
+  function freshId(f, stem) {
+    const ids = new Set(f.nodes.filter((n) => /(^|\.)id$/.test(n.path)).map((n) => n.value));
+    let i = 1;
+    while (ids.has(`${stem}-${i}`)) i++;
+    return `${stem}-${i}`;
+  }
+  function itemOps(s, list, i, len, path) {
+    return mk("span", { class: "ws-item-ops" },
+      mk("button", { type: "button", title: L.ws_up, disabled: i === 0, onclick: () => commit(s, [{ op: "move", list, from: i, to: i - 1 }]) }, "↑"),
+      mk("button", { type: "button", title: L.ws_down, disabled: i === len - 1, onclick: () => commit(s, [{ op: "move", list, from: i, to: i + 1 }]) }, "↓"),
+      mk("button", { type: "button", title: L.ws_remove, class: "ws-remove", onclick: () => commit(s, [{ op: "remove", at: path }]) }, "✕"));
+  }
+  // The fields of a group or quota row: those the file has, in the table's order.
+  function rowFields(s, f, path, keys) {
+    const out = [];
+    for (const k of keys) {
+      const n = f.byPath.get(`${path}.${k}`);
+      if (n && n.kind === "scalar") out.push(field(s, n, s.spec.fields[k] || {}, tr(s.spec.fields[k]) || k));
+    }
+    return out;
+  }
+  function renderGroups(s, f) {
+    const tree = mk("div", { class: "ws-tree" });
+    const addChild = (path) => {
+      const gs = `${path}.groups`;
+      const id = freshId(f, "nhom");
+      const list = f.byPath.get(gs);
+      if (list && list.kind === "seq") {
+        const n = (f.children.get(gs) || []).length;
+        return commit(s, [{ op: "insert", list: gs, index: n, item: [["id", id], ["label", L.ws_group_new]] }, { op: "put", at: `${gs}[${n}].count`, value: 1 }]);
+      }
+      return commit(s, [{ op: "put", at: gs, value: [{ map: [["id", id], ["label", L.ws_group_new], ["count", 1]] }] }]);
+    };
+    const group = (path, depth, i, len, list) => {
+      const id = f.byPath.get(`${path}.id`);
+      const row = mk("div", { class: "ws-group-row", "data-path": path, style: `margin-left: ${depth * 1.8}em` },
+        mk("code", { class: "ws-group-id" }, id ? id.value : ""),
+        ...rowFields(s, f, path, ["label", "count", "min", "max", "unit"]));
+      const soft = f.byPath.get(`${path}.soft`);
+      if (soft && soft.kind === "scalar") row.append(field(s, soft, { type: "bool" }, tr(s.spec.fields.soft)));
+      else {
+        const sel = mk("select", { "data-put": `${path}.soft`, "data-orig": "false" }, mk("option", { value: "true" }, L.ws_yes), mk("option", { value: "false" }, L.ws_no));
+        sel.value = "false";
+        sel.addEventListener("change", () => sel.classList.toggle("ws-changed", sel.value !== sel.dataset.orig));
+        row.append(mk("label", { class: "ws-field" }, mk("span", { class: "ws-label" }, tr(s.spec.fields.soft)), sel));
+      }
+      const ops = mk("span", { class: "ws-group-ops" });
+      if (list !== null) ops.append(itemOps(s, list, i, len, path));
+      ops.append(mk("button", { type: "button", class: "ws-add ws-add-child", onclick: () => addChild(path) }, list === null ? L.ws_group_add : L.ws_group_child));
+      row.append(ops);
+      tree.append(row);
+      const more = rowFields(s, f, path, ["note", "detail"]);
+      if (more.length) tree.append(mk("div", { class: "ws-group-more", style: `margin-left: ${depth * 1.8 + 1.2}em` }, ...more));
+      const gs = `${path}.groups`;
+      const kids = f.children.get(gs) || [];
+      kids.forEach((c, j) => group(c, depth + 1, j, kids.length, gs));
+    };
+    group(s.spec.root, 0, 0, 1, null);
+    s.body.append(tree);
+  }
+
+  // ---- the honour quotas: one row each ----
+  function renderHonours(s, f) {
+    const root = s.spec.root;
+    const rows = f.children.get(root) || [];
+    const box_ = mk("div", { class: "ws-tree" });
+    rows.forEach((r, i) => {
+      const id = f.byPath.get(`${r}.id`);
+      box_.append(mk("div", { class: "ws-group-row", "data-path": r },
+        mk("code", { class: "ws-group-id" }, id ? id.value : ""),
+        ...rowFields(s, f, r, ["kind", "label", "min", "max", "unit"]),
+        mk("span", { class: "ws-group-ops" }, itemOps(s, root, i, rows.length, r))));
+    });
+    const n = rows.length;
+    box_.append(mk("button", { type: "button", class: "ws-add", onclick: () => commit(s, [
+      { op: "insert", list: root, index: n, item: [["id", freshId(f, "khen")], ["kind", "individual"], ["label", L.ws_honour_new]] },
+      { op: "put", at: `${root}[${n}].min`, value: 1 },
+      { op: "put", at: `${root}[${n}].max`, value: 1 },
+    ]) }, L.ws_add_row));
+    s.body.append(box_);
+  }
+
+  // ---- a document's own signer ----
+  async function renderSigner(s, f) {
+    const path = s.spec.root;
+    const n = f.byPath.get(path);
+    if (n && n.kind === "map") {
+      s.body.append(node(s, f, path, true));
+      const drop = s.spec.empty === "null" ? { op: "put", at: path, value: null } : { op: "remove", at: path };
+      s.body.append(mk("button", { type: "button", class: "ws-signer-drop", onclick: () => commit(s, [drop]) }, L.ws_signer_drop));
+      return;
+    }
+    // The default signer, from plan.yaml's top-level `signature:`.
+    const PLAN = "data/plan.yaml";
+    const pf = s.spec.file === PLAN ? f : files.get(PLAN) || (await load(PLAN));
+    const pairs = [];
+    if (!pf.error) for (const c of pf.children.get("signature") || []) {
+      const v = toJson(pf, c);
+      if (v === null || ["string", "number", "boolean"].includes(typeof v)) pairs.push([lastKey(c), v]);
+    }
+    const who = pairs.filter(([k]) => k === "position" || k === "name").map(([, v]) => v).filter(Boolean).join(", ");
+    s.body.append(mk("p", { class: "ws-signer-default" }, W("ws_signer_default", { who: who || "—" })), mk("p", { class: "ws-help" }, tr(SIGN_HELP)));
+    s.save.disabled = true;
+    s.body.append(mk("button", { type: "button", class: "ws-signer-make", disabled: pairs.length === 0,
+      onclick: () => commit(s, [{ op: "put", at: path, value: { map: pairs } }]) }, L.ws_signer_make));
   }
 
   // A cell of a row with no such key gets the key added, at the end of the row's mapping.
