@@ -52,8 +52,18 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
         ))
     };
     let url = format!("http://127.0.0.1:{port}/");
-    println!("{}", msg::serve_url(&url));
-    println!("{}", msg::serve_where(&root.display(), &out_dir.display()));
+    // A console that went away (a closed pipe) must not stop the server.
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "{}", msg::serve_url(&url));
+        let _ = writeln!(
+            out,
+            "{}",
+            msg::serve_where(&root.display(), &out_dir.display())
+        );
+        let _ = out.flush();
+    }
     {
         let shared = Arc::clone(&shared);
         let out_dir = out_dir.clone();
