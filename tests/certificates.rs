@@ -616,3 +616,45 @@ fn check_reports_what_the_certificate_layout_measures() {
     let (_, built) = run(&p, &["build", "--only", "giay-khen/"]);
     assert!(built.contains("cảnh báo: tên quá dài cho ô tên"), "{built}");
 }
+
+/// The emblem the office supplies (README: "Ảnh Quốc huy … chép tệp PNG vào thư mục assets"):
+/// named in decision.yaml, it is printed on every certificate, and the note about the missing
+/// emblem goes.
+#[test]
+fn an_emblem_the_office_supplies_is_printed() {
+    let dir = init_project();
+    let p = dir.path().join("p");
+    // A small red disc's square, as a PNG the office might scan.
+    let mut png = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut png, 64, 64);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut w = enc.write_header().unwrap();
+        w.write_image_data(&[200u8, 20, 20].repeat(64 * 64))
+            .unwrap();
+    }
+    std::fs::create_dir_all(p.join("assets")).unwrap();
+    std::fs::write(p.join("assets/quoc-huy.png"), &png).unwrap();
+    let dec = p.join("data/decision.yaml");
+    let text = std::fs::read_to_string(&dec).unwrap();
+    let edited = text.replacen("  emblem: ~", "  emblem: assets/quoc-huy.png", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&dec, edited).unwrap();
+    let (code, out) = run(&p, &["build", "--only", "giay-khen/"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("chưa có ảnh Quốc huy"), "{out}");
+    let first = std::fs::read_dir(p.join("output/giay-khen"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let images = tool("pdfimages", &["-list", first.to_str().unwrap()]);
+    assert!(
+        images
+            .lines()
+            .skip(2)
+            .any(|l| l.contains(" 64 ") && l.contains("image")),
+        "{images}"
+    );
+}

@@ -1210,6 +1210,22 @@ fn an_xlsx_dropped_in_replaces_the_list_and_its_problems_show_at_their_cells() {
         "the page",
         "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
     );
+    // The YAML table of a list kept in Excel says where the list is, with nothing to save.
+    run_js(
+        &tab,
+        "document.querySelector('.ws-table[data-file=\"data/delegates.yaml\"]').open = true;",
+    );
+    let note = wait_js(
+        &tab,
+        "the table's note",
+        "(() => { const d = document.querySelector('.ws-table[data-file=\"data/delegates.yaml\"]'); const n = d.querySelector('.ws-note'); return n && d.querySelector('.ws-save').hidden && n.textContent; })()",
+    );
+    assert!(
+        note.as_str()
+            .unwrap()
+            .contains("lấy từ tệp Excel/CSV trong data/"),
+        "{note}"
+    );
     run_js(&tab, "document.getElementById('ws-sheets').open = true;");
     wait_js(
         &tab,

@@ -232,6 +232,13 @@ message!(write_backup_failed(e: &dyn std::fmt::Display) vi "không sao lưu đư
 pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
     vec![
         (
+            "ws_table_from_sheet",
+            pick(
+                "Không có tệp {file}: danh sách này lấy từ tệp Excel/CSV trong data/. Sửa tệp đó trong Excel, rồi thả bản mới vào mục “Danh sách Excel/CSV” bên dưới.",
+                "No file {file}: this list comes from an Excel/CSV file in data/. Edit it in Excel, then drop the new version on “Excel/CSV lists” below.",
+            ),
+        ),
+        (
             "ws_title",
             pick("Sửa dữ liệu hội nghị", "Edit the conference's data"),
         ),

@@ -45,7 +45,7 @@
   const files = new Map();
   async function load(file) {
     const r = await api("/api/read", { file });
-    if (r.status !== 200) { files.set(file, { error: r.error }); return files.get(file); }
+    if (r.status !== 200) { files.set(file, { error: r.error, missing: r.status === 404 }); return files.get(file); }
     const byPath = new Map();
     const children = new Map();
     for (const n of r.nodes) {
@@ -254,7 +254,15 @@
     let f = files.get(s.spec.file);
     if (!f || fresh) f = await load(s.spec.file);
     s.body.replaceChildren();
+    if (f.error && s.kind === "table" && f.missing) {
+      // The list is kept in Excel/CSV (the sample YAML deleted, as the README says): nothing
+      // to save here; the spreadsheet section below takes a new version.
+      s.body.append(mk("p", { class: "ws-note" }, W("ws_table_from_sheet", { file: s.spec.file })));
+      s.save.hidden = true;
+      return;
+    }
     if (f.error) { s.body.append(mk("p", { class: "ws-error" }, f.error)); s.save.disabled = true; return; }
+    s.save.hidden = false;
     s.save.disabled = false;
     if (s.kind === "table") renderTable(s, f);
     else if (s.spec.render === "signer") await renderSigner(s, f);
