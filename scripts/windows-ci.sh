@@ -269,7 +269,7 @@ sv_ok=1
 sv_why=()
 if url=$(address_in "$work/serve.log" 60); then
   page=$(curl -sf --max-time 10 "$url") || page=
-  echo "$page" | grep -qi '<html' || { sv_ok=0; sv_why+=("no page at $url"); }
+  grep -qi '<html' <<<"$page" || { sv_ok=0; sv_why+=("no page at $url"); }
   if st=$(wait_idle "$url" 240); then
     img=$(echo "$st" | cut -d' ' -f2)
     curl -sf --max-time 30 "${url%/}$img" -o "$work/page.png" \
@@ -361,7 +361,10 @@ mkdir -p "$work/empty"
 (cd "$work/empty" && exec wine "$bin/vinhdanh.exe" >"$work/dc.log" 2>"$work/dc.err" </dev/null) &
 pids+=($!)
 if url=$(address_in "$work/dc.log" 60); then
-  curl -sf --max-time 10 "$url" | grep -qi '<html' || { dc_ok=0; dc_why+=("no page at $url"); }
+  # The page read whole first: `grep -q` quitting at the first match made curl fail writing
+  # the rest (pipefail) whenever the page came in several pieces.
+  dc_page=$(curl -sf --max-time 10 "$url") || dc_page=
+  grep -qi '<html' <<<"$dc_page" || { dc_ok=0; dc_why+=("no page at $url"); }
   [ -f "$docs/vinhdanh/hoi-nghi/data/plan.yaml" ] \
     || { dc_ok=0; dc_why+=("no project in Documents\\vinhdanh\\hoi-nghi"); }
   for text in "vinhdanh " "Lần chạy đầu tiên: đã tạo dự án mới" 'Documents\vinhdanh\hoi-nghi' \
@@ -383,7 +386,8 @@ pids+=($!)
 if url2=$(address_in "$work/dc2.log" 60); then
   grep -qaF "$proj_name" "$work/dc2.log" || { dc_ok=0; dc_why+=("started in the project: not named"); }
   ! grep -qaF "Lần chạy đầu tiên" "$work/dc2.log" || { dc_ok=0; dc_why+=("started in the project: created one"); }
-  curl -sf --max-time 10 "$url2" | grep -qi '<html' || { dc_ok=0; dc_why+=("no page at $url2"); }
+  dc_page=$(curl -sf --max-time 10 "$url2") || dc_page=
+  grep -qi '<html' <<<"$dc_page" || { dc_ok=0; dc_why+=("no page at $url2"); }
 else
   dc_ok=0
   dc_why+=("started in the project: no address printed")
