@@ -67,21 +67,6 @@ fn rebuild_round(
     (r.round(None), dir)
 }
 
-/// Pixels of a strong red in the top tenth of a PNG page image (the draft's band).
-fn red_on_top(png: &[u8]) -> usize {
-    let mut reader = png::Decoder::new(std::io::Cursor::new(png))
-        .read_info()
-        .unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    let rows = info.height as usize / 10;
-    buf[..rows * info.line_size]
-        .chunks_exact(channels)
-        .filter(|p| p[0] > 150 && p[1] < 90 && p[2] < 90)
-        .count()
-}
-
 /// An unknown delegate group (a finding of the rules): every command that would print from the
 /// delegate list refuses with exit 1 and the same error; nothing is written.
 #[test]
@@ -144,7 +129,7 @@ fn a_rules_error_is_refused_alike_by_every_command() {
     assert_eq!(files_under(&out, "png"), 1);
     let png = std::fs::read(out.join("xem-truoc/ke-hoach.png")).unwrap();
     assert!(
-        red_on_top(&png) > 1000,
+        common::red_on_top(&png) > 1000,
         "a forced preview carries the draft's band"
     );
 

@@ -803,20 +803,6 @@ fn invitation_of(project: &Path) -> PathBuf {
     files.remove(0)
 }
 
-/// Pixels of a strong red (the draft's band) in the top tenth of a page image.
-fn red_on_top(png: &[u8]) -> usize {
-    let decoder = png::Decoder::new(std::io::Cursor::new(png));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    let rows = info.height as usize / 10;
-    buf[..rows * info.line_size]
-        .chunks_exact(channels)
-        .filter(|p| p[0] > 150 && p[1] < 90 && p[2] < 90)
-        .count()
-}
-
 /// While the rules find errors (here fewer delegates than the plan's minimum: the normal state
 /// while the lists are being collected), the page still shows every document, laid out from
 /// the new data with a red "BẢN NHÁP" band across each page image, the errors in the panel and
@@ -830,7 +816,7 @@ fn a_project_with_errors_shows_every_document_as_a_draft() {
     let good = std::fs::read(&plan_pdf).unwrap();
     let clean_url = images(&s.state(), "ke-hoach.pdf")[0].clone();
     let (_, clean_png) = s.get(&clean_url);
-    assert_eq!(red_on_top(&clean_png), 0, "no band on good data");
+    assert_eq!(common::red_on_top(&clean_png), 0, "no band on good data");
 
     s.edit("data/plan.yaml", |t| {
         t.replacen("  min: 120\n", "  min: 145\n", 1).replacen(
@@ -874,7 +860,7 @@ fn a_project_with_errors_shows_every_document_as_a_draft() {
     assert!(draft_url.contains("?nhap="), "{draft_url}");
     let (status, draft_png) = s.get(&draft_url);
     assert_eq!(status, 200);
-    assert!(red_on_top(&draft_png) > 2000, "the band is drawn");
+    assert!(common::red_on_top(&draft_png) > 2000, "the band is drawn");
     assert_eq!(
         std::fs::read(&plan_pdf).unwrap(),
         good,
@@ -942,7 +928,7 @@ fn a_project_with_errors_shows_every_document_as_a_draft() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    assert_eq!(red_on_top(&s.get(&url).1), 0);
+    assert_eq!(common::red_on_top(&s.get(&url).1), 0);
     let text = common::squash(&common::pdf_text(&invitation_of(&s.project())));
     assert!(text.contains("Hội nghị biểu dương và"), "{text}");
     wait_js(

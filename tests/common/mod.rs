@@ -168,3 +168,19 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// Pixels of a strong red in the top tenth of a PNG page image: the band of a draft
+/// ("BẢN NHÁP – còn N lỗi") that `serve` and `preview --force` draw across the top.
+pub fn red_on_top(png: &[u8]) -> usize {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let rows = info.height as usize / 10;
+    buf[..rows * info.line_size]
+        .chunks_exact(channels)
+        .filter(|p| p[0] > 150 && p[1] < 90 && p[2] < 90)
+        .count()
+}

@@ -474,18 +474,23 @@ pub fn build_with(
         false => Select::Outputs(options.only.clone()),
     };
     // The data is read under the lock: whoever writes last read the data last. A first build
-    // judges the data before it makes the output folder (a refused one leaves none), then
-    // reads it again under the lock.
-    if !options.out_dir.exists() {
-        plan(project, &select, options)?;
-    }
-    let _lock = lock::OutputLock::acquire(&options.out_dir, "vinhdanh build", &|h| {
+    // that is refused takes back the output folder the lock made (it leaves none).
+    let created = !options.out_dir.exists();
+    let lock = lock::OutputLock::acquire(&options.out_dir, "vinhdanh build", &|h| {
         if let Some(w) = &options.lock_wait {
             (w.0)(h)
         }
     })
     .map_err(|e| Refused::Load(lock::failed(&options.out_dir, e).into()))?;
-    let Planned { prepared, jobs } = plan(project, &select, options)?;
+    let Planned { prepared, jobs } = match plan(project, &select, options) {
+        Ok(p) => p,
+        Err(refused) => {
+            if created {
+                lock.remove();
+            }
+            return Err(refused);
+        }
+    };
     planned(jobs.len());
     let jobs_time = prepared.timings.jobs;
     let mut report = run(project, &prepared, options, jobs).map_err(Refused::Load)?;

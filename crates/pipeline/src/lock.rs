@@ -125,6 +125,20 @@ impl OutputLock {
     }
 }
 
+impl OutputLock {
+    /// Releases the lock and removes the output folder it was taken in, if nothing else is
+    /// there: a refused first build leaves no empty `output/` behind.
+    pub fn remove(self) {
+        let dir = self.holder.parent().map(Path::to_path_buf);
+        drop(self);
+        if let Some(dir) = dir {
+            let _ = std::fs::remove_file(dir.join(FILE));
+            // Fails, and keeps the folder, if another writer put anything there meanwhile.
+            let _ = std::fs::remove_dir(&dir);
+        }
+    }
+}
+
 impl Drop for OutputLock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.holder);

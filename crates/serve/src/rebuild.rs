@@ -58,6 +58,9 @@ pub struct Rebuilder {
     /// writer (a `build` meanwhile) changed since is built again, so the folder ends as the
     /// data says whatever ran in between.
     left: Option<Manifest>,
+    /// The band of the last draft, by its count of errors: a round with the same count (every
+    /// save while the lists are incomplete) draws no new one.
+    band: Option<(usize, Band)>,
 }
 
 struct Built {
@@ -108,6 +111,7 @@ impl Rebuilder {
             command: "vinhdanh watch",
             built: HashMap::new(),
             left: None,
+            band: None,
         }
     }
 
@@ -199,8 +203,15 @@ impl Rebuilder {
                 })
                 .filter(|(_, d)| !d.is_empty())
                 .collect();
-            let engine = pipeline::engine(&self.project, &p, &BuildOptions::default());
-            round.band = pipeline::draft_band(&engine, &p.diags);
+            round.band = match &self.band {
+                Some((n, band)) if *n == errors => Some(band.clone()),
+                _ => {
+                    let engine = pipeline::engine(&self.project, &p, &BuildOptions::default());
+                    let band = pipeline::draft_band(&engine, &p.diags);
+                    self.band = band.clone().map(|b| (errors, b));
+                    band
+                }
+            };
         }
         let fonts = fingerprint::fonts_stamp(&self.project);
         let mut files = FileHashes::default();
