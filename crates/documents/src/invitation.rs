@@ -275,19 +275,24 @@ fn shared(data: &Data) -> Shared<'_> {
 fn qr_svg(id: &str) -> Option<String> {
     static MADE: std::sync::Mutex<Option<HashMap<String, Option<String>>>> =
         std::sync::Mutex::new(None);
-    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
-    made.get_or_insert_with(HashMap::new)
-        .entry(id.to_string())
-        .or_insert_with(|| {
-            let code = qrcode::QrCode::new(id.as_bytes()).ok()?;
-            Some(
-                code.render::<qrcode::render::svg::Color>()
-                    .quiet_zone(false)
-                    .min_dimensions(120, 120)
-                    .build(),
-            )
-        })
-        .clone()
+    let known = |made: &mut Option<HashMap<String, Option<String>>>| {
+        made.get_or_insert_with(HashMap::new).get(id).cloned()
+    };
+    if let Some(svg) = known(&mut MADE.lock().unwrap_or_else(|e| e.into_inner())) {
+        return svg;
+    }
+    // Encoded outside the lock, so that the cores encode at once.
+    let svg = qrcode::QrCode::new(id.as_bytes()).ok().map(|code| {
+        code.render::<qrcode::render::svg::Color>()
+            .quiet_zone(false)
+            .min_dimensions(120, 120)
+            .build()
+    });
+    MADE.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get_or_insert_with(HashMap::new)
+        .insert(id.to_string(), svg.clone());
+    svg
 }
 
 /// Invitations (one PDF each + the print file), and the check-in list.
@@ -298,21 +303,23 @@ pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
     let shared = shared(data);
     let list = invitees(data);
     let names = file_names(&list);
+    // On every core: the codes were made one after another before the engine started, 70 ms
+    // of the default conference's half second with one core busy.
+    let qrs = crate::engine::pool::map(list.len(), crate::engine::pool::cores(), |k| {
+        let inv = &list[k];
+        (shared.qr && inv.code_given)
+            .then(|| qr_svg(&inv.id))
+            .flatten()
+    });
     let records = list
         .iter()
         .zip(names)
-        .map(|(inv, file_name)| Record {
+        .zip(qrs)
+        .map(|((inv, file_name), qr)| Record {
             id: inv.id.clone(),
             file_name,
             label: format!("{} ({})", inv.display, inv.id),
-            value: Value::from_serialize(RecordView {
-                invitee: inv,
-                qr: if shared.qr && inv.code_given {
-                    qr_svg(&inv.id)
-                } else {
-                    None
-                },
-            }),
+            value: Value::from_serialize(RecordView { invitee: inv, qr }),
             origins: Default::default(),
         })
         .collect::<Vec<Record>>();

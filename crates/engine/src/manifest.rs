@@ -54,13 +54,17 @@ impl Manifest {
         written: &[PathBuf],
         complete: bool,
     ) -> Vec<PathBuf> {
-        let mut now: Vec<(String, String)> = written
-            .iter()
-            .filter_map(|p| {
+        // Read back and hashed on every core: one after another, 1,000 certificates kept the
+        // build waiting on one core at its very end.
+        let mut now: Vec<(String, String)> =
+            crate::pool::map(written.len(), crate::pool::cores(), |k| {
+                let p = &written[k];
                 let rel = p.strip_prefix(out_dir).ok()?;
                 let rel = rel.to_string_lossy().replace('\\', "/");
                 Some((rel, hash_file(p)?))
             })
+            .into_iter()
+            .flatten()
             .collect();
         let before = self.0.remove(group).unwrap_or_default();
         // A set, not a scan of `now` per earlier file: a batch of 10,000 files was quadratic.
