@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::collate;
 use crate::engine::parts::{self, Parts, Window};
 use crate::engine::{Derived, Job, Single, Work};
-use crate::load::Data;
+use crate::load::{AGENDA, Data, HONOREES, PLAN, RESPONSIBILITIES};
 use crate::model::{Honoree, HonoreeKind};
 use crate::text;
 
@@ -308,10 +308,9 @@ pub fn imposition(n: usize) -> Vec<Side> {
 /// The booklet: the reading copy, laid out again with note pages up to a multiple of four,
 /// then the print copy placing its pages. No agenda, no booklet (the loader noted it).
 pub fn jobs(data: &Data) -> Vec<Job> {
-    let f = data.files();
-    let Some(agenda) = f.agenda() else {
+    if data.source(&AGENDA).is_none() {
         return Vec::new();
-    };
+    }
     // One view, shared by the whole layout and every part's context (10,000 honorees are not
     // copied per part).
     let v = std::sync::Arc::new(view(data));
@@ -322,9 +321,7 @@ pub fn jobs(data: &Data) -> Vec<Job> {
         let short = notes(pages);
         (short > 0).then(|| minijinja::context! { notes => short, ..whole.clone() })
     };
-    let mut inputs = vec![f.plan(), agenda];
-    inputs.extend(f.honorees());
-    inputs.extend(f.responsibilities());
+    let inputs = data.inputs(&[&PLAN, &AGENDA, &HONOREES, &RESPONSIBILITIES]);
     let mut single = Single::new(TEMPLATE, full.clone(), OUTPUT);
     single.relayout = Some(Box::new(relayout));
     // A long honours list (a district's thousands) in bounded parts; the last part is laid out

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::{HeaderView, SignatureView, header, signature};
 use crate::engine::parts::{self, Parts, Window};
 use crate::engine::{Job, Work};
-use crate::load::{Data, Decision};
+use crate::load::{DECISION, Data, Decision, HONOREES, PHOI_LAYOUT, PLAN};
 use crate::model::{
     CertificateSettings, DecisionFile, Gender, Honoree, HonoreeKind, Order, Signature,
 };
@@ -316,9 +316,7 @@ pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
         return Vec::new();
     };
     let list = ordered(&file.honorees, l.file.certificate.order);
-    let mut inputs = vec![data.files().plan()];
-    inputs.extend(data.files().honorees());
-    inputs.extend(data.files().decision());
+    let inputs = data.inputs(&[&PLAN, &HONOREES, &DECISION, &PHOI_LAYOUT]);
     let today = data.facts().date();
     let v = view(data, l, &list);
     let issued = crate::metadata::issued(

@@ -16,7 +16,7 @@ use super::{HeaderView, SignatureView, header, signature};
 use crate::collate;
 use crate::engine::parts::{self, Parts, Window};
 use crate::engine::{Batch, Job, Record, Work};
-use crate::load::Data;
+use crate::load::{DELEGATES, Data, HONOREES, PLAN};
 use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout};
 use crate::text::{self, PartialDate};
 
@@ -292,9 +292,9 @@ fn qr_svg(id: &str) -> Option<String> {
 
 /// Invitations (one PDF each + the print file), and the check-in list.
 pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
-    let Some(delegates_file) = data.files().delegates() else {
+    if data.source(&DELEGATES).is_none() {
         return Vec::new();
-    };
+    }
     let shared = shared(data);
     let list = invitees(data);
     let names = file_names(&list);
@@ -316,8 +316,7 @@ pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
             origins: Default::default(),
         })
         .collect::<Vec<Record>>();
-    let mut inputs = vec![data.files().plan(), delegates_file];
-    inputs.extend(data.files().honorees());
+    let inputs = data.inputs(&[&PLAN, &DELEGATES, &HONOREES]);
     let today = data.facts().date();
     let inv = data.plan.invitation.clone().unwrap_or_default();
     let issued = crate::metadata::issued(
