@@ -8,8 +8,8 @@ use super::{Exit, Outcome, fail, print};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::pipeline;
 use crate::project::Project;
-use crate::rules;
 use crate::tone;
+use crate::{load, rules};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -96,11 +96,11 @@ fn fix_tone_marks(
     project: &Project,
     style: tone::Style,
     dry_run: bool,
-) -> Result<Vec<(String, tone::Change)>, Diagnostics> {
+) -> Result<Vec<(String, load::tone_fix::Change)>, Diagnostics> {
     let mut changes = Vec::new();
     let mut errors = Diagnostics::default();
     for (rel, path, source) in super::data_yaml_files(project, &mut errors) {
-        match tone::fix_yaml(&source, style, &rules::is_free_text) {
+        match load::tone_fix::fix_yaml(&source, style, &rules::is_free_text) {
             Ok((new, list)) => {
                 if !list.is_empty()
                     && !dry_run

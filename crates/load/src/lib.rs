@@ -13,6 +13,7 @@ mod office_lists;
 pub mod registry;
 pub mod schema;
 pub mod tables;
+pub mod tone_fix;
 pub mod yaml;
 
 use serde::de::DeserializeOwned;
