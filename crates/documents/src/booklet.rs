@@ -9,8 +9,7 @@ use crate::fonts::Fonts;
 use serde::Serialize;
 
 use crate::collate;
-use crate::engine::parts::{self, Parts, Window};
-use crate::engine::{Derived, Job, Single, Work};
+use crate::engine::{Derived, Job, Single, Window, Work};
 use crate::load::{AGENDA, Data, HONOREES, PLAN, RESPONSIBILITIES};
 use crate::model::{Honoree, HonoreeKind};
 use crate::text;
@@ -327,15 +326,12 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     // A long honours list (a district's thousands) in bounded parts; the last part is laid out
     // again with the note pages once the whole count is known.
     let (w, l) = ((v.clone(), full.clone()), (v.clone(), full));
-    single.parts = Some(Parts {
-        items: v.window.end,
-        size: parts::SIZE,
-        context: Box::new(move |win| windowed(&w.0, &w.1, win, 0)),
-        relayout: Some(Box::new(move |win, pages| {
+    single
+        .long_list(v.window.end, move |win| windowed(&w.0, &w.1, win, 0))
+        .relayout_last(move |win, pages| {
             let short = notes(pages);
             (short > 0).then(|| windowed(&l.0, &l.1, win, short))
-        })),
-    });
+        });
     single.then = Some(Box::new(Derived {
         template: TEMPLATE_PRINT.into(),
         output: OUTPUT_PRINT.into(),

@@ -14,8 +14,7 @@ use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
 use crate::collate;
-use crate::engine::parts::{self, Parts, Window};
-use crate::engine::{Batch, Job, Record, Work};
+use crate::engine::{Batch, Job, Record, Window, Work};
 use crate::load::{DELEGATES, Data, HONOREES, PLAN};
 use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout};
 use crate::text::{self, PartialDate};
@@ -372,17 +371,12 @@ fn checkin_job(view: ListView<'_>, inputs: Vec<String>, today: chrono::NaiveDate
     let groups = view.groups;
     let mut job = Job::single(LIST_TEMPLATE, full.clone(), LIST_OUTPUT, inputs, today);
     if let Work::Single(s) = &mut job.work {
-        s.parts = Some(Parts {
-            items,
-            size: parts::SIZE,
-            context: Box::new(move |w| {
-                minijinja::context! {
-                    window => Value::from_serialize(w),
-                    groups => Value::from_serialize(list_window(&groups, w)),
-                    ..full.clone()
-                }
-            }),
-            relayout: None,
+        s.long_list(items, move |w| {
+            minijinja::context! {
+                window => Value::from_serialize(w),
+                groups => Value::from_serialize(list_window(&groups, w)),
+                ..full.clone()
+            }
         });
     }
     job
@@ -437,7 +431,7 @@ fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
             1 => {
                 top += 1;
                 sub = 0;
-                crate::engine::render::roman(top)
+                crate::text::roman(top)
             }
             _ => {
                 sub += 1;
