@@ -1,7 +1,4 @@
-fn main() {
-    let code = {
-        let _console = vinhdanh::platform::utf8_console();
-        vinhdanh::cli::main()
-    };
-    std::process::exit(code);
+fn main() -> std::process::ExitCode {
+    let _console = vinhdanh::platform::utf8_console();
+    vinhdanh::cli::main()
 }

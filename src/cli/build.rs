@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::print;
+use super::{Exit, Outcome, fail, print};
 use crate::engine::{JobOutcome, OnDone};
 use crate::msg;
 use crate::pipeline::{self, BuildOptions};
@@ -92,11 +92,8 @@ fn progress(
     (Some(OnDone(Arc::new(f))), Some(multi), Some(bar))
 }
 
-pub fn run(a: Args) -> i32 {
-    let project = match super::project(a.dir.as_deref()) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+pub fn run(a: Args) -> Outcome {
+    let project = super::project(a.dir.as_deref())?;
     let out_dir = a
         .out
         .clone()
@@ -180,12 +177,16 @@ pub fn run(a: Args) -> i32 {
                     );
                 }
             }
-            if report.ok() { 0 } else { 1 }
+            if report.ok() {
+                Ok(())
+            } else {
+                Err(Exit::Failed)
+            }
         }
         Err(pipeline::Refused::Load(diags)) => {
             print(&diags);
             eprintln!("{}", msg::refused_load());
-            1
+            Err(Exit::Failed)
         }
         Err(pipeline::Refused::Rules(diags, _)) => {
             print(&diags);
@@ -197,15 +198,12 @@ pub fn run(a: Args) -> i32 {
                     msg::refused_strict()
                 }
             );
-            1
+            Err(Exit::Failed)
         }
         Err(pipeline::Refused::Usage(diags)) => {
             print(&diags);
-            2
+            Err(Exit::Misuse)
         }
-        Err(pipeline::Refused::Nothing(diags)) => {
-            print(&diags);
-            1
-        }
+        Err(pipeline::Refused::Nothing(diags)) => fail(&diags),
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{fail, print};
+use super::{Exit, Outcome, fail, print};
 use crate::pipeline::{self, BuildOptions, Planned, Refused, Select};
 
 #[derive(Debug, clap::Args)]
@@ -12,11 +12,8 @@ pub struct Args {
     out: Option<PathBuf>,
 }
 
-pub fn run(a: Args) -> i32 {
-    let project = match super::project(a.dir.as_deref()) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+pub fn run(a: Args) -> Outcome {
+    let project = super::project(a.dir.as_deref())?;
     let out_dir = a.out.unwrap_or_else(|| pipeline::default_out_dir(&project));
     let options = BuildOptions {
         out_dir,
@@ -27,7 +24,7 @@ pub fn run(a: Args) -> i32 {
         Err(Refused::Rules(d, _)) => {
             print(&d);
             eprintln!("{}", crate::msg::calibrate_refused());
-            return 1;
+            return Err(Exit::Failed);
         }
         Err(r) => return fail(r.diagnostics()),
     };
@@ -38,13 +35,13 @@ pub fn run(a: Args) -> i32 {
             for path in &report.written {
                 eprintln!("{}", crate::msg::wrote(&path.display()));
             }
-            0
+            Ok(())
         }
         Ok(report) => {
             for (_, d) in &report.failed {
                 print(d);
             }
-            1
+            Err(Exit::Failed)
         }
         Err(d) => fail(&d),
     }

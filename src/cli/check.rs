@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
-use super::{fail, print};
+use super::{Exit, Outcome, fail, print};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::pipeline;
 use crate::project::Project;
-use crate::rules;
 use crate::tone;
+use crate::{load, rules};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,11 +28,8 @@ pub enum ToneStyleArg {
     Old,
 }
 
-pub fn run(a: Args) -> i32 {
-    let project = match super::project(a.dir.as_deref()) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+pub fn run(a: Args) -> Outcome {
+    let project = super::project(a.dir.as_deref())?;
     if let Some(style) = a.fix_tone_marks {
         let style = match style {
             ToneStyleArg::New => tone::Style::New,
@@ -40,7 +37,7 @@ pub fn run(a: Args) -> i32 {
         };
         if project.root().is_none() {
             eprintln!("{}", crate::msg::fix_tone_needs_folder());
-            return 2;
+            return Err(Exit::Misuse);
         }
         match fix_tone_marks(&project, style, a.dry_run) {
             Ok(changes) => {
@@ -59,7 +56,7 @@ pub fn run(a: Args) -> i32 {
             Err(d) => return fail(&d),
         }
         if a.dry_run {
-            return 0;
+            return Ok(());
         }
     }
     let options = pipeline::BuildOptions {
@@ -71,7 +68,7 @@ pub fn run(a: Args) -> i32 {
         Err(r) => {
             print(r.diagnostics());
             eprintln!("{}", crate::msg::check_load_failed());
-            return 1;
+            return Err(Exit::Failed);
         }
     };
     // What only the layout measures (a name too long for its certificate), as `build` says it.
@@ -87,9 +84,9 @@ pub fn run(a: Args) -> i32 {
         if errors == 0 {
             eprintln!("{}", crate::msg::check_strict_failed(warnings));
         }
-        1
+        Err(Exit::Failed)
     } else {
-        0
+        Ok(())
     }
 }
 
@@ -99,11 +96,11 @@ fn fix_tone_marks(
     project: &Project,
     style: tone::Style,
     dry_run: bool,
-) -> Result<Vec<(String, tone::Change)>, Diagnostics> {
+) -> Result<Vec<(String, load::tone_fix::Change)>, Diagnostics> {
     let mut changes = Vec::new();
     let mut errors = Diagnostics::default();
     for (rel, path, source) in super::data_yaml_files(project, &mut errors) {
-        match tone::fix_yaml(&source, style, &rules::is_free_text) {
+        match load::tone_fix::fix_yaml(&source, style, &rules::is_free_text) {
             Ok((new, list)) => {
                 if !list.is_empty()
                     && !dry_run

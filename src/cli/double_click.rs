@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use super::{Exit, Outcome};
 use crate::msg;
 use crate::pipeline;
 use crate::project::Project;
@@ -14,7 +15,7 @@ use crate::serve::{self, ServeOptions};
 /// Where a double-click start keeps the clerk's project, under the Documents folder.
 pub const PROJECT: [&str; 2] = ["vinhdanh", "hoi-nghi"];
 
-pub fn run() -> i32 {
+pub fn run() -> Outcome {
     println!("{}", msg::start_intro(env!("CARGO_PKG_VERSION")));
     let here = std::env::current_dir()
         .ok()
@@ -60,17 +61,17 @@ pub fn run() -> i32 {
         readonly: false,
     };
     match serve::serve(project, out_dir, options) {
-        Ok(()) => 0,
+        Ok(()) => Ok(()),
         Err(e) => stop(&format!("{}: {e}", msg::level_error())),
     }
 }
 
 /// Says what went wrong and keeps the window open until Enter: a console window that a
 /// double-click opened closes with the program, and the clerk would read nothing.
-fn stop(text: &str) -> i32 {
+fn stop(text: &str) -> Outcome {
     eprintln!("{text}");
     eprintln!("{}", msg::start_press_enter());
     let mut line = String::new();
     let _ = std::io::stdin().read_line(&mut line);
-    1
+    Err(Exit::Failed)
 }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::print;
+use super::{Exit, Outcome, print};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::write;
 use crate::msg;
@@ -19,12 +19,9 @@ pub struct Args {
     diff: bool,
 }
 
-pub fn run(a: Args) -> i32 {
+pub fn run(a: Args) -> Outcome {
     let dir = a.dir.unwrap_or_else(|| PathBuf::from("."));
-    let project = match super::project(Some(&dir)) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+    let project = super::project(Some(&dir))?;
     let shipped = project::shipped_templates();
     let mut errors = Diagnostics::default();
     for name in &a.names {
@@ -53,7 +50,11 @@ pub fn run(a: Args) -> i32 {
         }
     }
     print(&errors);
-    if errors.has_errors() { 1 } else { 0 }
+    if errors.has_errors() {
+        Err(Exit::Failed)
+    } else {
+        Ok(())
+    }
 }
 
 fn current(rel: &str) -> String {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::fail;
+use super::{Outcome, fail};
 use crate::diag::Diagnostic;
 use crate::project::Project;
 
@@ -11,12 +11,12 @@ pub struct Args {
     dir: PathBuf,
 }
 
-pub fn run(a: Args) -> i32 {
+pub fn run(a: Args) -> Outcome {
     match Project::write_default(&a.dir) {
         Ok(n) => {
             let dir = a.dir.display().to_string();
             eprintln!("{}", crate::msg::init_done(n, &dir, &shell_arg(&dir)));
-            0
+            Ok(())
         }
         Err(e) => fail(
             &Diagnostic::error(crate::msg::init_failed(&e))

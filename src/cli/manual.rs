@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::fail;
+use super::{Outcome, fail};
 use crate::diag::Diagnostic;
 use crate::msg;
 
@@ -18,13 +18,13 @@ pub struct ManArgs {
     out: Option<PathBuf>,
 }
 
-pub fn completions(a: CompletionsArgs) -> i32 {
+pub fn completions(a: CompletionsArgs) -> Outcome {
     let mut cmd = super::command();
     clap_complete::generate(a.shell, &mut cmd, "vinhdanh", &mut std::io::stdout());
-    0
+    Ok(())
 }
 
-pub fn man(a: ManArgs) -> i32 {
+pub fn man(a: ManArgs) -> Outcome {
     let cmd = super::command();
     let result = match &a.out {
         Some(dir) => std::fs::create_dir_all(dir)
@@ -33,7 +33,7 @@ pub fn man(a: ManArgs) -> i32 {
         None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout()),
     };
     match result {
-        Ok(()) => 0,
+        Ok(()) => Ok(()),
         Err(e) => {
             let mut d = Diagnostic::error(e.to_string());
             if let Some(dir) = &a.out {

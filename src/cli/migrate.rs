@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::fail;
+use super::{Exit, Outcome, fail};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::schema::{self, Hunk};
 use crate::msg;
@@ -18,14 +18,11 @@ pub struct Args {
     dry_run: bool,
 }
 
-pub fn run(a: Args) -> i32 {
-    let project = match super::project(a.dir.as_deref()) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+pub fn run(a: Args) -> Outcome {
+    let project = super::project(a.dir.as_deref())?;
     let Some(root) = project.root().map(Path::to_path_buf) else {
         eprintln!("{}", msg::migrate_needs_folder());
-        return 2;
+        return Err(Exit::Misuse);
     };
     let changes = match plan(&project) {
         Ok(c) => c,
@@ -39,7 +36,7 @@ pub fn run(a: Args) -> i32 {
     }
     if changes.is_empty() {
         println!("{}", msg::migrate_up_to_date(crate::model::SCHEMA));
-        return 0;
+        return Ok(());
     }
     let lines: usize = changes
         .iter()
@@ -48,7 +45,7 @@ pub fn run(a: Args) -> i32 {
         .sum();
     if a.dry_run {
         println!("{}", msg::migrate_would(lines, changes.len()));
-        return 0;
+        return Ok(());
     }
     let backup = match crate::project::backup_data(&root) {
         Ok(b) => b,
@@ -79,7 +76,7 @@ pub fn run(a: Args) -> i32 {
         "{}",
         msg::migrate_done(lines, changes.len(), crate::model::SCHEMA, &name)
     );
-    0
+    Ok(())
 }
 
 /// (file, path on disk, new text, changes) of every YAML file of `data/` that changes; nothing

@@ -112,22 +112,60 @@ fn localize(mut cmd: clap::Command, key: &str) -> clap::Command {
     cmd
 }
 
-/// Parses the process's arguments in the language `--lang` asks for, and runs the command.
-pub fn main() -> i32 {
+/// How a command ended when it did not succeed; what [`main`] turns into the process's exit
+/// status. Commands print their problems and return; only `main` ends the process (typst-cli's
+/// `main.rs` is the model), so no command can end it with a status of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The data or a document failed; the problems were printed (status 1).
+    Failed,
+    /// The command was misused: a folder that does not exist, an argument that does not apply
+    /// (status 2, as clap's own usage errors).
+    Misuse,
+}
+
+/// What every command returns: `Ok` is status 0.
+pub type Outcome = Result<(), Exit>;
+
+/// The process exit status of an outcome: 0 ok, 1 data or document failure, 2 misuse.
+pub fn status(outcome: Outcome) -> u8 {
+    match outcome {
+        Ok(()) => 0,
+        Err(Exit::Failed) => 1,
+        Err(Exit::Misuse) => 2,
+    }
+}
+
+/// Parses the process's arguments in the language `--lang` asks for, runs the command, and
+/// gives the exit status.
+pub fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(status(dispatch()))
+}
+
+fn dispatch() -> Outcome {
     msg::set(msg::from_args(std::env::args_os()));
     if cfg!(windows) && std::env::args_os().len() == 1 {
         return double_click::run();
     }
-    let matches = command().get_matches();
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(c) => c,
-        Err(e) => e.exit(),
-    };
-    run(cli)
+    let cli = command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match cli {
+        Ok(cli) => run(cli),
+        // `--help` and `--version` come this way too, printed to standard output: a success.
+        Err(e) => {
+            let _ = e.print();
+            if e.use_stderr() {
+                Err(Exit::Misuse)
+            } else {
+                Ok(())
+            }
+        }
+    }
 }
 
-/// Runs the command; returns the process exit status (0 ok, 1 problems found, 2 misuse).
-pub fn run(cli: Cli) -> i32 {
+/// Runs the command.
+pub fn run(cli: Cli) -> Outcome {
     msg::set(cli.lang);
     match cli.command {
         Command::Build(a) => build::run(a),
@@ -151,16 +189,17 @@ fn print(d: &Diagnostics) {
 
 /// The project a command works on; a folder that does not exist is a misuse (exit 2), the same
 /// for every command.
-fn project(dir: Option<&std::path::Path>) -> Result<crate::project::Project, i32> {
+fn project(dir: Option<&std::path::Path>) -> Result<crate::project::Project, Exit> {
     crate::pipeline::resolve_project(dir).map_err(|d| {
         print(&d.into());
-        2
+        Exit::Misuse
     })
 }
 
-fn fail(d: &Diagnostics) -> i32 {
+/// Prints the problems of a failed command.
+fn fail(d: &Diagnostics) -> Outcome {
     print(d);
-    1
+    Err(Exit::Failed)
 }
 
 /// The YAML files of the project's own `data/` with their text, for the commands that rewrite
@@ -194,6 +233,32 @@ fn data_yaml_files(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The three statuses the README and the tests promise, and only `main` ending the
+    /// process: no `process::exit` anywhere in the sources (a command that exits itself skips
+    /// the console's restore and every destructor, and its status escapes this table).
+    #[test]
+    fn one_exit_status_per_outcome_and_only_main_exits() {
+        assert_eq!(status(Ok(())), 0);
+        assert_eq!(status(Err(Exit::Failed)), 1);
+        assert_eq!(status(Err(Exit::Misuse)), 2);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let needle = ["process", "::", "exit("].concat();
+        for dir in ["src", "crates"] {
+            for e in walkdir::WalkDir::new(root.join(dir))
+                .into_iter()
+                .flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+            {
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                assert!(
+                    !text.contains(&needle),
+                    "{} ends the process",
+                    e.path().display()
+                );
+            }
+        }
+    }
 
     /// Every command and option has its help in the catalogue, in both languages.
     #[test]

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::print;
+use super::{Exit, Outcome, print};
 use crate::msg;
 use crate::pipeline::{self, Refused};
 use crate::preview::{self, Request};
@@ -24,11 +24,8 @@ pub struct Args {
     force: bool,
 }
 
-pub fn run(a: Args) -> i32 {
-    let project = match super::project(a.dir.as_deref()) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+pub fn run(a: Args) -> Outcome {
+    let project = super::project(a.dir.as_deref())?;
     let out_dir = a
         .out
         .clone()
@@ -44,16 +41,16 @@ pub fn run(a: Args) -> i32 {
         Ok((path, warnings)) => {
             print(&warnings);
             eprintln!("{}", msg::preview_written(&path.display()));
-            0
+            Ok(())
         }
         Err(Refused::Usage(d)) => {
             print(&d);
-            2
+            Err(Exit::Misuse)
         }
         Err(r) => {
             eprintln!("{}", msg::preview_failed(&a.doc));
             print(r.diagnostics());
-            1
+            Err(Exit::Failed)
         }
     }
 }

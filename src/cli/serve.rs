@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::{Exit, Outcome};
 use crate::pipeline;
 use crate::serve::{self, ServeOptions};
 
@@ -24,10 +25,8 @@ pub struct WatchArgs {
     dir: Option<PathBuf>,
 }
 
-pub fn run(a: Args) -> i32 {
-    let Some(project) = project(a.dir) else {
-        return 2;
-    };
+pub fn run(a: Args) -> Outcome {
+    let project = project(a.dir)?;
     let out_dir = pipeline::default_out_dir(&project);
     let options = ServeOptions {
         port: a.port,
@@ -36,35 +35,33 @@ pub fn run(a: Args) -> i32 {
         readonly: a.readonly,
     };
     match serve::serve(project, out_dir, options) {
-        Ok(()) => 0,
+        Ok(()) => Ok(()),
         Err(e) => {
             eprintln!("{}: {e}", crate::msg::level_error());
-            1
+            Err(Exit::Failed)
         }
     }
 }
 
-pub fn watch(a: WatchArgs) -> i32 {
-    let Some(project) = project(a.dir) else {
-        return 2;
-    };
+pub fn watch(a: WatchArgs) -> Outcome {
+    let project = project(a.dir)?;
     let out_dir = pipeline::default_out_dir(&project);
     match serve::watch(project, out_dir) {
-        Ok(()) => 0,
+        Ok(()) => Ok(()),
         Err(e) => {
             eprintln!("{}: {e}", crate::msg::level_error());
-            1
+            Err(Exit::Failed)
         }
     }
 }
 
 /// A project folder is needed: there are files to watch.
-fn project(dir: Option<PathBuf>) -> Option<crate::project::Project> {
+fn project(dir: Option<PathBuf>) -> Result<crate::project::Project, Exit> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-    let project = super::project(Some(&dir)).ok()?;
+    let project = super::project(Some(&dir))?;
     if !dir.join("data").is_dir() {
         eprintln!("{}", crate::msg::serve_not_project(&dir.display()));
-        return None;
+        return Err(Exit::Misuse);
     }
-    Some(project)
+    Ok(project)
 }

@@ -9,9 +9,8 @@ use crate::fonts::Fonts;
 use serde::Serialize;
 
 use crate::collate;
-use crate::engine::parts::{self, Parts, Window};
-use crate::engine::{Derived, Job, Single, Work};
-use crate::load::Data;
+use crate::engine::{Derived, Job, Single, Window, Work};
+use crate::load::{AGENDA, Data, HONOREES, PLAN, RESPONSIBILITIES};
 use crate::model::{Honoree, HonoreeKind};
 use crate::text;
 
@@ -308,10 +307,9 @@ pub fn imposition(n: usize) -> Vec<Side> {
 /// The booklet: the reading copy, laid out again with note pages up to a multiple of four,
 /// then the print copy placing its pages. No agenda, no booklet (the loader noted it).
 pub fn jobs(data: &Data) -> Vec<Job> {
-    let f = data.files();
-    let Some(agenda) = f.agenda() else {
+    if data.source(&AGENDA).is_none() {
         return Vec::new();
-    };
+    }
     // One view, shared by the whole layout and every part's context (10,000 honorees are not
     // copied per part).
     let v = std::sync::Arc::new(view(data));
@@ -322,23 +320,18 @@ pub fn jobs(data: &Data) -> Vec<Job> {
         let short = notes(pages);
         (short > 0).then(|| minijinja::context! { notes => short, ..whole.clone() })
     };
-    let mut inputs = vec![f.plan(), agenda];
-    inputs.extend(f.honorees());
-    inputs.extend(f.responsibilities());
+    let inputs = data.inputs(&[&PLAN, &AGENDA, &HONOREES, &RESPONSIBILITIES]);
     let mut single = Single::new(TEMPLATE, full.clone(), OUTPUT);
     single.relayout = Some(Box::new(relayout));
     // A long honours list (a district's thousands) in bounded parts; the last part is laid out
     // again with the note pages once the whole count is known.
     let (w, l) = ((v.clone(), full.clone()), (v.clone(), full));
-    single.parts = Some(Parts {
-        items: v.window.end,
-        size: parts::SIZE,
-        context: Box::new(move |win| windowed(&w.0, &w.1, win, 0)),
-        relayout: Some(Box::new(move |win, pages| {
+    single
+        .long_list(v.window.end, move |win| windowed(&w.0, &w.1, win, 0))
+        .relayout_last(move |win, pages| {
             let short = notes(pages);
             (short > 0).then(|| windowed(&l.0, &l.1, win, short))
-        })),
-    });
+        });
     single.then = Some(Box::new(Derived {
         template: TEMPLATE_PRINT.into(),
         output: OUTPUT_PRINT.into(),

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::decision::{self, salutation};
 use crate::engine::{Batch, Job, Record, Work};
 use crate::fonts::Fonts;
-use crate::load::{Data, Decision};
+use crate::load::{DECISION, Data, Decision, HONOREES, PHOI_LAYOUT, PLAN};
 use crate::model::{FieldBox, Honoree, HonoreeKind, Offset};
 use crate::{slug, text};
 use vinhdanh_core::Coverage;
@@ -112,10 +112,7 @@ pub fn records(l: &Decision, fonts: &Fonts, list: &[&Honoree]) -> Vec<(CertRecor
 
 /// The data files the certificates read.
 fn inputs(data: &Data) -> Vec<String> {
-    let mut v = vec![data.files().plan()];
-    v.extend(data.files().honorees());
-    v.extend(data.files().decision());
-    v
+    data.inputs(&[&PLAN, &HONOREES, &DECISION, &PHOI_LAYOUT])
 }
 
 /// Certificates (one file each and the print file), and the overlay for pre-printed blanks
@@ -205,7 +202,7 @@ pub fn calibration_job(data: &Data) -> Option<Job> {
         CALIBRATION_TEMPLATE,
         minijinja::context! { cert => Value::from_serialize(shared(data, l)) },
         CALIBRATION_OUTPUT,
-        data.files().decision(),
+        data.inputs(&[&DECISION, &PHOI_LAYOUT]),
         data.facts().date(),
     ))
 }

@@ -9,9 +9,8 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
-use crate::engine::parts::{self, Parts, Window};
-use crate::engine::{Job, Work};
-use crate::load::{Data, Decision};
+use crate::engine::{Job, Window, Work};
+use crate::load::{DECISION, Data, Decision, HONOREES, PHOI_LAYOUT, PLAN};
 use crate::model::{
     CertificateSettings, DecisionFile, Gender, Honoree, HonoreeKind, Order, Signature,
 };
@@ -222,7 +221,7 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
             groups.push(AppendixGroup {
                 heading: Some(format!(
                     "{}. {heading} ({:02})",
-                    crate::engine::render::roman(groups.len() as u32 + 1),
+                    crate::text::roman(groups.len() as u32 + 1),
                     rows.len()
                 )),
                 item: 0,
@@ -316,9 +315,7 @@ pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
         return Vec::new();
     };
     let list = ordered(&file.honorees, l.file.certificate.order);
-    let mut inputs = vec![data.files().plan()];
-    inputs.extend(data.files().honorees());
-    inputs.extend(data.files().decision());
+    let inputs = data.inputs(&[&PLAN, &HONOREES, &DECISION, &PHOI_LAYOUT]);
     let today = data.facts().date();
     let v = view(data, l, &list);
     let issued = crate::metadata::issued(
@@ -383,12 +380,7 @@ fn parted(
     let mut job = Job::single(TEMPLATE, full.clone(), output, inputs, today);
     if let Work::Single(s) = &mut job.work {
         s.esign = esign.map(|(e, _)| e);
-        s.parts = Some(Parts {
-            items: items(&v),
-            size: parts::SIZE,
-            context: Box::new(move |w| with_part(windowed(&v, &full, w))),
-            relayout: None,
-        });
+        s.long_list(items(&v), move |w| with_part(windowed(&v, &full, w)));
     }
     job
 }

@@ -14,9 +14,8 @@ use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
 use crate::collate;
-use crate::engine::parts::{self, Parts, Window};
-use crate::engine::{Batch, Job, Record, Work};
-use crate::load::Data;
+use crate::engine::{Batch, Job, Record, Window, Work};
+use crate::load::{DELEGATES, Data, HONOREES, PLAN};
 use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout};
 use crate::text::{self, PartialDate};
 
@@ -297,9 +296,9 @@ fn qr_svg(id: &str) -> Option<String> {
 
 /// Invitations (one PDF each + the print file), and the check-in list.
 pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
-    let Some(delegates_file) = data.files().delegates() else {
+    if data.source(&DELEGATES).is_none() {
         return Vec::new();
-    };
+    }
     let shared = shared(data);
     let list = invitees(data);
     let names = file_names(&list);
@@ -323,8 +322,7 @@ pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
             origins: Default::default(),
         })
         .collect::<Vec<Record>>();
-    let mut inputs = vec![data.files().plan(), delegates_file];
-    inputs.extend(data.files().honorees());
+    let inputs = data.inputs(&[&PLAN, &DELEGATES, &HONOREES]);
     let today = data.facts().date();
     let inv = data.plan.invitation.clone().unwrap_or_default();
     let issued = crate::metadata::issued(
@@ -380,17 +378,12 @@ fn checkin_job(view: ListView<'_>, inputs: Vec<String>, today: chrono::NaiveDate
     let groups = view.groups;
     let mut job = Job::single(LIST_TEMPLATE, full.clone(), LIST_OUTPUT, inputs, today);
     if let Work::Single(s) = &mut job.work {
-        s.parts = Some(Parts {
-            items,
-            size: parts::SIZE,
-            context: Box::new(move |w| {
-                minijinja::context! {
-                    window => Value::from_serialize(w),
-                    groups => Value::from_serialize(list_window(&groups, w)),
-                    ..full.clone()
-                }
-            }),
-            relayout: None,
+        s.long_list(items, move |w| {
+            minijinja::context! {
+                window => Value::from_serialize(w),
+                groups => Value::from_serialize(list_window(&groups, w)),
+                ..full.clone()
+            }
         });
     }
     job
@@ -445,7 +438,7 @@ fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
             1 => {
                 top += 1;
                 sub = 0;
-                crate::engine::render::roman(top)
+                crate::text::roman(top)
             }
             _ => {
                 sub += 1;

@@ -10,7 +10,7 @@ use chrono::Datelike;
 
 use super::{HeaderView, SignatureView, header, signature};
 use crate::engine::Job;
-use crate::load::{ConferenceFacts, Data};
+use crate::load::{AGENDA, ConferenceFacts, Data, PLAN, RESPONSIBILITIES};
 use crate::model::{Block, Group, Layout};
 use crate::text::{self, count_text};
 
@@ -215,10 +215,7 @@ fn group_view(g: &Group, inherited_unit: Option<&str>) -> GroupView {
 
 /// The plan's job, and the plan laid out for electronic issuance when asked for.
 pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
-    let f = data.files();
-    let mut inputs = vec![f.plan()];
-    inputs.extend(f.agenda());
-    inputs.extend(f.responsibilities());
+    let inputs = data.inputs(&[&PLAN, &AGENDA, &RESPONSIBILITIES]);
     let mut jobs = vec![Job::single(
         TEMPLATE,
         minijinja::Value::from_serialize(view(data)),

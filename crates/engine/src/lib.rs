@@ -33,6 +33,8 @@ use minijinja::{Environment, Value};
 use typst::layout::{Frame, FrameItem};
 
 pub use batch::{Batch, Record};
+/// A window of a long list ([`Single::long_list`]), as a document's context for it is asked.
+pub use parts::Window;
 /// The laid-out pages the layers above hold (previews, the page's images), without depending
 /// on Typst themselves.
 pub use typst_layout::{Page, PagedDocument};

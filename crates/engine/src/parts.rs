@@ -21,6 +21,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use super::{Engine, Job, JobOutcome, Single, compile, join, layout_warnings, timed};
+
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// The label of a list item's marker.
@@ -82,6 +83,37 @@ impl Window {
             last: true,
             page: 0,
         }
+    }
+}
+
+impl Single {
+    /// Declares the document's long list to the engine: `items` entries (rows and group
+    /// headings alike, as the template marks them with `<vd-item>`), and the template's context
+    /// for a window of them. The engine decides whether and where to cut it ([`SIZE`] items
+    /// per compile, or `build --part-size`); the document only answers for a window.
+    pub fn long_list(
+        &mut self,
+        items: usize,
+        context: impl Fn(&Window) -> minijinja::Value + Send + Sync + 'static,
+    ) -> &mut Parts {
+        self.parts.insert(Parts {
+            items,
+            size: SIZE,
+            context: Box::new(context),
+            relayout: None,
+        })
+    }
+}
+
+impl Parts {
+    /// For a document whose end depends on its page count (the booklet's note pages): the last
+    /// window's context given the whole count, if it must be laid out again.
+    pub fn relayout_last(
+        &mut self,
+        relayout: impl Fn(&Window, usize) -> Option<minijinja::Value> + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.relayout = Some(Box::new(relayout));
+        self
     }
 }
 

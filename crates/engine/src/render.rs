@@ -16,6 +16,8 @@ use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
 use crate::diag::{Diagnostic, Location};
 use crate::project::Project;
+/// Kept here for the template filter `roman`; documents use `text::roman` directly.
+use crate::text::roman;
 
 /// Builds the template environment of a project: user templates override the embedded ones.
 pub fn environment(project: &Project) -> Environment<'static> {
@@ -279,32 +281,6 @@ pub fn smart_quotes(text: &str) -> String {
         prev = Some(c);
     }
     out
-}
-
-pub fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
 }
 
 /// Renders `templates/<name>` with `ctx`. Template errors point at the template's line.

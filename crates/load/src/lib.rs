@@ -10,8 +10,10 @@ pub(crate) use vinhdanh_model as model;
 mod facts;
 #[cfg(test)]
 mod office_lists;
+pub mod registry;
 pub mod schema;
 pub mod tables;
+pub mod tone_fix;
 pub mod yaml;
 
 use serde::de::DeserializeOwned;
@@ -23,6 +25,9 @@ use crate::model::{
 };
 use crate::project::Project;
 pub use facts::ConferenceFacts;
+pub use registry::{
+    AGENDA, DECISION, DELEGATES, DataFile, FILES, HONOREES, PHOI_LAYOUT, PLAN, RESPONSIBILITIES,
+};
 pub use yaml::YamlDoc;
 
 /// Where a data set came from: a YAML file, or a clerk's spreadsheet (row and column per field).
@@ -92,6 +97,8 @@ impl DataSource {
 
 /// One loaded data file, as [`Data::loaded`] lists them.
 pub struct Loaded<'a> {
+    /// Its declaration in [`registry::FILES`].
+    pub declared: &'static DataFile,
     /// Project-relative path ("data/plan.yaml", "data/delegates.xlsx").
     pub file: &'a str,
     /// The YAML text as loaded; `None` for a spreadsheet.
@@ -160,53 +167,45 @@ pub struct Decision {
 }
 
 impl Data {
-    /// Every data file a document may read, as project-relative paths: the inputs of jobs.
-    pub fn files(&self) -> DataFiles<'_> {
-        DataFiles { data: self }
+    /// The project-relative files `wanted` were loaded from, in that order (a list may come
+    /// from a spreadsheet; files the project lacks are left out): the inputs of a job.
+    pub fn inputs(&self, wanted: &[&DataFile]) -> Vec<String> {
+        wanted
+            .iter()
+            .filter_map(|f| f.loaded(self).map(|l| l.file.to_string()))
+            .collect()
+    }
+
+    /// The file `f` was loaded from, if the project has it.
+    pub fn source(&self, f: &DataFile) -> Option<String> {
+        f.loaded(self).map(|l| l.file.to_string())
     }
 
     pub fn facts(&self) -> ConferenceFacts<'_> {
         ConferenceFacts { data: self }
     }
 
-    /// Every data file loaded, once, in load order: the one list the text rules, the font
-    /// check and the glyph locations walk. A file added to [`Data`] and not here would escape
-    /// those checks silently, so everything that visits "every file" goes through this.
+    /// Every data file loaded, once, in load order, as [`registry::FILES`] declares them: the
+    /// one list the text rules, the font check and the glyph locations walk.
     pub fn loaded(&self) -> Vec<Loaded<'_>> {
-        fn yaml<'a, T: serde::Serialize>(value: &'a T, doc: &'a YamlDoc) -> Loaded<'a> {
-            Loaded {
-                file: &doc.file,
-                yaml: Some(doc),
-                locate: Box::new(move |p| doc.locate(p)),
-                strings: Box::new(move |f| walk_strings(value, f)),
-            }
-        }
-        fn list<'a, T: serde::Serialize>(value: &'a T, src: &'a DataSource) -> Loaded<'a> {
-            Loaded {
-                file: src.file(),
-                yaml: match src {
-                    DataSource::Yaml(d) => Some(d),
-                    DataSource::Table(_) => None,
-                },
-                locate: Box::new(move |p| src.locate(p)),
-                strings: Box::new(move |f| walk_strings(value, f)),
-            }
-        }
-        let mut v = vec![yaml(&self.plan, &self.plan_src)];
-        v.extend(self.agenda.as_ref().map(|(a, d)| yaml(a, d)));
-        v.extend(self.responsibilities.as_ref().map(|(r, d)| yaml(r, d)));
-        v.extend(self.delegates.as_ref().map(|(l, s)| list(l, s)));
-        v.extend(self.honorees.as_ref().map(|(l, s)| list(l, s)));
-        if let Some(d) = &self.decision {
-            v.push(yaml(&d.file, &d.src));
-            v.push(yaml(&d.layout, &d.layout_src));
-        }
-        v
+        registry::FILES
+            .iter()
+            .filter_map(|f| f.loaded(self))
+            .collect()
     }
 
-    /// Every YAML file of the data, for rules that look at the text as typed.
+    /// Every loaded file whose strings the text rules read.
+    pub fn texts(&self) -> Vec<Loaded<'_>> {
+        self.loaded()
+            .into_iter()
+            .filter(|l| l.declared.text_rules)
+            .collect()
+    }
+
+    /// Every YAML file of the data the text rules read, for the rules that look at the text
+    /// as typed.
     pub fn yaml_docs(&self) -> Vec<&YamlDoc> {
-        self.loaded().into_iter().filter_map(|l| l.yaml).collect()
+        self.texts().into_iter().filter_map(|l| l.yaml).collect()
     }
 
     /// The image paths named in data, with the field that names each (file, field path).
@@ -255,54 +254,39 @@ impl Data {
     }
 }
 
-/// The source file of each part of [`Data`] (a list may come from a spreadsheet).
-pub struct DataFiles<'a> {
-    data: &'a Data,
-}
-
-impl DataFiles<'_> {
-    pub fn plan(&self) -> String {
-        self.data.plan_src.file.clone()
-    }
-    pub fn agenda(&self) -> Option<String> {
-        self.data.agenda.as_ref().map(|(_, d)| d.file.clone())
-    }
-    pub fn responsibilities(&self) -> Option<String> {
-        self.data
-            .responsibilities
-            .as_ref()
-            .map(|(_, d)| d.file.clone())
-    }
-    pub fn delegates(&self) -> Option<String> {
-        self.data
-            .delegates
-            .as_ref()
-            .map(|(_, s)| s.file().to_string())
-    }
-    pub fn honorees(&self) -> Option<String> {
-        self.data
-            .honorees
-            .as_ref()
-            .map(|(_, s)| s.file().to_string())
-    }
-    pub fn decision(&self) -> Vec<String> {
-        self.data
-            .decision
-            .as_ref()
-            .map(|d| vec![d.src.file.clone(), d.layout_src.file.clone()])
-            .unwrap_or_default()
+pub(crate) fn yaml_loaded<'a, T: serde::Serialize>(
+    declared: &'static DataFile,
+    value: &'a T,
+    doc: &'a YamlDoc,
+) -> Loaded<'a> {
+    Loaded {
+        declared,
+        file: &doc.file,
+        yaml: Some(doc),
+        locate: Box::new(move |p| doc.locate(p)),
+        strings: Box::new(move |f| walk_strings(value, f)),
     }
 }
 
-pub const PLAN: &str = "data/plan.yaml";
-pub const AGENDA: &str = "data/agenda.yaml";
-pub const RESPONSIBILITIES: &str = "data/responsibilities.yaml";
-pub const DELEGATES: &str = "data/delegates.yaml";
-pub const HONOREES: &str = "data/honorees.yaml";
-pub const DECISION: &str = "data/decision.yaml";
+pub(crate) fn list_loaded<'a, T: serde::Serialize>(
+    declared: &'static DataFile,
+    value: &'a T,
+    src: &'a DataSource,
+) -> Loaded<'a> {
+    Loaded {
+        declared,
+        file: src.file(),
+        yaml: match src {
+            DataSource::Yaml(d) => Some(d),
+            DataSource::Table(_) => None,
+        },
+        locate: Box::new(move |p| src.locate(p)),
+        strings: Box::new(move |f| walk_strings(value, f)),
+    }
+}
 
 /// Reads and parses one YAML file of the project; `Ok(None)` when it does not exist.
-fn read_yaml<T: DeserializeOwned>(
+pub(crate) fn read_yaml<T: DeserializeOwned>(
     project: &Project,
     rel: &str,
 ) -> Result<Option<(T, YamlDoc)>, Diagnostic> {
@@ -313,67 +297,55 @@ fn read_yaml<T: DeserializeOwned>(
     }
 }
 
+/// What loading has read so far, file by file (see [`registry::FILES`]).
+#[derive(Default)]
+pub(crate) struct Loading {
+    pub plan: Option<(PlanFile, YamlDoc)>,
+    pub agenda: Option<(AgendaFile, YamlDoc)>,
+    pub responsibilities: Option<(ResponsibilitiesFile, YamlDoc)>,
+    pub delegates: Option<(DelegatesFile, DataSource)>,
+    pub honorees: Option<(HonoreesFile, DataSource)>,
+    /// decision.yaml read, waiting for the layout it names.
+    pub decision_file: Option<(DecisionFile, YamlDoc)>,
+    pub decision: Option<Decision>,
+    pub errors: Diagnostics,
+    pub notes: Vec<Diagnostic>,
+}
+
+/// An optional YAML file: a note when it is absent (what goes without it), an error when it
+/// does not read.
+pub(crate) fn optional<T: DeserializeOwned>(
+    project: &Project,
+    rel: &str,
+    what: &str,
+    l: &mut Loading,
+) -> Option<(T, YamlDoc)> {
+    if !project.exists(rel) {
+        l.notes
+            .push(Diagnostic::warning(crate::msg::optional_missing(rel, what)).in_file(rel));
+    }
+    read_yaml::<T>(project, rel)
+        .map_err(|e| l.errors.push(e))
+        .ok()
+        .flatten()
+}
+
 pub fn load(project: &Project) -> Result<Data, Diagnostics> {
-    let mut errors = Diagnostics::default();
-    let plan = match read_yaml::<PlanFile>(project, PLAN) {
-        Ok(Some(p)) => Some(p),
-        Ok(None) => {
-            errors.push(
-                Diagnostic::error(crate::msg::no_plan(PLAN))
-                    .in_file(PLAN)
-                    .hint(crate::msg::no_plan_hint()),
-            );
-            None
-        }
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-    };
-    let mut notes = Vec::new();
-    let mut optional = |rel: &str, what: &str| {
-        if !project.exists(rel) {
-            notes.push(Diagnostic::warning(crate::msg::optional_missing(rel, what)).in_file(rel));
-        }
-    };
-    optional(AGENDA, &crate::msg::what_agenda());
-    optional(RESPONSIBILITIES, &crate::msg::what_responsibilities());
-    let agenda = read_yaml::<AgendaFile>(project, AGENDA)
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
-    let responsibilities = read_yaml::<ResponsibilitiesFile>(project, RESPONSIBILITIES)
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
-    let delegates = load_list::<DelegatesFile>(
-        project,
-        "delegates",
-        tables::delegates,
-        &mut errors,
-        &mut notes,
-    );
-    let honorees = load_list::<HonoreesFile>(
-        project,
-        "honorees",
-        tables::honorees,
-        &mut errors,
-        &mut notes,
-    );
-    let decision = load_decision(project, &mut errors, &mut notes);
-    let Some((plan, plan_src)) = plan.filter(|_| !errors.has_errors()) else {
-        return Err(errors);
+    let mut l = Loading::default();
+    registry::load_all(project, &mut l);
+    let Some((plan, plan_src)) = l.plan.filter(|_| !l.errors.has_errors()) else {
+        return Err(l.errors);
     };
     let mut data = Data {
         plan,
         plan_src,
-        agenda,
-        responsibilities,
-        delegates,
-        honorees,
-        decision,
+        agenda: l.agenda,
+        responsibilities: l.responsibilities,
+        delegates: l.delegates,
+        honorees: l.honorees,
+        decision: l.decision,
         images: Default::default(),
-        notes,
+        notes: l.notes,
         unclean: Vec::new(),
         group_written: Default::default(),
     };
@@ -402,17 +374,19 @@ type TableReader<T> =
 /// A list (delegates, honorees) from `data/<name>.yaml`, or a clerk's spreadsheet
 /// `data/<name>.xlsx` / `.csv` (…) read by [`tables`]. A project has one list: two files for the
 /// same list are refused rather than one silently winning.
-fn load_list<T: DeserializeOwned>(
+pub(crate) fn load_list<T: DeserializeOwned>(
     project: &Project,
-    name: &str,
+    declared: &DataFile,
     from_table: TableReader<T>,
-    errors: &mut Diagnostics,
-    notes: &mut Vec<Diagnostic>,
+    l: &mut Loading,
 ) -> Option<(T, DataSource)> {
-    let rel = format!("data/{name}.yaml");
-    let tables: Vec<(String, std::path::PathBuf)> = tables::TABLE_EXTENSIONS
-        .iter()
-        .map(|ext| format!("data/{name}.{ext}"))
+    let (errors, notes) = (&mut l.errors, &mut l.notes);
+    let name = declared.stem();
+    let rel = declared.path.to_string();
+    let tables: Vec<(String, std::path::PathBuf)> = declared
+        .paths()
+        .into_iter()
+        .filter(|r| *r != rel)
         .filter_map(|r| match project.disk_path(&r) {
             Ok(Some(p)) => Some((r, p)),
             _ => None,
@@ -446,46 +420,6 @@ fn load_list<T: DeserializeOwned>(
         Ok(Some((v, doc))) => Some((v, DataSource::Yaml(doc))),
         Ok(None) => {
             notes.push(Diagnostic::warning(crate::msg::no_list(&rel)).in_file(rel));
-            None
-        }
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-    }
-}
-
-/// decision.yaml and the layout file it names. Without decision.yaml there is no decision and
-/// no certificates, with a note; a layout file named but absent is an error in decision.yaml.
-fn load_decision(
-    project: &Project,
-    errors: &mut Diagnostics,
-    notes: &mut Vec<Diagnostic>,
-) -> Option<Decision> {
-    let (file, src) = match read_yaml::<DecisionFile>(project, DECISION) {
-        Ok(Some(d)) => d,
-        Ok(None) => {
-            notes.push(Diagnostic::warning(crate::msg::no_decision(DECISION)).in_file(DECISION));
-            return None;
-        }
-        Err(e) => {
-            errors.push(e);
-            return None;
-        }
-    };
-    let rel = file.certificate.phoi_layout.clone();
-    match read_yaml::<PhoiLayout>(project, &rel) {
-        Ok(Some((layout, layout_src))) => Some(Decision {
-            file,
-            src,
-            layout,
-            layout_src,
-        }),
-        Ok(None) => {
-            errors.push(
-                src.error("certificate.phoi_layout", crate::msg::no_phoi_layout(&rel))
-                    .hint(crate::msg::no_phoi_layout_hint()),
-            );
             None
         }
         Err(e) => {

@@ -24,7 +24,7 @@ pub struct Rename {
 pub const RENAMES: &[Rename] = &[
     // The Giấy mời's closing sentence is a request to the delegate, not a note.
     Rename {
-        file: super::PLAN,
+        file: super::PLAN.path,
         old: "invitation.notes",
         new: "invitation.request",
     },
@@ -33,7 +33,7 @@ pub const RENAMES: &[Rename] = &[
 /// Whether reading `file` involves the schema (its version or a rename); other files are
 /// parsed without building their index up front.
 pub fn applies_to(file: &str) -> bool {
-    file == super::PLAN || RENAMES.iter().any(|r| r.file == file)
+    file == super::registry::schema_file() || RENAMES.iter().any(|r| r.file == file)
 }
 
 /// The line `migrate` adds to a plan.yaml that does not say its schema (as in the default).
@@ -95,7 +95,7 @@ pub struct Hunk {
 /// Checks the schema a plan says it was written for: a newer one than this program knows, or
 /// one no longer supported, is an error located at the number.
 fn check_version(file: &str, text: &str, index: &Index) -> Result<(), Diagnostic> {
-    if file != super::PLAN || index.key("vinhdanh").is_none() {
+    if file != super::registry::schema_file() || index.key("vinhdanh").is_none() {
         return Ok(());
     }
     let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
@@ -255,7 +255,7 @@ pub fn rewrite(file: &str, text: &str) -> Result<Option<(String, Vec<Hunk>)>, Di
         Some(m) => (m.text, m.hunks),
         None => (text.to_string(), Vec::new()),
     };
-    if file == super::PLAN && index.key("vinhdanh").is_none() {
+    if file == super::registry::schema_file() && index.key("vinhdanh").is_none() {
         let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
         let lines: Vec<&str> = out.split_inclusive('\n').collect();
         let mut at = lines
@@ -316,7 +316,7 @@ mod tests {
     fn the_default_plan_says_its_schema_as_migrate_writes_it() {
         let plan = include_str!("../../../data/plan.yaml");
         assert!(plan.lines().any(|l| l == version_line()));
-        assert!(rewrite(super::super::PLAN, plan).unwrap().is_none());
+        assert!(rewrite(super::super::PLAN.path, plan).unwrap().is_none());
     }
 
     #[test]
@@ -332,7 +332,7 @@ mod tests {
     #[test]
     fn renames_keep_comments_quotes_and_lines() {
         let text = "# đầu\ninvitation:\n  code: GM\n  \"notes\": Đề nghị # chú thích\n";
-        let (out, hunks) = rewrite(super::super::PLAN, text).unwrap().unwrap();
+        let (out, hunks) = rewrite(super::super::PLAN.path, text).unwrap().unwrap();
         assert_eq!(
             out,
             format!(
@@ -342,13 +342,13 @@ mod tests {
         );
         assert_eq!(hunks.len(), 2);
         assert_eq!((hunks[0].line, hunks[1].line), (2, 4));
-        assert!(rewrite(super::super::PLAN, &out).unwrap().is_none());
+        assert!(rewrite(super::super::PLAN.path, &out).unwrap().is_none());
     }
 
     #[test]
     fn crlf_is_kept() {
         let text = "# a\r\ninvitation:\r\n  notes: x\r\n";
-        let (out, _) = rewrite(super::super::PLAN, text).unwrap().unwrap();
+        let (out, _) = rewrite(super::super::PLAN.path, text).unwrap().unwrap();
         assert_eq!(
             out,
             format!(
@@ -361,14 +361,14 @@ mod tests {
     #[test]
     fn both_names_is_an_error() {
         let text = "invitation:\n  notes: x\n  request: y\n";
-        let e = rewrite(super::super::PLAN, text).unwrap_err();
+        let e = rewrite(super::super::PLAN.path, text).unwrap_err();
         assert!(e.message.contains("có cả"), "{e:?}");
     }
 
     #[test]
     fn a_newer_schema_is_refused() {
         let text = "vinhdanh: 2\nauthority: {}\n";
-        let e = rewrite(super::super::PLAN, text).unwrap_err();
+        let e = rewrite(super::super::PLAN.path, text).unwrap_err();
         assert!(e.message.contains("phiên bản mới hơn"), "{e:?}");
         assert_eq!(e.location.as_ref().and_then(|l| l.line), Some(1));
     }

@@ -42,8 +42,15 @@ impl YamlDoc {
         }
     }
 
-    fn index(&self) -> &Index {
+    /// The file's one location index (of [`Self::text`]), built on first use.
+    pub fn index(&self) -> &Index {
         self.index.get_or_init(|| Index::build(&self.text))
+    }
+
+    /// The index of the text as typed ([`Self::raw`]), when that is the text as loaded: a
+    /// rule reading the typed text then shares the loader's index instead of building one.
+    pub fn raw_index(&self) -> Option<&Index> {
+        self.raw.is_none().then(|| self.index())
     }
 
     /// Location of the key (not the value) at `path`, if the file has that key.

@@ -10,6 +10,8 @@ pub(crate) use vinhdanh_core::{collate, diag, memory, project, slug, text, tone}
 pub(crate) use vinhdanh_documents as documents;
 pub(crate) use vinhdanh_engine::{self as engine, fonts, manifest};
 pub(crate) use vinhdanh_load as load;
+/// The declared data files, for `serve`'s watch list.
+pub use vinhdanh_load::registry;
 pub(crate) use vinhdanh_rules as rules;
 
 use std::path::{Path, PathBuf};
@@ -370,8 +372,8 @@ pub fn plan(project: &Project, which: &Select, options: &BuildOptions) -> Result
         Select::Nothing => Vec::new(),
         Select::Calibration => {
             let Some(job) = documents::certificate::calibration_job(&p.data) else {
-                let d = Diagnostic::error(crate::msg::calibrate_no_decision(load::DECISION))
-                    .in_file(load::DECISION);
+                let d = Diagnostic::error(crate::msg::calibrate_no_decision(load::DECISION.path))
+                    .in_file(load::DECISION.path);
                 return Err(Refused::Nothing(d.into()));
             };
             vec![job]

@@ -6,7 +6,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use super::{each_string, record_for};
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::load::Data;
+use crate::load::{Data, tone_fix};
 use crate::msg;
 use crate::tone::{self, TextIssue};
 
@@ -183,14 +183,22 @@ fn raw_text(data: &Data, out: &mut Diagnostics) {
 /// would change by hand to make the project consistent (at most a few, then a count).
 fn tone_locations(data: &Data, out: &mut Diagnostics) {
     const SHOWN: usize = 5;
-    let mut found: [Vec<(String, tone::Change)>; 2] = [Vec::new(), Vec::new()];
+    let mut found: [Vec<(String, tone_fix::Change)>; 2] = [Vec::new(), Vec::new()];
     for doc in data.yaml_docs() {
         let (rel, source) = (doc.file.clone(), doc.raw());
         // Converting to one style lists exactly the words written in the other.
         for (k, style) in [tone::Style::New, tone::Style::Old].into_iter().enumerate() {
-            if let Ok((_, changes)) = tone::fix_yaml(source, style, &is_free_text) {
-                found[k].extend(changes.into_iter().map(|c| (rel.clone(), c)));
-            }
+            let changes = match doc.raw_index() {
+                Some(index) => {
+                    tone_fix::fix_indexed(source, std::slice::from_ref(index), style, &is_free_text)
+                        .1
+                }
+                None => match tone_fix::fix_yaml(source, style, &is_free_text) {
+                    Ok((_, changes)) => changes,
+                    Err(_) => continue,
+                },
+            };
+            found[k].extend(changes.into_iter().map(|c| (rel.clone(), c)));
         }
     }
     let [old_words, new_words] = found;

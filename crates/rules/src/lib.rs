@@ -34,8 +34,8 @@ use vinhdanh_core::Coverage;
 pub fn run(data: &Data, fonts: &dyn Coverage) -> (CheckReport, Diagnostics) {
     let mut out = Diagnostics::default();
     let mut report = CheckReport {
-        delegates_file: data.files().delegates(),
-        honorees_file: data.files().honorees(),
+        delegates_file: data.source(&load::DELEGATES),
+        honorees_file: data.source(&load::HONOREES),
         ..CheckReport::default()
     };
     layout::run(data, &mut out);
@@ -152,7 +152,7 @@ fn annotate_records(data: &Data, diags: &mut Diagnostics) {
 type StringVisitor<'v> = dyn FnMut(&str, &str, &str, &dyn Fn(&str) -> Location) + 'v;
 
 pub(crate) fn each_string(data: &Data, f: &mut StringVisitor<'_>) {
-    for file in data.loaded() {
+    for file in data.texts() {
         (file.strings)(&mut |path, s| f(file.file, path, s, &*file.locate));
     }
 }
@@ -230,6 +230,81 @@ mod tests {
         assert_eq!(report.honours[1].actual, 32);
         let text = format!("{report}{diags}");
         assert!(text.contains("Theo giới tính"), "{text}");
+    }
+
+    /// Every declared data file goes through the text checks: a decomposed letter typed in
+    /// each, and a TCVN3 value in each that has a Vietnamese value, are reported in that file.
+    /// A file declared in the registry but skipped by the checks fails here.
+    #[test]
+    fn every_declared_file_is_read_by_the_text_checks() {
+        let dir = tempfile::tempdir().unwrap();
+        Project::write_default(dir.path()).unwrap();
+        // A plain value with a Vietnamese letter, outside a comment: the line to replace.
+        let vietnamese_value = |line: &str| -> Option<usize> {
+            let body = line.trim_start().trim_start_matches("- ");
+            let (key, value) = body.split_once(": ")?;
+            let value = value.split(" #").next()?.trim();
+            let plain = !value.starts_with(['"', '\'', '|', '>', '[', '{', '#', '&', '*', '!']);
+            (key.chars().all(|c| c.is_ascii_lowercase() || c == '_') && plain && !value.is_ascii())
+                .then(|| line.len() - body.len() + key.len() + 2)
+        };
+        let mut with_value = std::collections::BTreeSet::new();
+        for f in load::FILES.iter().filter(|f| f.text_rules) {
+            let path = dir.path().join(f.path);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut out = String::new();
+            let mut replaced = false;
+            for line in text.lines() {
+                match vietnamese_value(line).filter(|_| !replaced) {
+                    Some(at) => {
+                        let comment = line[at..].find(" #").map_or("", |i| &line[at + i..]);
+                        out.push_str(&format!("{}Hµ Néi{comment}\n", &line[..at]));
+                        replaced = true;
+                        with_value.insert(f.path);
+                    }
+                    None => out.push_str(&format!("{line}\n")),
+                }
+            }
+            out.push_str("# ghi cho\u{301}: \n");
+            std::fs::write(&path, out).unwrap();
+        }
+        let project = Project::open(dir.path()).unwrap();
+        let data = load::load(&project).unwrap_or_else(|e| panic!("{e}"));
+        struct All;
+        impl Coverage for All {
+            fn covers(&self, _: char) -> bool {
+                true
+            }
+            fn family_covers(&self, _: &str, _: char) -> bool {
+                true
+            }
+        }
+        let (_, diags) = run(&data, &All);
+        let reported = |text: &str| -> std::collections::BTreeSet<String> {
+            diags
+                .0
+                .iter()
+                .filter(|d| d.message.contains(text))
+                .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
+                .collect()
+        };
+        let declared: std::collections::BTreeSet<String> = load::FILES
+            .iter()
+            .filter(|f| f.text_rules)
+            .map(|f| f.path.to_string())
+            .collect();
+        assert_eq!(declared.len(), load::FILES.len());
+        let nfd = crate::msg::text_nfd(1);
+        let nfd_words = nfd.split(['0', '1', '2']).next().unwrap();
+        assert_eq!(reported(nfd_words), declared, "{diags}");
+        // The phôi layout holds numbers only; every other file has a Vietnamese value.
+        assert_eq!(with_value.len(), load::FILES.len() - 1, "{with_value:?}");
+        // The message's words between the value and the encoding's name.
+        let legacy = crate::msg::legacy_encoding("\u{1}", "\u{2}");
+        let legacy_words = legacy.split(['\u{1}', '\u{2}']).nth(1).unwrap();
+        let with_value: std::collections::BTreeSet<String> =
+            with_value.into_iter().map(str::to_string).collect();
+        assert_eq!(reported(legacy_words), with_value, "{diags}");
     }
 
     #[test]

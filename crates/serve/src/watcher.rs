@@ -6,13 +6,23 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::pipeline::registry;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{
     DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
 };
 
-/// The folders whose files make documents.
-pub const WATCHED: [&str; 4] = ["data", "templates", "fonts", "assets"];
+/// The folders whose files make documents and are not data: the templates, the fonts, the
+/// images.
+const NOT_DATA: [&str; 3] = ["templates", "fonts", "assets"];
+
+/// The folders whose files make documents: those of the declared data files
+/// ([`registry::FILES`]) and [`NOT_DATA`].
+pub fn watched() -> Vec<&'static str> {
+    let mut v = registry::folders();
+    v.extend(NOT_DATA);
+    v
+}
 
 type Inner = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 
@@ -24,7 +34,7 @@ pub struct Watcher {
 /// How long the folders must stay quiet before a rebuild starts.
 const QUIET: Duration = Duration::from_millis(30);
 
-/// Watches the four folders that make documents (recursively) and the project folder itself
+/// Watches the folders that make documents (recursively) and the project folder itself
 /// (not recursively, so a `templates/` created later is seen, and then watched too), and sends
 /// the project-relative paths of each burst of saves in them. Keep the returned watcher alive
 /// as long as the receiver.
@@ -40,10 +50,11 @@ pub fn watch(root: &Path) -> Result<(Watcher, Receiver<Vec<String>>), notify::Er
         }
     })?;
     let inner = Arc::new(Mutex::new(debouncer));
+    let folders = watched();
     {
         let mut d = inner.lock().expect("watcher lock");
         d.watch(root, RecursiveMode::NonRecursive)?;
-        for name in WATCHED {
+        for name in &folders {
             let dir = root.join(name);
             if dir.is_dir() {
                 d.watch(&dir, RecursiveMode::Recursive)?;
@@ -69,7 +80,7 @@ pub fn watch(root: &Path) -> Result<(Watcher, Receiver<Vec<String>>), notify::Er
                 .collect();
             for e in &changes {
                 for p in &e.paths {
-                    if new_watched_folder(&base, p)
+                    if new_watched_folder(&base, p, &folders)
                         && let Some(inner) = weak.upgrade()
                     {
                         let _ = inner
@@ -82,7 +93,7 @@ pub fn watch(root: &Path) -> Result<(Watcher, Receiver<Vec<String>>), notify::Er
             let mut paths: Vec<String> = changes
                 .iter()
                 .flat_map(|e| e.paths.iter())
-                .filter_map(|p| relevant(&base, p))
+                .filter_map(|p| relevant(&base, p, &folders))
                 .collect();
             paths.sort();
             paths.dedup();
@@ -96,21 +107,21 @@ pub fn watch(root: &Path) -> Result<(Watcher, Receiver<Vec<String>>), notify::Er
 
 /// Whether `path` is one of the watched folders, right in the project folder (created after
 /// the watch began, or made again).
-fn new_watched_folder(root: &Path, path: &Path) -> bool {
+fn new_watched_folder(root: &Path, path: &Path, folders: &[&str]) -> bool {
     path.parent() == Some(root)
         && path
             .file_name()
             .and_then(|n| n.to_str())
-            .is_some_and(|n| WATCHED.contains(&n))
+            .is_some_and(|n| folders.contains(&n))
         && path.is_dir()
 }
 
 /// `data/honorees.yaml` for a file in a watched folder; `None` for output, editors' backups and
 /// lock files, and anything else.
-fn relevant(root: &Path, path: &Path) -> Option<String> {
+fn relevant(root: &Path, path: &Path, folders: &[&str]) -> Option<String> {
     let rel: PathBuf = path.strip_prefix(root).ok()?.to_path_buf();
     let first = rel.components().next()?.as_os_str().to_str()?;
-    if !WATCHED.contains(&first) {
+    if !folders.contains(&first) {
         return None;
     }
     let name = rel.file_name()?.to_str()?;
@@ -157,5 +168,46 @@ pub fn next_or_retry(rx: &Receiver<Vec<String>>, retry: Option<Duration>) -> Opt
         }
         Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Some(Vec::new()),
         Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use std::time::Instant;
+
+    /// The data folders watched are those of the declared data files, and a save of any
+    /// declared file, in any of its forms (YAML, spreadsheet), starts a rebuild.
+    #[test]
+    fn the_watch_list_is_the_registry() {
+        let declared: BTreeSet<String> = registry::FILES.iter().flat_map(|f| f.paths()).collect();
+        let declared_folders: BTreeSet<&str> = declared
+            .iter()
+            .map(|p| p.split('/').next().unwrap())
+            .collect();
+        let data_folders: BTreeSet<&str> = watched()
+            .into_iter()
+            .filter(|f| !NOT_DATA.contains(f))
+            .collect();
+        assert_eq!(data_folders, declared_folders);
+
+        let dir = tempfile::tempdir().unwrap();
+        let root = dunce::canonicalize(dir.path()).unwrap();
+        for f in &declared_folders {
+            std::fs::create_dir_all(root.join(f)).unwrap();
+        }
+        let (_watcher, rx) = watch(&root).unwrap();
+        for p in &declared {
+            std::fs::write(root.join(p), "x: 1\n").unwrap();
+        }
+        let mut seen = BTreeSet::new();
+        let start = Instant::now();
+        while !declared.is_subset(&seen) && start.elapsed() < Duration::from_secs(20) {
+            if let Ok(paths) = rx.recv_timeout(Duration::from_millis(500)) {
+                seen.extend(paths);
+            }
+        }
+        assert_eq!(seen, declared);
     }
 }

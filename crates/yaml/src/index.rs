@@ -48,6 +48,8 @@ struct Node {
     kind: Kind,
     /// A scalar's value as parsed (what a fixer rewrites, without decoding quotes itself).
     scalar: Option<Box<str>>,
+    /// A scalar's resolved tag (`tag:yaml.org,2002:str` for `!!str`), when it has one.
+    tag: Option<Box<str>>,
 }
 
 /// Every value and key of one YAML text by field path, and its line starts. Built once per
@@ -66,40 +68,17 @@ impl Index {
     /// Indexes `text`. Never fails: a syntax error stops the index where the parser stopped
     /// (the typed parse reports the error itself), so what comes before it is still located.
     pub fn build(text: &str) -> Index {
-        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let body = &text[bom..];
-        let line_starts = line_starts(body);
-        let mut recv = Recv {
-            text: body,
-            line_starts: &line_starts,
-            stack: Vec::new(),
-            values: HashMap::new(),
-            keys: HashMap::new(),
-            anchors: HashMap::new(),
-            done: false,
-        };
-        let _ = Parser::new_from_str(body).load(&mut recv, false);
-        let mut index = Index {
-            values: recv.values,
-            keys: recv.keys,
-            // Line 1 starts at 0 (its mark included), so every byte has a line.
-            line_starts: line_starts
-                .iter()
-                .map(|&s| if s == 0 { 0 } else { s + bom })
-                .collect(),
-            bom,
-        };
-        if bom > 0 {
-            for n in index.values.values_mut() {
-                n.span.start += bom;
-                n.span.end += bom;
-            }
-            for s in index.keys.values_mut() {
-                s.start += bom;
-                s.end += bom;
-            }
+        index(text, false).0.into_iter().next().unwrap_or_default()
+    }
+
+    /// One index per document of `text` (`---` separated), or the syntax error that stops the
+    /// parser: for a reader that must see the whole text (the tone-mark fixer) and refuses a
+    /// text that does not parse, where [`build`](Self::build) locates what it can.
+    pub fn parse(text: &str) -> Result<Vec<Index>, crate::Error> {
+        match index(text, true) {
+            (docs, None) => Ok(docs),
+            (_, Some(e)) => Err(e),
         }
-        index
     }
 
     /// The value at `path`: for a scalar its text with its quotes (a block scalar: its content
@@ -113,6 +92,12 @@ impl Index {
     /// The parsed string of the scalar at `path` (quotes and escapes decoded, lines folded).
     pub fn scalar(&self, path: &str) -> Option<&str> {
         self.values.get(path)?.scalar.as_deref()
+    }
+
+    /// The resolved tag of the scalar at `path` (`tag:yaml.org,2002:str` for `!!str`), if it
+    /// is written with one.
+    pub fn tag(&self, path: &str) -> Option<&str> {
+        self.values.get(path)?.tag.as_deref()
     }
 
     /// The key whose value is at `path` (its text with quotes, if quoted).
@@ -184,6 +169,66 @@ impl Index {
     }
 }
 
+/// The indices of the first document (every document when `all`), and the syntax error that
+/// stopped the parser, if one did.
+fn index(text: &str, all: bool) -> (Vec<Index>, Option<crate::Error>) {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &text[bom..];
+    let starts = line_starts(body);
+    let mut recv = Recv {
+        text: body,
+        line_starts: &starts,
+        stack: Vec::new(),
+        values: HashMap::new(),
+        keys: HashMap::new(),
+        anchors: HashMap::new(),
+        in_key: 0,
+        all,
+        done: Vec::new(),
+        finished: false,
+    };
+    let error = Parser::new_from_str(body)
+        .load(&mut recv, all)
+        .err()
+        .map(|e| crate::Error::Syntax {
+            line: e.marker().line(),
+            col: e.marker().col() + 1,
+            message: e.info().to_string(),
+        });
+    let mut maps = recv.done;
+    if maps.is_empty() {
+        // Stopped by an error in the first document, or a text of no document at all.
+        maps.push((recv.values, recv.keys));
+    }
+    // Line 1 starts at 0 (its mark included), so every byte has a line.
+    let line_starts: Vec<usize> = starts
+        .iter()
+        .map(|&s| if s == 0 { 0 } else { s + bom })
+        .collect();
+    let docs = maps
+        .into_iter()
+        .map(|(mut values, mut keys)| {
+            if bom > 0 {
+                for n in values.values_mut() {
+                    n.span.start += bom;
+                    n.span.end += bom;
+                }
+                for s in keys.values_mut() {
+                    s.start += bom;
+                    s.end += bom;
+                }
+            }
+            Index {
+                values,
+                keys,
+                line_starts: line_starts.clone(),
+                bom,
+            }
+        })
+        .collect();
+    (docs, error)
+}
+
 fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -211,8 +256,15 @@ struct Recv<'t> {
     keys: HashMap<String, Span>,
     /// Anchor id → the anchored scalar, for aliases used as keys.
     anchors: HashMap<usize, String>,
-    /// The first document has ended: later ones are not indexed (their paths would collide).
-    done: bool,
+    /// How many collections deep inside a complex key (`? [a, b]`) the events are: nothing
+    /// there is a value, and no path can name it.
+    in_key: usize,
+    /// Index every document, each on its own (their paths would collide); else the first only.
+    all: bool,
+    /// The documents ended so far.
+    done: Vec<(HashMap<String, Node>, HashMap<String, Span>)>,
+    /// The last document wanted has ended.
+    finished: bool,
 }
 
 impl Recv<'_> {
@@ -272,8 +324,25 @@ impl Recv<'_> {
     }
 
     /// A scalar or an alias: a key of the current map, or a value.
-    fn leaf(&mut self, value: String, span: Span, kind: Kind) {
+    fn leaf(&mut self, value: String, span: Span, kind: Kind, tag: Option<Box<str>>) {
         let scalar = matches!(kind, Kind::Scalar { .. }).then(|| value.as_str().into());
+        if self.in_key > 0 {
+            return;
+        }
+        if self.stack.is_empty() {
+            // A document that is one scalar: its path is the empty path.
+            self.values.insert(
+                String::new(),
+                Node {
+                    span,
+                    point: (span.line, span.col),
+                    kind,
+                    scalar,
+                    tag,
+                },
+            );
+            return;
+        }
         if self.is_key_position() {
             if let Some(Frame::Map { path, key, .. }) = self.stack.last_mut() {
                 self.keys.insert(path::join(path, &value), span);
@@ -287,6 +356,7 @@ impl Recv<'_> {
                     point: (span.line, span.col),
                     kind,
                     scalar,
+                    tag,
                 },
             );
         }
@@ -296,11 +366,17 @@ impl Recv<'_> {
 
 impl MarkedEventReceiver for Recv<'_> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
-        if self.done {
+        if self.finished {
             return;
         }
         match ev {
-            Event::DocumentEnd => self.done = true,
+            Event::DocumentEnd => {
+                let values = std::mem::take(&mut self.values);
+                let keys = std::mem::take(&mut self.keys);
+                self.done.push((values, keys));
+                self.stack.clear();
+                self.finished = !self.all;
+            }
             Event::Scalar(value, style, anchor, tag) => {
                 if anchor > 0 {
                     self.anchors.insert(anchor, value.clone());
@@ -319,7 +395,8 @@ impl MarkedEventReceiver for Recv<'_> {
                     style,
                     tagged: tag.is_some(),
                 };
-                self.leaf(value, span, kind);
+                let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix).into_boxed_str());
+                self.leaf(value, span, kind, tag);
             }
             // `b: *x` takes a value position like a scalar (`*k: v` a key position): the
             // pending key is consumed, or the sequence index advances.
@@ -328,7 +405,22 @@ impl MarkedEventReceiver for Recv<'_> {
                 let start = self.byte(&mark);
                 let end = token_end(self.text, start);
                 let span = self.span(start, end, &mark);
-                self.leaf(value, span, Kind::Alias);
+                self.leaf(value, span, Kind::Alias, None);
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) if self.in_key > 0 => {
+                self.in_key += 1;
+            }
+            Event::MappingEnd | Event::SequenceEnd if self.in_key > 0 => {
+                self.in_key -= 1;
+                if self.in_key == 0
+                    && let Some(Frame::Map { key, .. }) = self.stack.last_mut()
+                {
+                    // The value after a complex key: a path cannot name the key.
+                    *key = Some("?".to_string());
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) if self.is_key_position() => {
+                self.in_key = 1;
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let is_map = matches!(ev, Event::MappingStart(..));
@@ -348,6 +440,7 @@ impl MarkedEventReceiver for Recv<'_> {
                         Kind::Sequence
                     },
                     scalar: None,
+                    tag: None,
                 };
                 let path = if self.stack.is_empty() {
                     String::new()

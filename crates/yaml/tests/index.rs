@@ -285,3 +285,34 @@ fn spans_by_hand() {
     );
     assert_eq!(b.line_starts(), &[0, 8, 13]);
 }
+
+/// What the tone-mark fixer reads from the index: each document of a `---` separated text on
+/// its own, a document that is one scalar at the empty path, `!!str` told from other tags,
+/// nothing inside a complex key, and a syntax error where the parser stops.
+#[test]
+fn documents_root_scalars_tags_and_complex_keys() {
+    let docs = vinhdanh_yaml::Index::parse("a: x\n---\na: y\n--- z\n").unwrap();
+    let a: Vec<Option<&str>> = docs.iter().map(|d| d.scalar("a")).collect();
+    assert_eq!(a, [Some("x"), Some("y"), None]);
+    assert_eq!(docs[2].scalar(""), Some("z"));
+    // `build` stays the first document's index.
+    assert_eq!(
+        vinhdanh_yaml::Index::build("a: x\n---\na: y\n").scalar("a"),
+        Some("x")
+    );
+
+    let i = vinhdanh_yaml::Index::build("a: !!str x\nb: !t y\n? [k]\n: v\n");
+    assert_eq!(i.tag("a"), Some("tag:yaml.org,2002:str"));
+    assert_eq!(i.tag("b"), Some("!t"));
+    assert_eq!(i.scalar("?"), Some("v"));
+    assert!(
+        i.values().all(|(p, _, _)| !p.contains('[')),
+        "nothing of the key"
+    );
+
+    let e = vinhdanh_yaml::Index::parse("a: b\n  c: [d\n").unwrap_err();
+    assert!(
+        matches!(e, vinhdanh_yaml::Error::Syntax { line: 2.., .. }),
+        "{e}"
+    );
+}

@@ -6,10 +6,8 @@
 //! recogniser below is deliberately narrow: a word that does not have exactly the shape
 //! onset + o/u + a/e/y is never touched.
 
-mod fix;
 mod hygiene;
 
-pub use fix::{Change, FixError, fix_yaml};
 pub use hygiene::{TextIssue, text_issues};
 
 use unicode_normalization::char::{compose, decompose_canonical, is_combining_mark};
@@ -138,7 +136,7 @@ pub fn word_style(word: &str) -> Option<Style> {
 }
 
 /// The word respelled in `style`, or None when it already is (or has a single spelling).
-pub(crate) fn convert_word(word: &str, style: Style) -> Option<String> {
+pub fn convert_word(word: &str, style: Style) -> Option<String> {
     let (mut chars, decomposed) = nfc_chars(word)?;
     let syl = analyse(&chars)?;
     if syl.style == style {
@@ -156,12 +154,12 @@ pub(crate) fn convert_word(word: &str, style: Style) -> Option<String> {
 
 /// Letters, digits and combining marks: digits belong to words so that codes like "hòa2"
 /// are not mistaken for syllables, marks so that decomposed text splits the same way.
-pub(crate) fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
 /// Maximal runs of word chars, with their byte offsets.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = rest.by_ref().find(|&(_, c)| is_word_char(c))?;

@@ -1,0 +1,247 @@
+//! Every data file of a project, declared once: where it lives, the forms it may take, how it
+//! is read, and whether the text rules read its strings. Loading ([`super::load`]), the walk of
+//! every loaded file ([`Data::loaded`], which the text, font and glyph rules go through), the
+//! inputs a job reads ([`Data::inputs`]) and `serve`'s watch list ([`folders`]) all come from
+//! [`FILES`]: a file added here is loaded, checked, fingerprinted and watched, and a file not
+//! added here is none of these, so nothing can be half-declared.
+
+use crate::diag::Diagnostic;
+use crate::model::{DecisionFile, DelegatesFile, HonoreesFile, PhoiLayout, PlanFile};
+use crate::project::Project;
+use crate::{Data, Decision, Loaded, Loading};
+
+/// A form a data file may be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `<path>` itself, YAML.
+    Yaml,
+    /// A clerk's spreadsheet next to it, `<stem>.xlsx` (or any of [`crate::tables::TABLE_EXTENSIONS`]).
+    Table,
+}
+
+/// One data file of a project.
+pub struct DataFile {
+    /// Project-relative path of its YAML form ("data/plan.yaml"). For the phôi layout, the
+    /// path the default `decision.yaml` names (`certificate.phoi_layout` may name another).
+    pub path: &'static str,
+    pub formats: &'static [Format],
+    /// The file that says which schema the project's data was written for (`vinhdanh: N`).
+    pub carries_schema_version: bool,
+    /// Whether the text rules (stray spaces, NFC, TCVN3/VNI, fonts, tone marks) read its
+    /// strings. Every file the documents print from must say yes.
+    pub text_rules: bool,
+    load: fn(&Project, &DataFile, &mut Loading),
+    view: for<'a> fn(&'a Data) -> Option<Loaded<'a>>,
+}
+
+impl std::fmt::Debug for DataFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.path)
+    }
+}
+
+impl PartialEq for DataFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl DataFile {
+    /// The list's name as the file is named ("delegates" for `data/delegates.yaml`).
+    pub fn stem(&self) -> &'static str {
+        let name = self.path.rsplit('/').next().unwrap_or(self.path);
+        name.split('.').next().unwrap_or(name)
+    }
+
+    /// Every project-relative path this file may have, the YAML form first.
+    pub fn paths(&self) -> Vec<String> {
+        let mut v = Vec::new();
+        for f in self.formats {
+            match f {
+                Format::Yaml => v.push(self.path.to_string()),
+                Format::Table => {
+                    let base = self.path.rsplit_once('.').map_or(self.path, |(b, _)| b);
+                    v.extend(
+                        crate::tables::TABLE_EXTENSIONS
+                            .iter()
+                            .map(|ext| format!("{base}.{ext}")),
+                    );
+                }
+            }
+        }
+        v
+    }
+
+    /// The file as loaded in `data` (its source file, its strings), `None` when absent.
+    pub fn loaded<'a>(&self, data: &'a Data) -> Option<Loaded<'a>> {
+        (self.view)(data)
+    }
+}
+
+pub const PLAN: DataFile = DataFile {
+    path: "data/plan.yaml",
+    formats: &[Format::Yaml],
+    carries_schema_version: true,
+    text_rules: true,
+    load: |p, f, l| match crate::read_yaml::<PlanFile>(p, f.path) {
+        Ok(Some(v)) => l.plan = Some(v),
+        Ok(None) => l.errors.push(
+            Diagnostic::error(crate::msg::no_plan(f.path))
+                .in_file(f.path)
+                .hint(crate::msg::no_plan_hint()),
+        ),
+        Err(e) => l.errors.push(e),
+    },
+    view: |d| Some(crate::yaml_loaded(&PLAN, &d.plan, &d.plan_src)),
+};
+
+pub const AGENDA: DataFile = DataFile {
+    path: "data/agenda.yaml",
+    formats: &[Format::Yaml],
+    carries_schema_version: false,
+    text_rules: true,
+    load: |p, f, l| l.agenda = crate::optional(p, f.path, &crate::msg::what_agenda(), l),
+    view: |d| {
+        d.agenda
+            .as_ref()
+            .map(|(v, doc)| crate::yaml_loaded(&AGENDA, v, doc))
+    },
+};
+
+pub const RESPONSIBILITIES: DataFile = DataFile {
+    path: "data/responsibilities.yaml",
+    formats: &[Format::Yaml],
+    carries_schema_version: false,
+    text_rules: true,
+    load: |p, f, l| {
+        l.responsibilities = crate::optional(p, f.path, &crate::msg::what_responsibilities(), l);
+    },
+    view: |d| {
+        d.responsibilities
+            .as_ref()
+            .map(|(v, doc)| crate::yaml_loaded(&RESPONSIBILITIES, v, doc))
+    },
+};
+
+pub const DELEGATES: DataFile = DataFile {
+    path: "data/delegates.yaml",
+    formats: &[Format::Yaml, Format::Table],
+    carries_schema_version: false,
+    text_rules: true,
+    load: |p, f, l| {
+        l.delegates = crate::load_list::<DelegatesFile>(p, f, crate::tables::delegates, l);
+    },
+    view: |d| {
+        d.delegates
+            .as_ref()
+            .map(|(v, src)| crate::list_loaded(&DELEGATES, v, src))
+    },
+};
+
+pub const HONOREES: DataFile = DataFile {
+    path: "data/honorees.yaml",
+    formats: &[Format::Yaml, Format::Table],
+    carries_schema_version: false,
+    text_rules: true,
+    load: |p, f, l| {
+        l.honorees = crate::load_list::<HonoreesFile>(p, f, crate::tables::honorees, l);
+    },
+    view: |d| {
+        d.honorees
+            .as_ref()
+            .map(|(v, src)| crate::list_loaded(&HONOREES, v, src))
+    },
+};
+
+/// Without it there is no decision and no certificates, with a note.
+pub const DECISION: DataFile = DataFile {
+    path: "data/decision.yaml",
+    formats: &[Format::Yaml],
+    carries_schema_version: false,
+    text_rules: true,
+    load: |p, f, l| match crate::read_yaml::<DecisionFile>(p, f.path) {
+        Ok(Some(v)) => l.decision_file = Some(v),
+        Ok(None) => l
+            .notes
+            .push(Diagnostic::warning(crate::msg::no_decision(f.path)).in_file(f.path)),
+        Err(e) => l.errors.push(e),
+    },
+    view: |d| {
+        d.decision
+            .as_ref()
+            .map(|x| crate::yaml_loaded(&DECISION, &x.file, &x.src))
+    },
+};
+
+/// The certificate's field layout, at the path `decision.yaml` names: read with the decision
+/// (and only with it); named but absent is an error in decision.yaml.
+pub const PHOI_LAYOUT: DataFile = DataFile {
+    path: "data/phoi.yaml",
+    formats: &[Format::Yaml],
+    carries_schema_version: false,
+    text_rules: true,
+    load: |p, _, l| {
+        let Some((file, src)) = l.decision_file.take() else {
+            return;
+        };
+        let rel = file.certificate.phoi_layout.clone();
+        match crate::read_yaml::<PhoiLayout>(p, &rel) {
+            Ok(Some((layout, layout_src))) => {
+                l.decision = Some(Decision {
+                    file,
+                    src,
+                    layout,
+                    layout_src,
+                })
+            }
+            Ok(None) => l.errors.push(
+                src.error("certificate.phoi_layout", crate::msg::no_phoi_layout(&rel))
+                    .hint(crate::msg::no_phoi_layout_hint()),
+            ),
+            Err(e) => l.errors.push(e),
+        }
+    },
+    view: |d| {
+        d.decision
+            .as_ref()
+            .map(|x| crate::yaml_loaded(&PHOI_LAYOUT, &x.layout, &x.layout_src))
+    },
+};
+
+/// Every data file, in load order (the order of the notes and errors of loading).
+pub const FILES: &[&DataFile] = &[
+    &PLAN,
+    &AGENDA,
+    &RESPONSIBILITIES,
+    &DELEGATES,
+    &HONOREES,
+    &DECISION,
+    &PHOI_LAYOUT,
+];
+
+/// Reads every declared file in turn.
+pub(crate) fn load_all(project: &Project, loading: &mut Loading) {
+    for f in FILES {
+        (f.load)(project, f, loading);
+    }
+}
+
+/// The project folders holding data files: what `serve` watches for data (with the folders of
+/// templates, fonts and images, which are not data).
+pub fn folders() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = FILES
+        .iter()
+        .map(|f| f.path.split('/').next().unwrap_or(""))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The file in which a project says its schema version.
+pub fn schema_file() -> &'static str {
+    FILES
+        .iter()
+        .find(|f| f.carries_schema_version)
+        .map_or(PLAN.path, |f| f.path)
+}
