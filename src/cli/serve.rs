@@ -1,5 +1,8 @@
 //! `vinhdanh serve`: the live preview page; `vinhdanh watch`: the same loop in the terminal.
 
+// Console lines are written, not `eprintln!`ed: a console gone away must not panic (as in
+// `crates/serve`).
+use std::io::Write;
 use std::path::PathBuf;
 
 use crate::pipeline;
@@ -38,7 +41,7 @@ pub fn run(a: Args) -> i32 {
     match serve::serve(project, out_dir, options) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("{}: {e}", crate::msg::level_error());
+            let _ = writeln!(std::io::stderr(), "{}: {e}", crate::msg::level_error());
             1
         }
     }
@@ -52,7 +55,7 @@ pub fn watch(a: WatchArgs) -> i32 {
     match serve::watch(project, out_dir) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("{}: {e}", crate::msg::level_error());
+            let _ = writeln!(std::io::stderr(), "{}: {e}", crate::msg::level_error());
             1
         }
     }
@@ -63,7 +66,11 @@ fn project(dir: Option<PathBuf>) -> Option<crate::project::Project> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
     let project = super::project(Some(&dir)).ok()?;
     if !dir.join("data").is_dir() {
-        eprintln!("{}", crate::msg::serve_not_project(&dir.display()));
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            crate::msg::serve_not_project(&dir.display())
+        );
         return None;
     }
     Some(project)
