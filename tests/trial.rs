@@ -192,7 +192,8 @@ fn a_sample_honours_list_is_warned_until_marked_real() {
         out.contains(&format!("data/honorees.yaml:{line}:")),
         "{out}"
     );
-    std::fs::write(&file, text.replacen("sample: true", "sample: false", 1)).unwrap();
+    // The flag's own line (the file's comments quote it too).
+    std::fs::write(&file, text.replacen("\nsample: true", "\nsample: false", 1)).unwrap();
     let (_, out) = run(dir.path(), &["check", "p"]);
     assert!(!out.contains(message), "{out}");
 }
