@@ -48,6 +48,9 @@ message!(
     job_done_timed(name: &str, pages: usize, ms: u128)
     vi "đã in {name} ({pages} trang, {ms} ms)" en "printed {name} ({pages} page(s), {ms} ms)"
 );
+message!(
+    job_made(name: &str, pages: usize) vi ", {name} ({pages} trang)" en ", {name} ({pages} page(s))"
+);
 message!(job_not_done(name: &str) vi "lỗi khi in {name}" en "failed: {name}");
 message!(progress_documents() vi "văn bản" en "documents");
 message!(

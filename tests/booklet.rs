@@ -247,18 +247,31 @@ fn unknown_honoree_of_a_speaker_is_a_located_error() {
     assert!(out.contains("cn-99"), "{out}");
 }
 
+/// The guests' reception comes before the opening (the invitations' time): it is not warned.
+/// Any other item before the start is, and an item not after the one before it.
 #[test]
 fn times_out_of_order_or_before_the_start_warn_with_location() {
+    let start = default_data().plan.conference.start.short();
+    assert_eq!(
+        start, "07h30",
+        "the sample's start, which the times below precede"
+    );
     let (code, out) = build_with_agenda(
-        "items:\n  - {time: \"07:00\", title: Đón tiếp}\n  - {time: \"08:00\", title: Khai mạc}\n  - {time: \"07:50\", title: Báo cáo}\n  - {title: Bế mạc, speakers: [{name: Nguyễn Văn A, topic: T}]}\n",
+        "items:\n  - {time: \"07:00\", title: Đón tiếp đại biểu}\n  - {time: \"07:15\", title: Văn nghệ chào mừng}\n  - {time: \"08:00\", title: Khai mạc}\n  - {time: \"07:50\", title: Báo cáo}\n  - {title: Bế mạc, speakers: [{name: Nguyễn Văn A, topic: T}]}\n",
     );
     assert_eq!(code, 0, "warnings do not stop the build: {out}");
     assert!(
-        out.contains("data/agenda.yaml:2:") && out.contains("sớm hơn giờ bắt đầu"),
+        out.contains("data/agenda.yaml:3:") && out.contains("giờ 07h15 sớm hơn giờ bắt đầu"),
         "{out}"
     );
+    assert_eq!(
+        out.matches("sớm hơn giờ bắt đầu").count(),
+        1,
+        "the reception at 07:00 is not warned: {out}"
+    );
+    assert!(!out.contains("data/agenda.yaml:2:"), "{out}");
     assert!(
-        out.contains("data/agenda.yaml:4:") && out.contains("không muộn hơn"),
+        out.contains("data/agenda.yaml:5:") && out.contains("không muộn hơn"),
         "{out}"
     );
 }

@@ -46,12 +46,31 @@ impl Serve {
 
     fn start_with(extra: &[&str]) -> Self {
         let dir = common::init_project();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_vinhdanh"));
+        command
             .args(["serve", "p", "--no-open", "--verbose"])
             .args(extra)
+            .stderr(Stdio::piped());
+        Self::launch(dir, command)
+    }
+
+    /// Serve started by a shell whose `redirect` sends its standard error elsewhere
+    /// (`2>&-`: closed); the test's log stays empty.
+    #[cfg(unix)]
+    fn start_redirected(redirect: &str) -> Self {
+        let dir = common::init_project();
+        let mut command = Command::new("sh");
+        command.arg("-c").arg(format!(
+            "exec '{}' serve p --no-open --verbose {redirect}",
+            env!("CARGO_BIN_EXE_vinhdanh")
+        ));
+        Self::launch(dir, command)
+    }
+
+    fn launch(dir: tempfile::TempDir, mut command: Command) -> Self {
+        let mut child = command
             .current_dir(dir.path())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
             .spawn()
             .expect("start vinhdanh serve");
         let log = Arc::new(Mutex::new(String::new()));
@@ -64,13 +83,14 @@ impl Serve {
             .and_then(|r| r.split('/').next())
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("serve prints its address: {first:?}"));
-        let stderr = child.stderr.take().unwrap();
-        let l = Arc::clone(&log);
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                l.lock().unwrap().push_str(&(line + "\n"));
-            }
-        });
+        if let Some(stderr) = child.stderr.take() {
+            let l = Arc::clone(&log);
+            std::thread::spawn(move || {
+                for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                    l.lock().unwrap().push_str(&(line + "\n"));
+                }
+            });
+        }
         let s = Self {
             child,
             port,
@@ -123,6 +143,36 @@ impl Serve {
         let new = f(&text);
         assert_ne!(new, text, "the edit changes {rel}");
         std::fs::write(&path, new).unwrap();
+    }
+}
+
+/// Serve prints each round's errors on its console (standard error). A console closed
+/// (`2>&-`) or failing every write (`2>/dev/full`, as a pipe whose reader went away) loses those
+/// lines, never the server: after an error line and a fix it still answers and builds.
+#[cfg(unix)]
+#[test]
+fn serve_goes_on_when_its_console_is_closed_or_failing() {
+    for redirect in ["2>&-", "2>/dev/full"] {
+        let mut s = Serve::start_redirected(redirect);
+        // A count the list does not meet: an error line for the console.
+        s.edit("data/plan.yaml", |t| {
+            t.replacen("  min: 120\n", "  min: 145\n", 1)
+        });
+        s.wait_state("the error", |st| {
+            done(st) && !st["errors"].as_array().unwrap().is_empty()
+        });
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(
+            s.child.try_wait().unwrap().is_none(),
+            "{redirect}: serve stopped after printing an error"
+        );
+        s.edit("data/plan.yaml", |t| {
+            t.replacen("  min: 145\n", "  min: 120\n", 1)
+        });
+        s.wait_state("the fix", |st| {
+            done(st) && st["errors"].as_array().unwrap().is_empty() && st["draft"] == 0
+        });
+        assert!(s.child.try_wait().unwrap().is_none(), "{redirect}");
     }
 }
 
@@ -339,16 +389,26 @@ fn the_page_shows_every_document_follows_edits_and_shows_problems() {
         assert_eq!(card["title"], *title);
         let pages = card["pages"].as_u64().unwrap();
         assert!(pages >= 1, "{name} shows its pages");
-        assert_eq!(card["meta"], format!("{pages} trang"));
-        let pdf = if name.ends_with('/') {
-            format!("/output/{}.pdf", name.trim_end_matches('/'))
-        } else {
-            format!("/output/{name}")
+        let file = match name.strip_suffix('/') {
+            Some(batch) => format!("{batch}.pdf"),
+            None => name.to_string(),
         };
+        let pdf = format!("/output/{file}");
+        let links = card["pdf"].as_array().unwrap();
         assert!(
-            card["pdf"].as_array().unwrap().iter().any(|h| *h == pdf),
+            links.iter().any(|h| *h == pdf),
             "{name} links {pdf}: {card}"
         );
+        // The count is the shown file's own (the booklet's, not its print copy's too), and
+        // a card linking two files says which one.
+        let written = common::pdf_pages(&s.project().join("output").join(&file));
+        assert_eq!(pages as usize, written, "{name}: the page and {file} agree");
+        let meta = if links.len() > 1 {
+            format!("{pages} trang của {file}")
+        } else {
+            format!("{pages} trang")
+        };
+        assert_eq!(card["meta"], meta, "{card}");
     }
     // The first images are drawn (lazy loading loads those on screen).
     wait_js(
@@ -357,6 +417,12 @@ fn the_page_shows_every_document_follows_edits_and_shows_problems() {
         "(() => { const i = document.querySelector('.card .pages img'); return i.complete && i.naturalWidth > 0 && i.getAttribute('loading') === 'lazy'; })()",
     );
     shot(&tab, "1-every-document.png");
+    // The booklet's card: its pages are the reading copy's, and it says so.
+    js(
+        &tab,
+        "(document.querySelector('[data-name=\"chuong-trinh.pdf\"]').scrollIntoView(), true)",
+    );
+    shot(&tab, "1-booklet-card.png");
 
     // The search box of a batch finds one person's certificate.
     let st = s.state();
@@ -724,7 +790,10 @@ fn the_page_speaks_the_language_vinhdanh_was_started_with() {
     );
     for c in page["cards"].as_array().unwrap() {
         let meta = c["meta"].as_str().unwrap();
-        assert!(meta.ends_with(" page(s)"), "{c}");
+        assert!(
+            meta.ends_with(" page(s)") || meta.ends_with(" page(s) of chuong-trinh.pdf"),
+            "{c}"
+        );
         assert_eq!(c["badge"], "up to date", "{c}");
         let alt = c["alt"].as_str().unwrap();
         assert_eq!(alt, format!("{} – page 1", c["title"].as_str().unwrap()));

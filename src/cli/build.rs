@@ -58,14 +58,21 @@ fn progress(
         return (None, Some(hidden), None);
     }
     let verbose = a.verbose;
+    // Each file with its own page count: the booklet's 8 pages and its print copy's 4 are
+    // two files, never "12 pages".
     let line = move |o: &JobOutcome| {
         if !o.errors.is_empty() {
-            msg::job_not_done(&o.name)
-        } else if verbose {
+            return msg::job_not_done(&o.name);
+        }
+        let mut line = if verbose {
             msg::job_done_timed(&o.name, o.pages, o.elapsed.as_millis())
         } else {
             msg::job_done(&o.name, o.pages)
+        };
+        for (name, pages) in &o.made {
+            line.push_str(&msg::job_made(name, *pages));
         }
+        line
     };
     if !terminal {
         let f = move |o: &JobOutcome| eprintln!("{}", line(o));

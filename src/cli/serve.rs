@@ -1,5 +1,8 @@
 //! `vinhdanh serve`: the live preview page; `vinhdanh watch`: the same loop in the terminal.
 
+// Console lines are written, not `eprintln!`ed: a console gone away must not panic (as in
+// `crates/serve`).
+use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Exit, Outcome};
@@ -37,7 +40,7 @@ pub fn run(a: Args) -> Outcome {
     match serve::serve(project, out_dir, options) {
         Ok(()) => Ok(()),
         Err(e) => {
-            eprintln!("{}: {e}", crate::msg::level_error());
+            let _ = writeln!(std::io::stderr(), "{}: {e}", crate::msg::level_error());
             Err(Exit::Failed)
         }
     }
@@ -49,7 +52,7 @@ pub fn watch(a: WatchArgs) -> Outcome {
     match serve::watch(project, out_dir) {
         Ok(()) => Ok(()),
         Err(e) => {
-            eprintln!("{}: {e}", crate::msg::level_error());
+            let _ = writeln!(std::io::stderr(), "{}: {e}", crate::msg::level_error());
             Err(Exit::Failed)
         }
     }
@@ -60,7 +63,11 @@ fn project(dir: Option<PathBuf>) -> Result<crate::project::Project, Exit> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
     let project = super::project(Some(&dir))?;
     if !dir.join("data").is_dir() {
-        eprintln!("{}", crate::msg::serve_not_project(&dir.display()));
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            crate::msg::serve_not_project(&dir.display())
+        );
         return Err(Exit::Misuse);
     }
     Ok(project)

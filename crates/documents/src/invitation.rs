@@ -6,6 +6,7 @@
 //! Date, start time and venue are read from `plan.conference` only.
 
 use crate::Settings;
+use crate::collate;
 use crate::fonts::Fonts;
 use std::collections::HashMap;
 
@@ -13,10 +14,9 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
-use crate::collate;
 use crate::engine::{Batch, Job, Record, Window, Work};
 use crate::load::{DELEGATES, Data, HONOREES, PLAN};
-use crate::model::{Delegate, Gender, Group, Honoree, HonoreeKind, Layout};
+use crate::model::{Delegate, Gender, Group, GroupOrder, Honoree, HonoreeKind, Layout};
 use crate::text::{self, PartialDate};
 
 pub const TEMPLATE: &str = "giay-moi.typ.j2";
@@ -411,8 +411,9 @@ struct ListRow {
     seat: Option<String>,
 }
 
-/// Groups in the plan's order (composition tree), delegates inside a group in Vietnamese order:
-/// people by given, middle, family name; units (invited without a name) after them, by name.
+/// Groups in the plan's order (composition tree), delegates inside a group in the list's order
+/// (protocol rank, as the clerk wrote it) or, for a group marked `order: name`, in Vietnamese
+/// order ([`GroupOrder`]).
 fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
     let mut by_group: HashMap<&str, Vec<&Invitee>> = HashMap::new();
     for i in list {
@@ -449,12 +450,14 @@ fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
         if depth == 0 && members.is_empty() {
             return; // the whole composition: its label is the document's title
         }
-        members.sort_by(|a, b| match (a.is_person, b.is_person) {
-            (true, true) => collate::compare_person_names(&a.display, &b.display),
-            (false, false) => collate::compare(&a.display, &b.display),
-            (true, false) => std::cmp::Ordering::Less,
-            (false, true) => std::cmp::Ordering::Greater,
-        });
+        if g.order == GroupOrder::Name {
+            members.sort_by(|a, b| match (a.is_person, b.is_person) {
+                (true, true) => collate::compare_person_names(&a.display, &b.display),
+                (false, false) => collate::compare(&a.display, &b.display),
+                (true, false) => std::cmp::Ordering::Less,
+                (false, true) => std::cmp::Ordering::Greater,
+            });
+        }
         let rows = members
             .iter()
             .map(|i| {

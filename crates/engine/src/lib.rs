@@ -206,8 +206,11 @@ pub struct JobOutcome {
     pub errors: Diagnostics,
     /// Typst's warnings (with their template line) and the engine's notes.
     pub warnings: Diagnostics,
-    /// Pages laid out (all records of a batch).
+    /// Pages of the job's own document (all records of a batch).
     pub pages: usize,
+    /// Documents made from the job's pages (the booklet's imposed print copy): file and page
+    /// count. Apart from `pages`, which tells the pages of the file the job is named after.
+    pub made: Vec<(String, usize)>,
     /// Project files the compiles read (templates, libraries, images).
     pub read: BTreeSet<String>,
     pub elapsed: Duration,
@@ -226,6 +229,7 @@ impl JobOutcome {
         self.errors.extend(part.errors);
         self.warnings.extend(part.warnings);
         self.pages += part.pages;
+        self.made.extend(part.made);
         self.read.extend(part.read);
         self.archived.extend(part.archived);
         self.phases.add(&part.phases);
@@ -436,7 +440,7 @@ impl<'a> Engine<'a> {
                 let pdf = timed(&mut out.phases.export, || {
                     compile::pdf(&doc, &d.output, None, false)
                 })?;
-                out.pages += doc.pages().len();
+                out.made.push((d.output.clone(), doc.pages().len()));
                 self.keep(job, &d.output, 0, &doc, Vec::new());
                 let path = timed(&mut out.phases.write, || self.write(&d.output, &pdf))?;
                 out.written.push(path);

@@ -164,8 +164,24 @@ pub struct Group {
     /// Quota breaches of this group are warnings rather than errors.
     #[serde(default)]
     pub soft: bool,
+    /// The order of the group's delegates on the check-in list.
+    #[serde(default)]
+    pub order: GroupOrder,
     #[serde(default)]
     pub groups: Vec<Group>,
+}
+
+/// The list's order by default: leaders are listed by protocol rank (the Secretary, the
+/// Chairman before the Vice-Chairmen), which the clerk knows and no sorting of names or
+/// titles could; a long group of guests may be put in alphabetical order instead.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupOrder {
+    #[default]
+    Data,
+    /// Vietnamese order: people by given, middle, family name; units invited without a name
+    /// after them.
+    Name,
 }
 
 impl Group {

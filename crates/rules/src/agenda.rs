@@ -1,4 +1,5 @@
-//! The agenda: items in time order after the conference's start, speakers who exist.
+//! The conference's day and agenda: a day off questioned, items in time order after the
+//! conference's start (the guests' reception may come before it), speakers who exist.
 
 use crate::diag::Diagnostics;
 use crate::load::Data;
@@ -8,6 +9,7 @@ use crate::text::ClockTime;
 /// The programme booklet prints the agenda in time order under the conference's start time,
 /// and speakers' names from the honours list: a slip in either would print a wrong programme.
 pub fn run(data: &Data, out: &mut Diagnostics) {
+    day_off(data, out);
     let Some((agenda, adoc)) = &data.agenda else {
         return;
     };
@@ -21,7 +23,7 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
     let mut previous: Option<(ClockTime, usize)> = None;
     for (i, item) in agenda.items.iter().enumerate() {
         if let Some(t) = item.time {
-            if t < start {
+            if t < start && !is_reception(&item.title) {
                 out.push(
                     adoc.warning(
                         &format!("items[{i}].time"),
@@ -75,6 +77,68 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                 ),
                 None => {}
             }
+        }
+    }
+}
+
+/// A conference on a Saturday or a Sunday is unusual enough to be a slip (a year or a month
+/// mistyped), but a commune may well hold it then: a warning, gone once the clerk marks the
+/// date's line `# đã kiểm tra` as for a sample value.
+fn day_off(data: &Data, out: &mut Diagnostics) {
+    use chrono::{Datelike, Weekday};
+    let date = data.plan.conference.date;
+    if !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
+        return;
+    }
+    let d = data.plan_src.warning(
+        "conference.date",
+        msg::conference_day_off(&crate::text::date_short(date), crate::text::weekday(date)),
+    );
+    let checked = d
+        .location
+        .as_deref()
+        .and_then(|l| l.excerpt.as_deref())
+        .is_some_and(crate::samples::confirmed);
+    if !checked {
+        out.push(d.hint(msg::conference_day_off_hint()));
+    }
+}
+
+/// Guests are received (and sign in) before the opening, at or before the time the
+/// invitations give: an item saying so may come before the conference's start. Any other
+/// item before the start is a slip of the time.
+fn is_reception(title: &str) -> bool {
+    const RECEPTION: [&str; 5] = [
+        "don tiep",
+        "tiep don",
+        "don dai bieu",
+        "dang ky dai bieu",
+        "diem danh",
+    ];
+    let t = crate::text::fold(title);
+    RECEPTION.iter().any(|w| t.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_reception;
+
+    #[test]
+    fn reception_items_are_known_by_their_words() {
+        for t in [
+            "Đón tiếp đại biểu",
+            "ĐÓN ĐẠI BIỂU",
+            "Tiếp đón đại biểu, văn nghệ chào mừng",
+            "Đăng ký đại biểu, nhận tài liệu",
+        ] {
+            assert!(is_reception(t), "{t}");
+        }
+        for t in [
+            "Khai mạc Hội nghị",
+            "Văn nghệ chào mừng",
+            "Báo cáo tham luận",
+        ] {
+            assert!(!is_reception(t), "{t}");
         }
     }
 }

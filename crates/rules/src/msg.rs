@@ -13,6 +13,8 @@ pub use vinhdanh_core::msg::*;
 // rules/agenda.rs
 message!(agenda_sample() vi "giờ, người phụ trách và người tham luận trong chương trình là dữ liệu mẫu" en "the times, people in charge and speakers of the programme are sample data");
 message!(agenda_sample_hint() vi "sửa data/agenda.yaml theo chương trình đã duyệt rồi đổi “sample: true” thành “sample: false”" en "edit data/agenda.yaml to the approved programme, then change “sample: true” to “sample: false”");
+message!(conference_day_off(date: &str, weekday: &str) vi "ngày hội nghị {date} là {weekday}, ngày nghỉ cuối tuần" en "the conference's date {date} is a {weekday}, a day of the weekend");
+message!(conference_day_off_hint() vi "kiểm tra lại ngày, tháng, năm với Kế hoạch; nếu đúng là họp vào ngày nghỉ, ghi `# đã kiểm tra` ở cuối dòng này" en "check the day, month and year against the plan; if the conference is indeed on a day off, write `# đã kiểm tra` at the end of this line");
 message!(agenda_before_start(t: &str, start: &str) vi "giờ {t} sớm hơn giờ bắt đầu hội nghị ({start})" en "the time {t} is earlier than the start of the conference ({start})");
 message!(agenda_before_start_hint() vi "giờ bắt đầu ghi ở data/plan.yaml, mục conference.start" en "the start time is in data/plan.yaml, under conference.start");
 message!(agenda_not_after(t: &str, item: usize, prev: &str) vi "giờ {t} không muộn hơn giờ của mục trước (mục {item}: {prev})" en "the time {t} is not later than the item before (item {item}: {prev})");
@@ -174,6 +176,8 @@ message!(collective_person_fields() vi "tập thể mà có giới tính hoặc 
 message!(collective_person_fields_hint() vi "đổi `kind: individual`, hoặc bỏ gender/birth_year" en "change to `kind: individual`, or remove gender/birth_year");
 message!(delegates_sample() vi "danh sách đại biểu là dữ liệu mẫu: Giấy mời chưa dùng được" en "the delegate list is sample data: the invitations cannot be used yet");
 message!(delegates_sample_hint() vi "thay bằng danh sách đã duyệt rồi đổi “sample: true” thành “sample: false”" en "replace it with the approved list, then change “sample: true” to “sample: false”");
+message!(honorees_sample() vi "danh sách khen thưởng là dữ liệu mẫu: Quyết định và Giấy khen chưa dùng được" en "the honours list is sample data: the Decision and the certificates cannot be used yet");
+message!(honorees_sample_hint() vi "thay bằng danh sách đã được Hội đồng Thi đua - Khen thưởng xét duyệt rồi đổi “sample: true” thành “sample: false”" en "replace it with the list the Emulation and Commendation Council approved, then change “sample: true” to “sample: false”");
 message!(start_sample() vi "giờ bắt đầu hội nghị là giờ mẫu, in trên mọi Giấy mời" en "the conference's start time is a sample time, printed on every invitation");
 message!(start_sample_hint() vi "ghi giờ đã chốt vào conference.start và đổi start_is_sample thành false" en "write the agreed time into conference.start and change start_is_sample to false");
 

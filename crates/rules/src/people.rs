@@ -230,13 +230,21 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
 
 /// Sample data that would print as if it were real.
 fn samples(data: &Data, out: &mut Diagnostics) {
-    let Some((list, src)) = &data.delegates else {
-        return;
-    };
-    if list.sample {
+    if let Some((list, src)) = &data.delegates
+        && list.sample
+    {
         out.push(
             src.warning("sample", msg::delegates_sample())
                 .hint(msg::delegates_sample_hint()),
+        );
+    }
+    // The honours list's names go on the Decision and every certificate.
+    if let Some((list, src)) = &data.honorees
+        && list.sample
+    {
+        out.push(
+            src.warning("sample", msg::honorees_sample())
+                .hint(msg::honorees_sample_hint()),
         );
     }
     if data.plan.conference.start_is_sample {

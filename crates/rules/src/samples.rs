@@ -336,7 +336,7 @@ fn holds_words(text: &str, place: &str) -> bool {
 }
 
 /// A line the clerk marked as checked: `# đã kiểm tra` (tone marks optional) or `# checked`.
-fn confirmed(line: &str) -> bool {
+pub(crate) fn confirmed(line: &str) -> bool {
     line.split_once('#').is_some_and(|(_, comment)| {
         let c = fold(comment);
         c.contains("da kiem tra") || c.contains("checked")

@@ -2,6 +2,24 @@
 //! ([`watcher`]); `serve` also keeps each document's pages ([`state`]) and shows them on a
 //! local read-only web page ([`http`]).
 
+/// A console line on standard error. `eprintln!` panics when the console is gone (a closed
+/// pipe, a redirect to a full disk) and would stop the server with it: the line is dropped
+/// instead, the page still shows everything.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// [`say!`] without the line end (the diagnostics' rendering ends its own lines).
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod msg;
 #[allow(unused_imports)]
 pub(crate) use vinhdanh_core::{collate, diag, memory, project, slug, text, tone};
@@ -71,7 +89,8 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     }
     let (_watcher, rx) = watcher::watch(&root).map_err(|e| msg::watch_failed(&e))?;
     if options.open && opener::open_browser(&url).is_err() {
-        println!("{}", msg::serve_no_browser(&url));
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), "{}", msg::serve_no_browser(&url));
     }
     crate::memory::few_arenas();
     let mut rebuilder = Rebuilder::new(project, out_dir.clone());
@@ -99,7 +118,7 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
         // The console says when the errors it reported are gone and the PDFs written.
         let draft = round.draft > 0 || round.blocked;
         if was_draft && !draft && round.failed.is_empty() {
-            eprintln!("{}", msg::serve_fixed(&out_dir.display()));
+            say!("{}", msg::serve_fixed(&out_dir.display()));
         }
         was_draft = draft;
     }
@@ -153,26 +172,26 @@ fn step(
 fn report(round: &Round, edit: Option<(&[String], Instant)>, verbose: bool) {
     let built: Vec<&str> = round.outcomes.iter().map(|o| o.name.as_str()).collect();
     if round.blocked {
-        eprint!("{}", crate::diag::render(&errors_only(&round.diags)));
-        eprintln!("{}", msg::serve_blocked());
+        say_raw!("{}", crate::diag::render(&errors_only(&round.diags)));
+        say!("{}", msg::serve_blocked());
     } else if round.draft > 0 {
-        eprint!("{}", crate::diag::render(&errors_only(&round.diags)));
-        eprintln!("{}", msg::serve_draft(round.draft));
+        say_raw!("{}", crate::diag::render(&errors_only(&round.diags)));
+        say!("{}", msg::serve_draft(round.draft));
     } else if verbose {
         let ms = round.elapsed.as_millis();
         let images = edit.map(|(_, t)| t.elapsed().as_millis());
         match (built.is_empty(), images) {
-            (true, _) => eprintln!("{}", msg::serve_nothing_changed(ms)),
-            (false, Some(i)) => eprintln!("{}", msg::serve_rebuilt(&built.join(", "), ms, i)),
-            (false, None) => eprintln!("{}", msg::serve_built(built.len(), ms)),
+            (true, _) => say!("{}", msg::serve_nothing_changed(ms)),
+            (false, Some(i)) => say!("{}", msg::serve_rebuilt(&built.join(", "), ms, i)),
+            (false, None) => say!("{}", msg::serve_built(built.len(), ms)),
         }
     }
     for (name, d) in &round.failed {
-        eprintln!("{}", msg::job_failed(name));
-        eprint!("{}", crate::diag::render(d));
+        say!("{}", msg::job_failed(name));
+        say_raw!("{}", crate::diag::render(d));
     }
     if held_open(round) {
-        eprintln!("{}", msg::serve_retry_held_open());
+        say!("{}", msg::serve_retry_held_open());
     }
 }
 
@@ -188,7 +207,7 @@ pub fn watch(project: Project, out_dir: PathBuf) -> Result<(), String> {
     };
     let (_watcher, rx) = watcher::watch(&root).map_err(|e| msg::watch_failed(&e))?;
     let mut rebuilder = Rebuilder::new(project, out_dir);
-    eprintln!("{}", msg::watch_started());
+    say!("{}", msg::watch_started());
     print_round(&rebuilder.round(None), None);
     while let Some(paths) = watcher::next(&rx) {
         print_round(&rebuilder.round(None), Some(&paths));
@@ -198,17 +217,17 @@ pub fn watch(project: Project, out_dir: PathBuf) -> Result<(), String> {
 
 fn print_round(round: &Round, paths: Option<&[String]>) {
     if let Some(paths) = paths {
-        eprintln!("{}", msg::watch_saved(&paths.join(", ")));
+        say!("{}", msg::watch_saved(&paths.join(", ")));
     }
     if round.blocked {
-        eprint!("{}", crate::diag::render(&round.diags));
+        say_raw!("{}", crate::diag::render(&round.diags));
         let errors = round.diags.errors().count();
-        eprintln!("{}", msg::watch_blocked(errors));
+        say!("{}", msg::watch_blocked(errors));
         return;
     }
     for (name, d) in &round.failed {
-        eprintln!("{}", msg::job_failed(name));
-        eprint!("{}", crate::diag::render(d));
+        say!("{}", msg::job_failed(name));
+        say_raw!("{}", crate::diag::render(d));
     }
     let built: Vec<&str> = round
         .outcomes
@@ -217,9 +236,9 @@ fn print_round(round: &Round, paths: Option<&[String]>) {
         .map(|o| o.name.as_str())
         .collect();
     if built.is_empty() && round.failed.is_empty() {
-        eprintln!("{}", msg::watch_nothing_changed());
+        say!("{}", msg::watch_nothing_changed());
     } else if !built.is_empty() {
-        eprintln!(
+        say!(
             "{}",
             msg::watch_reprinted(&built.join(", "), round.elapsed.as_secs_f64())
         );

@@ -80,6 +80,10 @@ pub fn serve_labels() -> Vec<(&'static str, &'static str)> {
             ),
         ),
         ("pages", pick("{n} trang", "{n} page(s)")),
+        (
+            "pages_of",
+            pick("{n} trang của {name}", "{n} page(s) of {name}"),
+        ),
         ("page_alt", pick("{doc} – trang {n}", "{doc} – page {n}")),
         ("field", pick("[trường {field}]", "[field {field}]")),
         ("hint", pick("gợi ý: {hint}", "hint: {hint}")),

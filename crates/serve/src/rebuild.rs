@@ -139,7 +139,7 @@ impl Rebuilder {
         // One writer at a time, from reading the data to the last file (see `pipeline::lock`).
         let out = self.out_dir.clone();
         let lock = OutputLock::acquire(&self.out_dir, self.command, &|h| {
-            eprintln!("{}", lock::waiting_message(h, &out))
+            say!("{}", lock::waiting_message(h, &out))
         });
         let _lock = match lock {
             Ok(l) => l,

@@ -64,6 +64,9 @@ struct Doc {
     state: DocState,
     /// Content hashes of the pages shown (the job's main document).
     pages: Vec<u128>,
+    /// The file those pages are ("chuong-trinh.pdf", not its print copy): the page names it
+    /// when the document writes more than one.
+    shown: Option<String>,
     records: Vec<RecordView>,
     /// Files written, relative to the output folder ("giay-khen.pdf", "chuong-trinh-in.pdf").
     outputs: Vec<String>,
@@ -428,6 +431,7 @@ impl Shared {
                         DocState::Stale => "stale",
                     },
                     "pages": d.pages.len(),
+                    "shown": d.shown,
                     "images": d.pages.iter().map(|h| image_url(*h, draft)).collect::<Vec<_>>(),
                     "outputs": d.outputs.iter().map(|o| json!({
                         "name": o,
@@ -470,6 +474,7 @@ impl Doc {
             name: name.to_string(),
             state: DocState::Pending,
             pages: Vec::new(),
+            shown: None,
             records: Vec::new(),
             outputs: Vec::new(),
             errors: Diagnostics::default(),
@@ -518,6 +523,7 @@ fn take_in(doc: &mut Doc, o: &JobOutcome, failed: Diagnostics, parts: Vec<Part>,
     if !pages.is_empty() && !doc.errors.has_errors() {
         doc.pages = pages;
         doc.records = records;
+        doc.shown = Some(main);
     }
 }
 
@@ -578,7 +584,12 @@ fn output_url(rel: &str) -> String {
 fn diag_json(d: &Diagnostic) -> Value {
     let loc = d.location.as_deref();
     json!({
-        "severity": if d.is_error() { "error" } else { "warning" },
+        // A note is not a problem: the page must not count it as a warning.
+        "severity": match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        },
         "where": loc.map(|l| l.to_string()),
         "file": loc.map(|l| l.file.clone()),
         "line": loc.and_then(|l| l.line),
@@ -624,6 +635,20 @@ mod tests {
             .values()
             .filter(|i| i.png.lock().unwrap().is_some())
             .count()
+    }
+
+    /// A note (a sheet left unread, a list read from Excel) reaches the page as a note, an
+    /// error as an error and a warning as a warning: the page counts only the last two.
+    #[test]
+    fn diag_json_keeps_each_severity() {
+        let cases = [
+            (Diagnostic::error("e"), "error"),
+            (Diagnostic::warning("w"), "warning"),
+            (Diagnostic::info("n"), "note"),
+        ];
+        for (d, want) in cases {
+            assert_eq!(diag_json(&d)["severity"], want, "{}", d.message);
+        }
     }
 
     /// Of a document's new pages, twelve are drawn ahead (README, "What keeps a long

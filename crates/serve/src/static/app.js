@@ -98,7 +98,10 @@ function renderFound(c) {
 
 function updateCard(c, doc) {
   c.doc = doc;
-  c.meta.textContent = t("pages", { n: doc.pages });
+  // A document writing two files (the booklet and its print copy) says which one is shown.
+  c.meta.textContent = doc.outputs.length > 1 && doc.shown
+    ? t("pages_of", { n: doc.pages, name: doc.shown })
+    : t("pages", { n: doc.pages });
   c.badge.textContent = STATE_TEXT[doc.state] || doc.state;
   c.badge.className = `badge state-${doc.state}`;
   c.root.dataset.state = doc.state;
