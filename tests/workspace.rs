@@ -6,183 +6,21 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::io::Write;
+use std::path::Path;
 use std::time::{Duration, Instant};
+
+use common::serve::{Serve, browser, chromium, js, request, run_js, wait_js};
 
 use serde_json::{Value, json};
 
-struct Serve {
-    child: Child,
-    port: u16,
-    dir: tempfile::TempDir,
-    log: Arc<Mutex<String>>,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Serve {
-    fn start(extra: &[&str]) -> Self {
-        Self::start_setup(extra, |_| {})
-    }
-
-    /// Serve on a fresh project that `setup` changed first (given the project folder).
-    fn start_setup(extra: &[&str], setup: impl Fn(&Path)) -> Self {
-        let dir = common::init_project();
-        setup(&dir.path().join("p"));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
-            .args(["serve", "p", "--no-open", "--verbose"])
-            .args(extra)
-            .current_dir(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start vinhdanh serve");
-        let log = Arc::new(Mutex::new(String::new()));
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut first = String::new();
-        stdout.read_line(&mut first).unwrap();
-        let port: u16 = first
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("serve prints its address: {first:?}"));
-        let stderr = child.stderr.take().unwrap();
-        let l = Arc::clone(&log);
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                l.lock().unwrap().push_str(&(line + "\n"));
-            }
-        });
-        let s = Self {
-            child,
-            port,
-            dir,
-            log,
-        };
-        s.wait_state("the first build", |st| {
-            done(st) && st["docs"].as_array().unwrap().len() == 6
-        });
-        s
-    }
-
-    fn project(&self) -> PathBuf {
-        self.dir.path().join("p")
-    }
-
-    fn host(&self) -> String {
-        format!("127.0.0.1:{}", self.port)
-    }
-
-    fn origin(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    fn state(&self) -> Value {
-        let (status, body) = request(
-            self.port,
-            "GET",
-            "/api/state",
-            &[("Host", &self.host())],
-            b"",
-        );
-        assert_eq!(status, 200);
-        serde_json::from_slice(&body).unwrap()
-    }
-
-    fn wait_state(&self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
-        let start = Instant::now();
-        loop {
-            let st = self.state();
-            if f(&st) {
-                return st;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(120),
-                "timed out waiting for {what}; state: {st}\nlog:\n{}",
-                self.log.lock().unwrap()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// The session token, as the page carries it.
-    fn token(&self) -> String {
-        let (_, page) = request(self.port, "GET", "/", &[("Host", &self.host())], b"");
-        let page = String::from_utf8(page).unwrap();
-        page.split("name=\"vinhdanh-token\" content=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .unwrap_or_default()
-            .to_string()
-    }
-
-    /// A POST as the page sends it (its Host, Origin and token), with `body`.
-    fn post(&self, path: &str, body: &[u8]) -> (u16, Value) {
-        let token = self.token();
-        let (status, body) = request(
-            self.port,
-            "POST",
-            path,
-            &[
-                ("Host", &self.host()),
-                ("Origin", &self.origin()),
-                ("X-Vinhdanh-Token", &token),
-                ("Content-Type", "application/json"),
-            ],
-            body,
-        );
-        (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
-    }
-}
-
+/// Every document built (none a draft).
 fn done(st: &Value) -> bool {
     st["docs"]
         .as_array()
         .unwrap()
         .iter()
         .all(|d| d["state"] == "ok" || d["state"] == "failed")
-}
-
-/// A raw HTTP/1.0 request with exactly these headers: the status and the body.
-fn request(
-    port: u16,
-    method: &str,
-    target: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> (u16, Vec<u8>) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    let mut head = format!("{method} {target} HTTP/1.0\r\n");
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str(&format!(
-        "Content-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    ));
-    s.write_all(head.as_bytes()).unwrap();
-    // The server may answer (and close) before reading an oversized body.
-    let _ = s.write_all(body);
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("a complete response to {method} {target}: {raw:?}"));
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap();
-    (status, raw[split + 4..].to_vec())
 }
 
 /// Every file of the project but `output/`, by path: what a refused request must not change.
@@ -496,73 +334,8 @@ fn malformed_and_oversized_bodies_change_nothing() {
 
 // ---- in Chromium ----
 
-fn chromium() -> Option<PathBuf> {
-    for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
-        if Path::new(p).exists() {
-            return Some(PathBuf::from(p));
-        }
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("chromium is needed in CI (.ci/run installs Debian's chromium)");
-    }
-    eprintln!("SKIPPED: chromium is not installed; tests/workspace.rs browser test not run");
-    None
-}
-
-fn browser(chrome: PathBuf, size: (u32, u32)) -> headless_chrome::Browser {
-    headless_chrome::Browser::new(
-        headless_chrome::LaunchOptions::default_builder()
-            .path(Some(chrome))
-            .headless(true)
-            .sandbox(false)
-            .window_size(Some(size))
-            .idle_browser_timeout(Duration::from_secs(600))
-            .build()
-            .unwrap(),
-    )
-    .expect("launch chromium")
-}
-
 fn shot(tab: &headless_chrome::Tab, name: &str) {
-    use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
-    let png = tab
-        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
-        .unwrap();
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("workspace-shots");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(name), &png).unwrap();
-    let _ = std::fs::create_dir_all("/tmp/workspace-shots");
-    let _ = std::fs::write(Path::new("/tmp/workspace-shots").join(name), &png);
-}
-
-fn js(tab: &headless_chrome::Tab, expr: &str) -> Value {
-    let r = tab
-        .evaluate(&format!("JSON.stringify(({expr}) ?? null)"), false)
-        .unwrap();
-    let Some(v) = r.value.clone() else {
-        panic!("the page could not evaluate {expr}: {r:?}")
-    };
-    serde_json::from_str(v.as_str().unwrap()).unwrap()
-}
-
-fn run_js(tab: &headless_chrome::Tab, code: &str) {
-    tab.evaluate(&format!("(() => {{ {code} }})()"), false)
-        .unwrap();
-}
-
-fn wait_js(tab: &headless_chrome::Tab, what: &str, expr: &str) -> Value {
-    let start = Instant::now();
-    loop {
-        let v = js(tab, expr);
-        if v != Value::Null && v != Value::Bool(false) {
-            return v;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "timed out waiting in the page for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::serve::shot_into("workspace-shots", tab, name);
 }
 
 /// Opens the form section `id` and waits for its fields.
@@ -1542,4 +1315,330 @@ fn composition_tree_and_a_documents_own_signer_are_edited_on_the_page() {
         std::fs::read(p.join("data/plan.yaml")).unwrap(),
         original_plan
     );
+}
+
+/// Presses the workspace's undo and waits for its message.
+fn undo(tab: &headless_chrome::Tab) {
+    run_js(
+        tab,
+        "document.getElementById('ws-status').textContent = ''; document.getElementById('ws-undo').click();",
+    );
+    wait_js(
+        tab,
+        "an undo",
+        "document.getElementById('ws-status').textContent.includes('hoàn tác')",
+    );
+}
+
+/// Waits until the page has redrawn the section after a save (the file read again).
+fn rows_of(tab: &headless_chrome::Tab, id: &str) -> Value {
+    js(
+        tab,
+        &format!(
+            "[...document.querySelectorAll('#ws-{id} .ws-group-row')].map(r => r.dataset.path + ' ' + r.querySelector('code').textContent)"
+        ),
+    )
+}
+
+/// The parsed YAML of a file of the project.
+fn yaml(p: &Path, rel: &str) -> serde_yaml::Value {
+    serde_yaml::from_str(&std::fs::read_to_string(p.join(rel)).unwrap()).unwrap()
+}
+
+/// The composition tree's ↑ ↓ and ✕, its "soft" choice and the quotas' add, clicked in the
+/// page: each save changes the plan by exactly those lines (the rest byte for byte), the values
+/// read back as the clerk set them, and the page and the plan's PDF follow.
+#[test]
+fn composition_reorder_remove_soft_and_a_new_quota_clicked_on_the_page() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
+    let original = read("data/plan.yaml");
+    let browser = browser(chrome, (1400, 1100));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the cards and the workspace",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    open_section(&tab, "composition");
+    let party = "        - {id: party-standing, label: Thường trực Đảng ủy, count: 2}\n";
+    let leaders = "        - {id: ubnd-leaders, label: Lãnh đạo UBND xã, count: 3}\n";
+
+    // ↓ on the commune's first subgroup: it and the next change places, nothing else.
+    let (class, text) = click_and_wait(
+        &tab,
+        "composition",
+        ".ws-group-row[data-path=\"composition.groups[1].groups[0]\"] button[title=\"Xuống\"]",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        read("data/plan.yaml"),
+        original.replacen(
+            &format!("{party}{leaders}"),
+            &format!("{leaders}{party}"),
+            1
+        )
+    );
+    let y = yaml(&p, "data/plan.yaml");
+    assert_eq!(
+        y["composition"]["groups"][1]["groups"][0]["id"],
+        "ubnd-leaders"
+    );
+    assert_eq!(
+        y["composition"]["groups"][1]["groups"][1]["id"],
+        "party-standing"
+    );
+    wait_js(
+        &tab,
+        "the tree redrawn",
+        "(() => { const r = document.querySelector('#ws-composition .ws-group-row[data-path=\"composition.groups[1].groups[0]\"] code'); return r && r.textContent === 'ubnd-leaders'; })()",
+    );
+    // The plan, built again, prints the two in their new order.
+    let pdf = p.join("output/ke-hoach.pdf");
+    let start = Instant::now();
+    loop {
+        let text = common::squash(&common::pdf_text(&pdf));
+        let (a, b) = (
+            text.find("Lãnh đạo UBND xã"),
+            text.find("Thường trực Đảng ủy:"),
+        );
+        if done(&s.state()) && matches!((a, b), (Some(a), Some(b)) if a < b) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the plan never printed the new order"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    run_js(
+        &tab,
+        "document.querySelector('#ws-composition .ws-group-row[data-path=\"composition.groups[1]\"]').scrollIntoView();",
+    );
+    shot(&tab, "30-composition-moved.png");
+    undo(&tab);
+    assert_eq!(read("data/plan.yaml"), original);
+
+    // ✕ on a village group: its line goes; the villages' count no longer adds up, which the
+    // problems panel says once the documents are built again (as a draft).
+    let head = "        - {id: village-head, label: Trưởng thôn, count: 7}\n";
+    wait_js(
+        &tab,
+        "the tree after the undo",
+        "document.querySelector('#ws-composition .ws-group-row[data-path=\"composition.groups[2].groups[2]\"]')",
+    );
+    let (class, text) = click_and_wait(
+        &tab,
+        "composition",
+        ".ws-group-row[data-path=\"composition.groups[2].groups[2]\"] .ws-remove",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(read("data/plan.yaml"), original.replacen(head, "", 1));
+    let y = yaml(&p, "data/plan.yaml");
+    assert_eq!(
+        y["composition"]["groups"][2]["groups"]
+            .as_sequence()
+            .unwrap()
+            .len(),
+        2
+    );
+    let ids = rows_of(&tab, "composition");
+    assert!(
+        !ids.to_string().contains("village-head"),
+        "the row is gone: {ids}"
+    );
+    let problem = wait_js(
+        &tab,
+        "the count's problem on the page",
+        "(() => { const li = [...document.querySelectorAll('#errors li')].find(l => l.dataset.file === 'data/plan.yaml'); return document.body.dataset.busy === '0' && li && li.textContent; })()",
+    );
+    assert!(
+        problem.as_str().unwrap().contains("24"),
+        "the villages' 24 no longer adds up: {problem}"
+    );
+    shot(&tab, "31-composition-removed.png");
+    undo(&tab);
+    assert_eq!(read("data/plan.yaml"), original);
+
+    // "Mềm" on the city's group (a block mapping without the key): `soft: true` is added at the
+    // end of its mapping; back to "không", it is written `false`.
+    wait_js(
+        &tab,
+        "the soft choice",
+        "document.querySelector('#ws-composition [data-put=\"composition.groups[0].soft\"]')",
+    );
+    run_js(
+        &tab,
+        "const e = document.querySelector('#ws-composition [data-put=\"composition.groups[0].soft\"]'); e.value = 'true'; e.dispatchEvent(new Event('change'));",
+    );
+    let (class, text) = save(&tab, "composition");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let note_end = "công chức Ban Thi đua - Khen thưởng phụ trách xã Thượng Hồng.\n";
+    let soft = original.replacen(note_end, &format!("{note_end}      soft: true\n"), 1);
+    assert_eq!(read("data/plan.yaml"), soft);
+    assert_eq!(
+        yaml(&p, "data/plan.yaml")["composition"]["groups"][0]["soft"],
+        serde_yaml::Value::Bool(true)
+    );
+    wait_js(
+        &tab,
+        "the soft field",
+        "(() => { const e = document.querySelector('#ws-composition [data-path=\"composition.groups[0].soft\"]'); return e && e.value === 'true'; })()",
+    );
+    run_js(
+        &tab,
+        "const e = document.querySelector('#ws-composition [data-path=\"composition.groups[0].soft\"]'); e.value = 'false'; e.dispatchEvent(new Event('input'));",
+    );
+    let (class, text) = save(&tab, "composition");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        read("data/plan.yaml"),
+        soft.replacen("soft: true", "soft: false", 1)
+    );
+    // A subgroup written on one line gets the key inside its braces.
+    run_js(
+        &tab,
+        "const e = document.querySelector('#ws-composition [data-put=\"composition.groups[2].groups[0].soft\"]'); e.value = 'true'; e.dispatchEvent(new Event('change'));",
+    );
+    let (class, text) = save(&tab, "composition");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        read("data/plan.yaml"),
+        soft.replacen("soft: true", "soft: false", 1).replacen(
+            "{id: village-secretary-head, label: Bí thư kiêm Trưởng thôn, count: 10}",
+            "{id: village-secretary-head, label: Bí thư kiêm Trưởng thôn, count: 10, soft: true}",
+            1
+        )
+    );
+    shot(&tab, "32-composition-soft.png");
+    for _ in 0..3 {
+        undo(&tab);
+    }
+    assert_eq!(read("data/plan.yaml"), original);
+    run_js(
+        &tab,
+        "document.getElementById('ws-composition').open = false;",
+    );
+
+    // A new quota: a row at the end of `honours`, the blank line and comment after the list
+    // kept; the page shows three rows.
+    open_section(&tab, "honours");
+    let (class, text) = click_and_wait(&tab, "honours", ".ws-tree > .ws-add");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let last = "  - {id: individuals, kind: individual, label: Cá nhân đề nghị khen thưởng, min: 30, max: 35, unit: cá nhân}\n";
+    assert_eq!(
+        read("data/plan.yaml"),
+        original.replacen(
+            last,
+            &format!("{last}  - id: khen-1\n    kind: individual\n    label: Khen thưởng mới\n    min: 1\n    max: 1\n"),
+            1
+        )
+    );
+    let y = yaml(&p, "data/plan.yaml");
+    assert_eq!(y["honours"][2]["label"], "Khen thưởng mới");
+    assert_eq!(y["honours"][2]["max"], serde_yaml::Value::from(1));
+    wait_js(
+        &tab,
+        "three quota rows",
+        "document.querySelectorAll('#ws-honours .ws-group-row').length === 3",
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-honours').scrollIntoView();",
+    );
+    shot(&tab, "33-quota-added.png");
+    undo(&tab);
+    assert_eq!(read("data/plan.yaml"), original);
+}
+
+/// A value is checked as it is typed, by the server's loader and rules (no file written): a
+/// date that does not exist is said under its field; typed right, the message goes. A group
+/// the plan does not have, typed in the delegates' table, is said under its cell.
+#[test]
+fn a_bad_value_is_said_under_its_field_as_it_is_typed_nothing_saved() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let before = sources(&p);
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    open_section(&tab, "conference");
+    let field_msg = |id: &str, path: &str| {
+        format!(
+            "(() => {{ const i = document.querySelector('#ws-{id} [data-path=\"{path}\"]'); const m = i.closest('.ws-field, td').querySelector('.ws-check'); return m ? m.textContent : null; }})()"
+        )
+    };
+    type_in(&tab, "conference", "conference.date", "2025-02-30");
+    let said = wait_js(
+        &tab,
+        "the date's message",
+        &field_msg("conference", "conference.date"),
+    );
+    let said = said.as_str().unwrap();
+    assert!(said.contains("2025-02-30"), "{said}");
+    assert!(
+        js(
+            &tab,
+            "document.querySelector('#ws-conference [data-path=\"conference.date\"]').getAttribute('aria-invalid')"
+        ) == "true"
+    );
+    run_js(
+        &tab,
+        "document.querySelector('#ws-conference [data-path=\"conference.date\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "40-bad-date-said.png");
+    type_in(&tab, "conference", "conference.date", "tháng tám");
+    wait_js(
+        &tab,
+        "the text's message",
+        &format!(
+            "({} || '').length > 0 && !({} || '').includes('2025-02-30')",
+            field_msg("conference", "conference.date"),
+            field_msg("conference", "conference.date")
+        ),
+    );
+    type_in(&tab, "conference", "conference.date", "2025-08-29");
+    wait_js(
+        &tab,
+        "the message gone",
+        &format!("{} === null", field_msg("conference", "conference.date")),
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelector('#ws-conference [data-path=\"conference.date\"]').getAttribute('aria-invalid')"
+        ),
+        Value::Null
+    );
+    shot(&tab, "41-date-fixed.png");
+    assert_eq!(sources(&p), before, "nothing was written while typing");
+
+    // A group the plan does not have, in the delegates' table.
+    open_section(&tab, "delegates");
+    type_in(&tab, "delegates", "delegates[0].group", "nhom-khong-co");
+    let said = wait_js(
+        &tab,
+        "the group's message",
+        &format!(
+            "({} || '').length > 0 && {}",
+            field_msg("delegates", "delegates[0].group"),
+            field_msg("delegates", "delegates[0].group")
+        ),
+    );
+    assert!(said.as_str().unwrap().contains("nhom-khong-co"), "{said}");
+    run_js(
+        &tab,
+        "document.querySelector('#ws-delegates [data-path=\"delegates[0].group\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "42-bad-group-said.png");
+    assert_eq!(sources(&p), before, "nothing was written while typing");
 }

@@ -13,6 +13,7 @@
 //! | `/api/files` | `{}` | the data files: name, kind, version |
 //! | `/api/read` | `{"file": "data/plan.yaml"}` | its version and nodes |
 //! | `/api/edit` | `{"file", "version", "ops": [..]}` | the new version, the lines changed; 409 on a conflict |
+//! | `/api/check` | `{"file", "version", "ops": [..]}` | what `check` would say of those values, by field; nothing written |
 //! | `/api/undo` | `{}` | the file restored and its version |
 //! | `/api/upload?file=data/x.xlsx` | the file's bytes | its version |
 //! | `/api/marked` | `{"file": "data/x.xlsx"}` | an .xlsx copy, the problem cells marked |
@@ -134,6 +135,15 @@ pub fn route(ws: &Workspace, path: &str, query: &str, body: &[u8]) -> Answer {
         "/api/edit" => {
             parse::<EditBody>(body).and_then(|b| ws.edit(&b.file, &b.version, &b.ops).map(written))
         }
+        "/api/check" => parse::<EditBody>(body)
+            .and_then(|b| ws.check(&b.file, &b.version, &b.ops))
+            .map(|found| {
+                let found: Vec<Value> = found
+                    .into_iter()
+                    .map(|f| json!({"path": f.path, "severity": f.severity, "message": f.message, "hint": f.hint}))
+                    .collect();
+                json!({"findings": found})
+            }),
         "/api/undo" => parse::<Empty>(body).and_then(|_| ws.undo().map(written)),
         _ => {
             return Answer {

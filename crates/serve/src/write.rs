@@ -161,9 +161,22 @@ struct Session {
 /// The writable side of a project folder, for one `serve` session.
 pub struct Workspace {
     root: PathBuf,
+    /// The project, for [`Workspace::check`].
+    project: crate::project::Project,
     data: PathBuf,
     token: String,
     session: Mutex<Session>,
+}
+
+/// A problem the rules find with a value being typed, at the field it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The field path of the edit it is about (`conference.date`).
+    pub path: String,
+    /// `error` (the value would be refused) or `warning`.
+    pub severity: &'static str,
+    pub message: String,
+    pub hint: Option<String>,
 }
 
 /// The result of a save.
@@ -185,7 +198,9 @@ impl Workspace {
         let mut bytes = [0u8; 24];
         getrandom::fill(&mut bytes).map_err(|e| io::Error::other(e.to_string()))?;
         let token = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let project = crate::project::Project::open(&root).map_err(io::Error::other)?;
         Ok(Workspace {
+            project,
             root,
             data,
             token,
@@ -333,6 +348,87 @@ impl Workspace {
             backup,
             lines,
         })
+    }
+
+    /// What `check` would say of the values of `ops`, applied to the YAML file `rel` (read by
+    /// the page at `version`) in memory, nothing written: the project is loaded and judged with
+    /// that file's new text by the same loader and rules as `check` and the rebuild, and each
+    /// problem located on an edited value's lines is given back at that value's field. An
+    /// edit the file cannot take (a text where a number is) is a finding at its field too.
+    /// Sample values still left are not: the checklist counts those.
+    pub fn check(&self, rel: &str, seen: &str, ops: &[Op]) -> Result<Vec<Finding>, Refusal> {
+        if ops.is_empty() || ops.len() > 1000 {
+            return Err(Refusal::Bad(msg::write_no_edit()));
+        }
+        let (_, bytes) = self.read_bytes(rel, YAML)?;
+        if version(&bytes) != seen {
+            return Err(Refusal::Conflict(msg::write_conflict(rel)));
+        }
+        let text = utf8(rel, &bytes)?;
+        let mut editor =
+            Editor::new(text).map_err(|e| Refusal::Bad(msg::write_not_yaml(rel, &e)))?;
+        let mut found = Vec::new();
+        let mut targets = Vec::new();
+        for op in ops {
+            let at = match op {
+                Op::Set { at, .. } | Op::Put { at, .. } | Op::Replace { at, .. } => at.clone(),
+                Op::Insert { list, index, .. } => {
+                    if list.is_empty() {
+                        format!("[{index}]")
+                    } else {
+                        format!("{list}[{index}]")
+                    }
+                }
+                Op::Move { list, .. } => list.clone(),
+                Op::Remove { .. } => String::new(),
+            };
+            match apply(&mut editor, op) {
+                Ok(_) if !at.is_empty() => targets.push(at),
+                Ok(_) => {}
+                Err(e) => found.push(Finding {
+                    path: at,
+                    severity: "error",
+                    message: e,
+                    hint: None,
+                }),
+            }
+        }
+        let after = editor.text();
+        let index = editor.index();
+        // Each edited value's lines, from 1.
+        let lines: Vec<(String, usize, usize)> = targets
+            .into_iter()
+            .filter_map(|at| {
+                let span = index.value(&at)?;
+                let body = after.get(span.start..span.end)?.trim_end();
+                Some((at, span.line, span.line + body.matches('\n').count()))
+            })
+            .collect();
+        let project = self.project.with_file(rel, after.as_bytes().to_vec());
+        let diags = match crate::pipeline::prepare(&project) {
+            Ok(p) => p.diags,
+            Err(d) => d,
+        };
+        for d in &diags.0 {
+            if d.code == Some(crate::diag::SAMPLE_VALUE) {
+                continue;
+            }
+            let Some(loc) = d.location.as_deref().filter(|l| l.file == rel) else {
+                continue;
+            };
+            let Some(line) = loc.line else { continue };
+            for (at, first, last) in &lines {
+                if (*first..=*last).contains(&line) {
+                    found.push(Finding {
+                        path: at.clone(),
+                        severity: if d.is_error() { "error" } else { "warning" },
+                        message: d.message.clone(),
+                        hint: d.hint.clone(),
+                    });
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// Puts a new version of a spreadsheet in `data/` (a new file, or over the old one, which
@@ -923,6 +1019,70 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(dir.path().join("data/plan.yaml")).unwrap(),
             "# đầu\r\nplan:\r\n  body:\r\n    - p: \"Mở đầu: \\\"trích\\\" # không phải chú thích\"\r\n    - section: \"MỤC ĐÍCH\"\r\n      body:\r\n        - numbered:\r\n            - \"một\"\r\n            - \"hai\"\r\n        - heading: \"1. H\"\r\n          body:\r\n            - list:\r\n                - \"- a\"\r\n                - \"b\"\r\n    - agenda: true\r\n  closing: hết\r\n"
+        );
+    }
+
+    /// The loader's and the rules' own messages come back at the field typed in, before
+    /// anything is written: a date that does not exist, a text where a date goes, a group
+    /// the plan does not have; a good value has none.
+    #[test]
+    fn a_value_being_typed_is_checked_by_the_rules_at_its_field_nothing_written() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::project::Project::write_default(dir.path()).unwrap();
+        let ws = Workspace::new(dir.path()).unwrap();
+        let before = std::fs::read(dir.path().join("data/plan.yaml")).unwrap();
+        let v = ws.read("data/plan.yaml").unwrap().version;
+        let check = |at: &str, value: &str, raw: bool| {
+            ws.check(
+                "data/plan.yaml",
+                &v,
+                &[Op::Set {
+                    at: at.into(),
+                    value: value.into(),
+                    raw,
+                }],
+            )
+            .unwrap()
+        };
+        assert_eq!(check("conference.date", "2025-08-23", true), vec![]);
+        for (value, raw) in [("2025-02-30", true), ("22 tháng 8", false)] {
+            let found = check("conference.date", value, raw);
+            assert!(
+                found
+                    .iter()
+                    .any(|f| f.path == "conference.date" && f.severity == "error"),
+                "{value}: {found:?}"
+            );
+        }
+        let dv = ws.read("data/delegates.yaml").unwrap().version;
+        let found = ws
+            .check(
+                "data/delegates.yaml",
+                &dv,
+                &[Op::Set {
+                    at: "delegates[0].group".into(),
+                    value: "khong-co-nhom-nay".into(),
+                    raw: false,
+                }],
+            )
+            .unwrap();
+        assert!(
+            found.iter().any(|f| f.path == "delegates[0].group"
+                && f.severity == "error"
+                && f.message.contains("khong-co-nhom-nay")),
+            "{found:?}"
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("data/plan.yaml")).unwrap(),
+            before
+        );
+        assert!(ws.undo().is_err(), "nothing was saved");
+        assert!(
+            !std::fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("data.bak")),
+            "no backup made"
         );
     }
 

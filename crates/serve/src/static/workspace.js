@@ -350,7 +350,7 @@
     input.dataset.orig = value;
     input.dataset.plain = n.plain ? "1" : "";
     input.dataset.type = type;
-    input.addEventListener("input", () => input.classList.toggle("ws-changed", input.value !== input.dataset.orig));
+    input.addEventListener("input", () => { input.classList.toggle("ws-changed", input.value !== input.dataset.orig); checkSoon(s); });
     const row = mk("label", { class: "ws-field" }, name ? mk("span", { class: "ws-label" }, name) : null, input);
     if (spec.help) row.append(mk("small", { class: "ws-help" }, tr(spec.help)));
     return row;
@@ -376,6 +376,46 @@
       }
     }
     return ops;
+  }
+
+  // ---- each value checked as it is typed: the section's changes sent to /api/check, which
+  // runs them through the loader and rules `check` uses, in memory (nothing is written); what
+  // they would refuse is said under the field. No rule is written here a second time. ----
+  function checkSoon(s) {
+    clearTimeout(s.checkTimer);
+    s.checkTimer = setTimeout(() => checkNow(s), 300);
+  }
+  async function checkNow(s) {
+    const f = files.get(s.spec.file);
+    if (!f || f.error) return;
+    const ops = changes(s);
+    const seq = (s.checkSeq || 0) + 1;
+    s.checkSeq = seq;
+    let found = [];
+    if (ops.length) {
+      const r = await api("/api/check", { file: s.spec.file, version: f.version, ops });
+      // A later keystroke's check, or a save, has taken over; a conflict is the save's to say.
+      if (s.checkSeq !== seq || r.status !== 200) return;
+      found = r.findings || [];
+    }
+    for (const input of s.body.querySelectorAll("[data-path][data-orig], [data-put][data-orig]")) {
+      const at = input.dataset.path || input.dataset.put;
+      showFindings(input, found.filter((x) => x.path === at));
+    }
+    s.det.dataset.checked = String(seq);
+  }
+  function showFindings(input, found) {
+    const host = input.closest(".ws-field, td") || input.parentElement;
+    let box = host.querySelector(":scope > .ws-check");
+    input.classList.toggle("ws-invalid", found.some((x) => x.severity === "error"));
+    if (found.length) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    if (!found.length) { if (box) box.remove(); return; }
+    if (!box) { box = mk("small", { class: "ws-check", role: "alert" }); host.append(box); }
+    // A table's cell is narrow: its message alone, the hint when the pointer rests on it.
+    const cell = host.tagName === "TD";
+    box.replaceChildren(...found.map((x) => mk("span", { class: `ws-check-${x.severity}`, title: cell && x.hint ? x.hint : null },
+      x.message + (x.hint && !cell ? ` ${W("hint", { hint: x.hint })}` : ""), " ")));
   }
 
   let busy = false;
@@ -455,7 +495,7 @@
         input.dataset.plain = n && n.plain ? "1" : "";
         if (!n) input.dataset.missing = "1";
         if (n && n.kind !== "scalar") input.disabled = true;
-        input.addEventListener("input", () => input.classList.toggle("ws-changed", input.value !== input.dataset.orig));
+        input.addEventListener("input", () => { input.classList.toggle("ws-changed", input.value !== input.dataset.orig); checkSoon(s); });
         tr_.append(mk("td", {}, input));
       }
       tr_.append(mk("td", { class: "ws-row-ops" },
@@ -526,7 +566,7 @@
       else {
         const sel = mk("select", { "data-put": `${path}.soft`, "data-orig": "false" }, mk("option", { value: "true" }, L.ws_yes), mk("option", { value: "false" }, L.ws_no));
         sel.value = "false";
-        sel.addEventListener("change", () => sel.classList.toggle("ws-changed", sel.value !== sel.dataset.orig));
+        sel.addEventListener("change", () => { sel.classList.toggle("ws-changed", sel.value !== sel.dataset.orig); checkSoon(s); });
         row.append(mk("label", { class: "ws-field" }, mk("span", { class: "ws-label" }, tr(s.spec.fields.soft)), sel));
       }
       const ops = mk("span", { class: "ws-group-ops" });
