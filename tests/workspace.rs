@@ -920,7 +920,11 @@ fn the_workspace_labels_exist_and_follow_lang() {
     );
     assert_eq!(words["sections"][6], "Delegate composition");
     assert_eq!(words["sections"][7], "Honour quotas");
-    assert_eq!(words["sections"][13], "The plan's body: paste from Word");
+    assert_eq!(
+        words["sections"][13],
+        "The plan's body: sections, headings, paragraphs"
+    );
+    assert_eq!(words["sections"][14], "The plan's body: paste from Word");
     let mode = words["mode"].as_str().unwrap();
     assert!(
         mode.contains("Signing mode") && mode.contains("“KT.” (signing for)"),
@@ -1641,4 +1645,163 @@ fn a_bad_value_is_said_under_its_field_as_it_is_typed_nothing_saved() {
     );
     shot(&tab, "42-bad-group-said.png");
     assert_eq!(sources(&p), before, "nothing was written while typing");
+}
+
+/// The plan's body edited in place: each block a field, numbered as the plan prints it; a
+/// paragraph and a heading retyped, a bulleted line moved, a paragraph added: each save
+/// changes exactly those lines of the plan, and the plan's PDF prints them.
+#[test]
+fn the_plans_blocks_are_edited_in_place() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
+    let original = read("data/plan.yaml");
+    let browser = browser(chrome, (1400, 1100));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the cards and the workspace",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    open_section(&tab, "body");
+    // Numbered as printed: four sections, three headings in the second.
+    assert_eq!(
+        js(
+            &tab,
+            "[...document.querySelectorAll('#ws-body .ws-block-section > .ws-num')].map(e => e.textContent)"
+        ),
+        json!(["I.", "II.", "III.", "IV."])
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "[...document.querySelectorAll('#ws-body .ws-block-heading')].map(e => e.querySelector('.ws-num').textContent + ' ' + e.querySelector('input').value)"
+        ),
+        json!([
+            "1. Hình thức, thời gian, địa điểm tổ chức",
+            "2. Thành phần đại biểu",
+            "3. Số lượng đại biểu:"
+        ])
+    );
+    run_js(&tab, "document.getElementById('ws-body').scrollIntoView();");
+    shot(&tab, "50-body-blocks.png");
+
+    // A paragraph and a heading retyped: one save, two lines changed, quoting kept.
+    type_in(
+        &tab,
+        "body",
+        "plan.body[1].p",
+        "Ủy ban nhân dân xã xây dựng kế hoạch như sau:",
+    );
+    type_in(
+        &tab,
+        "body",
+        "plan.body[3].body[0].heading",
+        "Hình thức và địa điểm tổ chức",
+    );
+    let (class, text) = save(&tab, "body");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let retyped = original
+        .replacen(
+            "    - p: \"Ủy ban nhân dân xã Thượng Hồng xây dựng kế hoạch chi tiết tổ chức Hội nghị tuyên dương điển hình tiên tiến xã lần thứ I (2025 – 2030) như sau:\"\n",
+            "    - p: \"Ủy ban nhân dân xã xây dựng kế hoạch như sau:\"\n",
+            1,
+        )
+        .replacen(
+            "        - heading: Hình thức, thời gian, địa điểm tổ chức\n",
+            "        - heading: Hình thức và địa điểm tổ chức\n",
+            1,
+        );
+    assert_ne!(retyped, original);
+    assert_eq!(read("data/plan.yaml"), retyped);
+
+    // A bulleted line moved down: it and the next change places.
+    wait_js(
+        &tab,
+        "the blocks redrawn",
+        "document.querySelector('#ws-body .ws-block-line[data-path=\"plan.body[3].body[1].body[0].list[0]\"]')",
+    );
+    let (class, text) = click_and_wait(
+        &tab,
+        "body",
+        ".ws-block-line[data-path=\"plan.body[3].body[1].body[0].list[0]\"] button[title=\"Xuống\"]",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    let y: serde_yaml::Value = serde_yaml::from_str(&original).unwrap();
+    let list = &y["plan"]["body"][3]["body"][1]["body"][0]["list"];
+    let (first, second) = (list[0].as_str().unwrap(), list[1].as_str().unwrap());
+    let moved = retyped.replacen(
+        &format!("                - {first}\n                - {second}\n"),
+        &format!("                - {second}\n                - {first}\n"),
+        1,
+    );
+    assert_ne!(moved, retyped);
+    assert_eq!(read("data/plan.yaml"), moved);
+
+    // A paragraph added at the end of section I, then typed in.
+    let (class, text) = click_and_wait(
+        &tab,
+        "body",
+        ".ws-add-block[data-list=\"plan.body[2].body\"]",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    wait_js(
+        &tab,
+        "the new paragraph's field",
+        "document.querySelector('#ws-body [data-path=\"plan.body[2].body[1].p\"]')",
+    );
+    let added = "Ủy ban nhân dân xã giao các đơn vị chuẩn bị chu đáo.";
+    type_in(&tab, "body", "plan.body[2].body[1].p", added);
+    let (class, text) = save(&tab, "body");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let now = read("data/plan.yaml");
+    let y: serde_yaml::Value = serde_yaml::from_str(&now).unwrap();
+    assert_eq!(y["plan"]["body"][2]["body"][1]["p"], added);
+    // Exactly one line added, right after section I's numbered list; the rest as it was.
+    let new_lines: Vec<&str> = now.lines().collect();
+    let old_lines: Vec<&str> = moved.lines().collect();
+    assert_eq!(new_lines.len(), old_lines.len() + 1);
+    let at = new_lines
+        .iter()
+        .position(|l| l.contains(added))
+        .expect("the new paragraph's line");
+    assert!(
+        new_lines[at].starts_with("        - p: "),
+        "{}",
+        new_lines[at]
+    );
+    assert!(new_lines[at + 1].starts_with("    - section: HÌNH THỨC"));
+    let mut without = new_lines.clone();
+    without.remove(at);
+    assert_eq!(without, old_lines);
+
+    // The plan prints them.
+    let pdf = p.join("output/ke-hoach.pdf");
+    let start = Instant::now();
+    loop {
+        let text = common::squash(&common::pdf_text(&pdf));
+        if done(&s.state())
+            && text.contains(added)
+            && text.contains("1. Hình thức và địa điểm tổ chức")
+            && text.contains("Ủy ban nhân dân xã xây dựng kế hoạch như sau:")
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the plan never printed the edited blocks"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    run_js(
+        &tab,
+        "document.querySelector('#ws-body [data-path=\"plan.body[2].body[1].p\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "51-body-edited.png");
+    for _ in 0..4 {
+        undo(&tab);
+    }
+    assert_eq!(read("data/plan.yaml"), original);
 }

@@ -258,6 +258,14 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         ),
         ("ws_add", pick("+ Thêm", "+ Add")),
         ("ws_add_row", pick("+ Thêm dòng", "+ Add a row")),
+        ("ws_block_add_p", pick("+ Đoạn văn", "+ Paragraph")),
+        (
+            "ws_block_generated",
+            pick(
+                "lấy từ dữ liệu khác ({what}): sửa ở mục của nó",
+                "made from other data ({what}): edit it in its own section",
+            ),
+        ),
         ("ws_group_add", pick("+ Thêm nhóm", "+ Add a group")),
         ("ws_group_child", pick("+ Nhóm con", "+ Subgroup")),
         ("ws_group_new", pick("Nhóm mới", "New group")),
@@ -697,6 +705,20 @@ pub fn form_labels() -> Vec<(&'static str, &'static str)> {
             ),
         ),
         ("fl_107", pick("Tên gọi", "Label")),
+        (
+            "fl_108",
+            pick(
+                "Nội dung Kế hoạch: phần, đề mục, đoạn văn",
+                "The plan's body: sections, headings, paragraphs",
+            ),
+        ),
+        (
+            "fl_109",
+            pick(
+                "Mỗi khối một ô: phần (I., II.), đề mục (1., 2.), đề mục nhỏ, đoạn văn, các dòng gạch đầu dòng hoặc đánh số; số thứ tự hiện đúng như khi in. Thêm, đổi thứ tự (↑ ↓), xóa từng khối hoặc từng dòng rồi bấm Lưu.",
+                "One box per block: section (I., II.), heading (1., 2.), subheading, paragraph, bulleted or numbered lines; the numbers are shown as they print. Add, move (↑ ↓) or remove a block or a line, then Save.",
+            ),
+        ),
     ]
 }
 

@@ -227,6 +227,17 @@ const FORMS = [
       appendix_title: { l: "fl_077" },
     }),
   },
+  // The plan's body as blocks, edited in place (workspace.js `renderBlocks`); "Dán từ Word"
+  // replaces it whole.
+  {
+    id: "body",
+    file: "data/plan.yaml",
+    root: "plan.body",
+    render: "blocks",
+    title: { l: "fl_108" },
+    help: { l: "fl_109" },
+    fields: {},
+  },
 ];
 
 // The YAML lists shown as tables: the file, the list, its columns in order (other keys the

@@ -266,7 +266,10 @@
     s.save.disabled = false;
     if (s.kind === "table") renderTable(s, f);
     else if (s.spec.render === "signer") await renderSigner(s, f);
-    else if (s.spec.render === "groups" || s.spec.render === "honours") {
+    else if (s.spec.render === "blocks") {
+      if (!f.byPath.has(s.spec.root)) { s.body.append(mk("p", { class: "ws-error" }, W("ws_missing", { path: s.spec.root, file: s.spec.file }))); return; }
+      renderBlocks(s, f);
+    } else if (s.spec.render === "groups" || s.spec.render === "honours") {
       if (!f.byPath.has(s.spec.root)) { s.body.append(mk("p", { class: "ws-error" }, W("ws_missing", { path: s.spec.root, file: s.spec.file }))); return; }
       if (s.spec.render === "groups") renderGroups(s, f);
       else renderHonours(s, f);
@@ -581,6 +584,62 @@
       kids.forEach((c, j) => group(c, depth + 1, j, kids.length, gs));
     };
     group(s.spec.root, 0, 0, 1, null);
+    s.body.append(tree);
+  }
+
+  // ---- the plan's body as blocks, numbered as the plan prints them ----
+  const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+  const GENERATED = ["agenda", "composition", "responsibilities"];
+  function renderBlocks(s, f) {
+    const tree = mk("div", { class: "ws-blocks" });
+    let sections = 0;
+    const text = (path, label, long) => {
+      const n = f.byPath.get(path);
+      return n && n.kind === "scalar" ? field(s, n, { type: long ? "long" : "" }, label) : null;
+    };
+    // The lines of a `list:` or `numbered:` block, each with its own ↑ ↓ ✕, and a line added.
+    const lines = (path, numbered, depth) => {
+      const kids = f.children.get(path) || [];
+      const box_ = mk("div", { class: "ws-block-lines" });
+      kids.forEach((c, k) => box_.append(mk("div", { class: "ws-block-line", "data-path": c, style: `margin-left: ${depth * 1.5}em` },
+        mk("span", { class: "ws-num" }, numbered ? `${k + 1}.` : "-"), text(c, "", true), itemOps(s, path, k, kids.length, c))));
+      box_.append(mk("button", { type: "button", class: "ws-add ws-add-line", onclick: () => commit(s, [{ op: "insert", list: path, index: kids.length, item: "" }]) }, L.ws_add));
+      return box_;
+    };
+    const body = (path, depth) => {
+      const kids = f.children.get(path) || [];
+      let headings = 0;
+      kids.forEach((c, i) => {
+        const n = f.byPath.get(c);
+        const has = (k) => f.byPath.has(`${c}.${k}`);
+        const row = mk("div", { class: "ws-block", "data-path": c, style: `margin-left: ${depth * 1.5}em` });
+        const ops = itemOps(s, path, i, kids.length, c);
+        let inner = null;
+        if (n.kind !== "map") row.append(text(c, "", true) || mk("code", {}, c));
+        else if (has("section")) {
+          row.classList.add("ws-block-section");
+          row.append(mk("span", { class: "ws-num" }, `${ROMAN[sections++] || "?"}.`), text(`${c}.section`, ""));
+          if (f.byPath.get(`${c}.body`)) inner = `${c}.body`;
+        } else if (has("heading")) {
+          row.classList.add("ws-block-heading");
+          row.append(mk("span", { class: "ws-num" }, `${++headings}.`), text(`${c}.heading`, ""));
+          if (f.byPath.get(`${c}.body`)) inner = `${c}.body`;
+        } else if (has("subheading")) row.append(text(`${c}.subheading`, "", true));
+        else if (has("p")) row.append(text(`${c}.p`, "", true));
+        else if (has("list") && f.byPath.get(`${c}.list`).kind === "seq") row.append(lines(`${c}.list`, false, 0));
+        else if (has("numbered") && f.byPath.get(`${c}.numbered`).kind === "seq") row.append(lines(`${c}.numbered`, true, 0));
+        else {
+          const what = (f.children.get(c) || []).map(lastKey).join(", ");
+          row.append(mk("span", { class: "ws-block-generated" }, W("ws_block_generated", { what: GENERATED.includes(what) ? what : what || "?" })));
+        }
+        row.append(ops);
+        tree.append(row);
+        if (inner) body(inner, depth + 1);
+      });
+      tree.append(mk("button", { type: "button", class: "ws-add ws-add-block", "data-list": path, style: `margin-left: ${depth * 1.5}em`,
+        onclick: () => commit(s, [{ op: "insert", list: path, index: kids.length, item: [["p", ""]] }]) }, L.ws_block_add_p));
+    };
+    body(s.spec.root, 0);
     s.body.append(tree);
   }
 
