@@ -257,15 +257,17 @@ fn malformed_and_oversized_bodies_change_nothing() {
         "/api/read",
         "/api/undo",
         "/api/files",
+        "/api/check",
         "/api/upload?file=data/delegates.xlsx",
         "/api/upload?file=data/honorees.xls",
+        "/api/sheet?name=danh-sach.xlsx",
     ];
     // Oversized: more than a megabyte of JSON, more than 20 MiB of spreadsheet.
     let big_json = format!(
         "{{\"file\": \"data/plan.yaml\", \"version\": \"{}\", \"ops\": []}}",
         "x".repeat(1 << 20)
     );
-    for e in &endpoints[..4] {
+    for e in &endpoints[..5] {
         let (status, _) = s.post(e, big_json.as_bytes());
         assert_eq!(status, 413, "{e}");
     }
@@ -1033,6 +1035,27 @@ fn an_xlsx_dropped_in_replaces_the_list_and_its_problems_show_at_their_cells() {
             "const b = Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0)); const dt = new DataTransfer(); dt.items.add(new File([b], 'delegates.xlsx')); document.getElementById('sheet-drop').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));"
         ),
     );
+    // The list has a file now: the page asks before replacing it, the list told by the
+    // header row already chosen.
+    let asked = wait_js(
+        &tab,
+        "the question",
+        "(() => { const c = document.getElementById('sheet-choice'); const r = c.querySelector('input:checked'); return !c.hidden && r && [r.value, c.textContent]; })()",
+    );
+    assert_eq!(asked[0], "delegates");
+    assert!(
+        asked[1]
+            .as_str()
+            .unwrap()
+            .contains("sẽ thay data/delegates.xlsx"),
+        "{asked}"
+    );
+    assert_eq!(
+        std::fs::read(s.project().join("data/delegates.xlsx")).unwrap(),
+        old,
+        "nothing replaced before the clerk confirms"
+    );
+    run_js(&tab, "document.getElementById('sheet-confirm').click();");
     let problem = wait_js(
         &tab,
         "the problem at its cell",
@@ -1804,4 +1827,162 @@ fn the_plans_blocks_are_edited_in_place() {
         undo(&tab);
     }
     assert_eq!(read("data/plan.yaml"), original);
+}
+
+/// Drops `bytes` as a file named `name` on the spreadsheet box, as a browser does.
+fn drop_file(tab: &headless_chrome::Tab, bytes: &[u8], name: &str) {
+    const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut b64 = String::new();
+    for c in bytes.chunks(3) {
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
+        for k in 0..4 {
+            if k <= c.len() {
+                b64.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                b64.push('=');
+            }
+        }
+    }
+    run_js(
+        tab,
+        &format!(
+            "const b = Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0)); const dt = new DataTransfer(); dt.items.add(new File([b], {})); document.getElementById('sheet-drop').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));",
+            serde_json::to_string(name).unwrap()
+        ),
+    );
+}
+
+/// A list dropped under the office's own file name is saved under the name the loader reads
+/// (`data/delegates.xlsx`), the list told by its header row; the page asks before it replaces
+/// the list's YAML file, which the backup keeps and one undo brings back.
+#[test]
+fn a_dropped_list_is_saved_under_the_name_the_loader_reads() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let before = sources(&p);
+    let yaml_list = std::fs::read(p.join("data/delegates.yaml")).unwrap();
+    // Which list, from the header row (nothing written).
+    for (example, name, want) in [
+        ("delegates.xlsx", "DS thang 8.xlsx", "delegates"),
+        ("honorees.xlsx", "bang 1.xlsx", "honorees"),
+        ("delegates.csv", "bang 2.csv", "delegates"),
+        ("honorees.csv", "bang 3.csv", "honorees"),
+    ] {
+        let bytes = std::fs::read(common::repo().join("data/examples").join(example)).unwrap();
+        let (status, answer) = s.post(&format!("/api/sheet?name={}", percent(name)), &bytes);
+        assert_eq!(status, 200, "{example}: {answer}");
+        assert_eq!(answer["guess"], want, "{example}: {answer}");
+    }
+    let (status, answer) = s.post("/api/sheet?name=ghi-chu.csv", b"Ngay,Viec\n1,2\n");
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["guess"], Value::Null, "no list's header: {answer}");
+    assert_eq!(
+        answer["lists"],
+        json!([
+            {"list": "delegates", "file": "data/delegates.csv", "existing": ["data/delegates.yaml"]},
+            {"list": "honorees", "file": "data/honorees.csv", "existing": ["data/honorees.yaml"]},
+        ])
+    );
+    // Saved without naming what it replaces: refused; under a name no list has: refused.
+    let new = delegates_xlsx_with_a_wrong_group();
+    let (status, answer) = s.post("/api/upload?file=data/delegates.xlsx", &new);
+    assert_eq!(status, 409, "{answer}");
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap()
+            .contains("data/delegates.yaml")
+    );
+    let (status, answer) = s.post(
+        "/api/upload?file=data/DS.xlsx&replace=data/delegates.yaml",
+        &new,
+    );
+    assert_eq!(status, 400, "{answer}");
+    assert_eq!(sources(&p), before, "nothing written");
+
+    // In the page.
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    run_js(&tab, "document.getElementById('ws-sheets').open = true;");
+    drop_file(&tab, &new, "Danh sách đại biểu tháng 8.xlsx");
+    let asked = wait_js(
+        &tab,
+        "the question",
+        "(() => { const c = document.getElementById('sheet-choice'); const r = c.querySelector('input:checked'); return !c.hidden && r && [r.value, c.textContent]; })()",
+    );
+    assert_eq!(asked[0], "delegates");
+    let asked = asked[1].as_str().unwrap();
+    assert!(
+        asked.contains("data/delegates.xlsx") && asked.contains("sẽ thay data/delegates.yaml"),
+        "{asked}"
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-sheets').scrollIntoView();",
+    );
+    shot(&tab, "60-sheet-asked.png");
+    assert_eq!(
+        sources(&p),
+        before,
+        "nothing written before the clerk confirms"
+    );
+    run_js(&tab, "document.getElementById('sheet-confirm').click();");
+    let problem = wait_js(
+        &tab,
+        "the problem at its cell",
+        "(() => { const li = [...document.querySelectorAll('#errors li')].find(l => l.dataset.file === 'data/delegates.xlsx'); return li && li.textContent; })()",
+    );
+    assert!(
+        problem
+            .as_str()
+            .unwrap()
+            .contains("data/delegates.xlsx, dòng 4, cột E"),
+        "{problem}"
+    );
+    assert_eq!(std::fs::read(p.join("data/delegates.xlsx")).unwrap(), new);
+    assert!(
+        !p.join("data/delegates.yaml").exists(),
+        "the YAML list replaced"
+    );
+    let backup = std::fs::read_dir(&p)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("data.bak-"))
+        .expect("a backup");
+    assert_eq!(
+        std::fs::read(backup.path().join("delegates.yaml")).unwrap(),
+        yaml_list
+    );
+    let said = js(
+        &tab,
+        "document.querySelector('#ws-sheets .ws-msg').textContent",
+    );
+    assert!(
+        said.as_str()
+            .unwrap()
+            .contains("Danh sách đại biểu tháng 8.xlsx thành data/delegates.xlsx"),
+        "{said}"
+    );
+    wait_js(
+        &tab,
+        "the list's row",
+        "document.querySelector('.ws-sheet[data-file=\"data/delegates.xlsx\"] .ws-bad')",
+    );
+    shot(&tab, "61-sheet-saved-as-delegates.png");
+    // One undo: the YAML list back byte for byte, the spreadsheet gone.
+    undo(&tab);
+    assert_eq!(
+        std::fs::read(p.join("data/delegates.yaml")).unwrap(),
+        yaml_list
+    );
+    assert!(!p.join("data/delegates.xlsx").exists());
 }

@@ -221,6 +221,8 @@ message!(write_edit_failed(rel: &str, e: &dyn std::fmt::Display) vi "Không sử
 message!(write_conflict(rel: &str) vi "{rel} vừa được sửa ở nơi khác (trình soạn thảo khác?) sau khi trang đọc nó: chưa lưu, để không ghi đè. Trang đã đọc lại tệp; hãy nhập lại thay đổi." en "{rel} was changed elsewhere (another editor?) after the page read it: not saved, so as not to overwrite it. The page has read the file again; enter the change again.");
 message!(write_nothing_to_undo() vi "Không còn thay đổi nào để hoàn tác" en "Nothing left to undo");
 message!(write_not_raw(value: &str) vi "“{value}” không phải số, ngày (2025-08-22) hay true/false" en "“{value}” is not a number, a date (2025-08-22) or true/false");
+message!(write_sheet_not_list(rel: &str, names: &str) vi "{rel}: chỉ lưu được danh sách dưới tên vinhdanh đọc ({names}, hoặc .xls, .ods, .csv)" en "{rel}: a list is saved only under the names vinhdanh reads ({names}, or .xls, .ods, .csv)");
+message!(write_sheet_replaces(rel: &str, files: &str) vi "Chưa lưu {rel}: danh sách này đang có {files}; trang phải hỏi trước khi thay. Thả lại tệp và xác nhận." en "{rel} not saved: this list has {files} now; the page must ask before replacing it. Drop the file again and confirm.");
 message!(write_not_sheet(rel: &str) vi "{rel} không phải tệp Excel/CSV đúng như phần mở rộng của nó" en "{rel} is not the Excel/CSV file its extension says");
 message!(write_not_block_list(at: &str) vi "{at} không phải một danh sách viết theo khối (mỗi mục một dòng “- …”), hoặc nội dung mới không ghi được thành YAML đúng; tệp giữ nguyên" en "{at} is not a block list (one “- …” line per item), or the new content could not be written as valid YAML; the file is unchanged");
 message!(write_not_sheet_read(rel: &str, e: &dyn std::fmt::Display) vi "Không đọc được {rel}: {e}" en "Could not read {rel}: {e}");
@@ -259,6 +261,52 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         ("ws_add", pick("+ Thêm", "+ Add")),
         ("ws_add_row", pick("+ Thêm dòng", "+ Add a row")),
         ("ws_block_add_p", pick("+ Đoạn văn", "+ Paragraph")),
+        ("ws_cancel", pick("Thôi", "Cancel")),
+        (
+            "ws_sheet_as_delegates",
+            pick("Danh sách đại biểu", "Delegate list"),
+        ),
+        (
+            "ws_sheet_as_honorees",
+            pick("Danh sách khen thưởng", "Honoree list"),
+        ),
+        (
+            "ws_sheet_which",
+            pick(
+                "Tệp {name} là danh sách nào? (dòng tiêu đề không cho biết)",
+                "Which list is {name}? (its header row does not say)",
+            ),
+        ),
+        (
+            "ws_sheet_which_guess",
+            pick(
+                "Tệp {name}: theo dòng tiêu đề, đây là danh sách đã chọn dưới đây. Kiểm tra rồi bấm Lưu.",
+                "{name}: by its header row, this is the list chosen below. Check, then Save.",
+            ),
+        ),
+        (
+            "ws_sheet_replaces",
+            pick(
+                "sẽ thay {files} (bản cũ giữ trong bản sao lưu data.bak-…; hoàn tác được)",
+                "replaces {files} (the old one kept in the data.bak-… backup; can be undone)",
+            ),
+        ),
+        ("ws_sheet_confirm", pick("Lưu danh sách", "Save the list")),
+        ("ws_sheet_cancelled", pick("Chưa lưu gì.", "Nothing saved.")),
+        (
+            "ws_sheet_saved_as",
+            pick(
+                "Đã lưu {name} thành {file}. Văn bản đang dựng lại…",
+                "Saved {name} as {file}. Rebuilding the documents…",
+            ),
+        ),
+        (
+            "ws_sheet_saved_guessed",
+            pick(
+                "Đã lưu {name} thành {file} (nhận ra từ dòng tiêu đề). Văn bản đang dựng lại…",
+                "Saved {name} as {file} (told by its header row). Rebuilding the documents…",
+            ),
+        ),
         (
             "ws_block_generated",
             pick(
@@ -390,8 +438,8 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         (
             "ws_sheets_help",
             pick(
-                "vinhdanh không bao giờ ghi vào tệp Excel/CSV của văn phòng. Sửa trong Excel rồi thả bản mới vào đây: tệp được lưu vào data/ (bản cũ nằm trong bản sao lưu data.bak-…) và được kiểm tra ngay; lỗi hiện ở khung “Vấn đề” với dòng, cột của ô.",
-                "vinhdanh never writes the office's Excel/CSV files. Edit in Excel, then drop the new version here: it is saved into data/ (the old one stays in the data.bak-… backup) and checked at once; the problems show under “Problems” with the cell's row and column.",
+                "vinhdanh không bao giờ ghi vào tệp Excel/CSV của văn phòng. Sửa trong Excel rồi thả bản mới vào đây, tên tệp là gì cũng được: trang nhận ra từ dòng tiêu đề đây là danh sách đại biểu hay khen thưởng (hoặc hỏi), lưu thành data/delegates.xlsx hoặc data/honorees.xlsx (bản cũ nằm trong bản sao lưu data.bak-…; trang hỏi trước khi thay) và kiểm tra ngay; lỗi hiện ở khung “Vấn đề” với dòng, cột của ô.",
+                "vinhdanh never writes the office's Excel/CSV files. Edit in Excel, then drop the new version here, whatever its name: the page tells from its header row whether it is the delegate or the honoree list (or asks), saves it as data/delegates.xlsx or data/honorees.xlsx (the old one stays in the data.bak-… backup; the page asks before replacing it) and checks it at once; the problems show under “Problems” with the cell's row and column.",
             ),
         ),
         (
@@ -415,10 +463,6 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
                 "Chưa có danh sách Excel/CSV nào trong data/.",
                 "No Excel/CSV list in data/ yet.",
             ),
-        ),
-        (
-            "ws_sheet_saved",
-            pick("Đã lưu {file}; đang kiểm tra…", "Saved {file}; checking…"),
         ),
         (
             "ws_missing",

@@ -38,6 +38,8 @@ const UNDO_DEPTH: usize = 50;
 /// The file types a data file may have, as the page may read, edit or drop them.
 pub const YAML: &[&str] = &["yaml", "yml"];
 pub const SHEETS: &[&str] = &["xlsx", "xls", "ods", "csv"];
+/// The lists a spreadsheet dropped on the page can be: the names the loader reads them under.
+pub const LISTS: &[&str] = &["delegates", "honorees"];
 
 /// Why a write was refused; the page shows the message. Nothing was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,14 +150,20 @@ pub struct Node {
 /// A save that can be undone: the file's bytes before and after.
 struct Saved {
     rel: String,
+    /// Empty: the save made the file.
     before: Vec<u8>,
+    /// Empty: the save took the file away (a list replaced by a spreadsheet of another type).
     after: Vec<u8>,
+    /// Saves of one request share it and are undone together.
+    group: u64,
 }
 
 #[derive(Default)]
 struct Session {
     backup: Option<PathBuf>,
     undo: Vec<Saved>,
+    /// The group of the request being saved ([`Saved::group`]).
+    group: u64,
 }
 
 /// The writable side of a project folder, for one `serve` session.
@@ -339,6 +347,7 @@ impl Workspace {
                 lines: Vec::new(),
             });
         }
+        session.group += 1;
         let backup = self.save(&mut session, &path, rel, bytes, after.clone())?;
         lines.sort_unstable();
         lines.dedup();
@@ -431,9 +440,12 @@ impl Workspace {
         Ok(found)
     }
 
-    /// Puts a new version of a spreadsheet in `data/` (a new file, or over the old one, which
-    /// the session's backup keeps).
-    pub fn upload(&self, rel: &str, bytes: &[u8]) -> Result<Written, Refusal> {
+    /// Puts a spreadsheet dropped on the page in `data/` as the list `rel` names
+    /// (`data/delegates.xlsx`, `data/honorees.csv`: the names the loader reads), in place of
+    /// the files that list has now, which must be exactly `replace` (what the page showed the
+    /// clerk and the clerk confirmed): nothing is overwritten or taken away unasked. The files
+    /// replaced stay in the session's backup; one undo puts them all back.
+    pub fn upload(&self, rel: &str, bytes: &[u8], replace: &[String]) -> Result<Written, Refusal> {
         if bytes.len() > MAX_UPLOAD {
             return Err(Refusal::TooLarge);
         }
@@ -441,13 +453,51 @@ impl Workspace {
         if !looks_like(rel, bytes) {
             return Err(Refusal::Bad(msg::write_not_sheet(rel)));
         }
+        let stem = rel
+            .strip_prefix("data/")
+            .and_then(|n| n.rsplit_once('.'))
+            .map(|(stem, _)| stem)
+            .unwrap_or_default();
+        if !LISTS.contains(&stem) {
+            return Err(Refusal::Bad(msg::write_sheet_not_list(
+                rel,
+                &LISTS
+                    .iter()
+                    .map(|l| format!("data/{l}.xlsx"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )));
+        }
         let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        let existing = self.list_files(stem);
+        let mut asked: Vec<String> = replace.to_vec();
+        asked.sort();
+        asked.dedup();
+        if asked != existing {
+            return Err(Refusal::Conflict(msg::write_sheet_replaces(
+                rel,
+                &existing.join(", "),
+            )));
+        }
+        session.group += 1;
         let before = if path.exists() {
             std::fs::read(&path).map_err(|e| Refusal::Failed(e.to_string()))?
         } else {
             Vec::new()
         };
         let backup = self.save(&mut session, &path, rel, before, bytes.to_vec())?;
+        for other in existing.iter().filter(|o| *o != rel) {
+            let other_path = self.resolve(other, &[YAML, SHEETS].concat())?;
+            let before = std::fs::read(&other_path).map_err(|e| Refusal::Failed(e.to_string()))?;
+            std::fs::remove_file(&other_path).map_err(|e| Refusal::Failed(e.to_string()))?;
+            let group = session.group;
+            session.undo.push(Saved {
+                rel: other.clone(),
+                before,
+                after: Vec::new(),
+                group,
+            });
+        }
         Ok(Written {
             file: rel.to_string(),
             version: version(bytes),
@@ -456,10 +506,82 @@ impl Workspace {
         })
     }
 
+    /// The files the list `stem` (`delegates`) has now in `data/`, sorted: its YAML file and
+    /// its spreadsheets (two of them are an error of the loader's).
+    pub fn list_files(&self, stem: &str) -> Vec<String> {
+        let mut out: Vec<String> = YAML[..1]
+            .iter()
+            .chain(SHEETS)
+            .map(|ext| format!("data/{stem}.{ext}"))
+            .filter(|rel| {
+                self.resolve(rel, &[YAML, SHEETS].concat())
+                    .is_ok_and(|p| p.is_file())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Which list a dropped spreadsheet is, from its header row: the loader's own readers of
+    /// each list are tried on it, and the one of the two that reads it is the guess; when both
+    /// or neither do, the file's name decides, else there is no guess and the page asks.
+    pub fn sheet_guess(&self, name: &str, bytes: &[u8]) -> Result<Option<&'static str>, Refusal> {
+        if bytes.len() > MAX_UPLOAD {
+            return Err(Refusal::TooLarge);
+        }
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .filter(|e| SHEETS.contains(&e.as_str()))
+            .ok_or_else(|| Refusal::Bad(msg::write_bad_type(name, &SHEETS.join(", "))))?;
+        if !looks_like(name, bytes) {
+            return Err(Refusal::Bad(msg::write_not_sheet(name)));
+        }
+        let dir = tempfile::tempdir().map_err(|e| Refusal::Failed(e.to_string()))?;
+        let path = dir.path().join(format!("list.{ext}"));
+        std::fs::write(&path, bytes).map_err(|e| Refusal::Failed(e.to_string()))?;
+        let rel = format!("data/{name}");
+        let delegates = vinhdanh_load::tables::delegates(&path, &rel).is_ok();
+        let honorees = vinhdanh_load::tables::honorees(&path, &rel).is_ok();
+        Ok(match (delegates, honorees) {
+            (true, false) => Some("delegates"),
+            (false, true) => Some("honorees"),
+            _ => {
+                let folded = crate::text::fold(name);
+                if folded.contains("dai bieu") || folded.contains("delegate") {
+                    Some("delegates")
+                } else if folded.contains("khen") || folded.contains("honoree") {
+                    Some("honorees")
+                } else {
+                    None
+                }
+            }
+        })
+    }
+
     /// Undoes the last save not undone yet: its file gets its bytes before that save back.
     /// Refused when the file changed on disk since that save.
     pub fn undo(&self) -> Result<Written, Refusal> {
         let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(group) = session.undo.last().map(|s| s.group) else {
+            return Err(Refusal::Bad(msg::write_nothing_to_undo()));
+        };
+        // Every file of the request first checked, so none is undone when one is in conflict.
+        for saved in session.undo.iter().rev().take_while(|s| s.group == group) {
+            let path = self.resolve(&saved.rel, &[YAML, SHEETS].concat())?;
+            if std::fs::read(&path).unwrap_or_default() != saved.after {
+                return Err(Refusal::Conflict(msg::write_conflict(&saved.rel)));
+            }
+        }
+        let mut first = None;
+        while session.undo.last().is_some_and(|s| s.group == group) {
+            let w = Self::undo_one(self, &mut session)?;
+            first = Some(w);
+        }
+        first.ok_or_else(|| Refusal::Bad(msg::write_nothing_to_undo()))
+    }
+
+    fn undo_one(&self, session: &mut Session) -> Result<Written, Refusal> {
         let Some(last) = session.undo.last() else {
             return Err(Refusal::Bad(msg::write_nothing_to_undo()));
         };
@@ -518,10 +640,12 @@ impl Workspace {
         }
         crate::engine::write::atomic_write(path, &after)
             .map_err(|e| Refusal::Failed(e.to_string()))?;
+        let group = session.group;
         session.undo.push(Saved {
             rel: rel.to_string(),
             before,
             after,
+            group,
         });
         if session.undo.len() > UNDO_DEPTH {
             session.undo.remove(0);

@@ -153,15 +153,57 @@
       a.click();
       a.remove();
     }
+    // A dropped file becomes the list it is (the server reads its header row with the
+    // loader's readers): saved under the name the loader reads, `data/delegates.xlsx` or
+    // `data/honorees.xlsx`. The page asks first when it cannot tell which list it is, or when
+    // the list has files now that the new one would replace (never overwritten unasked).
+    const choice = mk("div", { id: "sheet-choice", class: "ws-sheet-choice", hidden: true });
+    det.querySelector(".ws-body").append(choice);
     async function upload(f) {
       const name = f.name.normalize("NFC");
       det.dataset.saving = "1";
       const bytes = await f.arrayBuffer();
-      const r = await api(`/api/upload?file=${encodeURIComponent("data/" + name)}`, bytes, true);
+      const r = await api(`/api/sheet?name=${encodeURIComponent(name)}`, bytes, true);
+      if (r.status !== 200) {
+        msg.textContent = r.error || String(r.status);
+        msg.className = "ws-msg error";
+        delete det.dataset.saving;
+        return;
+      }
+      const pick = r.lists.find((l) => l.list === r.guess);
+      if (pick && pick.existing.length === 0) return save(bytes, pick, name, true);
+      ask(bytes, r, name);
+    }
+    function ask(bytes, r, name) {
+      const radios = r.lists.map((l) => {
+        const input = mk("input", { type: "radio", name: "sheet-list", value: l.list, checked: l.list === r.guess });
+        const replaces = l.existing.length ? mk("small", { class: "ws-help" }, W("ws_sheet_replaces", { files: l.existing.join(", ") })) : null;
+        return mk("label", { class: "ws-sheet-option", "data-list": l.list }, input, " ", L[`ws_sheet_as_${l.list}`], " → ", mk("code", {}, l.file), replaces);
+      });
+      const ok = mk("button", { type: "button", id: "sheet-confirm", class: "ws-save" }, L.ws_sheet_confirm);
+      const no = mk("button", { type: "button", id: "sheet-cancel" }, L.ws_cancel);
+      choice.replaceChildren(mk("p", {}, W(r.guess ? "ws_sheet_which_guess" : "ws_sheet_which", { name })), ...radios, mk("div", { class: "ws-actions" }, ok, no));
+      choice.hidden = false;
+      delete det.dataset.saving;
+      ok.addEventListener("click", () => {
+        const sel = choice.querySelector("input[name=sheet-list]:checked");
+        if (!sel) return;
+        choice.hidden = true;
+        save(bytes, r.lists.find((l) => l.list === sel.value), name, false);
+      });
+      no.addEventListener("click", () => { choice.hidden = true; choice.replaceChildren(); msg.textContent = L.ws_sheet_cancelled; msg.className = "ws-msg"; });
+    }
+    async function save(bytes, list, name, guessed) {
+      det.dataset.saving = "1";
+      const q = [`file=${encodeURIComponent(list.file)}`, ...list.existing.map((e) => `replace=${encodeURIComponent(e)}`)].join("&");
+      const r = await api(`/api/upload?${q}`, bytes, true);
       if (r.status === 200) {
-        msg.textContent = W("ws_sheet_saved", { file: r.file });
+        msg.textContent = W(guessed ? "ws_sheet_saved_guessed" : "ws_sheet_saved_as", { name, file: r.file });
         msg.className = "ws-msg ok";
         say(r.backup ? `${msg.textContent} ${W("ws_backup", { dir: r.backup })}` : msg.textContent, "ok");
+        choice.replaceChildren();
+        // The table over the YAML list it replaced says so now.
+        for (const o of sections) if (o.kind === "table" && o.det.open) await render(o, true);
       } else {
         msg.textContent = r.error || String(r.status);
         msg.className = "ws-msg error";
