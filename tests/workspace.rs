@@ -1986,3 +1986,76 @@ fn a_dropped_list_is_saved_under_the_name_the_loader_reads() {
     );
     assert!(!p.join("data/delegates.xlsx").exists());
 }
+
+/// A value flagged as the sample's that is right as it is (a national law every commune
+/// cites): "Đúng, giữ giá trị này" on its warning writes `# đã kiểm tra` at the end of its
+/// line, nothing else of the file changes, and the warning goes with the rebuild.
+#[test]
+fn a_sample_value_is_confirmed_from_the_page() {
+    let Some(chrome) = chromium() else { return };
+    // Another commune: the sample's values left in its files are flagged.
+    let s = Serve::start_setup(&[], |p| {
+        let plan = p.join("data/plan.yaml");
+        let text = std::fs::read_to_string(&plan).unwrap();
+        std::fs::write(&plan, text.replace("Thượng Hồng", "Tân Phú")).unwrap();
+    });
+    let p = s.project();
+    let original = std::fs::read_to_string(p.join("data/decision.yaml")).unwrap();
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    let flagged = wait_js(
+        &tab,
+        "a sample value of the decision with its button",
+        "(() => { const li = [...document.querySelectorAll('#warnings li[data-code=\"sample-value\"]')].find(l => l.dataset.file === 'data/decision.yaml' && l.dataset.field.startsWith('bases[')); return li && li.querySelector('.confirm-sample') && [li.dataset.field, li.dataset.line]; })()",
+    );
+    let field = flagged[0].as_str().unwrap().to_string();
+    let line: usize = flagged[1].as_str().unwrap().parse().unwrap();
+    run_js(
+        &tab,
+        &format!(
+            "const li = [...document.querySelectorAll('#warnings li[data-code=\"sample-value\"]')].find(l => l.dataset.file === 'data/decision.yaml' && l.dataset.field === '{field}'); li.scrollIntoView({{block: 'center'}});"
+        ),
+    );
+    shot(&tab, "70-sample-value-flagged.png");
+    run_js(
+        &tab,
+        &format!(
+            "[...document.querySelectorAll('#warnings li[data-code=\"sample-value\"]')].find(l => l.dataset.file === 'data/decision.yaml' && l.dataset.field === '{field}').querySelector('.confirm-sample').click();"
+        ),
+    );
+    // Exactly that line gets the mark.
+    let want: String = original
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 == line {
+                format!("{}   # đã kiểm tra\n", l.trim_end_matches('\n'))
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let start = Instant::now();
+    while std::fs::read_to_string(p.join("data/decision.yaml")).unwrap() == original {
+        assert!(start.elapsed() < Duration::from_secs(30), "never saved");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read_to_string(p.join("data/decision.yaml")).unwrap(),
+        want
+    );
+    wait_js(
+        &tab,
+        "the warning gone",
+        &format!(
+            "document.body.dataset.busy === '0' && ![...document.querySelectorAll('#warnings li')].some(l => l.dataset.file === 'data/decision.yaml' && l.dataset.field === '{field}')"
+        ),
+    );
+    shot(&tab, "71-sample-value-confirmed.png");
+    undo(&tab);
+    assert_eq!(
+        std::fs::read_to_string(p.join("data/decision.yaml")).unwrap(),
+        original
+    );
+}

@@ -223,6 +223,7 @@ message!(write_nothing_to_undo() vi "Không còn thay đổi nào để hoàn t�
 message!(write_not_raw(value: &str) vi "“{value}” không phải số, ngày (2025-08-22) hay true/false" en "“{value}” is not a number, a date (2025-08-22) or true/false");
 message!(write_sheet_not_list(rel: &str, names: &str) vi "{rel}: chỉ lưu được danh sách dưới tên vinhdanh đọc ({names}, hoặc .xls, .ods, .csv)" en "{rel}: a list is saved only under the names vinhdanh reads ({names}, or .xls, .ods, .csv)");
 message!(write_sheet_replaces(rel: &str, files: &str) vi "Chưa lưu {rel}: danh sách này đang có {files}; trang phải hỏi trước khi thay. Thả lại tệp và xác nhận." en "{rel} not saved: this list has {files} now; the page must ask before replacing it. Drop the file again and confirm.");
+message!(write_confirm_failed(at: &str) vi "Không ghi được “# đã kiểm tra” sau giá trị {at}: giá trị phải nằm trọn trên một dòng" en "Could not write “# đã kiểm tra” after the value {at}: the value must be on one line");
 message!(write_not_sheet(rel: &str) vi "{rel} không phải tệp Excel/CSV đúng như phần mở rộng của nó" en "{rel} is not the Excel/CSV file its extension says");
 message!(write_not_block_list(at: &str) vi "{at} không phải một danh sách viết theo khối (mỗi mục một dòng “- …”), hoặc nội dung mới không ghi được thành YAML đúng; tệp giữ nguyên" en "{at} is not a block list (one “- …” line per item), or the new content could not be written as valid YAML; the file is unchanged");
 message!(write_not_sheet_read(rel: &str, e: &dyn std::fmt::Display) vi "Không đọc được {rel}: {e}" en "Could not read {rel}: {e}");
@@ -262,6 +263,10 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         ("ws_add_row", pick("+ Thêm dòng", "+ Add a row")),
         ("ws_block_add_p", pick("+ Đoạn văn", "+ Paragraph")),
         ("ws_cancel", pick("Thôi", "Cancel")),
+        (
+            "ws_confirm_sample",
+            pick("Đúng, giữ giá trị này", "Right, keep this value"),
+        ),
         (
             "ws_sheet_as_delegates",
             pick("Danh sách đại biểu", "Delegate list"),

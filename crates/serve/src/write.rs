@@ -112,6 +112,10 @@ pub enum Op {
         at: String,
         value: serde_json::Value,
     },
+    /// The line of the value at `at` gets the comment `# đã kiểm tra` at its end (after a
+    /// comment it has): the clerk confirms a value the rules flag as the sample's is right
+    /// (`rules::samples` reads the mark). Only the comment is added.
+    Confirm { at: String },
     /// The block list at `at` is replaced as a whole by `items` (the plan's body pasted from
     /// Word, confirmed by the clerk): its lines are written anew, at its indentation.
     Replace {
@@ -389,7 +393,7 @@ impl Workspace {
                     }
                 }
                 Op::Move { list, .. } => list.clone(),
-                Op::Remove { .. } => String::new(),
+                Op::Remove { .. } | Op::Confirm { .. } => String::new(),
             };
             match apply(&mut editor, op) {
                 Ok(_) if !at.is_empty() => targets.push(at),
@@ -687,6 +691,7 @@ fn apply(editor: &mut Editor, op: &Op) -> Result<vinhdanh_yaml::Change, String> 
         Op::Remove { at } => editor.remove(at),
         Op::Put { at, value } => editor.put(at, &put_value(value, 0)?),
         Op::Replace { at, items } => return replace_list(editor, at, items),
+        Op::Confirm { at } => return confirm(editor, at),
     };
     r.map_err(|e| e.to_string())
 }
@@ -779,6 +784,59 @@ fn set_raw(editor: &mut Editor, at: &str, value: &str) -> Result<vinhdanh_yaml::
     let line = span.line;
     let mut fresh = Editor::new(&new).map_err(|e| e.to_string())?;
     std::mem::swap(editor, &mut fresh);
+    Ok(vinhdanh_yaml::Change {
+        before: line..line + 1,
+        after: line..line + 1,
+    })
+}
+
+/// The mark `rules::samples` reads as "checked, keep this value".
+pub const CONFIRMED: &str = "đã kiểm tra";
+
+/// Adds `# đã kiểm tra` at the end of the line of the one-line value at `at` (after its own
+/// comment, if it has one), unless the line says so already; every value reads back the same.
+fn confirm(editor: &mut Editor, at: &str) -> Result<vinhdanh_yaml::Change, String> {
+    let index = editor.index();
+    let span = index
+        .value(at)
+        .ok_or_else(|| msg::write_confirm_failed(at))?;
+    let text = editor.text();
+    let line_end = text[span.start..]
+        .find('\n')
+        .map_or(text.len(), |i| span.start + i);
+    let line_end = if text[..line_end].ends_with('\r') {
+        line_end - 1
+    } else {
+        line_end
+    };
+    // A value on more than one line has no end of line to carry the mark.
+    if span.end > line_end || !matches!(index.kind(at), Some(Kind::Scalar { .. })) {
+        return Err(msg::write_confirm_failed(at));
+    }
+    // What follows the value on its line: a flow collection's end, a comment.
+    let rest = text[span.end..line_end].trim();
+    let line = span.line;
+    if vinhdanh_core::text::fold(rest).contains("da kiem tra") {
+        return Ok(vinhdanh_yaml::Change {
+            before: line..line + 1,
+            after: line..line + 1,
+        });
+    }
+    let mark = if !rest.contains('#') {
+        format!("   # {CONFIRMED}")
+    } else {
+        format!(" · {CONFIRMED}")
+    };
+    let new = [&text[..line_end], mark.as_str(), &text[line_end..]].concat();
+    let fresh = Editor::new(&new).map_err(|e| e.to_string())?;
+    let same = fresh.index().values().count() == index.values().count()
+        && index.values().all(|(p, _, k)| {
+            fresh.index().kind(p) == Some(k) && fresh.index().scalar(p) == index.scalar(p)
+        });
+    if !same {
+        return Err(msg::write_confirm_failed(at));
+    }
+    *editor = fresh;
     Ok(vinhdanh_yaml::Change {
         before: line..line + 1,
         after: line..line + 1,
@@ -1208,6 +1266,39 @@ mod tests {
                 .any(|e| e.file_name().to_string_lossy().starts_with("data.bak")),
             "no backup made"
         );
+    }
+
+    /// The confirming comment goes at the end of the value's line, after a comment it has,
+    /// once; a value over several lines is refused, the file unchanged.
+    #[test]
+    fn a_sample_value_is_confirmed_by_a_comment_at_the_end_of_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        let file = dir.path().join("data/decision.yaml");
+        std::fs::write(
+            &file,
+            "bases:\r\n  - Căn cứ Luật Thi đua, Khen thưởng;\r\n  - 'Căn cứ # 2'  # cũ\r\naward: {collective: 1404000}\r\nlong: \"a\r\n  b\"\r\n",
+        )
+        .unwrap();
+        let ws = Workspace::new(dir.path()).unwrap();
+        for at in ["bases[0]", "bases[1]", "award.collective", "bases[0]"] {
+            let v = ws.read("data/decision.yaml").unwrap().version;
+            ws.edit("data/decision.yaml", &v, &[Op::Confirm { at: at.into() }])
+                .unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "bases:\r\n  - Căn cứ Luật Thi đua, Khen thưởng;   # đã kiểm tra\r\n  - 'Căn cứ # 2'  # cũ · đã kiểm tra\r\naward: {collective: 1404000}   # đã kiểm tra\r\nlong: \"a\r\n  b\"\r\n"
+        );
+        let before = std::fs::read(&file).unwrap();
+        let v = ws.read("data/decision.yaml").unwrap().version;
+        let r = ws.edit(
+            "data/decision.yaml",
+            &v,
+            &[Op::Confirm { at: "long".into() }],
+        );
+        assert!(matches!(r, Err(Refusal::Bad(_))), "{r:?}");
+        assert_eq!(std::fs::read(&file).unwrap(), before);
     }
 
     #[test]

@@ -732,5 +732,24 @@
   }
 
   // A cell of a row with no such key gets the key added, at the end of the row's mapping.
-  window.vinhdanhWorkspace = { sections, files, load, api, render, toJson };
+  // "Đúng, giữ giá trị này" on a sample-value warning: `# đã kiểm tra` at the end of the
+  // value's line, through the YAML editor; the rebuild takes the warning away.
+  async function confirmSample(d, button) {
+    button.disabled = true;
+    const f = await load(d.file);
+    if (f.error) { say(f.error, "error"); button.disabled = false; return; }
+    const r = await api("/api/edit", { file: d.file, version: f.version, ops: [{ op: "confirm", at: d.field }] });
+    if (r.status === 200) {
+      const text = W("ws_saved", { file: r.file, lines: (r.lines || []).join(", ") });
+      say(r.backup ? `${text} ${W("ws_backup", { dir: r.backup })}` : text, "ok");
+      await reloadFile(d.file);
+    } else {
+      say(r.error || String(r.status), "error");
+      button.disabled = false;
+    }
+  }
+
+  window.vinhdanhWorkspace = { sections, files, load, api, render, toJson, confirmSample };
+  // The problems drawn before the workspace was ready get their buttons.
+  if (typeof lastVersion !== "undefined") { lastVersion = -1; refresh(); }
 })();
