@@ -2059,3 +2059,168 @@ fn a_sample_value_is_confirmed_from_the_page() {
         original
     );
 }
+
+/// The programme's `sample: true` is a choice at the top of its section: set to "không", it is
+/// written `false` and the warning that the programme is the sample's goes. A speaker is named
+/// by the honours list's id or, for a list without one, by name: an unknown one is said under
+/// the field as it is typed.
+#[test]
+fn the_programmes_sample_flag_and_its_speakers_on_the_page() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let original = std::fs::read_to_string(p.join("data/agenda.yaml")).unwrap();
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the agenda's sample warning",
+        "[...document.querySelectorAll('#warnings li')].some(l => l.dataset.file === 'data/agenda.yaml' && l.dataset.field === 'sample')",
+    );
+    open_section(&tab, "agenda");
+    let flag = js(
+        &tab,
+        "(() => { const e = document.querySelector('#ws-agenda .ws-sample-flag [data-path=\"sample\"]'); return e && [e.value, e.closest('label').textContent]; })()",
+    );
+    assert_eq!(flag[0], "true");
+    assert!(flag[1].as_str().unwrap().contains("dữ liệu mẫu"), "{flag}");
+    // The speaker's field says a name is fine for a list without ids.
+    let help = js(
+        &tab,
+        "document.querySelector('#ws-agenda [data-path=\"items[5].speakers[0].honoree\"]').closest('label').textContent",
+    );
+    assert!(help.as_str().unwrap().contains("không có cột Mã"), "{help}");
+    type_in(
+        &tab,
+        "agenda",
+        "items[5].speakers[0].honoree",
+        "Nguyễn Không Có",
+    );
+    let said = wait_js(
+        &tab,
+        "the unknown speaker said",
+        "(() => { const m = document.querySelector('#ws-agenda [data-path=\"items[5].speakers[0].honoree\"]').closest('.ws-field').querySelector('.ws-check'); return m && m.textContent; })()",
+    );
+    assert!(said.as_str().unwrap().contains("Nguyễn Không Có"), "{said}");
+    run_js(
+        &tab,
+        "document.querySelector('#ws-agenda [data-path=\"items[5].speakers[0].honoree\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "80-agenda-unknown-speaker.png");
+    type_in(&tab, "agenda", "items[5].speakers[0].honoree", "cn-01");
+    wait_js(
+        &tab,
+        "the message gone",
+        "!document.querySelector('#ws-agenda [data-path=\"items[5].speakers[0].honoree\"]').closest('.ws-field').querySelector('.ws-check')",
+    );
+    // The flag cleared: one line changes, the warning goes.
+    run_js(
+        &tab,
+        "const e = document.querySelector('#ws-agenda [data-path=\"sample\"]'); e.value = 'false'; e.dispatchEvent(new Event('input'));",
+    );
+    let (class, text) = save(&tab, "agenda");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        std::fs::read_to_string(p.join("data/agenda.yaml")).unwrap(),
+        original.replacen("\nsample: true\n", "\nsample: false\n", 1)
+    );
+    wait_js(
+        &tab,
+        "the agenda's sample warning gone",
+        "document.body.dataset.busy === '0' && ![...document.querySelectorAll('#warnings li')].some(l => l.dataset.file === 'data/agenda.yaml' && l.dataset.field === 'sample')",
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-agenda').scrollIntoView();",
+    );
+    shot(&tab, "81-agenda-sample-cleared.png");
+}
+
+/// Word text with a heading that has nothing under it (and a section with nothing under it)
+/// pasted: the heading stays a heading, numbered as Word numbered it, not a one-item list
+/// that restarts the headings' numbers; the plan prints them so.
+#[test]
+fn a_pasted_heading_with_nothing_under_it_stays_a_heading() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    let text = "KẾ HOẠCH\nTổ chức Hội nghị\nI. MỤC ĐÍCH\n1. Mở đầu chưa viết\n2. Nội dung chính\nCác đơn vị chuẩn bị.\n3. Kết thúc chưa viết\nII. PHẦN CHƯA VIẾT\nIII. DANH SÁCH\n1. một\n2. hai\n";
+    let blocks = js(
+        &tab,
+        &format!("PASTE.parse({})", serde_json::to_string(text).unwrap()),
+    );
+    assert_eq!(
+        blocks,
+        json!([
+            {"section": "MỤC ĐÍCH", "body": [
+                {"heading": "Mở đầu chưa viết"},
+                {"heading": "Nội dung chính", "body": [{"p": "Các đơn vị chuẩn bị."}]},
+                {"heading": "Kết thúc chưa viết"},
+            ]},
+            {"section": "PHẦN CHƯA VIẾT"},
+            {"section": "DANH SÁCH", "body": [{"numbered": ["một", "hai"]}]},
+        ])
+    );
+    run_js(
+        &tab,
+        &format!(
+            "document.getElementById('ws-paste').open = true; const a = document.getElementById('paste-text'); a.value = {}; document.getElementById('paste-show').click();",
+            serde_json::to_string(text).unwrap()
+        ),
+    );
+    let headings = wait_js(
+        &tab,
+        "the structure",
+        "(() => { const t = document.querySelector('#paste-preview .paste-tree'); return t && [...t.querySelectorAll('.pt-heading')].map(s => s.firstChild.textContent); })()",
+    );
+    assert_eq!(
+        headings,
+        json!([
+            "1. Mở đầu chưa viết",
+            "2. Nội dung chính",
+            "3. Kết thúc chưa viết"
+        ])
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-paste').scrollIntoView();",
+    );
+    shot(&tab, "90-paste-empty-heading.png");
+    run_js(&tab, "document.getElementById('paste-apply').click();");
+    wait_js(
+        &tab,
+        "the paste saved",
+        "document.querySelector('#ws-paste .ws-msg').classList.contains('ok')",
+    );
+    let y: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(p.join("data/plan.yaml")).unwrap()).unwrap();
+    let body = serde_json::to_value(&y["plan"]["body"]).unwrap();
+    assert_eq!(body, blocks);
+    let pdf = p.join("output/ke-hoach.pdf");
+    let start = Instant::now();
+    loop {
+        let text = common::squash(&common::pdf_text(&pdf));
+        if done(&s.state())
+            && text.contains("1. Mở đầu chưa viết")
+            && text.contains("3. Kết thúc chưa viết")
+            && text.contains("II. PHẦN CHƯA VIẾT")
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the plan never printed the pasted headings; state: {}",
+            s.state()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}

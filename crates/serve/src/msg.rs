@@ -264,6 +264,20 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         ("ws_block_add_p", pick("+ Đoạn văn", "+ Paragraph")),
         ("ws_cancel", pick("Thôi", "Cancel")),
         (
+            "ws_sample_flag",
+            pick(
+                "Còn là dữ liệu mẫu (sample)",
+                "Still the sample's data (sample)",
+            ),
+        ),
+        (
+            "ws_sample_flag_help",
+            pick(
+                "“có”: danh sách này còn là dữ liệu mẫu, văn bản in ra bị cảnh báo. Khi đã thay bằng dữ liệu đã duyệt của đơn vị mình, chọn “không” rồi bấm Lưu.",
+                "“yes”: this list is still the sample's and the documents are warned about. Once it holds your own approved data, choose “no” and Save.",
+            ),
+        ),
+        (
             "ws_confirm_sample",
             pick("Đúng, giữ giá trị này", "Right, keep this value"),
         ),
@@ -659,7 +673,17 @@ pub fn form_labels() -> Vec<(&'static str, &'static str)> {
         ("fl_058", pick("Tham luận", "Speeches")),
         (
             "fl_059",
-            pick("Mã người trong danh sách khen thưởng", "Honoree's id"),
+            pick(
+                "Người trong danh sách khen thưởng: mã, hoặc họ tên",
+                "Someone on the honours list: id, or name",
+            ),
+        ),
+        (
+            "fl_110",
+            pick(
+                "Mã ở cột Mã của danh sách khen thưởng (cn-01). Danh sách không có cột Mã: ghi họ tên (tên tập thể) đúng như trong danh sách. Người ngoài danh sách: để trống ô này, ghi ô Họ và tên.",
+                "The id in the honours list's id column (cn-01). A list without an id column: the name (of the person or collective) exactly as the list writes it. Someone not on the list: leave this empty and fill in the name.",
+            ),
         ),
         (
             "fl_060",

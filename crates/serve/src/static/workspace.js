@@ -306,6 +306,10 @@
     if (f.error) { s.body.append(mk("p", { class: "ws-error" }, f.error)); s.save.disabled = true; return; }
     s.save.hidden = false;
     s.save.disabled = false;
+    // A list still marked as the sample's (`sample: true`): said at the top of its section,
+    // with the choice that clears it once the list is the commune's own.
+    const flag = s.spec.sampleFlag && f.byPath.get("sample");
+    if (flag && flag.kind === "scalar") s.body.append(mk("div", { class: "ws-sample-flag" }, field(s, flag, { type: "bool", help: "ws_sample_flag_help" }, L.ws_sample_flag)));
     if (s.kind === "table") renderTable(s, f);
     else if (s.spec.render === "signer") await renderSigner(s, f);
     else if (s.spec.render === "blocks") {
