@@ -423,6 +423,12 @@ impl Workspace {
             Err(d) => d,
         };
         for d in &diags.0 {
+            eprintln!(
+                "DBG {:?} {:?} {}",
+                d.location.as_deref().map(|l| (&l.file, l.line)),
+                lines,
+                d.message
+            );
             if d.code == Some(crate::diag::SAMPLE_VALUE) {
                 continue;
             }
@@ -1236,6 +1242,14 @@ mod tests {
                 "{value}: {found:?}"
             );
         }
+        // A number out of its range (ND30's body size).
+        let found = check("layout.body_size", "30", true);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.path == "layout.body_size" && f.severity == "error"),
+            "{found:?}"
+        );
         let dv = ws.read("data/delegates.yaml").unwrap().version;
         let found = ws
             .check(
