@@ -434,6 +434,7 @@ fn forms_and_tables_save_exactly_the_edited_value_and_undo_restores_the_file() {
             "Chương trình hội nghị",
             "Phân công thực hiện",
             "Quyết định khen thưởng",
+            "Nội dung Kế hoạch: phần, đề mục, đoạn văn",
             "Nội dung Kế hoạch: dán từ Word",
             "Danh sách đại biểu",
             "Danh sách khen thưởng",

@@ -258,12 +258,13 @@ pub fn run_js(tab: &headless_chrome::Tab, code: &str) {
         .unwrap();
 }
 
-/// Polls `expr` until it is neither null nor false; its value.
+/// Polls `expr` until it is neither null, false nor the empty text (a message not said yet);
+/// its value.
 pub fn wait_js(tab: &headless_chrome::Tab, what: &str, expr: &str) -> Value {
     let start = Instant::now();
     loop {
         let v = js(tab, expr);
-        if v != Value::Null && v != Value::Bool(false) {
+        if v != Value::Null && v != Value::Bool(false) && v != Value::String(String::new()) {
             return v;
         }
         assert!(

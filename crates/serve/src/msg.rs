@@ -9,6 +9,10 @@ pub use vinhdanh_core::msg::*;
 
 // ---- serve/ and watch ----
 
+/// The comment `rules::samples` reads as "checked, keep this value": data vocabulary, written
+/// as is in either language (the page's "Đúng, giữ giá trị này" writes it).
+pub const CONFIRMED: &str = "đã kiểm tra";
+
 /// The labels of `serve`'s page, by the keys `index.html` and `app.js` use. `{n}`-style
 /// placeholders are filled in by the page's script.
 pub fn serve_labels() -> Vec<(&'static str, &'static str)> {

@@ -551,8 +551,7 @@ impl Workspace {
         let path = dir.path().join(format!("list.{ext}"));
         std::fs::write(&path, bytes).map_err(|e| Refusal::Failed(e.to_string()))?;
         let rel = format!("data/{name}");
-        let delegates = vinhdanh_load::tables::delegates(&path, &rel).is_ok();
-        let honorees = vinhdanh_load::tables::honorees(&path, &rel).is_ok();
+        let (delegates, honorees) = crate::pipeline::sheet_reads_as(&path, &rel);
         Ok(match (delegates, honorees) {
             (true, false) => Some("delegates"),
             (false, true) => Some("honorees"),
@@ -796,9 +795,6 @@ fn set_raw(editor: &mut Editor, at: &str, value: &str) -> Result<vinhdanh_yaml::
     })
 }
 
-/// The mark `rules::samples` reads as "checked, keep this value".
-pub const CONFIRMED: &str = "đã kiểm tra";
-
 /// Adds `# đã kiểm tra` at the end of the line of the one-line value at `at` (after its own
 /// comment, if it has one), unless the line says so already; every value reads back the same.
 fn confirm(editor: &mut Editor, at: &str) -> Result<vinhdanh_yaml::Change, String> {
@@ -829,9 +825,9 @@ fn confirm(editor: &mut Editor, at: &str) -> Result<vinhdanh_yaml::Change, Strin
         });
     }
     let mark = if !rest.contains('#') {
-        format!("   # {CONFIRMED}")
+        format!("   # {}", msg::CONFIRMED)
     } else {
-        format!(" · {CONFIRMED}")
+        format!(" · {}", msg::CONFIRMED)
     };
     let new = [&text[..line_end], mark.as_str(), &text[line_end..]].concat();
     let fresh = Editor::new(&new).map_err(|e| e.to_string())?;
