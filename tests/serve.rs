@@ -6,12 +6,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::serve::{Serve, browser, chromium, done, http_get, js, wait_js};
 
 use serde_json::Value;
 
@@ -24,186 +24,6 @@ const DOCUMENTS: [(&str, &str); 6] = [
     ("quyet-dinh-khen-thuong.pdf", "Quyết định khen thưởng"),
     ("giay-khen/", "Giấy khen"),
 ];
-
-struct Serve {
-    child: Child,
-    port: u16,
-    dir: tempfile::TempDir,
-    log: Arc<Mutex<String>>,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Serve {
-    fn start() -> Self {
-        Self::start_with(&[])
-    }
-
-    fn start_with(extra: &[&str]) -> Self {
-        let dir = common::init_project();
-        let mut command = Command::new(env!("CARGO_BIN_EXE_vinhdanh"));
-        command
-            .args(["serve", "p", "--no-open", "--verbose"])
-            .args(extra)
-            .stderr(Stdio::piped());
-        Self::launch(dir, command)
-    }
-
-    /// Serve started by a shell whose `redirect` sends its standard error elsewhere
-    /// (`2>&-`: closed); the test's log stays empty.
-    #[cfg(unix)]
-    fn start_redirected(redirect: &str) -> Self {
-        let dir = common::init_project();
-        let mut command = Command::new("sh");
-        command.arg("-c").arg(format!(
-            "exec '{}' serve p --no-open --verbose {redirect}",
-            env!("CARGO_BIN_EXE_vinhdanh")
-        ));
-        Self::launch(dir, command)
-    }
-
-    fn launch(dir: tempfile::TempDir, mut command: Command) -> Self {
-        let mut child = command
-            .current_dir(dir.path())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("start vinhdanh serve");
-        let log = Arc::new(Mutex::new(String::new()));
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut first = String::new();
-        stdout.read_line(&mut first).unwrap();
-        let port: u16 = first
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("serve prints its address: {first:?}"));
-        if let Some(stderr) = child.stderr.take() {
-            let l = Arc::clone(&log);
-            std::thread::spawn(move || {
-                for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                    l.lock().unwrap().push_str(&(line + "\n"));
-                }
-            });
-        }
-        let s = Self {
-            child,
-            port,
-            dir,
-            log,
-        };
-        s.wait_state("the first build", |st| {
-            done(st) && st["docs"].as_array().unwrap().len() == 6
-        });
-        s
-    }
-
-    fn project(&self) -> PathBuf {
-        self.dir.path().join("p")
-    }
-
-    fn host(&self) -> String {
-        format!("127.0.0.1:{}", self.port)
-    }
-
-    fn get(&self, path: &str) -> (u16, Vec<u8>) {
-        http_get(self.port, path, &self.host())
-    }
-
-    fn state(&self) -> Value {
-        let (status, body) = self.get("/api/state");
-        assert_eq!(status, 200);
-        serde_json::from_slice(&body).unwrap()
-    }
-
-    fn wait_state(&self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
-        let start = Instant::now();
-        loop {
-            let st = self.state();
-            if f(&st) {
-                return st;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(120),
-                "timed out waiting for {what}; state: {st}\nlog:\n{}",
-                self.log.lock().unwrap()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn edit(&self, rel: &str, f: impl Fn(&str) -> String) {
-        let path = self.project().join(rel);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let new = f(&text);
-        assert_ne!(new, text, "the edit changes {rel}");
-        std::fs::write(&path, new).unwrap();
-    }
-}
-
-/// Serve prints each round's errors on its console (standard error). A console closed
-/// (`2>&-`) or failing every write (`2>/dev/full`, as a pipe whose reader went away) loses those
-/// lines, never the server: after an error line and a fix it still answers and builds.
-#[cfg(unix)]
-#[test]
-fn serve_goes_on_when_its_console_is_closed_or_failing() {
-    for redirect in ["2>&-", "2>/dev/full"] {
-        let mut s = Serve::start_redirected(redirect);
-        // A count the list does not meet: an error line for the console.
-        s.edit("data/plan.yaml", |t| {
-            t.replacen("  min: 120\n", "  min: 145\n", 1)
-        });
-        s.wait_state("the error", |st| {
-            done(st) && !st["errors"].as_array().unwrap().is_empty()
-        });
-        std::thread::sleep(Duration::from_millis(300));
-        assert!(
-            s.child.try_wait().unwrap().is_none(),
-            "{redirect}: serve stopped after printing an error"
-        );
-        s.edit("data/plan.yaml", |t| {
-            t.replacen("  min: 145\n", "  min: 120\n", 1)
-        });
-        s.wait_state("the fix", |st| {
-            done(st) && st["errors"].as_array().unwrap().is_empty() && st["draft"] == 0
-        });
-        assert!(s.child.try_wait().unwrap().is_none(), "{redirect}");
-    }
-}
-
-/// No document is being built.
-fn done(st: &Value) -> bool {
-    st["docs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|d| ["ok", "failed", "draft", "stale"].contains(&d["state"].as_str().unwrap()))
-}
-
-/// A raw HTTP/1.0 GET (no chunked body to undo): the status and the body, whatever the URL contains.
-fn http_get(port: u16, target: &str, host: &str) -> (u16, Vec<u8>) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    write!(
-        s,
-        "GET {target} HTTP/1.0\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("a complete response");
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap();
-    (status, raw[split + 4..].to_vec())
-}
 
 /// Image URLs of each card, from the state.
 fn images(st: &Value, name: &str) -> Vec<String> {
@@ -222,7 +42,7 @@ fn images(st: &Value, name: &str) -> Vec<String> {
 
 #[test]
 fn http_serves_only_the_page_images_and_output_to_its_own_host() {
-    let s = Serve::start();
+    let s = Serve::start(&[]);
     let st = s.state();
     // What is served: the page, an image, a file of output/.
     let (status, page) = s.get("/");
@@ -285,37 +105,6 @@ fn http_serves_only_the_page_images_and_output_to_its_own_host() {
     assert_eq!(status, 200);
 }
 
-/// Where Debian's chromium is; `None` (skip) outside CI only.
-fn chromium() -> Option<PathBuf> {
-    for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
-        if Path::new(p).exists() {
-            return Some(PathBuf::from(p));
-        }
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("chromium is needed in CI (.ci/run installs Debian's chromium)");
-    }
-    eprintln!(
-        "SKIPPED: chromium is not installed (apt-get install chromium); tests/serve.rs browser test not run"
-    );
-    None
-}
-
-/// Headless Chromium with a window of `size` pixels.
-fn browser(chrome: PathBuf, size: (u32, u32)) -> headless_chrome::Browser {
-    headless_chrome::Browser::new(
-        headless_chrome::LaunchOptions::default_builder()
-            .path(Some(chrome))
-            .headless(true)
-            .sandbox(false)
-            .window_size(Some(size))
-            .idle_browser_timeout(Duration::from_secs(600))
-            .build()
-            .unwrap(),
-    )
-    .expect("launch chromium")
-}
-
 /// Opens the page and waits for its six cards, nothing being rebuilt. Not
 /// `wait_until_navigated`: the page's event stream never ends; the wait polls.
 fn open_page(tab: &headless_chrome::Tab, s: &Serve) {
@@ -327,44 +116,8 @@ fn open_page(tab: &headless_chrome::Tab, s: &Serve) {
     );
 }
 
-fn shots_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-shots");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn shot(tab: &headless_chrome::Tab, name: &str) {
-    use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
-    let png = tab
-        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
-        .unwrap();
-    let path = shots_dir().join(name);
-    std::fs::write(&path, &png).unwrap();
-    let _ = std::fs::create_dir_all("/tmp/serve-shots");
-    let _ = std::fs::write(Path::new("/tmp/serve-shots").join(name), &png);
-}
-
-/// Evaluates a JavaScript expression that returns a string (JSON), in the page.
-fn js(tab: &headless_chrome::Tab, expr: &str) -> Value {
-    let r = tab
-        .evaluate(&format!("JSON.stringify({expr})"), false)
-        .unwrap();
-    serde_json::from_str(r.value.unwrap().as_str().unwrap()).unwrap()
-}
-
-fn wait_js(tab: &headless_chrome::Tab, what: &str, expr: &str) -> Value {
-    let start = Instant::now();
-    loop {
-        let v = js(tab, expr);
-        if v != Value::Null && v != Value::Bool(false) {
-            return v;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "timed out waiting in the page for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    common::serve::shot_into("serve-shots", tab, name);
 }
 
 /// The image URLs each card of the page shows, by document name.
@@ -373,7 +126,7 @@ const CARD_IMAGES: &str = "Object.fromEntries([...document.querySelectorAll('.ca
 #[test]
 fn the_page_shows_every_document_follows_edits_and_shows_problems() {
     let Some(chrome) = chromium() else { return };
-    let s = Serve::start();
+    let s = Serve::start(&[]);
     let browser = browser(chrome, (1280, 1600));
     let tab = browser.new_tab().unwrap();
     // Every document is a card, with its title, its pages and a link to its PDF.
@@ -603,7 +356,7 @@ fn serves_on_the_port_asked_for() {
         .local_addr()
         .unwrap()
         .port();
-    let s = Serve::start_with(&["--port", &port.to_string()]);
+    let s = Serve::start(&["--port", &port.to_string()]);
     assert_eq!(s.port, port, "the printed address names the port asked for");
     let (status, body) = http_get(port, "/", &format!("127.0.0.1:{port}"));
     assert_eq!(status, 200);
@@ -615,7 +368,7 @@ fn serves_on_the_port_asked_for() {
 /// exactly as a fresh `build` of the edited project writes it, file for file.
 #[test]
 fn after_edits_the_output_equals_a_fresh_build() {
-    let s = Serve::start();
+    let s = Serve::start(&[]);
     let settle = |what: &str, before: u64| {
         s.wait_state(what, |st| {
             st["version"].as_u64().unwrap() >= before + 2 && done(st)
@@ -743,7 +496,7 @@ fn serve_opens_its_page_in_the_browser() {
 #[test]
 fn the_page_speaks_the_language_vinhdanh_was_started_with() {
     let Some(chrome) = chromium() else { return };
-    let s = Serve::start_with(&["--lang", "en"]);
+    let s = Serve::start(&["--lang", "en"]);
     let (status, page) = s.get("/");
     assert_eq!(status, 200);
     let page = String::from_utf8(page).unwrap();
@@ -834,7 +587,7 @@ fn the_page_speaks_the_language_vinhdanh_was_started_with() {
 #[test]
 fn every_image_on_the_first_screen_arrives() {
     let Some(chrome) = chromium() else { return };
-    let s = Serve::start();
+    let s = Serve::start(&[]);
     let browser = browser(chrome, (1280, 900));
     for load in 0..4 {
         let context = browser.new_context().unwrap();
@@ -880,7 +633,7 @@ fn invitation_of(project: &Path) -> PathBuf {
 #[test]
 fn a_project_with_errors_shows_every_document_as_a_draft() {
     let Some(chrome) = chromium() else { return };
-    let s = Serve::start();
+    let s = Serve::start(&[]);
     let plan_pdf = s.project().join("output/ke-hoach.pdf");
     let good = std::fs::read(&plan_pdf).unwrap();
     let clean_url = images(&s.state(), "ke-hoach.pdf")[0].clone();
@@ -1013,7 +766,7 @@ fn a_project_with_errors_shows_every_document_as_a_draft() {
 /// is what a fresh build of the data writes, and stays so (no older file lands later).
 #[test]
 fn saves_and_builds_interleaved_leave_the_output_matching_the_data() {
-    let s = Serve::start();
+    let s = Serve::start(&[]);
     // Saved as an editor saves, whole (a build reading a half-written file refuses it).
     let achievement = |k: usize, text: &str| {
         let path = s.project().join("data/honorees.yaml");
@@ -1093,7 +846,7 @@ fn saves_and_builds_interleaved_leave_the_output_matching_the_data() {
 #[test]
 fn the_checklist_shows_each_part_and_the_sample_values_left() {
     let Some(chrome) = chromium() else { return };
-    let s = Serve::start();
+    let s = Serve::start(&[]);
     let browser = browser(chrome, (1400, 1200));
     let tab = browser.new_tab().unwrap();
     open_page(&tab, &s);

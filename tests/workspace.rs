@@ -6,183 +6,21 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::io::Write;
+use std::path::Path;
 use std::time::{Duration, Instant};
+
+use common::serve::{Serve, browser, chromium, js, request, run_js, wait_js};
 
 use serde_json::{Value, json};
 
-struct Serve {
-    child: Child,
-    port: u16,
-    dir: tempfile::TempDir,
-    log: Arc<Mutex<String>>,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Serve {
-    fn start(extra: &[&str]) -> Self {
-        Self::start_setup(extra, |_| {})
-    }
-
-    /// Serve on a fresh project that `setup` changed first (given the project folder).
-    fn start_setup(extra: &[&str], setup: impl Fn(&Path)) -> Self {
-        let dir = common::init_project();
-        setup(&dir.path().join("p"));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vinhdanh"))
-            .args(["serve", "p", "--no-open", "--verbose"])
-            .args(extra)
-            .current_dir(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start vinhdanh serve");
-        let log = Arc::new(Mutex::new(String::new()));
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut first = String::new();
-        stdout.read_line(&mut first).unwrap();
-        let port: u16 = first
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("serve prints its address: {first:?}"));
-        let stderr = child.stderr.take().unwrap();
-        let l = Arc::clone(&log);
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                l.lock().unwrap().push_str(&(line + "\n"));
-            }
-        });
-        let s = Self {
-            child,
-            port,
-            dir,
-            log,
-        };
-        s.wait_state("the first build", |st| {
-            done(st) && st["docs"].as_array().unwrap().len() == 6
-        });
-        s
-    }
-
-    fn project(&self) -> PathBuf {
-        self.dir.path().join("p")
-    }
-
-    fn host(&self) -> String {
-        format!("127.0.0.1:{}", self.port)
-    }
-
-    fn origin(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    fn state(&self) -> Value {
-        let (status, body) = request(
-            self.port,
-            "GET",
-            "/api/state",
-            &[("Host", &self.host())],
-            b"",
-        );
-        assert_eq!(status, 200);
-        serde_json::from_slice(&body).unwrap()
-    }
-
-    fn wait_state(&self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
-        let start = Instant::now();
-        loop {
-            let st = self.state();
-            if f(&st) {
-                return st;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(120),
-                "timed out waiting for {what}; state: {st}\nlog:\n{}",
-                self.log.lock().unwrap()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// The session token, as the page carries it.
-    fn token(&self) -> String {
-        let (_, page) = request(self.port, "GET", "/", &[("Host", &self.host())], b"");
-        let page = String::from_utf8(page).unwrap();
-        page.split("name=\"vinhdanh-token\" content=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .unwrap_or_default()
-            .to_string()
-    }
-
-    /// A POST as the page sends it (its Host, Origin and token), with `body`.
-    fn post(&self, path: &str, body: &[u8]) -> (u16, Value) {
-        let token = self.token();
-        let (status, body) = request(
-            self.port,
-            "POST",
-            path,
-            &[
-                ("Host", &self.host()),
-                ("Origin", &self.origin()),
-                ("X-Vinhdanh-Token", &token),
-                ("Content-Type", "application/json"),
-            ],
-            body,
-        );
-        (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
-    }
-}
-
+/// Every document built (none a draft).
 fn done(st: &Value) -> bool {
     st["docs"]
         .as_array()
         .unwrap()
         .iter()
         .all(|d| d["state"] == "ok" || d["state"] == "failed")
-}
-
-/// A raw HTTP/1.0 request with exactly these headers: the status and the body.
-fn request(
-    port: u16,
-    method: &str,
-    target: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> (u16, Vec<u8>) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    let mut head = format!("{method} {target} HTTP/1.0\r\n");
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str(&format!(
-        "Content-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    ));
-    s.write_all(head.as_bytes()).unwrap();
-    // The server may answer (and close) before reading an oversized body.
-    let _ = s.write_all(body);
-    let mut raw = Vec::new();
-    let _ = s.read_to_end(&mut raw);
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("a complete response to {method} {target}: {raw:?}"));
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let status = head.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap();
-    (status, raw[split + 4..].to_vec())
 }
 
 /// Every file of the project but `output/`, by path: what a refused request must not change.
@@ -419,15 +257,17 @@ fn malformed_and_oversized_bodies_change_nothing() {
         "/api/read",
         "/api/undo",
         "/api/files",
+        "/api/check",
         "/api/upload?file=data/delegates.xlsx",
         "/api/upload?file=data/honorees.xls",
+        "/api/sheet?name=danh-sach.xlsx",
     ];
     // Oversized: more than a megabyte of JSON, more than 20 MiB of spreadsheet.
     let big_json = format!(
         "{{\"file\": \"data/plan.yaml\", \"version\": \"{}\", \"ops\": []}}",
         "x".repeat(1 << 20)
     );
-    for e in &endpoints[..4] {
+    for e in &endpoints[..5] {
         let (status, _) = s.post(e, big_json.as_bytes());
         assert_eq!(status, 413, "{e}");
     }
@@ -496,73 +336,8 @@ fn malformed_and_oversized_bodies_change_nothing() {
 
 // ---- in Chromium ----
 
-fn chromium() -> Option<PathBuf> {
-    for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
-        if Path::new(p).exists() {
-            return Some(PathBuf::from(p));
-        }
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("chromium is needed in CI (.ci/run installs Debian's chromium)");
-    }
-    eprintln!("SKIPPED: chromium is not installed; tests/workspace.rs browser test not run");
-    None
-}
-
-fn browser(chrome: PathBuf, size: (u32, u32)) -> headless_chrome::Browser {
-    headless_chrome::Browser::new(
-        headless_chrome::LaunchOptions::default_builder()
-            .path(Some(chrome))
-            .headless(true)
-            .sandbox(false)
-            .window_size(Some(size))
-            .idle_browser_timeout(Duration::from_secs(600))
-            .build()
-            .unwrap(),
-    )
-    .expect("launch chromium")
-}
-
 fn shot(tab: &headless_chrome::Tab, name: &str) {
-    use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
-    let png = tab
-        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
-        .unwrap();
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("workspace-shots");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(name), &png).unwrap();
-    let _ = std::fs::create_dir_all("/tmp/workspace-shots");
-    let _ = std::fs::write(Path::new("/tmp/workspace-shots").join(name), &png);
-}
-
-fn js(tab: &headless_chrome::Tab, expr: &str) -> Value {
-    let r = tab
-        .evaluate(&format!("JSON.stringify(({expr}) ?? null)"), false)
-        .unwrap();
-    let Some(v) = r.value.clone() else {
-        panic!("the page could not evaluate {expr}: {r:?}")
-    };
-    serde_json::from_str(v.as_str().unwrap()).unwrap()
-}
-
-fn run_js(tab: &headless_chrome::Tab, code: &str) {
-    tab.evaluate(&format!("(() => {{ {code} }})()"), false)
-        .unwrap();
-}
-
-fn wait_js(tab: &headless_chrome::Tab, what: &str, expr: &str) -> Value {
-    let start = Instant::now();
-    loop {
-        let v = js(tab, expr);
-        if v != Value::Null && v != Value::Bool(false) {
-            return v;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "timed out waiting in the page for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::serve::shot_into("workspace-shots", tab, name);
 }
 
 /// Opens the form section `id` and waits for its fields.
@@ -659,6 +434,7 @@ fn forms_and_tables_save_exactly_the_edited_value_and_undo_restores_the_file() {
             "Chương trình hội nghị",
             "Phân công thực hiện",
             "Quyết định khen thưởng",
+            "Nội dung Kế hoạch: phần, đề mục, đoạn văn",
             "Nội dung Kế hoạch: dán từ Word",
             "Danh sách đại biểu",
             "Danh sách khen thưởng",
@@ -1147,7 +923,11 @@ fn the_workspace_labels_exist_and_follow_lang() {
     );
     assert_eq!(words["sections"][6], "Delegate composition");
     assert_eq!(words["sections"][7], "Honour quotas");
-    assert_eq!(words["sections"][13], "The plan's body: paste from Word");
+    assert_eq!(
+        words["sections"][13],
+        "The plan's body: sections, headings, paragraphs"
+    );
+    assert_eq!(words["sections"][14], "The plan's body: paste from Word");
     let mode = words["mode"].as_str().unwrap();
     assert!(
         mode.contains("Signing mode") && mode.contains("“KT.” (signing for)"),
@@ -1256,6 +1036,27 @@ fn an_xlsx_dropped_in_replaces_the_list_and_its_problems_show_at_their_cells() {
             "const b = Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0)); const dt = new DataTransfer(); dt.items.add(new File([b], 'delegates.xlsx')); document.getElementById('sheet-drop').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));"
         ),
     );
+    // The list has a file now: the page asks before replacing it, the list told by the
+    // header row already chosen.
+    let asked = wait_js(
+        &tab,
+        "the question",
+        "(() => { const c = document.getElementById('sheet-choice'); const r = c.querySelector('input:checked'); return !c.hidden && r && [r.value, c.textContent]; })()",
+    );
+    assert_eq!(asked[0], "delegates");
+    assert!(
+        asked[1]
+            .as_str()
+            .unwrap()
+            .contains("sẽ thay data/delegates.xlsx"),
+        "{asked}"
+    );
+    assert_eq!(
+        std::fs::read(s.project().join("data/delegates.xlsx")).unwrap(),
+        old,
+        "nothing replaced before the clerk confirms"
+    );
+    run_js(&tab, "document.getElementById('sheet-confirm').click();");
     let problem = wait_js(
         &tab,
         "the problem at its cell",
@@ -1542,4 +1343,885 @@ fn composition_tree_and_a_documents_own_signer_are_edited_on_the_page() {
         std::fs::read(p.join("data/plan.yaml")).unwrap(),
         original_plan
     );
+}
+
+/// Presses the workspace's undo and waits for its message.
+fn undo(tab: &headless_chrome::Tab) {
+    run_js(
+        tab,
+        "document.getElementById('ws-status').textContent = ''; document.getElementById('ws-undo').click();",
+    );
+    wait_js(
+        tab,
+        "an undo",
+        "document.getElementById('ws-status').textContent.includes('hoàn tác')",
+    );
+}
+
+/// Waits until the page has redrawn the section after a save (the file read again).
+fn rows_of(tab: &headless_chrome::Tab, id: &str) -> Value {
+    js(
+        tab,
+        &format!(
+            "[...document.querySelectorAll('#ws-{id} .ws-group-row')].map(r => r.dataset.path + ' ' + r.querySelector('code').textContent)"
+        ),
+    )
+}
+
+/// The parsed YAML of a file of the project.
+fn yaml(p: &Path, rel: &str) -> serde_yaml::Value {
+    serde_yaml::from_str(&std::fs::read_to_string(p.join(rel)).unwrap()).unwrap()
+}
+
+/// The composition tree's ↑ ↓ and ✕, its "soft" choice and the quotas' add, clicked in the
+/// page: each save changes the plan by exactly those lines (the rest byte for byte), the values
+/// read back as the clerk set them, and the page and the plan's PDF follow.
+#[test]
+fn composition_reorder_remove_soft_and_a_new_quota_clicked_on_the_page() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
+    let original = read("data/plan.yaml");
+    let browser = browser(chrome, (1400, 1100));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the cards and the workspace",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    open_section(&tab, "composition");
+    let party = "        - {id: party-standing, label: Thường trực Đảng ủy, count: 2}\n";
+    let leaders = "        - {id: ubnd-leaders, label: Lãnh đạo UBND xã, count: 3}\n";
+
+    // ↓ on the commune's first subgroup: it and the next change places, nothing else.
+    let (class, text) = click_and_wait(
+        &tab,
+        "composition",
+        ".ws-group-row[data-path=\"composition.groups[1].groups[0]\"] button[title=\"Xuống\"]",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        read("data/plan.yaml"),
+        original.replacen(
+            &format!("{party}{leaders}"),
+            &format!("{leaders}{party}"),
+            1
+        )
+    );
+    let y = yaml(&p, "data/plan.yaml");
+    assert_eq!(
+        y["composition"]["groups"][1]["groups"][0]["id"],
+        "ubnd-leaders"
+    );
+    assert_eq!(
+        y["composition"]["groups"][1]["groups"][1]["id"],
+        "party-standing"
+    );
+    wait_js(
+        &tab,
+        "the tree redrawn",
+        "(() => { const r = document.querySelector('#ws-composition .ws-group-row[data-path=\"composition.groups[1].groups[0]\"] code'); return r && r.textContent === 'ubnd-leaders'; })()",
+    );
+    // The plan, built again, prints the two in their new order.
+    let pdf = p.join("output/ke-hoach.pdf");
+    let start = Instant::now();
+    loop {
+        let text = common::squash(&common::pdf_text(&pdf));
+        let (a, b) = (
+            text.find("Lãnh đạo UBND xã"),
+            text.find("Thường trực Đảng ủy:"),
+        );
+        if done(&s.state()) && matches!((a, b), (Some(a), Some(b)) if a < b) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the plan never printed the new order"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    run_js(
+        &tab,
+        "document.querySelector('#ws-composition .ws-group-row[data-path=\"composition.groups[1]\"]').scrollIntoView();",
+    );
+    shot(&tab, "30-composition-moved.png");
+    undo(&tab);
+    assert_eq!(read("data/plan.yaml"), original);
+
+    // ✕ on a village group: its line goes; the villages' count no longer adds up, which the
+    // problems panel says once the documents are built again (as a draft).
+    let head = "        - {id: village-head, label: Trưởng thôn, count: 7}\n";
+    wait_js(
+        &tab,
+        "the tree after the undo",
+        "document.querySelector('#ws-composition .ws-group-row[data-path=\"composition.groups[2].groups[2]\"]')",
+    );
+    let (class, text) = click_and_wait(
+        &tab,
+        "composition",
+        ".ws-group-row[data-path=\"composition.groups[2].groups[2]\"] .ws-remove",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(read("data/plan.yaml"), original.replacen(head, "", 1));
+    let y = yaml(&p, "data/plan.yaml");
+    assert_eq!(
+        y["composition"]["groups"][2]["groups"]
+            .as_sequence()
+            .unwrap()
+            .len(),
+        2
+    );
+    let ids = rows_of(&tab, "composition");
+    assert!(
+        !ids.to_string().contains("village-head"),
+        "the row is gone: {ids}"
+    );
+    let problem = wait_js(
+        &tab,
+        "the count's problem on the page",
+        "(() => { const li = [...document.querySelectorAll('#errors li')].find(l => l.dataset.file === 'data/plan.yaml'); return document.body.dataset.busy === '0' && li && li.textContent; })()",
+    );
+    assert!(
+        problem.as_str().unwrap().contains("24"),
+        "the villages' 24 no longer adds up: {problem}"
+    );
+    shot(&tab, "31-composition-removed.png");
+    undo(&tab);
+    assert_eq!(read("data/plan.yaml"), original);
+
+    // "Mềm" on the city's group (a block mapping without the key): `soft: true` is added at the
+    // end of its mapping; back to "không", it is written `false`.
+    wait_js(
+        &tab,
+        "the soft choice",
+        "document.querySelector('#ws-composition [data-put=\"composition.groups[0].soft\"]')",
+    );
+    run_js(
+        &tab,
+        "const e = document.querySelector('#ws-composition [data-put=\"composition.groups[0].soft\"]'); e.value = 'true'; e.dispatchEvent(new Event('change'));",
+    );
+    let (class, text) = save(&tab, "composition");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let note_end = "công chức Ban Thi đua - Khen thưởng phụ trách xã Thượng Hồng.\n";
+    let soft = original.replacen(note_end, &format!("{note_end}      soft: true\n"), 1);
+    assert_eq!(read("data/plan.yaml"), soft);
+    assert_eq!(
+        yaml(&p, "data/plan.yaml")["composition"]["groups"][0]["soft"],
+        serde_yaml::Value::Bool(true)
+    );
+    wait_js(
+        &tab,
+        "the soft field",
+        "(() => { const e = document.querySelector('#ws-composition [data-path=\"composition.groups[0].soft\"]'); return e && e.value === 'true'; })()",
+    );
+    run_js(
+        &tab,
+        "const e = document.querySelector('#ws-composition [data-path=\"composition.groups[0].soft\"]'); e.value = 'false'; e.dispatchEvent(new Event('input'));",
+    );
+    let (class, text) = save(&tab, "composition");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        read("data/plan.yaml"),
+        soft.replacen("soft: true", "soft: false", 1)
+    );
+    // A subgroup written on one line gets the key inside its braces.
+    run_js(
+        &tab,
+        "const e = document.querySelector('#ws-composition [data-put=\"composition.groups[2].groups[0].soft\"]'); e.value = 'true'; e.dispatchEvent(new Event('change'));",
+    );
+    let (class, text) = save(&tab, "composition");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        read("data/plan.yaml"),
+        soft.replacen("soft: true", "soft: false", 1).replacen(
+            "{id: village-secretary-head, label: Bí thư kiêm Trưởng thôn, count: 10}",
+            "{id: village-secretary-head, label: Bí thư kiêm Trưởng thôn, count: 10, soft: true}",
+            1
+        )
+    );
+    shot(&tab, "32-composition-soft.png");
+    for _ in 0..3 {
+        undo(&tab);
+    }
+    assert_eq!(read("data/plan.yaml"), original);
+    run_js(
+        &tab,
+        "document.getElementById('ws-composition').open = false;",
+    );
+
+    // A new quota: a row at the end of `honours`, the blank line and comment after the list
+    // kept; the page shows three rows.
+    open_section(&tab, "honours");
+    let (class, text) = click_and_wait(&tab, "honours", ".ws-tree > .ws-add");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let last = "  - {id: individuals, kind: individual, label: Cá nhân đề nghị khen thưởng, min: 30, max: 35, unit: cá nhân}\n";
+    assert_eq!(
+        read("data/plan.yaml"),
+        original.replacen(
+            last,
+            &format!("{last}  - id: khen-1\n    kind: individual\n    label: Khen thưởng mới\n    min: 1\n    max: 1\n"),
+            1
+        )
+    );
+    let y = yaml(&p, "data/plan.yaml");
+    assert_eq!(y["honours"][2]["label"], "Khen thưởng mới");
+    assert_eq!(y["honours"][2]["max"], serde_yaml::Value::from(1));
+    wait_js(
+        &tab,
+        "three quota rows",
+        "document.querySelectorAll('#ws-honours .ws-group-row').length === 3",
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-honours').scrollIntoView();",
+    );
+    shot(&tab, "33-quota-added.png");
+    undo(&tab);
+    assert_eq!(read("data/plan.yaml"), original);
+}
+
+/// A value is checked as it is typed, by the server's loader and rules (no file written): a
+/// date that does not exist is said under its field; typed right, the message goes. A group
+/// the plan does not have, typed in the delegates' table, is said under its cell.
+#[test]
+fn a_bad_value_is_said_under_its_field_as_it_is_typed_nothing_saved() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let before = sources(&p);
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    open_section(&tab, "conference");
+    let field_msg = |id: &str, path: &str| {
+        format!(
+            "(() => {{ const i = document.querySelector('#ws-{id} [data-path=\"{path}\"]'); const m = i.closest('.ws-field, td').querySelector('.ws-check'); return m ? m.textContent : null; }})()"
+        )
+    };
+    type_in(&tab, "conference", "conference.date", "2025-02-30");
+    let said = wait_js(
+        &tab,
+        "the date's message",
+        &field_msg("conference", "conference.date"),
+    );
+    let said = said.as_str().unwrap();
+    assert!(said.contains("2025-02-30"), "{said}");
+    assert!(
+        js(
+            &tab,
+            "document.querySelector('#ws-conference [data-path=\"conference.date\"]').getAttribute('aria-invalid')"
+        ) == "true"
+    );
+    run_js(
+        &tab,
+        "document.querySelector('#ws-conference [data-path=\"conference.date\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "40-bad-date-said.png");
+    type_in(&tab, "conference", "conference.date", "tháng tám");
+    wait_js(
+        &tab,
+        "the text's message",
+        &format!(
+            "({} || '').length > 0 && !({} || '').includes('2025-02-30')",
+            field_msg("conference", "conference.date"),
+            field_msg("conference", "conference.date")
+        ),
+    );
+    type_in(&tab, "conference", "conference.date", "2025-08-29");
+    wait_js(
+        &tab,
+        "the message gone",
+        &format!("{} === null", field_msg("conference", "conference.date")),
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelector('#ws-conference [data-path=\"conference.date\"]').getAttribute('aria-invalid')"
+        ),
+        Value::Null
+    );
+    shot(&tab, "41-date-fixed.png");
+    assert_eq!(sources(&p), before, "nothing was written while typing");
+
+    // A group the plan does not have, in the delegates' table.
+    open_section(&tab, "delegates");
+    type_in(&tab, "delegates", "delegates[0].group", "nhom-khong-co");
+    let said = wait_js(
+        &tab,
+        "the group's message",
+        &format!(
+            "({} || '').length > 0 && {}",
+            field_msg("delegates", "delegates[0].group"),
+            field_msg("delegates", "delegates[0].group")
+        ),
+    );
+    assert!(said.as_str().unwrap().contains("nhom-khong-co"), "{said}");
+    run_js(
+        &tab,
+        "document.querySelector('#ws-delegates [data-path=\"delegates[0].group\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "42-bad-group-said.png");
+    assert_eq!(sources(&p), before, "nothing was written while typing");
+}
+
+/// The plan's body edited in place: each block a field, numbered as the plan prints it; a
+/// paragraph and a heading retyped, a bulleted line moved, a paragraph added: each save
+/// changes exactly those lines of the plan, and the plan's PDF prints them.
+#[test]
+fn the_plans_blocks_are_edited_in_place() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
+    let original = read("data/plan.yaml");
+    let browser = browser(chrome, (1400, 1100));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the cards and the workspace",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    open_section(&tab, "body");
+    // Numbered as printed: four sections, three headings in the second.
+    assert_eq!(
+        js(
+            &tab,
+            "[...document.querySelectorAll('#ws-body .ws-block-section > .ws-num')].map(e => e.textContent)"
+        ),
+        json!(["I.", "II.", "III.", "IV."])
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "[...document.querySelectorAll('#ws-body .ws-block-heading')].map(e => e.querySelector('.ws-num').textContent + ' ' + e.querySelector('input').value)"
+        ),
+        json!([
+            "1. Hình thức, thời gian, địa điểm tổ chức",
+            "2. Thành phần đại biểu",
+            "3. Số lượng đại biểu:"
+        ])
+    );
+    run_js(&tab, "document.getElementById('ws-body').scrollIntoView();");
+    shot(&tab, "50-body-blocks.png");
+
+    // A paragraph and a heading retyped: one save, two lines changed, quoting kept.
+    type_in(
+        &tab,
+        "body",
+        "plan.body[1].p",
+        "Ủy ban nhân dân xã xây dựng kế hoạch như sau:",
+    );
+    type_in(
+        &tab,
+        "body",
+        "plan.body[3].body[0].heading",
+        "Hình thức và địa điểm tổ chức",
+    );
+    let (class, text) = save(&tab, "body");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let retyped = original
+        .replacen(
+            "    - p: \"Ủy ban nhân dân xã Thượng Hồng xây dựng kế hoạch chi tiết tổ chức Hội nghị tuyên dương điển hình tiên tiến xã lần thứ I (2025 – 2030) như sau:\"\n",
+            "    - p: \"Ủy ban nhân dân xã xây dựng kế hoạch như sau:\"\n",
+            1,
+        )
+        .replacen(
+            "        - heading: Hình thức, thời gian, địa điểm tổ chức\n",
+            "        - heading: Hình thức và địa điểm tổ chức\n",
+            1,
+        );
+    assert_ne!(retyped, original);
+    assert_eq!(read("data/plan.yaml"), retyped);
+
+    // A bulleted line moved down: it and the next change places.
+    wait_js(
+        &tab,
+        "the blocks redrawn",
+        "document.querySelector('#ws-body .ws-block-line[data-path=\"plan.body[3].body[1].body[0].list[0]\"]')",
+    );
+    let (class, text) = click_and_wait(
+        &tab,
+        "body",
+        ".ws-block-line[data-path=\"plan.body[3].body[1].body[0].list[0]\"] button[title=\"Xuống\"]",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    let y: serde_yaml::Value = serde_yaml::from_str(&original).unwrap();
+    let list = &y["plan"]["body"][3]["body"][1]["body"][0]["list"];
+    let (first, second) = (list[0].as_str().unwrap(), list[1].as_str().unwrap());
+    let moved = retyped.replacen(
+        &format!("                - {first}\n                - {second}\n"),
+        &format!("                - {second}\n                - {first}\n"),
+        1,
+    );
+    assert_ne!(moved, retyped);
+    assert_eq!(read("data/plan.yaml"), moved);
+
+    // A paragraph added at the end of section I, then typed in.
+    let (class, text) = click_and_wait(
+        &tab,
+        "body",
+        ".ws-add-block[data-list=\"plan.body[2].body\"]",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    wait_js(
+        &tab,
+        "the new paragraph's field",
+        "document.querySelector('#ws-body [data-path=\"plan.body[2].body[1].p\"]')",
+    );
+    let added = "Ủy ban nhân dân xã giao các đơn vị chuẩn bị chu đáo.";
+    type_in(&tab, "body", "plan.body[2].body[1].p", added);
+    let (class, text) = save(&tab, "body");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let now = read("data/plan.yaml");
+    let y: serde_yaml::Value = serde_yaml::from_str(&now).unwrap();
+    assert_eq!(y["plan"]["body"][2]["body"][1]["p"], added);
+    // Exactly one line added, right after section I's numbered list; the rest as it was.
+    let new_lines: Vec<&str> = now.lines().collect();
+    let old_lines: Vec<&str> = moved.lines().collect();
+    assert_eq!(new_lines.len(), old_lines.len() + 1);
+    let at = new_lines
+        .iter()
+        .position(|l| l.contains(added))
+        .expect("the new paragraph's line");
+    assert!(
+        new_lines[at].starts_with("        - p: "),
+        "{}",
+        new_lines[at]
+    );
+    assert!(new_lines[at + 1].starts_with("    - section: HÌNH THỨC"));
+    let mut without = new_lines.clone();
+    without.remove(at);
+    assert_eq!(without, old_lines);
+
+    // The plan prints them.
+    let pdf = p.join("output/ke-hoach.pdf");
+    let start = Instant::now();
+    loop {
+        let text = common::squash(&common::pdf_text(&pdf));
+        if done(&s.state())
+            && text.contains(added)
+            && text.contains("1. Hình thức và địa điểm tổ chức")
+            && text.contains("Ủy ban nhân dân xã xây dựng kế hoạch như sau:")
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the plan never printed the edited blocks"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    run_js(
+        &tab,
+        "document.querySelector('#ws-body [data-path=\"plan.body[2].body[1].p\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "51-body-edited.png");
+    for _ in 0..4 {
+        undo(&tab);
+    }
+    assert_eq!(read("data/plan.yaml"), original);
+}
+
+/// Drops `bytes` as a file named `name` on the spreadsheet box, as a browser does.
+fn drop_file(tab: &headless_chrome::Tab, bytes: &[u8], name: &str) {
+    const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut b64 = String::new();
+    for c in bytes.chunks(3) {
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
+        for k in 0..4 {
+            if k <= c.len() {
+                b64.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                b64.push('=');
+            }
+        }
+    }
+    run_js(
+        tab,
+        &format!(
+            "const b = Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0)); const dt = new DataTransfer(); dt.items.add(new File([b], {})); document.getElementById('sheet-drop').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));",
+            serde_json::to_string(name).unwrap()
+        ),
+    );
+}
+
+/// A list dropped under the office's own file name is saved under the name the loader reads
+/// (`data/delegates.xlsx`), the list told by its header row; the page asks before it replaces
+/// the list's YAML file, which the backup keeps and one undo brings back.
+#[test]
+fn a_dropped_list_is_saved_under_the_name_the_loader_reads() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let before = sources(&p);
+    let yaml_list = std::fs::read(p.join("data/delegates.yaml")).unwrap();
+    // Which list, from the header row (nothing written).
+    for (example, name, want) in [
+        ("delegates.xlsx", "DS thang 8.xlsx", "delegates"),
+        ("honorees.xlsx", "bang 1.xlsx", "honorees"),
+        ("delegates.csv", "bang 2.csv", "delegates"),
+        ("honorees.csv", "bang 3.csv", "honorees"),
+    ] {
+        let bytes = std::fs::read(common::repo().join("data/examples").join(example)).unwrap();
+        let (status, answer) = s.post(&format!("/api/sheet?name={}", percent(name)), &bytes);
+        assert_eq!(status, 200, "{example}: {answer}");
+        assert_eq!(answer["guess"], want, "{example}: {answer}");
+    }
+    let (status, answer) = s.post("/api/sheet?name=ghi-chu.csv", b"Ngay,Viec\n1,2\n");
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["guess"], Value::Null, "no list's header: {answer}");
+    assert_eq!(
+        answer["lists"],
+        json!([
+            {"list": "delegates", "file": "data/delegates.csv", "existing": ["data/delegates.yaml"]},
+            {"list": "honorees", "file": "data/honorees.csv", "existing": ["data/honorees.yaml"]},
+        ])
+    );
+    // Saved without naming what it replaces: refused; under a name no list has: refused.
+    let new = delegates_xlsx_with_a_wrong_group();
+    let (status, answer) = s.post("/api/upload?file=data/delegates.xlsx", &new);
+    assert_eq!(status, 409, "{answer}");
+    assert!(
+        answer["error"]
+            .as_str()
+            .unwrap()
+            .contains("data/delegates.yaml")
+    );
+    let (status, answer) = s.post(
+        "/api/upload?file=data/DS.xlsx&replace=data/delegates.yaml",
+        &new,
+    );
+    assert_eq!(status, 400, "{answer}");
+    assert_eq!(sources(&p), before, "nothing written");
+
+    // In the page.
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    run_js(&tab, "document.getElementById('ws-sheets').open = true;");
+    drop_file(&tab, &new, "Danh sách đại biểu tháng 8.xlsx");
+    let asked = wait_js(
+        &tab,
+        "the question",
+        "(() => { const c = document.getElementById('sheet-choice'); const r = c.querySelector('input:checked'); return !c.hidden && r && [r.value, c.textContent]; })()",
+    );
+    assert_eq!(asked[0], "delegates");
+    let asked = asked[1].as_str().unwrap();
+    assert!(
+        asked.contains("data/delegates.xlsx") && asked.contains("sẽ thay data/delegates.yaml"),
+        "{asked}"
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-sheets').scrollIntoView();",
+    );
+    shot(&tab, "60-sheet-asked.png");
+    assert_eq!(
+        sources(&p),
+        before,
+        "nothing written before the clerk confirms"
+    );
+    run_js(&tab, "document.getElementById('sheet-confirm').click();");
+    let problem = wait_js(
+        &tab,
+        "the problem at its cell",
+        "(() => { const li = [...document.querySelectorAll('#errors li')].find(l => l.dataset.file === 'data/delegates.xlsx'); return li && li.textContent; })()",
+    );
+    assert!(
+        problem
+            .as_str()
+            .unwrap()
+            .contains("data/delegates.xlsx, dòng 4, cột E"),
+        "{problem}"
+    );
+    assert_eq!(std::fs::read(p.join("data/delegates.xlsx")).unwrap(), new);
+    assert!(
+        !p.join("data/delegates.yaml").exists(),
+        "the YAML list replaced"
+    );
+    let backup = std::fs::read_dir(&p)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("data.bak-"))
+        .expect("a backup");
+    assert_eq!(
+        std::fs::read(backup.path().join("delegates.yaml")).unwrap(),
+        yaml_list
+    );
+    let said = js(
+        &tab,
+        "document.querySelector('#ws-sheets .ws-msg').textContent",
+    );
+    assert!(
+        said.as_str()
+            .unwrap()
+            .contains("Danh sách đại biểu tháng 8.xlsx thành data/delegates.xlsx"),
+        "{said}"
+    );
+    wait_js(
+        &tab,
+        "the list's row",
+        "document.querySelector('.ws-sheet[data-file=\"data/delegates.xlsx\"] .ws-bad')",
+    );
+    shot(&tab, "61-sheet-saved-as-delegates.png");
+    // One undo: the YAML list back byte for byte, the spreadsheet gone.
+    undo(&tab);
+    assert_eq!(
+        std::fs::read(p.join("data/delegates.yaml")).unwrap(),
+        yaml_list
+    );
+    assert!(!p.join("data/delegates.xlsx").exists());
+}
+
+/// A value flagged as the sample's that is right as it is (a national law every commune
+/// cites): "Đúng, giữ giá trị này" on its warning writes `# đã kiểm tra` at the end of its
+/// line, nothing else of the file changes, and the warning goes with the rebuild.
+#[test]
+fn a_sample_value_is_confirmed_from_the_page() {
+    let Some(chrome) = chromium() else { return };
+    // Another commune: the sample's values left in its files are flagged.
+    let s = Serve::start_setup(&[], |p| {
+        let plan = p.join("data/plan.yaml");
+        let text = std::fs::read_to_string(&plan).unwrap();
+        std::fs::write(&plan, text.replace("Thượng Hồng", "Tân Phú")).unwrap();
+    });
+    let p = s.project();
+    let original = std::fs::read_to_string(p.join("data/decision.yaml")).unwrap();
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    let flagged = wait_js(
+        &tab,
+        "a sample value of the decision with its button",
+        "(() => { const li = [...document.querySelectorAll('#warnings li[data-code=\"sample-value\"]')].find(l => l.dataset.file === 'data/decision.yaml' && l.dataset.field.startsWith('bases[')); return li && li.querySelector('.confirm-sample') && [li.dataset.field, li.dataset.line]; })()",
+    );
+    let field = flagged[0].as_str().unwrap().to_string();
+    let line: usize = flagged[1].as_str().unwrap().parse().unwrap();
+    run_js(
+        &tab,
+        &format!(
+            "const li = [...document.querySelectorAll('#warnings li[data-code=\"sample-value\"]')].find(l => l.dataset.file === 'data/decision.yaml' && l.dataset.field === '{field}'); li.scrollIntoView({{block: 'center'}});"
+        ),
+    );
+    shot(&tab, "70-sample-value-flagged.png");
+    run_js(
+        &tab,
+        &format!(
+            "[...document.querySelectorAll('#warnings li[data-code=\"sample-value\"]')].find(l => l.dataset.file === 'data/decision.yaml' && l.dataset.field === '{field}').querySelector('.confirm-sample').click();"
+        ),
+    );
+    // Exactly that line gets the mark.
+    let want: String = original
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 == line {
+                format!("{}   # đã kiểm tra\n", l.trim_end_matches('\n'))
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let start = Instant::now();
+    while std::fs::read_to_string(p.join("data/decision.yaml")).unwrap() == original {
+        assert!(start.elapsed() < Duration::from_secs(30), "never saved");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read_to_string(p.join("data/decision.yaml")).unwrap(),
+        want
+    );
+    wait_js(
+        &tab,
+        "the warning gone",
+        &format!(
+            "document.body.dataset.busy === '0' && ![...document.querySelectorAll('#warnings li')].some(l => l.dataset.file === 'data/decision.yaml' && l.dataset.field === '{field}')"
+        ),
+    );
+    shot(&tab, "71-sample-value-confirmed.png");
+    undo(&tab);
+    assert_eq!(
+        std::fs::read_to_string(p.join("data/decision.yaml")).unwrap(),
+        original
+    );
+}
+
+/// The programme's `sample: true` is a choice at the top of its section: set to "không", it is
+/// written `false` and the warning that the programme is the sample's goes. A speaker is named
+/// by the honours list's id or, for a list without one, by name: an unknown one is said under
+/// the field as it is typed.
+#[test]
+fn the_programmes_sample_flag_and_its_speakers_on_the_page() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let original = std::fs::read_to_string(p.join("data/agenda.yaml")).unwrap();
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the agenda's sample warning",
+        "[...document.querySelectorAll('#warnings li')].some(l => l.dataset.file === 'data/agenda.yaml' && l.dataset.field === 'sample')",
+    );
+    open_section(&tab, "agenda");
+    let flag = js(
+        &tab,
+        "(() => { const e = document.querySelector('#ws-agenda .ws-sample-flag [data-path=\"sample\"]'); return e && [e.value, e.closest('label').textContent]; })()",
+    );
+    assert_eq!(flag[0], "true");
+    assert!(flag[1].as_str().unwrap().contains("dữ liệu mẫu"), "{flag}");
+    // The speaker's field says a name is fine for a list without ids.
+    let help = js(
+        &tab,
+        "document.querySelector('#ws-agenda [data-path=\"items[5].speakers[0].honoree\"]').closest('label').textContent",
+    );
+    assert!(help.as_str().unwrap().contains("không có cột Mã"), "{help}");
+    type_in(
+        &tab,
+        "agenda",
+        "items[5].speakers[0].honoree",
+        "Nguyễn Không Có",
+    );
+    let said = wait_js(
+        &tab,
+        "the unknown speaker said",
+        "(() => { const m = document.querySelector('#ws-agenda [data-path=\"items[5].speakers[0].honoree\"]').closest('.ws-field').querySelector('.ws-check'); return m && m.textContent; })()",
+    );
+    assert!(said.as_str().unwrap().contains("Nguyễn Không Có"), "{said}");
+    run_js(
+        &tab,
+        "document.querySelector('#ws-agenda [data-path=\"items[5].speakers[0].honoree\"]').scrollIntoView({block: 'center'});",
+    );
+    shot(&tab, "80-agenda-unknown-speaker.png");
+    type_in(&tab, "agenda", "items[5].speakers[0].honoree", "cn-01");
+    wait_js(
+        &tab,
+        "the message gone",
+        "!document.querySelector('#ws-agenda [data-path=\"items[5].speakers[0].honoree\"]').closest('.ws-field').querySelector('.ws-check')",
+    );
+    // The flag cleared: one line changes, the warning goes.
+    run_js(
+        &tab,
+        "const e = document.querySelector('#ws-agenda [data-path=\"sample\"]'); e.value = 'false'; e.dispatchEvent(new Event('input'));",
+    );
+    let (class, text) = save(&tab, "agenda");
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(
+        std::fs::read_to_string(p.join("data/agenda.yaml")).unwrap(),
+        original.replacen("\nsample: true\n", "\nsample: false\n", 1)
+    );
+    wait_js(
+        &tab,
+        "the agenda's sample warning gone",
+        "document.body.dataset.busy === '0' && ![...document.querySelectorAll('#warnings li')].some(l => l.dataset.file === 'data/agenda.yaml' && l.dataset.field === 'sample')",
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-agenda').scrollIntoView();",
+    );
+    shot(&tab, "81-agenda-sample-cleared.png");
+}
+
+/// Word text with a heading that has nothing under it (and a section with nothing under it)
+/// pasted: the heading stays a heading, numbered as Word numbered it, not a one-item list
+/// that restarts the headings' numbers; the plan prints them so.
+#[test]
+fn a_pasted_heading_with_nothing_under_it_stays_a_heading() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    let text = "KẾ HOẠCH\nTổ chức Hội nghị\nI. MỤC ĐÍCH\n1. Mở đầu chưa viết\n2. Nội dung chính\nCác đơn vị chuẩn bị.\n3. Kết thúc chưa viết\nII. PHẦN CHƯA VIẾT\nIII. DANH SÁCH\n1. một\n2. hai\n";
+    let blocks = js(
+        &tab,
+        &format!("PASTE.parse({})", serde_json::to_string(text).unwrap()),
+    );
+    assert_eq!(
+        blocks,
+        json!([
+            {"section": "MỤC ĐÍCH", "body": [
+                {"heading": "Mở đầu chưa viết"},
+                {"heading": "Nội dung chính", "body": [{"p": "Các đơn vị chuẩn bị."}]},
+                {"heading": "Kết thúc chưa viết"},
+            ]},
+            {"section": "PHẦN CHƯA VIẾT"},
+            {"section": "DANH SÁCH", "body": [{"numbered": ["một", "hai"]}]},
+        ])
+    );
+    run_js(
+        &tab,
+        &format!(
+            "document.getElementById('ws-paste').open = true; const a = document.getElementById('paste-text'); a.value = {}; document.getElementById('paste-show').click();",
+            serde_json::to_string(text).unwrap()
+        ),
+    );
+    let headings = wait_js(
+        &tab,
+        "the structure",
+        "(() => { const t = document.querySelector('#paste-preview .paste-tree'); return t && [...t.querySelectorAll('.pt-heading')].map(s => s.firstChild.textContent); })()",
+    );
+    assert_eq!(
+        headings,
+        json!([
+            "1. Mở đầu chưa viết",
+            "2. Nội dung chính",
+            "3. Kết thúc chưa viết"
+        ])
+    );
+    run_js(
+        &tab,
+        "document.getElementById('ws-paste').scrollIntoView();",
+    );
+    shot(&tab, "90-paste-empty-heading.png");
+    run_js(&tab, "document.getElementById('paste-apply').click();");
+    wait_js(
+        &tab,
+        "the paste saved",
+        "document.querySelector('#ws-paste .ws-msg').classList.contains('ok')",
+    );
+    let y: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(p.join("data/plan.yaml")).unwrap()).unwrap();
+    let body = serde_json::to_value(&y["plan"]["body"]).unwrap();
+    assert_eq!(body, blocks);
+    let pdf = p.join("output/ke-hoach.pdf");
+    let start = Instant::now();
+    loop {
+        let text = common::squash(&common::pdf_text(&pdf));
+        if done(&s.state())
+            && text.contains("1. Mở đầu chưa viết")
+            && text.contains("3. Kết thúc chưa viết")
+            && text.contains("II. PHẦN CHƯA VIẾT")
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the plan never printed the pasted headings; state: {}",
+            s.state()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }

@@ -74,6 +74,8 @@ pub struct Project {
     /// Whether the folder has its own `data/`: if it has, data comes only from there (a clerk
     /// who deleted `data/honorees.yaml` means it, and must not get the seed's honorees back).
     own_data: bool,
+    /// One data file read from memory instead of the disk ([`Project::with_file`]).
+    overlay: Option<std::sync::Arc<(String, Vec<u8>)>>,
 }
 
 impl Project {
@@ -82,6 +84,7 @@ impl Project {
         Self {
             root: None,
             own_data: false,
+            overlay: None,
         }
     }
 
@@ -92,7 +95,17 @@ impl Project {
         Ok(Self {
             root: Some(root),
             own_data,
+            overlay: None,
         })
+    }
+
+    /// The same project with `rel` holding `bytes`, read from memory: the page checks a value
+    /// the clerk is typing with the loader and rules `check` runs, before anything is saved.
+    pub fn with_file(&self, rel: &str, bytes: Vec<u8>) -> Self {
+        Self {
+            overlay: Some(std::sync::Arc::new((rel.to_string(), bytes))),
+            ..self.clone()
+        }
     }
 
     pub fn root(&self) -> Option<&Path> {
@@ -107,6 +120,9 @@ impl Project {
     /// project to that version's layout.
     pub fn read(&self, rel: &str) -> Result<Option<Cow<'static, [u8]>>, ProjectError> {
         let rel = normalize(rel)?;
+        if let Some(o) = self.overlay.as_deref().filter(|o| o.0 == rel) {
+            return Ok(Some(Cow::Owned(o.1.clone())));
+        }
         if let Some(path) = self.disk_path(&rel)? {
             let bytes = fs::read(&path).map_err(|source| ProjectError::Io {
                 path: rel.clone(),

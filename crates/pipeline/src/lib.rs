@@ -100,6 +100,16 @@ pub struct Timings {
     pub engine: Duration,
 }
 
+/// Whether the spreadsheet at `path` reads as the delegate list and as the honoree list, by
+/// the loader's own readers: the page's drop box tells which list a dropped file is from its
+/// header row (`rel` names it in the readers' messages).
+pub fn sheet_reads_as(path: &Path, rel: &str) -> (bool, bool) {
+    (
+        load::tables::delegates(path, rel).is_ok(),
+        load::tables::honorees(path, rel).is_ok(),
+    )
+}
+
 /// Loads every data file once and runs every rule once. A file that cannot be read or parsed
 /// (or a date that does not exist) is an error here, which no `--force` overrides.
 pub fn prepare(project: &Project) -> Result<Prepared, Diagnostics> {

@@ -13,8 +13,10 @@
 //! | `/api/files` | `{}` | the data files: name, kind, version |
 //! | `/api/read` | `{"file": "data/plan.yaml"}` | its version and nodes |
 //! | `/api/edit` | `{"file", "version", "ops": [..]}` | the new version, the lines changed; 409 on a conflict |
+//! | `/api/check` | `{"file", "version", "ops": [..]}` | what `check` would say of those values, by field; nothing written |
 //! | `/api/undo` | `{}` | the file restored and its version |
-//! | `/api/upload?file=data/x.xlsx` | the file's bytes | its version |
+//! | `/api/sheet?name=x.xlsx` | a spreadsheet's bytes | which list it reads as, and the files each list has now; nothing written |
+//! | `/api/upload?file=data/delegates.xlsx&replace=…` | the file's bytes | its version; 409 unless `replace` names exactly the list's files now |
 //! | `/api/marked` | `{"file": "data/x.xlsx"}` | an .xlsx copy, the problem cells marked |
 
 use std::io::Read;
@@ -82,7 +84,7 @@ pub fn answer(
     path: &str,
     query: &str,
 ) -> Answer {
-    let limit = if path == "/api/upload" {
+    let limit = if path == "/api/upload" || path == "/api/sheet" {
         MAX_UPLOAD
     } else {
         MAX_JSON
@@ -129,11 +131,21 @@ fn marked(ws: &Workspace, shared: &Shared, rel: &str) -> Result<Vec<u8>, Refusal
 pub fn route(ws: &Workspace, path: &str, query: &str, body: &[u8]) -> Answer {
     let result = match path {
         "/api/upload" => upload(ws, query, body),
+        "/api/sheet" => sheet(ws, query, body),
         "/api/files" => files(ws),
         "/api/read" => parse::<ReadBody>(body).and_then(|b| read(ws, &b.file)),
         "/api/edit" => {
             parse::<EditBody>(body).and_then(|b| ws.edit(&b.file, &b.version, &b.ops).map(written))
         }
+        "/api/check" => parse::<EditBody>(body)
+            .and_then(|b| ws.check(&b.file, &b.version, &b.ops))
+            .map(|found| {
+                let found: Vec<Value> = found
+                    .into_iter()
+                    .map(|f| json!({"path": f.path, "severity": f.severity, "message": f.message, "hint": f.hint}))
+                    .collect();
+                json!({"findings": found})
+            }),
         "/api/undo" => parse::<Empty>(body).and_then(|_| ws.undo().map(written)),
         _ => {
             return Answer {
@@ -186,13 +198,50 @@ fn written(w: Written) -> Value {
     json!({"file": w.file, "version": w.version, "backup": w.backup, "lines": w.lines})
 }
 
-fn upload(ws: &Workspace, query: &str, body: &[u8]) -> Result<Value, Refusal> {
-    let file = query
+/// The values of `key` in a query string, percent-decoded.
+fn query_values(query: &str, key: &str) -> Vec<String> {
+    query
         .split('&')
-        .find_map(|kv| kv.strip_prefix("file="))
-        .and_then(|f| percent_encoding::percent_decode_str(f).decode_utf8().ok())
+        .filter_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
+        .filter_map(|f| {
+            percent_encoding::percent_decode_str(&f.replace('+', " "))
+                .decode_utf8()
+                .ok()
+                .map(|s| s.into_owned())
+        })
+        .collect()
+}
+
+fn upload(ws: &Workspace, query: &str, body: &[u8]) -> Result<Value, Refusal> {
+    let file = query_values(query, "file")
+        .pop()
         .ok_or_else(|| Refusal::Bad(crate::msg::write_bad_request(&"file=")))?;
-    ws.upload(&file, body).map(written)
+    let replace: Vec<String> = query_values(query, "replace")
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .collect();
+    ws.upload(&file, body, &replace).map(written)
+}
+
+/// A dropped spreadsheet, before it is saved: which list it reads as, and for each list the
+/// name it would be saved under and the files that list has now (which the page asks about).
+fn sheet(ws: &Workspace, query: &str, body: &[u8]) -> Result<Value, Refusal> {
+    let name = query_values(query, "name")
+        .pop()
+        .filter(|n| !n.is_empty() && !n.contains(['/', '\\']))
+        .ok_or_else(|| Refusal::Bad(crate::msg::write_bad_request(&"name=")))?;
+    let guess = ws.sheet_guess(&name, body)?;
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let lists: Vec<Value> = crate::write::LISTS
+        .iter()
+        .map(
+            |l| json!({"list": l, "file": format!("data/{l}.{ext}"), "existing": ws.list_files(l)}),
+        )
+        .collect();
+    Ok(json!({"guess": guess, "lists": lists}))
 }
 
 /// The files at the top of `data/` the page knows how to show: YAML and spreadsheets.

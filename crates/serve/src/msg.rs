@@ -9,6 +9,10 @@ pub use vinhdanh_core::msg::*;
 
 // ---- serve/ and watch ----
 
+/// The comment `rules::samples` reads as "checked, keep this value": data vocabulary, written
+/// as is in either language (the page's "Đúng, giữ giá trị này" writes it).
+pub const CONFIRMED: &str = "đã kiểm tra";
+
 /// The labels of `serve`'s page, by the keys `index.html` and `app.js` use. `{n}`-style
 /// placeholders are filled in by the page's script.
 pub fn serve_labels() -> Vec<(&'static str, &'static str)> {
@@ -225,6 +229,9 @@ message!(write_edit_failed(rel: &str, e: &dyn std::fmt::Display) vi "Không sử
 message!(write_conflict(rel: &str) vi "{rel} vừa được sửa ở nơi khác (trình soạn thảo khác?) sau khi trang đọc nó: chưa lưu, để không ghi đè. Trang đã đọc lại tệp; hãy nhập lại thay đổi." en "{rel} was changed elsewhere (another editor?) after the page read it: not saved, so as not to overwrite it. The page has read the file again; enter the change again.");
 message!(write_nothing_to_undo() vi "Không còn thay đổi nào để hoàn tác" en "Nothing left to undo");
 message!(write_not_raw(value: &str) vi "“{value}” không phải số, ngày (2025-08-22) hay true/false" en "“{value}” is not a number, a date (2025-08-22) or true/false");
+message!(write_sheet_not_list(rel: &str, names: &str) vi "{rel}: chỉ lưu được danh sách dưới tên vinhdanh đọc ({names}, hoặc .xls, .ods, .csv)" en "{rel}: a list is saved only under the names vinhdanh reads ({names}, or .xls, .ods, .csv)");
+message!(write_sheet_replaces(rel: &str, files: &str) vi "Chưa lưu {rel}: danh sách này đang có {files}; trang phải hỏi trước khi thay. Thả lại tệp và xác nhận." en "{rel} not saved: this list has {files} now; the page must ask before replacing it. Drop the file again and confirm.");
+message!(write_confirm_failed(at: &str) vi "Không ghi được “# đã kiểm tra” sau giá trị {at}: giá trị phải nằm trọn trên một dòng" en "Could not write “# đã kiểm tra” after the value {at}: the value must be on one line");
 message!(write_not_sheet(rel: &str) vi "{rel} không phải tệp Excel/CSV đúng như phần mở rộng của nó" en "{rel} is not the Excel/CSV file its extension says");
 message!(write_not_block_list(at: &str) vi "{at} không phải một danh sách viết theo khối (mỗi mục một dòng “- …”), hoặc nội dung mới không ghi được thành YAML đúng; tệp giữ nguyên" en "{at} is not a block list (one “- …” line per item), or the new content could not be written as valid YAML; the file is unchanged");
 message!(write_not_sheet_read(rel: &str, e: &dyn std::fmt::Display) vi "Không đọc được {rel}: {e}" en "Could not read {rel}: {e}");
@@ -262,6 +269,78 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         ),
         ("ws_add", pick("+ Thêm", "+ Add")),
         ("ws_add_row", pick("+ Thêm dòng", "+ Add a row")),
+        ("ws_block_add_p", pick("+ Đoạn văn", "+ Paragraph")),
+        ("ws_cancel", pick("Thôi", "Cancel")),
+        (
+            "ws_sample_flag",
+            pick(
+                "Còn là dữ liệu mẫu (sample)",
+                "Still the sample's data (sample)",
+            ),
+        ),
+        (
+            "ws_sample_flag_help",
+            pick(
+                "“có”: danh sách này còn là dữ liệu mẫu, văn bản in ra bị cảnh báo. Khi đã thay bằng dữ liệu đã duyệt của đơn vị mình, chọn “không” rồi bấm Lưu.",
+                "“yes”: this list is still the sample's and the documents are warned about. Once it holds your own approved data, choose “no” and Save.",
+            ),
+        ),
+        (
+            "ws_confirm_sample",
+            pick("Đúng, giữ giá trị này", "Right, keep this value"),
+        ),
+        (
+            "ws_sheet_as_delegates",
+            pick("Danh sách đại biểu", "Delegate list"),
+        ),
+        (
+            "ws_sheet_as_honorees",
+            pick("Danh sách khen thưởng", "Honoree list"),
+        ),
+        (
+            "ws_sheet_which",
+            pick(
+                "Tệp {name} là danh sách nào? (dòng tiêu đề không cho biết)",
+                "Which list is {name}? (its header row does not say)",
+            ),
+        ),
+        (
+            "ws_sheet_which_guess",
+            pick(
+                "Tệp {name}: theo dòng tiêu đề, đây là danh sách đã chọn dưới đây. Kiểm tra rồi bấm Lưu.",
+                "{name}: by its header row, this is the list chosen below. Check, then Save.",
+            ),
+        ),
+        (
+            "ws_sheet_replaces",
+            pick(
+                "sẽ thay {files} (bản cũ giữ trong bản sao lưu data.bak-…; hoàn tác được)",
+                "replaces {files} (the old one kept in the data.bak-… backup; can be undone)",
+            ),
+        ),
+        ("ws_sheet_confirm", pick("Lưu danh sách", "Save the list")),
+        ("ws_sheet_cancelled", pick("Chưa lưu gì.", "Nothing saved.")),
+        (
+            "ws_sheet_saved_as",
+            pick(
+                "Đã lưu {name} thành {file}. Văn bản đang dựng lại…",
+                "Saved {name} as {file}. Rebuilding the documents…",
+            ),
+        ),
+        (
+            "ws_sheet_saved_guessed",
+            pick(
+                "Đã lưu {name} thành {file} (nhận ra từ dòng tiêu đề). Văn bản đang dựng lại…",
+                "Saved {name} as {file} (told by its header row). Rebuilding the documents…",
+            ),
+        ),
+        (
+            "ws_block_generated",
+            pick(
+                "lấy từ dữ liệu khác ({what}): sửa ở mục của nó",
+                "made from other data ({what}): edit it in its own section",
+            ),
+        ),
         ("ws_group_add", pick("+ Thêm nhóm", "+ Add a group")),
         ("ws_group_child", pick("+ Nhóm con", "+ Subgroup")),
         ("ws_group_new", pick("Nhóm mới", "New group")),
@@ -386,8 +465,8 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         (
             "ws_sheets_help",
             pick(
-                "vinhdanh không bao giờ ghi vào tệp Excel/CSV của văn phòng. Sửa trong Excel rồi thả bản mới vào đây: tệp được lưu vào data/ (bản cũ nằm trong bản sao lưu data.bak-…) và được kiểm tra ngay; lỗi hiện ở khung “Vấn đề” với dòng, cột của ô.",
-                "vinhdanh never writes the office's Excel/CSV files. Edit in Excel, then drop the new version here: it is saved into data/ (the old one stays in the data.bak-… backup) and checked at once; the problems show under “Problems” with the cell's row and column.",
+                "vinhdanh không bao giờ ghi vào tệp Excel/CSV của văn phòng. Sửa trong Excel rồi thả bản mới vào đây, tên tệp là gì cũng được: trang nhận ra từ dòng tiêu đề đây là danh sách đại biểu hay khen thưởng (hoặc hỏi), lưu thành data/delegates.xlsx hoặc data/honorees.xlsx (bản cũ nằm trong bản sao lưu data.bak-…; trang hỏi trước khi thay) và kiểm tra ngay; lỗi hiện ở khung “Vấn đề” với dòng, cột của ô.",
+                "vinhdanh never writes the office's Excel/CSV files. Edit in Excel, then drop the new version here, whatever its name: the page tells from its header row whether it is the delegate or the honoree list (or asks), saves it as data/delegates.xlsx or data/honorees.xlsx (the old one stays in the data.bak-… backup; the page asks before replacing it) and checks it at once; the problems show under “Problems” with the cell's row and column.",
             ),
         ),
         (
@@ -411,10 +490,6 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
                 "Chưa có danh sách Excel/CSV nào trong data/.",
                 "No Excel/CSV list in data/ yet.",
             ),
-        ),
-        (
-            "ws_sheet_saved",
-            pick("Đã lưu {file}; đang kiểm tra…", "Saved {file}; checking…"),
         ),
         (
             "ws_missing",
@@ -606,7 +681,17 @@ pub fn form_labels() -> Vec<(&'static str, &'static str)> {
         ("fl_058", pick("Tham luận", "Speeches")),
         (
             "fl_059",
-            pick("Mã người trong danh sách khen thưởng", "Honoree's id"),
+            pick(
+                "Người trong danh sách khen thưởng: mã, hoặc họ tên",
+                "Someone on the honours list: id, or name",
+            ),
+        ),
+        (
+            "fl_110",
+            pick(
+                "Mã ở cột Mã của danh sách khen thưởng (cn-01). Danh sách không có cột Mã: ghi họ tên (tên tập thể) đúng như trong danh sách. Người ngoài danh sách: để trống ô này, ghi ô Họ và tên.",
+                "The id in the honours list's id column (cn-01). A list without an id column: the name (of the person or collective) exactly as the list writes it. Someone not on the list: leave this empty and fill in the name.",
+            ),
         ),
         (
             "fl_060",
@@ -701,6 +786,20 @@ pub fn form_labels() -> Vec<(&'static str, &'static str)> {
             ),
         ),
         ("fl_107", pick("Tên gọi", "Label")),
+        (
+            "fl_108",
+            pick(
+                "Nội dung Kế hoạch: phần, đề mục, đoạn văn",
+                "The plan's body: sections, headings, paragraphs",
+            ),
+        ),
+        (
+            "fl_109",
+            pick(
+                "Mỗi khối một ô: phần (I., II.), đề mục (1., 2.), đề mục nhỏ, đoạn văn, các dòng gạch đầu dòng hoặc đánh số; số thứ tự hiện đúng như khi in. Thêm, đổi thứ tự (↑ ↓), xóa từng khối hoặc từng dòng rồi bấm Lưu.",
+                "One box per block: section (I., II.), heading (1., 2.), subheading, paragraph, bulleted or numbered lines; the numbers are shown as they print. Add, move (↑ ↓) or remove a block or a line, then Save.",
+            ),
+        ),
     ]
 }
 

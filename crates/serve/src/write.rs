@@ -38,6 +38,8 @@ const UNDO_DEPTH: usize = 50;
 /// The file types a data file may have, as the page may read, edit or drop them.
 pub const YAML: &[&str] = &["yaml", "yml"];
 pub const SHEETS: &[&str] = &["xlsx", "xls", "ods", "csv"];
+/// The lists a spreadsheet dropped on the page can be: the names the loader reads them under.
+pub const LISTS: &[&str] = &["delegates", "honorees"];
 
 /// Why a write was refused; the page shows the message. Nothing was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +112,10 @@ pub enum Op {
         at: String,
         value: serde_json::Value,
     },
+    /// The line of the value at `at` gets the comment `# đã kiểm tra` at its end (after a
+    /// comment it has): the clerk confirms a value the rules flag as the sample's is right
+    /// (`rules::samples` reads the mark). Only the comment is added.
+    Confirm { at: String },
     /// The block list at `at` is replaced as a whole by `items` (the plan's body pasted from
     /// Word, confirmed by the clerk): its lines are written anew, at its indentation.
     Replace {
@@ -148,22 +154,41 @@ pub struct Node {
 /// A save that can be undone: the file's bytes before and after.
 struct Saved {
     rel: String,
+    /// Empty: the save made the file.
     before: Vec<u8>,
+    /// Empty: the save took the file away (a list replaced by a spreadsheet of another type).
     after: Vec<u8>,
+    /// Saves of one request share it and are undone together.
+    group: u64,
 }
 
 #[derive(Default)]
 struct Session {
     backup: Option<PathBuf>,
     undo: Vec<Saved>,
+    /// The group of the request being saved ([`Saved::group`]).
+    group: u64,
 }
 
 /// The writable side of a project folder, for one `serve` session.
 pub struct Workspace {
     root: PathBuf,
+    /// The project, for [`Workspace::check`].
+    project: crate::project::Project,
     data: PathBuf,
     token: String,
     session: Mutex<Session>,
+}
+
+/// A problem the rules find with a value being typed, at the field it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The field path of the edit it is about (`conference.date`).
+    pub path: String,
+    /// `error` (the value would be refused) or `warning`.
+    pub severity: &'static str,
+    pub message: String,
+    pub hint: Option<String>,
 }
 
 /// The result of a save.
@@ -185,7 +210,9 @@ impl Workspace {
         let mut bytes = [0u8; 24];
         getrandom::fill(&mut bytes).map_err(|e| io::Error::other(e.to_string()))?;
         let token = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let project = crate::project::Project::open(&root).map_err(io::Error::other)?;
         Ok(Workspace {
+            project,
             root,
             data,
             token,
@@ -324,6 +351,7 @@ impl Workspace {
                 lines: Vec::new(),
             });
         }
+        session.group += 1;
         let backup = self.save(&mut session, &path, rel, bytes, after.clone())?;
         lines.sort_unstable();
         lines.dedup();
@@ -335,9 +363,99 @@ impl Workspace {
         })
     }
 
-    /// Puts a new version of a spreadsheet in `data/` (a new file, or over the old one, which
-    /// the session's backup keeps).
-    pub fn upload(&self, rel: &str, bytes: &[u8]) -> Result<Written, Refusal> {
+    /// What `check` would say of the values of `ops`, applied to the YAML file `rel` (read by
+    /// the page at `version`) in memory, nothing written: the project is loaded and judged with
+    /// that file's new text by the same loader and rules as `check` and the rebuild, and each
+    /// problem located on an edited value's lines is given back at that value's field. An
+    /// edit the file cannot take (a text where a number is) is a finding at its field too.
+    /// Sample values still left are not: the checklist counts those.
+    pub fn check(&self, rel: &str, seen: &str, ops: &[Op]) -> Result<Vec<Finding>, Refusal> {
+        if ops.is_empty() || ops.len() > 1000 {
+            return Err(Refusal::Bad(msg::write_no_edit()));
+        }
+        let (_, bytes) = self.read_bytes(rel, YAML)?;
+        if version(&bytes) != seen {
+            return Err(Refusal::Conflict(msg::write_conflict(rel)));
+        }
+        let text = utf8(rel, &bytes)?;
+        let mut editor =
+            Editor::new(text).map_err(|e| Refusal::Bad(msg::write_not_yaml(rel, &e)))?;
+        let mut found = Vec::new();
+        let mut targets = Vec::new();
+        for op in ops {
+            let at = match op {
+                Op::Set { at, .. } | Op::Put { at, .. } | Op::Replace { at, .. } => at.clone(),
+                Op::Insert { list, index, .. } => {
+                    if list.is_empty() {
+                        format!("[{index}]")
+                    } else {
+                        format!("{list}[{index}]")
+                    }
+                }
+                Op::Move { list, .. } => list.clone(),
+                Op::Remove { .. } | Op::Confirm { .. } => String::new(),
+            };
+            match apply(&mut editor, op) {
+                Ok(_) if !at.is_empty() => targets.push(at),
+                Ok(_) => {}
+                Err(e) => found.push(Finding {
+                    path: at,
+                    severity: "error",
+                    message: e,
+                    hint: None,
+                }),
+            }
+        }
+        let after = editor.text();
+        let index = editor.index();
+        // Each edited value's lines, from 1.
+        let lines: Vec<(String, usize, usize)> = targets
+            .into_iter()
+            .filter_map(|at| {
+                let span = index.value(&at)?;
+                let body = after.get(span.start..span.end)?.trim_end();
+                Some((at, span.line, span.line + body.matches('\n').count()))
+            })
+            .collect();
+        let project = self.project.with_file(rel, after.as_bytes().to_vec());
+        let diags = match crate::pipeline::prepare(&project) {
+            Ok(p) => p.diags,
+            Err(d) => d,
+        };
+        for d in &diags.0 {
+            eprintln!(
+                "DBG {:?} {:?} {}",
+                d.location.as_deref().map(|l| (&l.file, l.line)),
+                lines,
+                d.message
+            );
+            if d.code == Some(crate::diag::SAMPLE_VALUE) {
+                continue;
+            }
+            let Some(loc) = d.location.as_deref().filter(|l| l.file == rel) else {
+                continue;
+            };
+            let Some(line) = loc.line else { continue };
+            for (at, first, last) in &lines {
+                if (*first..=*last).contains(&line) {
+                    found.push(Finding {
+                        path: at.clone(),
+                        severity: if d.is_error() { "error" } else { "warning" },
+                        message: d.message.clone(),
+                        hint: d.hint.clone(),
+                    });
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// Puts a spreadsheet dropped on the page in `data/` as the list `rel` names
+    /// (`data/delegates.xlsx`, `data/honorees.csv`: the names the loader reads), in place of
+    /// the files that list has now, which must be exactly `replace` (what the page showed the
+    /// clerk and the clerk confirmed): nothing is overwritten or taken away unasked. The files
+    /// replaced stay in the session's backup; one undo puts them all back.
+    pub fn upload(&self, rel: &str, bytes: &[u8], replace: &[String]) -> Result<Written, Refusal> {
         if bytes.len() > MAX_UPLOAD {
             return Err(Refusal::TooLarge);
         }
@@ -345,13 +463,51 @@ impl Workspace {
         if !looks_like(rel, bytes) {
             return Err(Refusal::Bad(msg::write_not_sheet(rel)));
         }
+        let stem = rel
+            .strip_prefix("data/")
+            .and_then(|n| n.rsplit_once('.'))
+            .map(|(stem, _)| stem)
+            .unwrap_or_default();
+        if !LISTS.contains(&stem) {
+            return Err(Refusal::Bad(msg::write_sheet_not_list(
+                rel,
+                &LISTS
+                    .iter()
+                    .map(|l| format!("data/{l}.xlsx"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )));
+        }
         let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        let existing = self.list_files(stem);
+        let mut asked: Vec<String> = replace.to_vec();
+        asked.sort();
+        asked.dedup();
+        if asked != existing {
+            return Err(Refusal::Conflict(msg::write_sheet_replaces(
+                rel,
+                &existing.join(", "),
+            )));
+        }
+        session.group += 1;
         let before = if path.exists() {
             std::fs::read(&path).map_err(|e| Refusal::Failed(e.to_string()))?
         } else {
             Vec::new()
         };
         let backup = self.save(&mut session, &path, rel, before, bytes.to_vec())?;
+        for other in existing.iter().filter(|o| *o != rel) {
+            let other_path = self.resolve(other, &[YAML, SHEETS].concat())?;
+            let before = std::fs::read(&other_path).map_err(|e| Refusal::Failed(e.to_string()))?;
+            std::fs::remove_file(&other_path).map_err(|e| Refusal::Failed(e.to_string()))?;
+            let group = session.group;
+            session.undo.push(Saved {
+                rel: other.clone(),
+                before,
+                after: Vec::new(),
+                group,
+            });
+        }
         Ok(Written {
             file: rel.to_string(),
             version: version(bytes),
@@ -360,10 +516,81 @@ impl Workspace {
         })
     }
 
+    /// The files the list `stem` (`delegates`) has now in `data/`, sorted: its YAML file and
+    /// its spreadsheets (two of them are an error of the loader's).
+    pub fn list_files(&self, stem: &str) -> Vec<String> {
+        let mut out: Vec<String> = YAML[..1]
+            .iter()
+            .chain(SHEETS)
+            .map(|ext| format!("data/{stem}.{ext}"))
+            .filter(|rel| {
+                self.resolve(rel, &[YAML, SHEETS].concat())
+                    .is_ok_and(|p| p.is_file())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Which list a dropped spreadsheet is, from its header row: the loader's own readers of
+    /// each list are tried on it, and the one of the two that reads it is the guess; when both
+    /// or neither do, the file's name decides, else there is no guess and the page asks.
+    pub fn sheet_guess(&self, name: &str, bytes: &[u8]) -> Result<Option<&'static str>, Refusal> {
+        if bytes.len() > MAX_UPLOAD {
+            return Err(Refusal::TooLarge);
+        }
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .filter(|e| SHEETS.contains(&e.as_str()))
+            .ok_or_else(|| Refusal::Bad(msg::write_bad_type(name, &SHEETS.join(", "))))?;
+        if !looks_like(name, bytes) {
+            return Err(Refusal::Bad(msg::write_not_sheet(name)));
+        }
+        let dir = tempfile::tempdir().map_err(|e| Refusal::Failed(e.to_string()))?;
+        let path = dir.path().join(format!("list.{ext}"));
+        std::fs::write(&path, bytes).map_err(|e| Refusal::Failed(e.to_string()))?;
+        let rel = format!("data/{name}");
+        let (delegates, honorees) = crate::pipeline::sheet_reads_as(&path, &rel);
+        Ok(match (delegates, honorees) {
+            (true, false) => Some("delegates"),
+            (false, true) => Some("honorees"),
+            _ => {
+                let folded = crate::text::fold(name);
+                if folded.contains("dai bieu") || folded.contains("delegate") {
+                    Some("delegates")
+                } else if folded.contains("khen") || folded.contains("honoree") {
+                    Some("honorees")
+                } else {
+                    None
+                }
+            }
+        })
+    }
+
     /// Undoes the last save not undone yet: its file gets its bytes before that save back.
     /// Refused when the file changed on disk since that save.
     pub fn undo(&self) -> Result<Written, Refusal> {
         let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(group) = session.undo.last().map(|s| s.group) else {
+            return Err(Refusal::Bad(msg::write_nothing_to_undo()));
+        };
+        // Every file of the request first checked, so none is undone when one is in conflict.
+        for saved in session.undo.iter().rev().take_while(|s| s.group == group) {
+            let path = self.resolve(&saved.rel, &[YAML, SHEETS].concat())?;
+            if std::fs::read(&path).unwrap_or_default() != saved.after {
+                return Err(Refusal::Conflict(msg::write_conflict(&saved.rel)));
+            }
+        }
+        let mut first = None;
+        while session.undo.last().is_some_and(|s| s.group == group) {
+            let w = Self::undo_one(self, &mut session)?;
+            first = Some(w);
+        }
+        first.ok_or_else(|| Refusal::Bad(msg::write_nothing_to_undo()))
+    }
+
+    fn undo_one(&self, session: &mut Session) -> Result<Written, Refusal> {
         let Some(last) = session.undo.last() else {
             return Err(Refusal::Bad(msg::write_nothing_to_undo()));
         };
@@ -422,10 +649,12 @@ impl Workspace {
         }
         crate::engine::write::atomic_write(path, &after)
             .map_err(|e| Refusal::Failed(e.to_string()))?;
+        let group = session.group;
         session.undo.push(Saved {
             rel: rel.to_string(),
             before,
             after,
+            group,
         });
         if session.undo.len() > UNDO_DEPTH {
             session.undo.remove(0);
@@ -467,6 +696,7 @@ fn apply(editor: &mut Editor, op: &Op) -> Result<vinhdanh_yaml::Change, String> 
         Op::Remove { at } => editor.remove(at),
         Op::Put { at, value } => editor.put(at, &put_value(value, 0)?),
         Op::Replace { at, items } => return replace_list(editor, at, items),
+        Op::Confirm { at } => return confirm(editor, at),
     };
     r.map_err(|e| e.to_string())
 }
@@ -559,6 +789,56 @@ fn set_raw(editor: &mut Editor, at: &str, value: &str) -> Result<vinhdanh_yaml::
     let line = span.line;
     let mut fresh = Editor::new(&new).map_err(|e| e.to_string())?;
     std::mem::swap(editor, &mut fresh);
+    Ok(vinhdanh_yaml::Change {
+        before: line..line + 1,
+        after: line..line + 1,
+    })
+}
+
+/// Adds `# đã kiểm tra` at the end of the line of the one-line value at `at` (after its own
+/// comment, if it has one), unless the line says so already; every value reads back the same.
+fn confirm(editor: &mut Editor, at: &str) -> Result<vinhdanh_yaml::Change, String> {
+    let index = editor.index();
+    let span = index
+        .value(at)
+        .ok_or_else(|| msg::write_confirm_failed(at))?;
+    let text = editor.text();
+    let line_end = text[span.start..]
+        .find('\n')
+        .map_or(text.len(), |i| span.start + i);
+    let line_end = if text[..line_end].ends_with('\r') {
+        line_end - 1
+    } else {
+        line_end
+    };
+    // A value on more than one line has no end of line to carry the mark.
+    if span.end > line_end || !matches!(index.kind(at), Some(Kind::Scalar { .. })) {
+        return Err(msg::write_confirm_failed(at));
+    }
+    // What follows the value on its line: a flow collection's end, a comment.
+    let rest = text[span.end..line_end].trim();
+    let line = span.line;
+    if vinhdanh_core::text::fold(rest).contains("da kiem tra") {
+        return Ok(vinhdanh_yaml::Change {
+            before: line..line + 1,
+            after: line..line + 1,
+        });
+    }
+    let mark = if !rest.contains('#') {
+        format!("   # {}", msg::CONFIRMED)
+    } else {
+        format!(" · {}", msg::CONFIRMED)
+    };
+    let new = [&text[..line_end], mark.as_str(), &text[line_end..]].concat();
+    let fresh = Editor::new(&new).map_err(|e| e.to_string())?;
+    let same = fresh.index().values().count() == index.values().count()
+        && index.values().all(|(p, _, k)| {
+            fresh.index().kind(p) == Some(k) && fresh.index().scalar(p) == index.scalar(p)
+        });
+    if !same {
+        return Err(msg::write_confirm_failed(at));
+    }
+    *editor = fresh;
     Ok(vinhdanh_yaml::Change {
         before: line..line + 1,
         after: line..line + 1,
@@ -924,6 +1204,111 @@ mod tests {
             std::fs::read_to_string(dir.path().join("data/plan.yaml")).unwrap(),
             "# đầu\r\nplan:\r\n  body:\r\n    - p: \"Mở đầu: \\\"trích\\\" # không phải chú thích\"\r\n    - section: \"MỤC ĐÍCH\"\r\n      body:\r\n        - numbered:\r\n            - \"một\"\r\n            - \"hai\"\r\n        - heading: \"1. H\"\r\n          body:\r\n            - list:\r\n                - \"- a\"\r\n                - \"b\"\r\n    - agenda: true\r\n  closing: hết\r\n"
         );
+    }
+
+    /// The loader's and the rules' own messages come back at the field typed in, before
+    /// anything is written: a date that does not exist, a text where a date goes, a group
+    /// the plan does not have; a good value has none.
+    #[test]
+    fn a_value_being_typed_is_checked_by_the_rules_at_its_field_nothing_written() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::project::Project::write_default(dir.path()).unwrap();
+        let ws = Workspace::new(dir.path()).unwrap();
+        let before = std::fs::read(dir.path().join("data/plan.yaml")).unwrap();
+        let v = ws.read("data/plan.yaml").unwrap().version;
+        let check = |at: &str, value: &str, raw: bool| {
+            ws.check(
+                "data/plan.yaml",
+                &v,
+                &[Op::Set {
+                    at: at.into(),
+                    value: value.into(),
+                    raw,
+                }],
+            )
+            .unwrap()
+        };
+        assert_eq!(check("conference.date", "2025-08-23", true), vec![]);
+        for (value, raw) in [("2025-02-30", true), ("22 tháng 8", false)] {
+            let found = check("conference.date", value, raw);
+            assert!(
+                found
+                    .iter()
+                    .any(|f| f.path == "conference.date" && f.severity == "error"),
+                "{value}: {found:?}"
+            );
+        }
+        // A number out of its range (ND30's body size).
+        let found = check("layout.body_size", "30", true);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.path == "layout.body_size" && f.severity == "error"),
+            "{found:?}"
+        );
+        let dv = ws.read("data/delegates.yaml").unwrap().version;
+        let found = ws
+            .check(
+                "data/delegates.yaml",
+                &dv,
+                &[Op::Set {
+                    at: "delegates[0].group".into(),
+                    value: "khong-co-nhom-nay".into(),
+                    raw: false,
+                }],
+            )
+            .unwrap();
+        assert!(
+            found.iter().any(|f| f.path == "delegates[0].group"
+                && f.severity == "error"
+                && f.message.contains("khong-co-nhom-nay")),
+            "{found:?}"
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("data/plan.yaml")).unwrap(),
+            before
+        );
+        assert!(ws.undo().is_err(), "nothing was saved");
+        assert!(
+            !std::fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("data.bak")),
+            "no backup made"
+        );
+    }
+
+    /// The confirming comment goes at the end of the value's line, after a comment it has,
+    /// once; a value over several lines is refused, the file unchanged.
+    #[test]
+    fn a_sample_value_is_confirmed_by_a_comment_at_the_end_of_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        let file = dir.path().join("data/decision.yaml");
+        std::fs::write(
+            &file,
+            "bases:\r\n  - Căn cứ Luật Thi đua, Khen thưởng;\r\n  - 'Căn cứ # 2'  # cũ\r\naward: {collective: 1404000}\r\nlong: \"a\r\n  b\"\r\n",
+        )
+        .unwrap();
+        let ws = Workspace::new(dir.path()).unwrap();
+        for at in ["bases[0]", "bases[1]", "award.collective", "bases[0]"] {
+            let v = ws.read("data/decision.yaml").unwrap().version;
+            ws.edit("data/decision.yaml", &v, &[Op::Confirm { at: at.into() }])
+                .unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "bases:\r\n  - Căn cứ Luật Thi đua, Khen thưởng;   # đã kiểm tra\r\n  - 'Căn cứ # 2'  # cũ · đã kiểm tra\r\naward: {collective: 1404000}   # đã kiểm tra\r\nlong: \"a\r\n  b\"\r\n"
+        );
+        let before = std::fs::read(&file).unwrap();
+        let v = ws.read("data/decision.yaml").unwrap().version;
+        let r = ws.edit(
+            "data/decision.yaml",
+            &v,
+            &[Op::Confirm { at: "long".into() }],
+        );
+        assert!(matches!(r, Err(Refusal::Bad(_))), "{r:?}");
+        assert_eq!(std::fs::read(&file).unwrap(), before);
     }
 
     #[test]

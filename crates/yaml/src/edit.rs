@@ -263,6 +263,14 @@ impl Editor {
             }
         };
         let flow = seq.is_flow_style();
+        // Where an item appended to a block list goes in the text as it is now: after the last
+        // item's last line, before the blank lines that close the list.
+        let appended_at = if index == len && len > 0 && !flow {
+            self.block_item_lines(&path::item(list, len - 1))
+                .map(|r| (r.end, self.text.clone()))
+        } else {
+            None
+        };
         let at = path::item(list, index);
         let mut fixes = Vec::new();
         match &item {
@@ -275,7 +283,7 @@ impl Editor {
                 }
             }
         }
-        self.apply(list, region, fixes, move || {
+        let change = self.apply(list, region, fixes, move || {
             match item {
                 Item::Scalar(v) => seq.insert(index, tree_scalar(&v, choose(&v, None, flow), None)),
                 Item::Map(entries) => {
@@ -290,7 +298,82 @@ impl Editor {
                 }
             }
             Ok(())
-        })
+        })?;
+        match appended_at {
+            Some((end, old)) => Ok(self.keep_list_end(&at, end, old).unwrap_or(change)),
+            None => Ok(change),
+        }
+    }
+
+    /// The lines of the block list item at `path`, from its dash (alone at the start of its
+    /// line) to the end of the line its value's last non-blank text is on: a block scalar's
+    /// span also holds the blank lines after it, which belong to what follows the list.
+    fn block_item_lines(&self, path: &str) -> Option<Range<usize>> {
+        let mut span = self.entry_span(path).ok()?;
+        if !self.text[span.start..].starts_with('-') {
+            // A block scalar's span starts at its text, under the `- |` line.
+            let before = self.text[..span.start].trim_end();
+            let header =
+                before.trim_end_matches(|c: char| c == '+' || c == '-' || c.is_ascii_digit());
+            let dash = header
+                .strip_suffix(['|', '>'])
+                .map(|h| h.trim_end_matches(' '))
+                .and_then(|h| h.strip_suffix('-'));
+            span.start = dash?.len();
+        }
+        let line_start = self.text[..span.start].rfind('\n').map_or(0, |n| n + 1);
+        if !self.text[line_start..span.start].bytes().all(|b| b == b' ')
+            || !self.text[span.start..].starts_with('-')
+        {
+            return None;
+        }
+        let content = span.start + self.text[span.start..span.end].trim_end().len();
+        let end = self.text[content..]
+            .find('\n')
+            .map_or(self.text.len(), |n| content + n + 1);
+        Some(line_start..end)
+    }
+
+    /// Rewrites the text the tree made for an item appended at `at` so that the item's lines
+    /// go right after the list's last line (`end` in `old`, the text before): the tree puts
+    /// them after the blank lines a block scalar ends with, taking those blank lines away from
+    /// the end of the list. Taken only when it reads as the tree's result, value for value.
+    fn keep_list_end(&mut self, at: &str, end: usize, old: String) -> Option<Change> {
+        let item = self.block_item_lines(at)?;
+        let mut lines = self.text[item].to_string();
+        let eol = if old.contains("\r\n") { "\r\n" } else { "\n" };
+        if !lines.ends_with('\n') {
+            lines.push_str(eol);
+        }
+        let head = &old[..end];
+        let text = if head.ends_with('\n') || head.is_empty() {
+            [head, lines.as_str(), &old[end..]].concat()
+        } else {
+            let lines = lines.strip_suffix(eol).unwrap_or(&lines);
+            [head, eol, lines, &old[end..]].concat()
+        };
+        let first = old[..end].matches('\n').count() + 1;
+        let added = lines.matches('\n').count();
+        let change = Change {
+            before: first..first,
+            after: first..first + added,
+        };
+        if text == self.text {
+            return Some(change);
+        }
+        check_syntax(&text).ok()?;
+        let index = Index::build(&text);
+        let same = index.values().count() == self.index.values().count()
+            && self.index.values().all(|(p, _, kind)| {
+                index.kind(p) == Some(kind) && index.scalar(p) == self.index.scalar(p)
+            });
+        if !same {
+            return None;
+        }
+        self.file = parse_tree(&text).ok()?;
+        self.index = index;
+        self.text = text;
+        Some(change)
     }
 
     /// Moves item `from` of the list at `list` so that it becomes item `to`, with the comments

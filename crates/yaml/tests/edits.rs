@@ -299,3 +299,58 @@ fn put_adds_a_list_key_to_block_and_flow_mappings() {
         "groups:\n  - id: city\n    count: 4   # c\n    groups:\n      - id: g1\n        label: \"Nhóm: mới\"\n        count: 1\n  - {id: v, count: 2, groups: [{id: g1, label: \"Nhóm: mới\", count: 1}]}\nend: 1\n"
     );
 }
+
+/// An item appended to a block list goes right after its last item: the blank lines and the
+/// comment that close the list stay after it, also when the last item is a block scalar (whose
+/// span holds the blank lines after it) and for a root list.
+#[test]
+fn insert_at_a_lists_end_keeps_the_blank_line_and_comment_after_the_list() {
+    for (text, list, want) in [
+        (
+            "a:\n  - |\n    text\n    more\n\n# sau danh sách\nb: 1\n",
+            "a",
+            "a:\n  - |\n    text\n    more\n  - z\n\n# sau danh sách\nb: 1\n",
+        ),
+        (
+            "a:\n  - x: >\n      t\n\n# c\nb: 1\n",
+            "a",
+            "a:\n  - x: >\n      t\n  - z\n\n# c\nb: 1\n",
+        ),
+        (
+            "- x\n- y\n\n# cuối tệp\n",
+            "",
+            "- x\n- y\n- z\n\n# cuối tệp\n",
+        ),
+        (
+            "a:\r\n  l:\r\n    - |-\r\n      t\r\n\r\n  # c\r\n  m: 3\r\n",
+            "a.l",
+            "a:\r\n  l:\r\n    - |-\r\n      t\r\n    - z\r\n\r\n  # c\r\n  m: 3\r\n",
+        ),
+        (
+            "a:\n  - x\n\n# c\nb: 1\n",
+            "a",
+            "a:\n  - x\n  - z\n\n# c\nb: 1\n",
+        ),
+    ] {
+        let mut e = Editor::new(text).unwrap();
+        let index = if list.is_empty() { 2 } else { 1 };
+        let c = e.insert(list, index, Item::Scalar("z".into())).unwrap();
+        let first = want.split('\n').position(|l| l.trim() == "- z").unwrap() + 1;
+        assert_eq!(e.finish(), want, "{text:?}");
+        assert_eq!(c, lines(first, first, first, first + 1), "{text:?}");
+    }
+    let mut e = Editor::new("a:\n  - |\n    t\n\nb: 1\n").unwrap();
+    e.insert(
+        "a",
+        1,
+        Item::Map(vec![
+            ("id".into(), "k".into()),
+            ("name".into(), "A: B".into()),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(
+        e.finish(),
+        "a:\n  - |\n    t\n  - id: k\n    name: \"A: B\"\n\nb: 1\n"
+    );
+}

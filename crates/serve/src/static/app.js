@@ -47,13 +47,20 @@ function syncImages(box, urls, alt) {
 }
 
 function diagItem(d) {
-  const li = el("li", { "data-file": d.file || "", "data-line": d.line || "" });
+  const li = el("li", { "data-file": d.file || "", "data-line": d.line || "", "data-code": d.code || "", "data-field": d.field || "" });
   if (d.where) li.append(el("span", { class: "where" }, d.where), ": ");
   li.append(d.message);
   if (d.field) li.append(" " + t("field", { field: d.field }));
   if (d.record) li.append(` [${d.record}]`);
   if (d.excerpt) li.append(el("code", { class: "excerpt" }, `${d.line} | ${d.excerpt}`));
   if (d.hint) li.append(el("div", { class: "hint" }, t("hint", { hint: d.hint })));
+  // A value flagged as the sample's that is right as it is: confirmed from the page (the
+  // workspace writes `# đã kiểm tra` on its line), where the page may write.
+  if (d.code === "sample-value" && d.field && /\.ya?ml$/.test(d.file || "") && window.vinhdanhWorkspace) {
+    const b = el("button", { type: "button", class: "confirm-sample" }, L.ws_confirm_sample);
+    b.addEventListener("click", () => window.vinhdanhWorkspace.confirmSample(d, b));
+    li.append(" ", b);
+  }
   return li;
 }
 

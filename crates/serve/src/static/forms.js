@@ -176,6 +176,7 @@ const FORMS = [
     id: "agenda",
     file: "data/agenda.yaml",
     root: "items",
+    sampleFlag: true,
     title: { l: "fl_052" },
     help: { l: "fl_053" },
     item: { l: "fl_054" },
@@ -184,7 +185,7 @@ const FORMS = [
       "[].title": { l: "fl_056", type: "long" },
       "[].lead": { l: "fl_057" },
       "[].speakers": { l: "fl_058" },
-      "[].speakers[].honoree": { l: "fl_059" },
+      "[].speakers[].honoree": { l: "fl_059", help: { l: "fl_110" } },
       "[].speakers[].name": { l: "fl_060" },
       "[].speakers[].unit": { l: "fl_061" },
       "[].speakers[].topic": { l: "fl_062", type: "long" },
@@ -227,6 +228,17 @@ const FORMS = [
       appendix_title: { l: "fl_077" },
     }),
   },
+  // The plan's body as blocks, edited in place (workspace.js `renderBlocks`); "Dán từ Word"
+  // replaces it whole.
+  {
+    id: "body",
+    file: "data/plan.yaml",
+    root: "plan.body",
+    render: "blocks",
+    title: { l: "fl_108" },
+    help: { l: "fl_109" },
+    fields: {},
+  },
 ];
 
 // The YAML lists shown as tables: the file, the list, its columns in order (other keys the
@@ -236,6 +248,7 @@ const TABLES = [
     id: "delegates",
     file: "data/delegates.yaml",
     root: "delegates",
+    sampleFlag: true,
     title: { l: "fl_078" },
     columns: {
       id: { l: "fl_079" },
@@ -251,6 +264,7 @@ const TABLES = [
     id: "honorees",
     file: "data/honorees.yaml",
     root: "honorees",
+    sampleFlag: true,
     title: { l: "fl_085" },
     columns: {
       id: { l: "fl_079" },

@@ -77,7 +77,7 @@ const PASTE = (() => {
       if (l.kind === "section") {
         let j = i + 1;
         while (j < lines.length && lines[j].kind !== "section") j++;
-        top.push({ section: l.text, body: inner(lines.slice(i + 1, j)) });
+        top.push(withBody({ section: l.text }, inner(lines.slice(i + 1, j))));
         i = j;
       } else {
         let j = i;
@@ -98,9 +98,27 @@ const PASTE = (() => {
     return { kind: "p", text: l };
   }
 
+  // A block with its children; none, no `body` (the data writes no empty list).
+  function withBody(block, body) {
+    return body.length ? Object.assign(block, { body }) : block;
+  }
+
   // A section's lines: "1." lines with lines under them are headings; runs of "1." lines with
-  // nothing between are a numbered list.
+  // nothing between are a numbered list. A "1." line with nothing under it is a heading too
+  // when the numbering says so: the heading after it is numbered one more (its next sibling),
+  // or it ends the section numbered one more than the heading before it; else the plan would
+  // print it as a list and number the headings after it from 1 again.
   function inner(lines) {
+    const n = (l) => parseInt(l.raw, 10);
+    const heading = lines.map((l, i) => l.kind === "num" && !!lines[i + 1] && lines[i + 1].kind !== "num");
+    for (let i = lines.length - 2; i >= 0; i--) {
+      if (lines[i].kind === "num" && !heading[i] && heading[i + 1] && n(lines[i + 1]) === n(lines[i]) + 1) heading[i] = true;
+    }
+    const last = lines.length - 1;
+    if (last > 0 && lines[last].kind === "num" && lines[last - 1].kind !== "num") {
+      const prev = heading.lastIndexOf(true);
+      if (prev >= 0 && n(lines[prev]) + 1 === n(lines[last])) heading[last] = true;
+    }
     const out = [];
     let i = 0;
     while (i < lines.length) {
@@ -112,10 +130,9 @@ const PASTE = (() => {
         i = j;
         continue;
       }
-      const next = lines[i + 1];
-      if (!next || next.kind === "num") {
+      if (!heading[i]) {
         const items = [];
-        while (i < lines.length && lines[i].kind === "num" && (!lines[i + 1] || lines[i + 1].kind === "num")) {
+        while (i < lines.length && lines[i].kind === "num" && !heading[i]) {
           items.push(lines[i].text);
           i++;
         }
@@ -124,7 +141,7 @@ const PASTE = (() => {
       }
       let j = i + 1;
       while (j < lines.length && lines[j].kind !== "num") j++;
-      out.push({ heading: l.text, body: flat(lines.slice(i + 1, j)) });
+      out.push(withBody({ heading: l.text }, flat(lines.slice(i + 1, j))));
       i = j;
     }
     return out;

@@ -153,15 +153,57 @@
       a.click();
       a.remove();
     }
+    // A dropped file becomes the list it is (the server reads its header row with the
+    // loader's readers): saved under the name the loader reads, `data/delegates.xlsx` or
+    // `data/honorees.xlsx`. The page asks first when it cannot tell which list it is, or when
+    // the list has files now that the new one would replace (never overwritten unasked).
+    const choice = mk("div", { id: "sheet-choice", class: "ws-sheet-choice", hidden: true });
+    det.querySelector(".ws-body").append(choice);
     async function upload(f) {
       const name = f.name.normalize("NFC");
       det.dataset.saving = "1";
       const bytes = await f.arrayBuffer();
-      const r = await api(`/api/upload?file=${encodeURIComponent("data/" + name)}`, bytes, true);
+      const r = await api(`/api/sheet?name=${encodeURIComponent(name)}`, bytes, true);
+      if (r.status !== 200) {
+        msg.textContent = r.error || String(r.status);
+        msg.className = "ws-msg error";
+        delete det.dataset.saving;
+        return;
+      }
+      const pick = r.lists.find((l) => l.list === r.guess);
+      if (pick && pick.existing.length === 0) return save(bytes, pick, name, true);
+      ask(bytes, r, name);
+    }
+    function ask(bytes, r, name) {
+      const radios = r.lists.map((l) => {
+        const input = mk("input", { type: "radio", name: "sheet-list", value: l.list, checked: l.list === r.guess });
+        const replaces = l.existing.length ? mk("small", { class: "ws-help" }, W("ws_sheet_replaces", { files: l.existing.join(", ") })) : null;
+        return mk("label", { class: "ws-sheet-option", "data-list": l.list }, input, " ", L[`ws_sheet_as_${l.list}`], " → ", mk("code", {}, l.file), replaces);
+      });
+      const ok = mk("button", { type: "button", id: "sheet-confirm", class: "ws-save" }, L.ws_sheet_confirm);
+      const no = mk("button", { type: "button", id: "sheet-cancel" }, L.ws_cancel);
+      choice.replaceChildren(mk("p", {}, W(r.guess ? "ws_sheet_which_guess" : "ws_sheet_which", { name })), ...radios, mk("div", { class: "ws-actions" }, ok, no));
+      choice.hidden = false;
+      delete det.dataset.saving;
+      ok.addEventListener("click", () => {
+        const sel = choice.querySelector("input[name=sheet-list]:checked");
+        if (!sel) return;
+        choice.hidden = true;
+        save(bytes, r.lists.find((l) => l.list === sel.value), name, false);
+      });
+      no.addEventListener("click", () => { choice.hidden = true; choice.replaceChildren(); msg.textContent = L.ws_sheet_cancelled; msg.className = "ws-msg"; });
+    }
+    async function save(bytes, list, name, guessed) {
+      det.dataset.saving = "1";
+      const q = [`file=${encodeURIComponent(list.file)}`, ...list.existing.map((e) => `replace=${encodeURIComponent(e)}`)].join("&");
+      const r = await api(`/api/upload?${q}`, bytes, true);
       if (r.status === 200) {
-        msg.textContent = W("ws_sheet_saved", { file: r.file });
+        msg.textContent = W(guessed ? "ws_sheet_saved_guessed" : "ws_sheet_saved_as", { name, file: r.file });
         msg.className = "ws-msg ok";
         say(r.backup ? `${msg.textContent} ${W("ws_backup", { dir: r.backup })}` : msg.textContent, "ok");
+        choice.replaceChildren();
+        // The table over the YAML list it replaced says so now.
+        for (const o of sections) if (o.kind === "table" && o.det.open) await render(o, true);
       } else {
         msg.textContent = r.error || String(r.status);
         msg.className = "ws-msg error";
@@ -264,9 +306,16 @@
     if (f.error) { s.body.append(mk("p", { class: "ws-error" }, f.error)); s.save.disabled = true; return; }
     s.save.hidden = false;
     s.save.disabled = false;
+    // A list still marked as the sample's (`sample: true`): said at the top of its section,
+    // with the choice that clears it once the list is the commune's own.
+    const flag = s.spec.sampleFlag && f.byPath.get("sample");
+    if (flag && flag.kind === "scalar") s.body.append(mk("div", { class: "ws-sample-flag" }, field(s, flag, { type: "bool", help: "ws_sample_flag_help" }, L.ws_sample_flag)));
     if (s.kind === "table") renderTable(s, f);
     else if (s.spec.render === "signer") await renderSigner(s, f);
-    else if (s.spec.render === "groups" || s.spec.render === "honours") {
+    else if (s.spec.render === "blocks") {
+      if (!f.byPath.has(s.spec.root)) { s.body.append(mk("p", { class: "ws-error" }, W("ws_missing", { path: s.spec.root, file: s.spec.file }))); return; }
+      renderBlocks(s, f);
+    } else if (s.spec.render === "groups" || s.spec.render === "honours") {
       if (!f.byPath.has(s.spec.root)) { s.body.append(mk("p", { class: "ws-error" }, W("ws_missing", { path: s.spec.root, file: s.spec.file }))); return; }
       if (s.spec.render === "groups") renderGroups(s, f);
       else renderHonours(s, f);
@@ -350,7 +399,7 @@
     input.dataset.orig = value;
     input.dataset.plain = n.plain ? "1" : "";
     input.dataset.type = type;
-    input.addEventListener("input", () => input.classList.toggle("ws-changed", input.value !== input.dataset.orig));
+    input.addEventListener("input", () => { input.classList.toggle("ws-changed", input.value !== input.dataset.orig); checkSoon(s); });
     const row = mk("label", { class: "ws-field" }, name ? mk("span", { class: "ws-label" }, name) : null, input);
     if (spec.help) row.append(mk("small", { class: "ws-help" }, tr(spec.help)));
     return row;
@@ -376,6 +425,46 @@
       }
     }
     return ops;
+  }
+
+  // ---- each value checked as it is typed: the section's changes sent to /api/check, which
+  // runs them through the loader and rules `check` uses, in memory (nothing is written); what
+  // they would refuse is said under the field. No rule is written here a second time. ----
+  function checkSoon(s) {
+    clearTimeout(s.checkTimer);
+    s.checkTimer = setTimeout(() => checkNow(s), 300);
+  }
+  async function checkNow(s) {
+    const f = files.get(s.spec.file);
+    if (!f || f.error) return;
+    const ops = changes(s);
+    const seq = (s.checkSeq || 0) + 1;
+    s.checkSeq = seq;
+    let found = [];
+    if (ops.length) {
+      const r = await api("/api/check", { file: s.spec.file, version: f.version, ops });
+      // A later keystroke's check, or a save, has taken over; a conflict is the save's to say.
+      if (s.checkSeq !== seq || r.status !== 200) return;
+      found = r.findings || [];
+    }
+    for (const input of s.body.querySelectorAll("[data-path][data-orig], [data-put][data-orig]")) {
+      const at = input.dataset.path || input.dataset.put;
+      showFindings(input, found.filter((x) => x.path === at));
+    }
+    s.det.dataset.checked = String(seq);
+  }
+  function showFindings(input, found) {
+    const host = input.closest(".ws-field, td") || input.parentElement;
+    let box = host.querySelector(":scope > .ws-check");
+    input.classList.toggle("ws-invalid", found.some((x) => x.severity === "error"));
+    if (found.length) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    if (!found.length) { if (box) box.remove(); return; }
+    if (!box) { box = mk("small", { class: "ws-check", role: "alert" }); host.append(box); }
+    // A table's cell is narrow: its message alone, the hint when the pointer rests on it.
+    const cell = host.tagName === "TD";
+    box.replaceChildren(...found.map((x) => mk("span", { class: `ws-check-${x.severity}`, title: cell && x.hint ? x.hint : null },
+      x.message + (x.hint && !cell ? ` ${W("hint", { hint: x.hint })}` : ""), " ")));
   }
 
   let busy = false;
@@ -455,7 +544,7 @@
         input.dataset.plain = n && n.plain ? "1" : "";
         if (!n) input.dataset.missing = "1";
         if (n && n.kind !== "scalar") input.disabled = true;
-        input.addEventListener("input", () => input.classList.toggle("ws-changed", input.value !== input.dataset.orig));
+        input.addEventListener("input", () => { input.classList.toggle("ws-changed", input.value !== input.dataset.orig); checkSoon(s); });
         tr_.append(mk("td", {}, input));
       }
       tr_.append(mk("td", { class: "ws-row-ops" },
@@ -526,7 +615,7 @@
       else {
         const sel = mk("select", { "data-put": `${path}.soft`, "data-orig": "false" }, mk("option", { value: "true" }, L.ws_yes), mk("option", { value: "false" }, L.ws_no));
         sel.value = "false";
-        sel.addEventListener("change", () => sel.classList.toggle("ws-changed", sel.value !== sel.dataset.orig));
+        sel.addEventListener("change", () => { sel.classList.toggle("ws-changed", sel.value !== sel.dataset.orig); checkSoon(s); });
         row.append(mk("label", { class: "ws-field" }, mk("span", { class: "ws-label" }, tr(s.spec.fields.soft)), sel));
       }
       const ops = mk("span", { class: "ws-group-ops" });
@@ -541,6 +630,62 @@
       kids.forEach((c, j) => group(c, depth + 1, j, kids.length, gs));
     };
     group(s.spec.root, 0, 0, 1, null);
+    s.body.append(tree);
+  }
+
+  // ---- the plan's body as blocks, numbered as the plan prints them ----
+  const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+  const GENERATED = ["agenda", "composition", "responsibilities"];
+  function renderBlocks(s, f) {
+    const tree = mk("div", { class: "ws-blocks" });
+    let sections = 0;
+    const text = (path, label, long) => {
+      const n = f.byPath.get(path);
+      return n && n.kind === "scalar" ? field(s, n, { type: long ? "long" : "" }, label) : null;
+    };
+    // The lines of a `list:` or `numbered:` block, each with its own ↑ ↓ ✕, and a line added.
+    const lines = (path, numbered, depth) => {
+      const kids = f.children.get(path) || [];
+      const box_ = mk("div", { class: "ws-block-lines" });
+      kids.forEach((c, k) => box_.append(mk("div", { class: "ws-block-line", "data-path": c, style: `margin-left: ${depth * 1.5}em` },
+        mk("span", { class: "ws-num" }, numbered ? `${k + 1}.` : "-"), text(c, "", true), itemOps(s, path, k, kids.length, c))));
+      box_.append(mk("button", { type: "button", class: "ws-add ws-add-line", onclick: () => commit(s, [{ op: "insert", list: path, index: kids.length, item: "" }]) }, L.ws_add));
+      return box_;
+    };
+    const body = (path, depth) => {
+      const kids = f.children.get(path) || [];
+      let headings = 0;
+      kids.forEach((c, i) => {
+        const n = f.byPath.get(c);
+        const has = (k) => f.byPath.has(`${c}.${k}`);
+        const row = mk("div", { class: "ws-block", "data-path": c, style: `margin-left: ${depth * 1.5}em` });
+        const ops = itemOps(s, path, i, kids.length, c);
+        let inner = null;
+        if (n.kind !== "map") row.append(text(c, "", true) || mk("code", {}, c));
+        else if (has("section")) {
+          row.classList.add("ws-block-section");
+          row.append(mk("span", { class: "ws-num" }, `${ROMAN[sections++] || "?"}.`), text(`${c}.section`, ""));
+          if (f.byPath.get(`${c}.body`)) inner = `${c}.body`;
+        } else if (has("heading")) {
+          row.classList.add("ws-block-heading");
+          row.append(mk("span", { class: "ws-num" }, `${++headings}.`), text(`${c}.heading`, ""));
+          if (f.byPath.get(`${c}.body`)) inner = `${c}.body`;
+        } else if (has("subheading")) row.append(text(`${c}.subheading`, "", true));
+        else if (has("p")) row.append(text(`${c}.p`, "", true));
+        else if (has("list") && f.byPath.get(`${c}.list`).kind === "seq") row.append(lines(`${c}.list`, false, 0));
+        else if (has("numbered") && f.byPath.get(`${c}.numbered`).kind === "seq") row.append(lines(`${c}.numbered`, true, 0));
+        else {
+          const what = (f.children.get(c) || []).map(lastKey).join(", ");
+          row.append(mk("span", { class: "ws-block-generated" }, W("ws_block_generated", { what: GENERATED.includes(what) ? what : what || "?" })));
+        }
+        row.append(ops);
+        tree.append(row);
+        if (inner) body(inner, depth + 1);
+      });
+      tree.append(mk("button", { type: "button", class: "ws-add ws-add-block", "data-list": path, style: `margin-left: ${depth * 1.5}em`,
+        onclick: () => commit(s, [{ op: "insert", list: path, index: kids.length, item: [["p", ""]] }]) }, L.ws_block_add_p));
+    };
+    body(s.spec.root, 0);
     s.body.append(tree);
   }
 
@@ -591,5 +736,24 @@
   }
 
   // A cell of a row with no such key gets the key added, at the end of the row's mapping.
-  window.vinhdanhWorkspace = { sections, files, load, api, render, toJson };
+  // "Đúng, giữ giá trị này" on a sample-value warning: `# đã kiểm tra` at the end of the
+  // value's line, through the YAML editor; the rebuild takes the warning away.
+  async function confirmSample(d, button) {
+    button.disabled = true;
+    const f = await load(d.file);
+    if (f.error) { say(f.error, "error"); button.disabled = false; return; }
+    const r = await api("/api/edit", { file: d.file, version: f.version, ops: [{ op: "confirm", at: d.field }] });
+    if (r.status === 200) {
+      const text = W("ws_saved", { file: r.file, lines: (r.lines || []).join(", ") });
+      say(r.backup ? `${text} ${W("ws_backup", { dir: r.backup })}` : text, "ok");
+      await reloadFile(d.file);
+    } else {
+      say(r.error || String(r.status), "error");
+      button.disabled = false;
+    }
+  }
+
+  window.vinhdanhWorkspace = { sections, files, load, api, render, toJson, confirmSample };
+  // The problems drawn before the workspace was ready get their buttons.
+  if (typeof lastVersion !== "undefined") { lastVersion = -1; refresh(); }
 })();
