@@ -15,9 +15,10 @@
 #   double-click       no arguments in an empty folder: Documents\vinhdanh\hoi-nghi created,
 #                      the console's text read, the address printed, the page served, the
 #                      browser asked to open it; then started in a project folder: that project
-#   open-pdf           a PDF held open as a reader holds it: the build names it with the
-#                      catalogue's hint, writes the others, exits 1 (SKIP where Wine lets the
-#                      file be replaced; the mapping of Windows codes 5/32/33 is unit-tested)
+#   open-pdf           a PDF held open as a reader holds it, with the data changed so that it
+#                      must be rewritten: the build names it with the catalogue's hint, writes
+#                      the others, exits 1 (SKIP where Wine lets the file be replaced; the
+#                      mapping of Windows codes 5/32/33 is unit-tested)
 # and ends with `windows: N passed, N failed`. Exit status 0 only when nothing failed.
 #
 # Kept between runs on this machine, outside the clone: the Windows target folder
@@ -407,6 +408,16 @@ stop="$work/holdopen.stop"
 pids+=($!)
 if wait_for_line "$work/hold.log" 30 '^open' >/dev/null; then
   others_before=$(stat -c %Y "$proj/output/danh-sach-dai-bieu.pdf")
+  # A build leaves a file holding the same bytes alone: the conference's name, printed on both
+  # documents, changes, so both must be written and the held one cannot be.
+  python3 - "$proj/data/plan.yaml" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+text, n = re.subn(r"(?m)^(conference:\r?\n(?:[ \t]*#.*\r?\n)*  name: )([^\r\n]*)", lambda m: m.group(1) + m.group(2) + " (sửa)", text, count=1)
+assert n == 1, "conference.name not found"
+open(path, "w", encoding="utf-8").write(text)
+PY
   sleep 1.1
   (cd "$parent" && win build "$proj_name" --only ke-hoach.pdf,danh-sach-dai-bieu.pdf >"$work/open.log" 2>&1)
   rc=$?
