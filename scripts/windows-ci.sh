@@ -408,14 +408,16 @@ stop="$work/holdopen.stop"
 pids+=($!)
 if wait_for_line "$work/hold.log" 30 '^open' >/dev/null; then
   others_before=$(stat -c %Y "$proj/output/danh-sach-dai-bieu.pdf")
-  # A build leaves a file holding the same bytes alone: the conference's name, printed on both
-  # documents, changes, so both must be written and the held one cannot be.
+  # A build leaves a file holding the same bytes alone: the signer's name (on the plan) and the
+  # conference's name (on the list) change, so both must be written and the held one cannot be.
   python3 - "$proj/data/plan.yaml" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
-text, n = re.subn(r"(?m)^(conference:\r?\n(?:[ \t]*#.*\r?\n)*  name: )([^\r\n]*)", lambda m: m.group(1) + m.group(2) + " (sửa)", text, count=1)
-assert n == 1, "conference.name not found"
+for block in ("signature", "conference"):
+    text, n = re.subn(r"(?m)^(" + block + r":\r?\n(?:[ \t]+[^\r\n]*\r?\n)*?  name: )([^\r\n#]*?)([ \t]*(?:#[^\r\n]*)?)$",
+                      lambda m: m.group(1) + m.group(2) + " Hai" + m.group(3), text, count=1)
+    assert n == 1, block + ".name not found"
 open(path, "w", encoding="utf-8").write(text)
 PY
   sleep 1.1
