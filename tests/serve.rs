@@ -25,6 +25,20 @@ const DOCUMENTS: [(&str, &str); 6] = [
     ("giay-khen/", "Giấy khen"),
 ];
 
+/// `honorees.yaml`'s text with the `k`-th honoree's achievement replaced by `text`.
+fn with_achievement(t: &str, k: usize, text: &str) -> String {
+    let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
+    let at = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("achievement:"))
+        .nth(k)
+        .map(|(i, _)| i)
+        .unwrap();
+    lines[at] = format!("    achievement: {text}");
+    lines.join("\n") + "\n"
+}
+
 /// Image URLs of each card, from the state.
 fn images(st: &Value, name: &str) -> Vec<String> {
     st["docs"]
@@ -376,18 +390,7 @@ fn after_edits_the_output_equals_a_fresh_build() {
     };
     let achievement = |k: usize, text: &str| {
         let v = s.state()["version"].as_u64().unwrap();
-        s.edit("data/honorees.yaml", |t| {
-            let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
-            let at = lines
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.trim_start().starts_with("achievement:"))
-                .nth(k)
-                .map(|(i, _)| i)
-                .unwrap();
-            lines[at] = format!("    achievement: {text}");
-            lines.join("\n") + "\n"
-        });
+        s.edit("data/honorees.yaml", |t| with_achievement(t, k, text));
         settle("an honoree's edit", v);
     };
     achievement(
@@ -771,17 +774,8 @@ fn saves_and_builds_interleaved_leave_the_output_matching_the_data() {
     let achievement = |k: usize, text: &str| {
         let path = s.project().join("data/honorees.yaml");
         let t = std::fs::read_to_string(&path).unwrap();
-        let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
-        let at = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.trim_start().starts_with("achievement:"))
-            .nth(k)
-            .map(|(i, _)| i)
-            .unwrap();
-        lines[at] = format!("    achievement: {text}");
         let staged = path.with_extension("yaml.saving");
-        std::fs::write(&staged, lines.join("\n") + "\n").unwrap();
+        std::fs::write(&staged, with_achievement(&t, k, text)).unwrap();
         std::fs::rename(&staged, &path).unwrap();
     };
     let build = || {

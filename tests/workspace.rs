@@ -1013,29 +1013,7 @@ fn an_xlsx_dropped_in_replaces_the_list_and_its_problems_show_at_their_cells() {
         "(() => { const r = document.querySelector('.ws-sheet[data-file=\"data/delegates.xlsx\"]'); return r && r.textContent.includes('0 vấn đề'); })()",
     );
     // Dropped as a browser drops a file.
-    let b64 = {
-        const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut o = String::new();
-        for c in new.chunks(3) {
-            let n = (c[0] as u32) << 16
-                | (*c.get(1).unwrap_or(&0) as u32) << 8
-                | *c.get(2).unwrap_or(&0) as u32;
-            for k in 0..4 {
-                if k <= c.len() {
-                    o.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
-                } else {
-                    o.push('=');
-                }
-            }
-        }
-        o
-    };
-    run_js(
-        &tab,
-        &format!(
-            "const b = Uint8Array.from(atob('{b64}'), c => c.charCodeAt(0)); const dt = new DataTransfer(); dt.items.add(new File([b], 'delegates.xlsx')); document.getElementById('sheet-drop').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));"
-        ),
-    );
+    drop_file(&tab, &new, "delegates.xlsx");
     // The list has a file now: the page asks before replacing it, the list told by the
     // header row already chosen.
     let asked = wait_js(
@@ -1832,20 +1810,8 @@ fn the_plans_blocks_are_edited_in_place() {
 
 /// Drops `bytes` as a file named `name` on the spreadsheet box, as a browser does.
 fn drop_file(tab: &headless_chrome::Tab, bytes: &[u8], name: &str) {
-    const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut b64 = String::new();
-    for c in bytes.chunks(3) {
-        let n = (c[0] as u32) << 16
-            | (*c.get(1).unwrap_or(&0) as u32) << 8
-            | *c.get(2).unwrap_or(&0) as u32;
-        for k in 0..4 {
-            if k <= c.len() {
-                b64.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                b64.push('=');
-            }
-        }
-    }
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
     run_js(
         tab,
         &format!(

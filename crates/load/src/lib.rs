@@ -582,16 +582,25 @@ fn image_kind(bytes: &[u8]) -> Option<&'static str> {
 /// (serde names, `[i]` for list items): the walk rules use to see every printable string.
 pub fn walk_strings<T: serde::Serialize>(value: &T, f: &mut dyn FnMut(&str, &str)) {
     if let Ok(v) = serde_yaml::to_value(value) {
-        walk(&v, "", f);
+        walk(&v, "", false, f);
     }
 }
 
-fn walk(v: &serde_yaml::Value, path: &str, f: &mut dyn FnMut(&str, &str)) {
+/// [`walk_strings`], numbers too (as written back: "120"): the values a sample file may share
+/// with the clerk's.
+pub fn walk_leaves<T: serde::Serialize>(value: &T, f: &mut dyn FnMut(&str, &str)) {
+    if let Ok(v) = serde_yaml::to_value(value) {
+        walk(&v, "", true, f);
+    }
+}
+
+fn walk(v: &serde_yaml::Value, path: &str, numbers: bool, f: &mut dyn FnMut(&str, &str)) {
     match v {
         serde_yaml::Value::String(s) => f(path, s),
+        serde_yaml::Value::Number(n) if numbers => f(path, &n.to_string()),
         serde_yaml::Value::Sequence(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, &format!("{path}[{i}]"), f);
+                walk(item, &format!("{path}[{i}]"), numbers, f);
             }
         }
         serde_yaml::Value::Mapping(m) => {
@@ -602,10 +611,10 @@ fn walk(v: &serde_yaml::Value, path: &str, f: &mut dyn FnMut(&str, &str)) {
                 } else {
                     format!("{path}.{key}")
                 };
-                walk(item, &p, f);
+                walk(item, &p, numbers, f);
             }
         }
-        serde_yaml::Value::Tagged(t) => walk(&t.value, path, f),
+        serde_yaml::Value::Tagged(t) => walk(&t.value, path, numbers, f),
         _ => {}
     }
 }

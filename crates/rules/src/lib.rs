@@ -193,20 +193,21 @@ mod tests {
         assert_eq!(term_text((70, 80)), "(70–80)");
     }
 
+    /// Every character drawable: the fonts rule has its own tests with the engine's fonts.
+    struct All;
+    impl Coverage for All {
+        fn covers(&self, _: char) -> bool {
+            true
+        }
+        fn family_covers(&self, _: &str, _: char) -> bool {
+            true
+        }
+    }
+
     #[test]
     fn default_project_counts_and_balance() {
         let project = Project::embedded();
         let data = load::load(&project).unwrap();
-        // Every character drawable: the fonts rule has its own tests with the engine's fonts.
-        struct All;
-        impl Coverage for All {
-            fn covers(&self, _: char) -> bool {
-                true
-            }
-            fn family_covers(&self, _: &str, _: char) -> bool {
-                true
-            }
-        }
         let (report, diags) = run(&data, &All);
         assert!(!diags.has_errors(), "{diags}");
         let total = &report.composition[0];
@@ -270,15 +271,6 @@ mod tests {
         }
         let project = Project::open(dir.path()).unwrap();
         let data = load::load(&project).unwrap_or_else(|e| panic!("{e}"));
-        struct All;
-        impl Coverage for All {
-            fn covers(&self, _: char) -> bool {
-                true
-            }
-            fn family_covers(&self, _: &str, _: char) -> bool {
-                true
-            }
-        }
         let (_, diags) = run(&data, &All);
         let reported = |text: &str| -> std::collections::BTreeSet<String> {
             diags

@@ -69,11 +69,11 @@ fn sample() -> Option<&'static Sample> {
             let data = load::load(&Project::embedded()).ok()?;
             let mut values: HashMap<(Kind, &'static str), HashSet<String>> = HashMap::new();
             for (kind, value) in files(&data) {
-                leaves(&value, "", &mut |path, v| {
-                    if let Some(p) = own_pattern(kind, path) {
-                        values.entry((kind, p)).or_default().insert(v.to_string());
+                for (path, v) in value {
+                    if let Some(p) = own_pattern(kind, &path) {
+                        values.entry((kind, p)).or_default().insert(v);
                     }
-                });
+                }
             }
             Some(Sample {
                 authority: fold(&data.plan.authority.name),
@@ -101,17 +101,18 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
             continue;
         };
         let mut found: Vec<Diagnostic> = Vec::new();
-        leaves(&value, "", &mut |path, v| {
+        for (path, v) in &value {
+            let (path, v) = (path.as_str(), v.as_str());
             let same = own_pattern(kind, path)
                 .and_then(|p| sample.values.get(&(kind, p)))
                 .is_some_and(|set| set.contains(v));
             let names_place = !same && !sample.place.is_empty() && holds_words(v, &sample.place);
             if !(same || names_place) {
-                return;
+                continue;
             }
             let loc = locate(path);
             if loc.excerpt.as_deref().is_some_and(confirmed) {
-                return;
+                continue;
             }
             let shown = short(v);
             let d = if same {
@@ -121,7 +122,7 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
                     .hint(msg::sample_place_hint(&sample.place_text))
             };
             found.push(d.at(loc).field(path.to_string()).code(SAMPLE_VALUE));
-        });
+        }
         let more = found.len().saturating_sub(SHOWN);
         out.0.extend(found.into_iter().take(SHOWN));
         if more > 0 {
@@ -185,10 +186,15 @@ fn placeholder_names(data: &Data, out: &mut Diagnostics) {
     }
 }
 
-/// Each file of the data with its values as YAML.
-fn files(data: &Data) -> Vec<(Kind, serde_yaml::Value)> {
-    fn v<T: serde::Serialize>(x: &T) -> Option<serde_yaml::Value> {
-        serde_yaml::to_value(x).ok()
+/// Each file of the data with its texts and numbers, each with its field path
+/// ("items[3].lead", "award.collective").
+fn files(data: &Data) -> Vec<(Kind, Vec<(String, String)>)> {
+    fn v<T: serde::Serialize>(x: &T) -> Option<Vec<(String, String)>> {
+        let mut leaves = Vec::new();
+        load::walk_leaves(x, &mut |path, v| {
+            leaves.push((path.to_string(), v.to_string()))
+        });
+        Some(leaves)
     }
     let mut out = Vec::new();
     out.extend(v(&data.plan).map(|x| (Kind::Plan, x)));
@@ -264,33 +270,6 @@ fn source(data: &Data, kind: Kind) -> Option<(String, Locate<'_>)> {
                 Box::new(move |p: &str| s.locate(p)) as Locate<'_>,
             )
         }),
-    }
-}
-
-/// Every text and number of `v` with its field path ("items[3].lead", "award.collective").
-fn leaves(v: &serde_yaml::Value, path: &str, f: &mut dyn FnMut(&str, &str)) {
-    use serde_yaml::Value;
-    match v {
-        Value::String(s) => f(path, s),
-        Value::Number(n) => f(path, &n.to_string()),
-        Value::Sequence(items) => {
-            for (i, item) in items.iter().enumerate() {
-                leaves(item, &format!("{path}[{i}]"), f);
-            }
-        }
-        Value::Mapping(m) => {
-            for (k, item) in m {
-                let key = k.as_str().unwrap_or("?");
-                let p = if path.is_empty() {
-                    key.to_string()
-                } else {
-                    format!("{path}.{key}")
-                };
-                leaves(item, &p, f);
-            }
-        }
-        Value::Tagged(t) => leaves(&t.value, path, f),
-        _ => {}
     }
 }
 
