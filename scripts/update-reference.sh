@@ -4,6 +4,6 @@
 # Needs poppler-utils (pdftoppm). See tests/reference.rs.
 set -eu
 cd "$(dirname "$0")/.."
-UPDATE_REFERENCE=1 cargo test --release --test reference -- every_page_matches_its_reference "$@"
+UPDATE_REFERENCE=1 cargo test --release --test suite -- reference::every_page_matches_its_reference "$@"
 echo "changed reference pages:"
 git status --short tests/reference | head -50

@@ -2,7 +2,7 @@
 //! is a file, a build killed half-way, generated huge inputs, spreadsheets. The rest of the
 //! catalogue is data-driven (tests/catalogue.rs).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

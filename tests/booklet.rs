@@ -2,7 +2,7 @@
 //! imposed A4 print copy whose halves, printed duplex and folded, read 1, 2, 3, …; every agenda
 //! item and honoree printed, honorees in Vietnamese order; agenda mistakes reported located.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

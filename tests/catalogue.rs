@@ -12,10 +12,10 @@
 //!
 //! Besides those hand-written substrings, each case's whole output is a snapshot
 //! (`tests/snapshots/catalogue__NAME.snap`, insta): a duplicated, missing or extra message
-//! fails. After a deliberate change: `INSTA_UPDATE=always cargo test --test catalogue`, then
+//! fails. After a deliberate change: `INSTA_UPDATE=always cargo test --release --test suite -- catalogue::`, then
 //! read the diff of the snapshots before committing.
 
-mod common;
+use crate::common;
 
 use common::cases::{cases, prepare};
 

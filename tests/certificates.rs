@@ -3,7 +3,7 @@
 //! the overlay for pre-printed blanks (nothing fixed, each field where the layout file says),
 //! and text that must print exactly (Typst-special characters, decomposed input, long names).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -518,7 +518,7 @@ fn bad_field_is_located_with_a_suggestion() {
     assert!(o.contains("có phải “kinh tế”?"), "{o}");
 }
 
-/// Benchmark, run by hand: `cargo test --release --test certificates -- --ignored --nocapture`.
+/// Benchmark, run by hand: `cargo test --release --test suite -- certificates::bench --ignored --nocapture`.
 /// Prints time, peak memory (GNU time) and output sizes for the default list and for 1,000
 /// honorees (the sample list repeated with new ids).
 #[test]

@@ -1,7 +1,7 @@
 //! The everyday command line: `build --only/--quiet/--verbose`, stale outputs, `preview`,
 //! `build --png`, `build --pdf-a`, completions, the man page and the message language.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! `tests/fixtures/compat/0.1/` is the project `vinhdanh init` wrote at 0.1 (its data and its
 //! template copies exactly as written then); each later release adds its own folder.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

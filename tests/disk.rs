@@ -2,7 +2,7 @@
 //! only; elsewhere the tests say SKIPPED). One cause is told once, with the room it needs, the
 //! build stops early and exits 1, and the files printed before stay as they were.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! longer overwrite each other), and concurrent jobs and chunks that change no byte of the
 //! output.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -6,7 +6,7 @@
 //! agree; the metadata file field by field against the PDF's own text. Under `CI=true` the
 //! tools are required (`.ci/run` installs them).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -9,7 +9,7 @@
 //! - no title breaks inside "tiên tiến", and a newline in a trích yếu is a line break there;
 //! - a name cell holding a position prints without "Ông"/"Bà", and `check` says where it is.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

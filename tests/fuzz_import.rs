@@ -4,9 +4,9 @@
 //! file (and, when the file could be read as a table, the row).
 //!
 //! A moderate number of cases runs in CI (a few seconds); run long with
-//! `VINHDANH_FUZZ_CASES=20000 cargo test --release --test fuzz_import`.
+//! `VINHDANH_FUZZ_CASES=20000 cargo test --release --test suite -- fuzz_import::`.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::sync::OnceLock;

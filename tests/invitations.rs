@@ -1,7 +1,7 @@
 //! GIẤY MỜI and the check-in list, checked the way a clerk would: count the files, read each
 //! invitation's text, compare the print file page by page, read the order of the list.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

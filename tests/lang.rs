@@ -4,7 +4,7 @@
 //! locale, they print Vietnamese. A source scan keeps new messages from bypassing the
 //! catalogue (`src/msg.rs`).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::fs;

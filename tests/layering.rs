@@ -2,7 +2,7 @@
 //! each crate depends only on the stages below it, and Typst is a dependency of the engine
 //! alone, so the rules (and everything under them) build and test without it.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -3,7 +3,7 @@
 //! with no such warning, twice is a no-op, `--dry-run` writes nothing; a plan written for a newer
 //! schema is refused.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

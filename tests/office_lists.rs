@@ -8,7 +8,7 @@
 //! The oracle for what must print is the seed data (data/honorees.yaml, data/delegates.yaml)
 //! the lists were written from (src/load/office_lists.rs).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! one entry, `preview --doc giay-moi/ --record db-001` printed the errors `build` refuses on,
 //! wrote the page anyway and exited 0.)
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! The oracle is the one-compile build of the same project (no part size: the lists are under
 //! the default part size), rendered by pdftoppm and compared page by page.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! against Nghị định 30/2020 (measured on the laid-out pages), escaping, overrides, blank and
 //! filled number/date, reproducibility, and located errors.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -18,7 +18,7 @@
 //! **Updating.** After a deliberate layout change, rewrite the stored pages with
 //!
 //! ```text
-//! scripts/update-reference.sh     # = UPDATE_REFERENCE=1 cargo test --release --test reference
+//! scripts/update-reference.sh     # = UPDATE_REFERENCE=1 cargo test --release --test suite -- reference::
 //! ```
 //!
 //! and review the rewritten PNGs before committing them (`git status tests/reference`, any image
@@ -60,7 +60,7 @@
 //! (or `$REFERENCE_DIFF_DIR`), every page is checked before the test fails, and the message
 //! lists each failing page with its score and the two paths.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -622,7 +622,7 @@ fn every_page_matches_its_reference() {
         if reference.is_empty() {
             failures.push(format!(
                 "{}: no reference pages tests/reference/{}-NNN.png; write them with \
-                 scripts/update-reference.sh (UPDATE_REFERENCE=1 cargo test --release --test reference)",
+                 scripts/update-reference.sh (UPDATE_REFERENCE=1 cargo test --release --test suite -- reference::)",
                 d.name, d.reference
             ));
             continue;
@@ -633,7 +633,7 @@ fn every_page_matches_its_reference() {
         failures.is_empty(),
         "the pages differ from tests/reference/ ({} failures; a pixel differs by more than {LEVELS} \
          of 16 grey levels at {PPI} ppi). If the change is meant, look at the diffs, then run \
-         scripts/update-reference.sh (UPDATE_REFERENCE=1 cargo test --release --test reference) \
+         scripts/update-reference.sh (UPDATE_REFERENCE=1 cargo test --release --test suite -- reference::) \
          and review the rewritten images:\n{}",
         failures.len(),
         failures.join("\n")

@@ -4,7 +4,7 @@
 //! Screenshots of each state are written to `$CARGO_TARGET_TMPDIR/serve-shots/` (also copied to
 //! /tmp/serve-shots/) for a person to look at.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! alone, names invented), built as the clerk built it: what the trial found, checked on the
 //! console's lines and on the PDFs read back with poppler.
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

@@ -9,7 +9,7 @@
 //! collective name, a 41-character personal name, a 194-character one, "Trưởng thôn" of
 //! "thôn Bắc Hà", achievements with straight quotes and `*italic*`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -2,7 +2,7 @@
 //! show the change (their files' bytes change) and leaves the others' files as they were; an
 //! error is printed as `check` prints it and the watch goes on.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};

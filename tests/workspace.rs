@@ -4,7 +4,7 @@
 //!
 //! Screenshots go to `$CARGO_TARGET_TMPDIR/workspace-shots/` (also /tmp/workspace-shots/).
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;
