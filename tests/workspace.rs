@@ -2257,7 +2257,7 @@ fn new_sections_headings_and_lists_are_added_on_the_page() {
         ])
     );
 
-    // A section (I., II.) is added at the top only; a subheading (1.1.) below a section.
+    // A section (I., II.) is added at the top only; a subheading (1.1.) in a heading only.
     let kinds = |list: &str| {
         js(
             &tab,
@@ -2272,7 +2272,11 @@ fn new_sections_headings_and_lists_are_added_on_the_page() {
     );
     assert_eq!(
         kinds("plan.body[3].body"),
-        json!(["heading", "subheading", "p", "list", "numbered"])
+        json!(["heading", "p", "list", "numbered"])
+    );
+    assert_eq!(
+        kinds("plan.body[3].body[2].body"),
+        json!(["subheading", "p", "list", "numbered"])
     );
     // Subheadings numbered under their heading, as printed: 3.1., 3.2., 3.3.
     assert_eq!(

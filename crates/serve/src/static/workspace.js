@@ -637,8 +637,8 @@
   const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
   const GENERATED = ["agenda", "composition", "responsibilities"];
   // The kinds a new block may be, by where it goes: a section (I., II.) only at the top, as
-  // the plan's sections are; a subheading (1.1.) only under a heading's number.
-  const KINDS = { top: ["section", "heading", "p", "list", "numbered"], section: ["heading", "subheading", "p", "list", "numbered"], heading: ["subheading", "p", "list", "numbered"] };
+  // the plan's sections are; a subheading (1.1.) only in a heading, whose number it prints.
+  const KINDS = { top: ["section", "heading", "p", "list", "numbered"], section: ["heading", "p", "list", "numbered"], heading: ["subheading", "p", "list", "numbered"] };
   // The edits that put a new block of kind `k` with text `t` at `index` of the body list
   // `list`: a list block holds its first line; a section or heading with no `body:` yet
   // gets one.
