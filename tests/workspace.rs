@@ -2191,3 +2191,284 @@ fn a_pasted_heading_with_nothing_under_it_stays_a_heading() {
         std::thread::sleep(Duration::from_millis(200));
     }
 }
+
+/// Sets the kind, place and words of the block adder under the body list `list`, presses its
+/// "+ Thêm" and waits for the save's message; returns (class, text).
+fn add_block(
+    tab: &headless_chrome::Tab,
+    list: &str,
+    kind: &str,
+    before: Option<usize>,
+    words: &str,
+) -> (String, String) {
+    let adder = format!(".ws-block-adder[data-list=\"{list}\"]");
+    wait_js(
+        tab,
+        &format!("the adder of {list}"),
+        &format!("!!document.querySelector('#ws-body {adder}')"),
+    );
+    run_js(
+        tab,
+        &format!(
+            "const a = document.querySelector('#ws-body {adder}'); a.querySelector('.ws-block-kind').value = {kind:?}; const w = a.querySelector('.ws-block-where'); w.value = {where_}; a.querySelector('.ws-block-text').value = {words};",
+            where_ = match before {
+                Some(i) => format!("'{i}'"),
+                None => "w.options[w.options.length - 1].value".into(),
+            },
+            words = serde_json::to_string(words).unwrap(),
+        ),
+    );
+    click_and_wait(tab, "body", &format!("{adder} .ws-add-block"))
+}
+
+/// The plan's body grows from the page: a new section put before the last one, a heading in
+/// it, a bulleted list under the heading, a paragraph moved above the heading and a block
+/// removed. Each click is one save through the YAML editor: the file after them is the
+/// expected one (the sample with those lines added; every comment and other line as it was);
+/// the page numbers the sections as the plan prints them, and the plan prints the new ones.
+#[test]
+fn new_sections_headings_and_lists_are_added_on_the_page() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
+    let original = read("data/plan.yaml");
+    let browser = browser(chrome, (1400, 1100));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the cards and the workspace",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    open_section(&tab, "body");
+    // The top list's places are its blocks, numbered as printed.
+    assert_eq!(
+        js(
+            &tab,
+            "[...document.querySelectorAll('#ws-body .ws-block-adder[data-list=\"plan.body\"] .ws-block-where option')].slice(2).map(o => o.textContent)"
+        ),
+        json!([
+            "trước I. MỤC ĐÍCH, YÊU CẦU",
+            "trước II. HÌNH THỨC, THỜI GIAN, THÀNH PHẦN VÀ SỐ LƯỢNG…",
+            "trước III. CHƯƠNG TRÌNH HỘI NGHỊ",
+            "trước IV. TỔ CHỨC THỰC HIỆN",
+            "ở cuối"
+        ])
+    );
+
+    // A section (I., II.) is added at the top only; a subheading (1.1.) in a heading only.
+    let kinds = |list: &str| {
+        js(
+            &tab,
+            &format!(
+                "[...document.querySelectorAll('#ws-body .ws-block-adder[data-list=\"{list}\"] .ws-block-kind option')].map(o => o.value)"
+            ),
+        )
+    };
+    assert_eq!(
+        kinds("plan.body"),
+        json!(["section", "heading", "p", "list", "numbered"])
+    );
+    assert_eq!(
+        kinds("plan.body[3].body"),
+        json!(["heading", "p", "list", "numbered"])
+    );
+    assert_eq!(
+        kinds("plan.body[3].body[2].body"),
+        json!(["subheading", "p", "list", "numbered"])
+    );
+    // Subheadings numbered under their heading, as printed: 3.1., 3.2., 3.3.
+    assert_eq!(
+        js(
+            &tab,
+            "[...document.querySelectorAll('#ws-body .ws-block-subheading > .ws-num')].map(e => e.textContent)"
+        ),
+        json!(["3.1.", "3.2.", "3.3."])
+    );
+
+    // A section before "IV. TỔ CHỨC THỰC HIỆN" (the sixth block of the body).
+    let (class, text) = add_block(&tab, "plan.body", "section", Some(5), "KINH PHÍ THỰC HIỆN");
+    assert!(class.contains("ok"), "{class}: {text}");
+    wait_js(
+        &tab,
+        "the new section",
+        "document.querySelector('#ws-body [data-path=\"plan.body[5].section\"]')",
+    );
+    // A heading in it (the section has no body yet), then a bulleted line under the heading.
+    let (class, text) = add_block(&tab, "plan.body[5].body", "heading", None, "Nguồn kinh phí");
+    assert!(class.contains("ok"), "{class}: {text}");
+    let (class, text) = add_block(
+        &tab,
+        "plan.body[5].body[0].body",
+        "list",
+        None,
+        "Kinh phí tổ chức Hội nghị do ngân sách xã bảo đảm.",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    // A paragraph at the section's end, then moved above the heading.
+    let (class, text) = add_block(
+        &tab,
+        "plan.body[5].body",
+        "p",
+        None,
+        "Văn phòng HĐND và UBND xã lập dự toán kinh phí.",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    let (class, text) = click_and_wait(
+        &tab,
+        "body",
+        ".ws-block[data-path=\"plan.body[5].body[1]\"] button[title=\"Lên\"]",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    // A second heading added, then removed.
+    let (class, text) = add_block(&tab, "plan.body[5].body", "heading", None, "Quyết toán");
+    assert!(class.contains("ok"), "{class}: {text}");
+    wait_js(
+        &tab,
+        "the second heading",
+        "document.querySelector('#ws-body [data-path=\"plan.body[5].body[2].heading\"]')",
+    );
+    let (class, text) = click_and_wait(
+        &tab,
+        "body",
+        ".ws-block[data-path=\"plan.body[5].body[2]\"] .ws-remove",
+    );
+    assert!(class.contains("ok"), "{class}: {text}");
+    assert_eq!(read("data/plan.yaml"), fixture("plan-new-section.yaml"));
+
+    // Numbered as the plan prints them: the new section is IV., the last one V.
+    wait_js(
+        &tab,
+        "the blocks redrawn",
+        "!document.querySelector('#ws-body [data-path=\"plan.body[5].body[2]\"]') && document.querySelectorAll('#ws-body .ws-block-section').length === 5",
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "[...document.querySelectorAll('#ws-body .ws-block-section')].map(e => e.querySelector('.ws-num').textContent + ' ' + e.querySelector('input').value)"
+        ),
+        json!([
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "II. HÌNH THỨC, THỜI GIAN, THÀNH PHẦN VÀ SỐ LƯỢNG ĐẠI BIỂU",
+            "III. CHƯƠNG TRÌNH HỘI NGHỊ",
+            "IV. KINH PHÍ THỰC HIỆN",
+            "V. TỔ CHỨC THỰC HIỆN"
+        ])
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelector('#ws-body .ws-block[data-path=\"plan.body[5].body[1]\"] .ws-num').textContent"
+        ),
+        "1."
+    );
+
+    // The plan prints them.
+    let pdf = p.join("output/ke-hoach.pdf");
+    let start = Instant::now();
+    loop {
+        let text = common::squash(&common::pdf_text(&pdf));
+        if done(&s.state())
+            && text.contains("IV. KINH PHÍ THỰC HIỆN Văn phòng HĐND và UBND xã lập dự toán kinh phí. 1. Nguồn kinh phí - Kinh phí tổ chức Hội nghị do ngân sách xã bảo đảm.")
+            && text.contains("V. TỔ CHỨC THỰC HIỆN")
+            && !text.contains("Quyết toán")
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the plan never printed the new section: {text}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    run_js(
+        &tab,
+        "document.querySelector('#ws-body [data-path=\"plan.body[5]\"]').scrollIntoView({block: 'start'});",
+    );
+    shot(&tab, "52-body-new-section.png");
+    for _ in 0..7 {
+        undo(&tab);
+    }
+    assert_eq!(read("data/plan.yaml"), original);
+}
+
+/// A value the documents cannot print without, cleared in its box, is said under it as it is
+/// typed (the rule `check` applies: rules/required.rs), and nothing is written: the
+/// conference's name, the place of the date line, the signer's name, a delegate's name.
+#[test]
+fn an_emptied_required_field_is_said_under_it_nothing_saved() {
+    let Some(chrome) = chromium() else { return };
+    let s = Serve::start(&[]);
+    let p = s.project();
+    let before = sources(&p);
+    let browser = browser(chrome, (1400, 1000));
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the page",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    let field_msg = |id: &str, path: &str| {
+        format!(
+            "(() => {{ const i = document.querySelector('#ws-{id} [data-path=\"{path}\"]'); const m = i.closest('.ws-field, td').querySelector('.ws-check'); return m ? m.textContent : null; }})()"
+        )
+    };
+    for (id, path, said) in [
+        (
+            "conference",
+            "conference.name",
+            "tên hội nghị đang để trống",
+        ),
+        (
+            "authority",
+            "authority.place",
+            "địa danh ở dòng ngày tháng đang để trống",
+        ),
+        (
+            "signature",
+            "signature.name",
+            "họ tên người ký đang để trống",
+        ),
+        (
+            "delegates",
+            "delegates[0].name",
+            "họ tên đại biểu đang để trống",
+        ),
+    ] {
+        open_section(&tab, id);
+        type_in(&tab, id, path, "");
+        let shown = wait_js(
+            &tab,
+            &format!("the message under {path}"),
+            &field_msg(id, path),
+        );
+        let shown = shown.as_str().unwrap();
+        assert!(shown.contains(said), "{path}: {shown}");
+        assert_eq!(
+            js(
+                &tab,
+                &format!(
+                    "document.querySelector('#ws-{id} [data-path=\"{path}\"]').getAttribute('aria-invalid')"
+                )
+            ),
+            "true"
+        );
+        if path == "conference.name" {
+            run_js(
+                &tab,
+                "document.querySelector('#ws-conference [data-path=\"conference.name\"]').scrollIntoView({block: 'center'});",
+            );
+            shot(&tab, "43-empty-name-said.png");
+        }
+        // Typed again, the message goes.
+        type_in(&tab, id, path, "Nguyễn Văn An");
+        wait_js(
+            &tab,
+            &format!("the message under {path} gone"),
+            &format!("{} === null", field_msg(id, path)),
+        );
+    }
+    assert_eq!(sources(&p), before, "nothing was written while typing");
+}

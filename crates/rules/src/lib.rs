@@ -19,6 +19,7 @@ mod layout;
 mod people;
 mod placeholders;
 pub mod report;
+mod required;
 mod samples;
 
 pub use free_text::is_free_text;
@@ -45,6 +46,7 @@ pub fn run(data: &Data, fonts: &dyn Coverage) -> (CheckReport, Diagnostics) {
     decision::run(data, &mut out);
     electronic::run(data, &mut out);
     placeholders::run(data, &mut out);
+    required::run(data, &mut out);
     samples::run(data, &mut out);
     assets::run(data, &mut out);
     free_text::run(data, &mut out);

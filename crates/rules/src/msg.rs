@@ -203,6 +203,28 @@ message!(report_honours(file: &str) vi "KHEN THƯỞNG (Kế hoạch mục II.3)
 message!(report_balance() vi "CÂN ĐỐI (Kế hoạch mục II.2)" en "BALANCE (plan, section II.2)");
 message!(report_none_yet() vi "  ← chưa có" en "  ← none yet");
 
+// rules/required.rs
+message!(required_empty(what: &str) vi "{what} đang để trống" en "{what} is empty");
+message!(required_empty_hint(key: &str) vi "văn bản sẽ in thiếu chỗ này: ghi lại giá trị cho `{key}`" en "the documents would print with a gap here: write a value for `{key}` again");
+message!(req_authority_lines() vi "tên cơ quan ban hành (các dòng in hoa ở góc trái)" en "the issuing authority's name (the capitalised lines at the top left)");
+message!(req_authority_name() vi "tên cơ quan viết trong câu văn" en "the authority's name as written in sentences");
+message!(req_authority_collective() vi "tên tập thể lãnh đạo (dòng “TM. …”)" en "the authority's collective name (the “TM. …” line)");
+message!(req_authority_code() vi "chữ viết tắt tên cơ quan (trong số, ký hiệu)" en "the authority's abbreviation (in the document number)");
+message!(req_authority_place() vi "địa danh ở dòng ngày tháng" en "the place name of the date line");
+message!(req_authority_chair() vi "người có thẩm quyền khen thưởng" en "the awarding authority");
+message!(req_signer_head() vi "chức danh người đứng đầu (dòng trên chữ ký)" en "the head's title (the line above the signature)");
+message!(req_signer_name() vi "họ tên người ký" en "the signer's name");
+message!(req_conference_name() vi "tên hội nghị" en "the conference's name");
+message!(req_conference_venue() vi "địa điểm hội nghị" en "the conference's venue");
+message!(req_doc_type() vi "tên loại văn bản" en "the document's type");
+message!(req_doc_code() vi "chữ viết tắt tên loại văn bản (trong số, ký hiệu)" en "the document type's abbreviation (in the document number)");
+message!(req_doc_summary() vi "trích yếu nội dung văn bản" en "the document's summary line");
+message!(req_section() vi "tên phần (I., II., …) của Kế hoạch" en "the title of a section (I., II., …) of the plan");
+message!(req_heading() vi "tên đề mục (1., 2., …) của Kế hoạch" en "the title of a heading (1., 2., …) of the plan");
+message!(req_subheading() vi "tên đề mục nhỏ (1.1., 1.2., …) của Kế hoạch" en "the title of a subheading (1.1., 1.2., …) of the plan");
+message!(delegate_name_empty() vi "họ tên đại biểu đang để trống: Giấy mời sẽ in thiếu tên" en "the delegate's name is empty: the invitation would print without a name");
+message!(delegate_name_empty_hint() vi "ghi họ tên đại biểu; nếu mời một cơ quan, đơn vị thì xóa dòng `name:` và ghi tên đơn vị ở `unit:`" en "write the delegate's name; to invite an office or unit instead, delete the `name:` line and write the unit under `unit:`");
+
 // rules/samples.rs
 message!(sample_value(v: &str) vi "“{v}” vẫn là giá trị của dữ liệu mẫu" en "“{v}” is still the sample data's value");
 message!(sample_value_hint() vi "ghi giá trị của đơn vị mình; nếu giá trị này đúng cho đơn vị mình, ghi `# đã kiểm tra` ở cuối dòng này (`build --strict` không in khi còn giá trị mẫu chưa kiểm tra)" en "write your own office's value; if this value is right for your office, write `# đã kiểm tra` at the end of this line (`build --strict` prints nothing while an unchecked sample value is left)");

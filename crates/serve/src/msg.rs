@@ -269,7 +269,54 @@ pub fn workspace_labels() -> Vec<(&'static str, &'static str)> {
         ),
         ("ws_add", pick("+ Thêm", "+ Add")),
         ("ws_add_row", pick("+ Thêm dòng", "+ Add a row")),
-        ("ws_block_add_p", pick("+ Đoạn văn", "+ Paragraph")),
+        ("ws_block_add", pick("+ Thêm", "+ Add")),
+        (
+            "ws_block_kind",
+            pick("Loại khối mới", "Kind of the new block"),
+        ),
+        (
+            "ws_block_kind_section",
+            pick("Phần (I., II., …)", "Section (I., II., …)"),
+        ),
+        (
+            "ws_block_kind_heading",
+            pick("Đề mục (1., 2., …)", "Heading (1., 2., …)"),
+        ),
+        (
+            "ws_block_kind_subheading",
+            pick("Đề mục nhỏ (1.1., 1.2., …)", "Subheading (1.1., 1.2., …)"),
+        ),
+        ("ws_block_kind_p", pick("Đoạn văn", "Paragraph")),
+        (
+            "ws_block_kind_list",
+            pick("Các dòng gạch đầu dòng (-)", "Bulleted lines (-)"),
+        ),
+        (
+            "ws_block_kind_numbered",
+            pick("Các dòng đánh số (1., 2., …)", "Numbered lines (1., 2., …)"),
+        ),
+        ("ws_block_where", pick("Chỗ thêm", "Where")),
+        (
+            "ws_block_into_top",
+            pick("Thêm vào Kế hoạch:", "Add to the plan:"),
+        ),
+        (
+            "ws_block_into_section",
+            pick("Thêm vào phần {n}", "Add to section {n}"),
+        ),
+        (
+            "ws_block_into_heading",
+            pick("Thêm vào đề mục {n}", "Add to heading {n}"),
+        ),
+        ("ws_block_before", pick("trước {what}", "before {what}")),
+        ("ws_block_at_end", pick("ở cuối", "at the end")),
+        (
+            "ws_block_text",
+            pick(
+                "Chữ của khối mới (gõ sau cũng được)",
+                "The new block's words (or type them later)",
+            ),
+        ),
         ("ws_cancel", pick("Thôi", "Cancel")),
         (
             "ws_sample_flag",
@@ -796,8 +843,8 @@ pub fn form_labels() -> Vec<(&'static str, &'static str)> {
         (
             "fl_109",
             pick(
-                "Mỗi khối một ô: phần (I., II.), đề mục (1., 2.), đề mục nhỏ, đoạn văn, các dòng gạch đầu dòng hoặc đánh số; số thứ tự hiện đúng như khi in. Thêm, đổi thứ tự (↑ ↓), xóa từng khối hoặc từng dòng rồi bấm Lưu.",
-                "One box per block: section (I., II.), heading (1., 2.), subheading, paragraph, bulleted or numbered lines; the numbers are shown as they print. Add, move (↑ ↓) or remove a block or a line, then Save.",
+                "Mỗi khối một ô: phần (I., II.), đề mục (1., 2.), đề mục nhỏ (1.1.), đoạn văn, các dòng gạch đầu dòng hoặc đánh số; số thứ tự hiện đúng như khi in. Thêm khối mới ở dòng “+ Thêm” dưới mỗi phần (chọn loại, chỗ đặt, gõ chữ), đổi thứ tự (↑ ↓), xóa (✕) từng khối hoặc từng dòng: mỗi lần bấm là một lần lưu. Sửa chữ trong ô rồi bấm Lưu.",
+                "One box per block: section (I., II.), heading (1., 2.), subheading (1.1.), paragraph, bulleted or numbered lines; the numbers are shown as they print. Add a block on the “+ Add” line under each part (choose its kind and place, type its words), move (↑ ↓) or remove (✕) a block or a line: each click is a save. Retype words in their box, then Save.",
             ),
         ),
     ]

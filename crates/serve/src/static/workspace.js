@@ -636,12 +636,34 @@
   // ---- the plan's body as blocks, numbered as the plan prints them ----
   const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
   const GENERATED = ["agenda", "composition", "responsibilities"];
+  // The kinds a new block may be, by where it goes: a section (I., II.) only at the top, as
+  // the plan's sections are; a subheading (1.1.) only in a heading, whose number it prints.
+  const KINDS = { top: ["section", "heading", "p", "list", "numbered"], section: ["heading", "p", "list", "numbered"], heading: ["subheading", "p", "list", "numbered"] };
+  // The edits that put a new block of kind `k` with text `t` at `index` of the body list
+  // `list`: a list block holds its first line; a section or heading with no `body:` yet
+  // gets one.
+  function newBlock(f, list, index, k, t) {
+    const lines = k === "list" || k === "numbered";
+    if (!f.byPath.has(list)) return [{ op: "put", at: list, value: [{ map: [[k, lines ? [t] : t]] }] }];
+    const ops = [{ op: "insert", list, index, item: [[k, t]] }];
+    if (lines) ops.push({ op: "put", at: `${list}[${index}].${k}`, value: [t] });
+    return ops;
+  }
   function renderBlocks(s, f) {
     const tree = mk("div", { class: "ws-blocks" });
-    let sections = 0;
+    // The plan's counters (templates/lib/nd30.typ): sections run through the whole body, a
+    // section starts its headings at 1, a heading its subheadings.
+    let sec = 0, head = 0, sub = 0;
     const text = (path, label, long) => {
       const n = f.byPath.get(path);
       return n && n.kind === "scalar" ? field(s, n, { type: long ? "long" : "" }, label) : null;
+    };
+    // A block named in the place chooser: its first words, cut between words.
+    const short = (v) => {
+      const t = (v || "").replace(/\s+/g, " ").trim();
+      if (t.length <= 48) return t;
+      const cut = t.slice(0, 48), space = cut.lastIndexOf(" ");
+      return `${space > 20 ? cut.slice(0, space) : cut}…`;
     };
     // The lines of a `list:` or `numbered:` block, each with its own ↑ ↓ ✕, and a line added.
     const lines = (path, numbered, depth) => {
@@ -652,40 +674,74 @@
       box_.append(mk("button", { type: "button", class: "ws-add ws-add-line", onclick: () => commit(s, [{ op: "insert", list: path, index: kids.length, item: "" }]) }, L.ws_add));
       return box_;
     };
-    const body = (path, depth) => {
+    // Under a body list: what to add (kind, place among the list's blocks, its words).
+    const adder = (path, where, depth, placed, owner) => {
+      const kind = mk("select", { class: "ws-block-kind", "aria-label": L.ws_block_kind },
+        ...KINDS[where].map((k) => mk("option", { value: k }, L[`ws_block_kind_${k}`])));
+      kind.value = "p";
+      const at = mk("select", { class: "ws-block-where", "aria-label": L.ws_block_where },
+        ...placed.map((p, i) => mk("option", { value: String(i) }, W("ws_block_before", { what: p }))),
+        mk("option", { value: String(placed.length) }, L.ws_block_at_end));
+      at.value = String(placed.length);
+      const words = mk("input", { type: "text", class: "ws-block-text", placeholder: L.ws_block_text, "aria-label": L.ws_block_text });
+      const add = mk("button", { type: "button", class: "ws-add ws-add-block", "data-list": path,
+        onclick: () => commit(s, newBlock(f, path, Number(at.value), kind.value, words.value.trim())) }, L.ws_block_add);
+      const into = where === "top" ? L.ws_block_into_top : W(`ws_block_into_${where}`, { n: owner });
+      return mk("div", { class: "ws-block-adder", "data-list": path, style: `margin-left: ${depth * 1.5}em` }, mk("span", { class: "ws-block-into" }, into), kind, at, words, add);
+    };
+    const body = (path, depth, where, owner) => {
       const kids = f.children.get(path) || [];
-      let headings = 0;
+      const placed = [];
       kids.forEach((c, i) => {
         const n = f.byPath.get(c);
         const has = (k) => f.byPath.has(`${c}.${k}`);
+        const value = (k) => shown(f.byPath.get(`${c}.${k}`));
         const row = mk("div", { class: "ws-block", "data-path": c, style: `margin-left: ${depth * 1.5}em` });
         const ops = itemOps(s, path, i, kids.length, c);
         let inner = null;
-        if (n.kind !== "map") row.append(text(c, "", true) || mk("code", {}, c));
-        else if (has("section")) {
+        if (n.kind !== "map") {
+          row.append(text(c, "", true) || mk("code", {}, c));
+          placed.push(short(shown(n)));
+        } else if (has("section")) {
           row.classList.add("ws-block-section");
-          row.append(mk("span", { class: "ws-num" }, `${ROMAN[sections++] || "?"}.`), text(`${c}.section`, ""));
-          if (f.byPath.get(`${c}.body`)) inner = `${c}.body`;
+          const num = `${ROMAN[sec++] || "?"}.`;
+          head = 0;
+          row.append(mk("span", { class: "ws-num" }, num), text(`${c}.section`, ""));
+          placed.push(`${num} ${short(value("section"))}`);
+          inner = ["section", `${c}.body`, num];
         } else if (has("heading")) {
           row.classList.add("ws-block-heading");
-          row.append(mk("span", { class: "ws-num" }, `${++headings}.`), text(`${c}.heading`, ""));
-          if (f.byPath.get(`${c}.body`)) inner = `${c}.body`;
-        } else if (has("subheading")) row.append(text(`${c}.subheading`, "", true));
-        else if (has("p")) row.append(text(`${c}.p`, "", true));
-        else if (has("list") && f.byPath.get(`${c}.list`).kind === "seq") row.append(lines(`${c}.list`, false, 0));
-        else if (has("numbered") && f.byPath.get(`${c}.numbered`).kind === "seq") row.append(lines(`${c}.numbered`, true, 0));
-        else {
+          const num = `${++head}.`;
+          sub = 0;
+          row.append(mk("span", { class: "ws-num" }, num), text(`${c}.heading`, ""));
+          placed.push(`${num} ${short(value("heading"))}`);
+          inner = ["heading", `${c}.body`, num];
+        } else if (has("subheading")) {
+          row.classList.add("ws-block-subheading");
+          const num = `${head}.${++sub}.`;
+          row.append(mk("span", { class: "ws-num" }, num), text(`${c}.subheading`, "", true));
+          placed.push(`${num} ${short(value("subheading"))}`);
+        } else if (has("p")) {
+          row.append(text(`${c}.p`, "", true));
+          placed.push(`¶ ${short(value("p"))}`);
+        } else if (has("list") && f.byPath.get(`${c}.list`).kind === "seq") {
+          row.append(lines(`${c}.list`, false, 0));
+          placed.push(`- ${short(shown(f.byPath.get(`${c}.list[0]`)))}`);
+        } else if (has("numbered") && f.byPath.get(`${c}.numbered`).kind === "seq") {
+          row.append(lines(`${c}.numbered`, true, 0));
+          placed.push(`1. ${short(shown(f.byPath.get(`${c}.numbered[0]`)))}`);
+        } else {
           const what = (f.children.get(c) || []).map(lastKey).join(", ");
           row.append(mk("span", { class: "ws-block-generated" }, W("ws_block_generated", { what: GENERATED.includes(what) ? what : what || "?" })));
+          placed.push(`[${what}]`);
         }
         row.append(ops);
         tree.append(row);
-        if (inner) body(inner, depth + 1);
+        if (inner) body(inner[1], depth + 1, inner[0], inner[2]);
       });
-      tree.append(mk("button", { type: "button", class: "ws-add ws-add-block", "data-list": path, style: `margin-left: ${depth * 1.5}em`,
-        onclick: () => commit(s, [{ op: "insert", list: path, index: kids.length, item: [["p", ""]] }]) }, L.ws_block_add_p));
+      tree.append(adder(path, where, depth, placed, owner));
     };
-    body(s.spec.root, 0);
+    body(s.spec.root, 0, "top", "");
     s.body.append(tree);
   }
 
