@@ -411,3 +411,59 @@ fn fix_tone_marks_rewrites_free_text_only_keeping_comments() {
     let (_, out) = common::run(&p, &["check", ".", "--fix-tone-marks", "old"]);
     assert!(out.contains("Đã sửa 0 chỗ"), "{out}");
 }
+
+/// `--fix-tone-marks` rewrites the project's declared data files, the phôi layout where its
+/// decision.yaml names it (`mau/phoi-rieng.yaml`), and no other YAML file: a clerk's notes in
+/// `data/` and the unused default `data/phoi.yaml` keep their bytes.
+#[test]
+fn fix_tone_marks_rewrites_every_declared_file_and_no_other() {
+    let (_dir, p) = project();
+    let decision = fs::read_to_string(p.join("data/decision.yaml")).unwrap();
+    fs::write(
+        p.join("data/decision.yaml"),
+        decision.replace(
+            "phoi_layout: data/phoi.yaml",
+            "phoi_layout: mau/phoi-rieng.yaml",
+        ),
+    )
+    .unwrap();
+    fs::create_dir_all(p.join("mau")).unwrap();
+    fs::copy(p.join("data/phoi.yaml"), p.join("mau/phoi-rieng.yaml")).unwrap();
+    let declared = [
+        "data/plan.yaml",
+        "data/agenda.yaml",
+        "data/responsibilities.yaml",
+        "data/delegates.yaml",
+        "data/honorees.yaml",
+        "data/decision.yaml",
+        "mau/phoi-rieng.yaml",
+    ];
+    let undeclared = ["data/ghi-chu.yaml", "data/phoi.yaml"];
+    // A free-text value in the old style, in every file.
+    let old_style = "note: Hòa bình\n";
+    for f in declared.iter().chain(&undeclared) {
+        let text = fs::read_to_string(p.join(f)).unwrap_or_default();
+        fs::write(p.join(f), format!("{text}{old_style}")).unwrap();
+    }
+    let before: Vec<Vec<u8>> = undeclared
+        .iter()
+        .map(|f| fs::read(p.join(f)).unwrap())
+        .collect();
+    let (code, out) = common::run(&p, &["check", ".", "--fix-tone-marks", "new", "--dry-run"]);
+    assert_eq!(code, 0, "{out}");
+    let listed: std::collections::BTreeSet<&str> = out
+        .lines()
+        .filter(|l| l.ends_with(": Hòa → Hoà [note]"))
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    assert_eq!(listed, declared.into_iter().collect(), "{out}");
+
+    common::run(&p, &["check", ".", "--fix-tone-marks", "new"]);
+    for f in declared {
+        let text = fs::read_to_string(p.join(f)).unwrap();
+        assert!(text.ends_with("note: Hoà bình\n"), "{f} not fixed");
+    }
+    for (f, bytes) in undeclared.iter().zip(before) {
+        assert_eq!(fs::read(p.join(f)).unwrap(), bytes, "{f} was rewritten");
+    }
+}

@@ -121,6 +121,59 @@ fn jobs_name_their_inputs() {
     assert!(!read.iter().any(|r| r.contains("giay-khen")), "{read:?}");
 }
 
+/// A project whose decision.yaml keeps the phôi layout elsewhere (`mau/phoi-rieng.yaml`) has
+/// that file checked and read: the text checks find a decomposed letter in it, the certificate
+/// jobs name it as their input (a save of it rebuilds them), and the default `data/phoi.yaml`
+/// left beside it, with a decomposed letter of its own, is neither.
+#[test]
+fn a_phoi_layout_named_elsewhere_is_the_one_checked_and_read() {
+    use vinhdanh::documents::{self, Settings};
+    let dir = tempfile::tempdir().unwrap();
+    vinhdanh::project::Project::write_default(dir.path()).unwrap();
+    let elsewhere = "mau/phoi-rieng.yaml";
+    let layout = fs::read_to_string(dir.path().join("data/phoi.yaml")).unwrap();
+    fs::create_dir_all(dir.path().join("mau")).unwrap();
+    fs::write(
+        dir.path().join(elsewhere),
+        format!("{layout}# ghi cho\u{301}\n"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("data/phoi.yaml"),
+        format!("{layout}# ba\u{300}n cu\u{303}\n"),
+    )
+    .unwrap();
+    let decision_path = dir.path().join("data/decision.yaml");
+    let decision = fs::read_to_string(&decision_path).unwrap();
+    assert!(decision.contains("phoi_layout: data/phoi.yaml"));
+    fs::write(
+        &decision_path,
+        decision.replace(
+            "phoi_layout: data/phoi.yaml",
+            &format!("phoi_layout: {elsewhere}"),
+        ),
+    )
+    .unwrap();
+
+    let project = vinhdanh::project::Project::open(dir.path()).unwrap();
+    let p = vinhdanh::pipeline::prepare(&project).unwrap_or_else(|e| panic!("{e}"));
+    let nfd = vinhdanh::msg::text_nfd(1);
+    let nfd_words = nfd.split(['0', '1', '2']).next().unwrap();
+    let flagged: Vec<String> = p
+        .diags
+        .0
+        .iter()
+        .filter(|d| d.message.contains(nfd_words))
+        .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
+        .collect();
+    assert_eq!(flagged, [elsewhere], "{}", p.diags);
+
+    let jobs = documents::jobs(&p.data, &p.fonts, Settings::default());
+    let inputs = &jobs.iter().find(|j| j.name == "giay-khen/").unwrap().inputs;
+    assert!(inputs.iter().any(|i| i == elsewhere), "{inputs:?}");
+    assert!(!inputs.iter().any(|i| i == "data/phoi.yaml"), "{inputs:?}");
+}
+
 /// `--only` makes the jobs of the documents it names and no others (the invitations' views and
 /// QR codes are not made for a decision-only build), and selects from them what a selection
 /// over every document's jobs selects, for every output name (with or without its slash).

@@ -343,3 +343,64 @@ fn the_0_1_project_migrates_and_builds_without_the_warning() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("không có gì để đổi"), "{out}");
 }
+
+/// `migrate` reads and rewrites the project's declared data files, the phôi layout where its
+/// decision.yaml names it (`mau/phoi-rieng.yaml`), and no other YAML file: each declared file
+/// that does not parse stops it, a clerk's broken notes in `data/` do not, and keep their bytes.
+#[test]
+fn migrate_reads_every_declared_file_and_no_other() {
+    let dir = old_project();
+    let p = dir.path().join("p");
+    let decision = fs::read_to_string(p.join("data/decision.yaml")).unwrap();
+    fs::write(
+        p.join("data/decision.yaml"),
+        decision.replace(
+            "phoi_layout: data/phoi.yaml",
+            "phoi_layout: mau/phoi-rieng.yaml",
+        ),
+    )
+    .unwrap();
+    fs::create_dir_all(p.join("mau")).unwrap();
+    fs::rename(p.join("data/phoi.yaml"), p.join("mau/phoi-rieng.yaml")).unwrap();
+    let notes = p.join("data/ghi-chu.yaml");
+    fs::write(&notes, "việc cần làm: \"chưa xong\n").unwrap();
+    let declared = [
+        "data/plan.yaml",
+        "data/agenda.yaml",
+        "data/responsibilities.yaml",
+        "data/delegates.yaml",
+        "data/honorees.yaml",
+        "data/decision.yaml",
+        "mau/phoi-rieng.yaml",
+    ];
+
+    // Every declared file is read: broken at its end, each is reported.
+    let texts: Vec<String> = declared
+        .iter()
+        .map(|f| fs::read_to_string(p.join(f)).unwrap())
+        .collect();
+    for (f, text) in declared.iter().zip(&texts) {
+        fs::write(p.join(f), format!("{text}hỏng: \"\n")).unwrap();
+    }
+    let (code, out) = run(dir.path(), &["migrate", "p"]);
+    assert_eq!(code, 1, "{out}");
+    for f in declared {
+        assert!(out.contains(&format!("{f}:")), "{f} not read: {out}");
+    }
+    assert!(!out.contains("ghi-chu.yaml"), "{out}");
+
+    // Repaired, they are migrated; the notes are not read, and keep their bytes.
+    for (f, text) in declared.iter().zip(&texts) {
+        fs::write(p.join(f), text).unwrap();
+    }
+    let notes_before = fs::read(&notes).unwrap();
+    let (code, out) = run(dir.path(), &["migrate", "p"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("ghi-chu.yaml"), "{out}");
+    assert!(
+        fs::read_to_string(p.join("data/plan.yaml"))
+            .unwrap()
+            .contains(NEW_KEY)
+    );
+    assert_eq!(fs::read(&notes).unwrap(), notes_before);
+}

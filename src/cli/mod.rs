@@ -202,18 +202,17 @@ fn fail(d: &Diagnostics) -> Outcome {
     Err(Exit::Failed)
 }
 
-/// The YAML files of the project's own `data/` with their text, for the commands that rewrite
-/// data in place (`check --fix-tone-marks`, `migrate`); files that cannot be read are errors.
+/// The project's declared data files ([`crate::load::registry::yaml_paths`]) that it has on
+/// disk, with their text, for the commands that rewrite data in place (`check
+/// --fix-tone-marks`, `migrate`): what is not data is never rewritten. Files that cannot be
+/// read are errors.
 fn data_yaml_files(
     project: &crate::project::Project,
     errors: &mut Diagnostics,
 ) -> Vec<(String, std::path::PathBuf, String)> {
     use crate::diag::Diagnostic;
     let mut out = Vec::new();
-    for rel in project.list("data") {
-        if !(rel.ends_with(".yaml") || rel.ends_with(".yml")) {
-            continue;
-        }
+    for rel in crate::load::registry::yaml_paths(project) {
         let path = match project.disk_path(&rel) {
             Ok(Some(p)) => p,
             Ok(None) => continue,

@@ -9,7 +9,9 @@ use crate::fonts::Fonts;
 use serde::Serialize;
 
 use crate::collate;
-use crate::engine::{Derived, Job, Single, Window, Work};
+use std::ops::Range;
+
+use crate::engine::{Derived, Job, Single, Work};
 use crate::load::{AGENDA, Data, HONOREES, PLAN, RESPONSIBILITIES};
 use crate::model::{Honoree, HonoreeKind};
 use crate::text;
@@ -38,8 +40,6 @@ pub struct BookletView {
     pub duties: Vec<DutyView>,
     /// Note pages before the back cover, bringing the page count to a multiple of 4.
     pub notes: usize,
-    /// The part of the honours list laid out (see `engine::parts`).
-    pub window: Window,
 }
 
 /// The honours list as a whole: its counts, and the items of its two headings when this part
@@ -201,7 +201,6 @@ pub fn view(data: &Data) -> BookletView {
     };
     let (collectives_heading, collectives) = list(collectives, |_| None);
     let (individuals_heading, individuals) = list(individuals, person_detail);
-    let items_total = item;
     BookletView {
         authority,
         authority_name: p.authority.name.clone(),
@@ -248,34 +247,38 @@ pub fn view(data: &Data) -> BookletView {
             })
             .unwrap_or_default(),
         notes: 0,
-        window: Window::whole(items_total),
     }
 }
 
-/// The context of the items of `w`, with `notes` note pages: the whole view (`full`, made once)
-/// with the window's entries and headings.
+/// Items of the honours list: its headings and its entries.
+fn items(v: &BookletView) -> usize {
+    let headings = [v.honours.collectives_heading, v.honours.individuals_heading];
+    headings.iter().flatten().count() + v.collectives.len() + v.individuals.len()
+}
+
+/// The context of the list's `items`, with `notes` note pages: the whole view (`full`, made
+/// once) with those items' entries and headings.
 fn windowed(
     v: &BookletView,
     full: &minijinja::Value,
-    w: &Window,
+    items: Range<usize>,
     notes: usize,
 ) -> minijinja::Value {
     use minijinja::Value;
-    let in_window = |i: &usize| (w.start..w.end).contains(i);
+    let in_part = |i: &usize| items.contains(i);
     let part = |list: &[HonoreeView]| -> Value {
-        let kept: Vec<&HonoreeView> = list.iter().filter(|h| in_window(&h.item)).collect();
+        let kept: Vec<&HonoreeView> = list.iter().filter(|h| in_part(&h.item)).collect();
         Value::from_serialize(&kept)
     };
     minijinja::context! {
         collectives => part(&v.collectives),
         individuals => part(&v.individuals),
         honours => Value::from_serialize(&HonoursView {
-            collectives_heading: v.honours.collectives_heading.filter(in_window),
-            individuals_heading: v.honours.individuals_heading.filter(in_window),
+            collectives_heading: v.honours.collectives_heading.filter(in_part),
+            individuals_heading: v.honours.individuals_heading.filter(in_part),
             ..v.honours.clone()
         }),
         notes => notes,
-        window => Value::from_serialize(w),
         ..full.clone()
     }
 }
@@ -327,10 +330,10 @@ pub fn jobs(data: &Data) -> Vec<Job> {
     // again with the note pages once the whole count is known.
     let (w, l) = ((v.clone(), full.clone()), (v.clone(), full));
     single
-        .long_list(v.window.end, move |win| windowed(&w.0, &w.1, win, 0))
-        .relayout_last(move |win, pages| {
+        .long_list(items(&v), move |r| windowed(&w.0, &w.1, r, 0))
+        .relayout_last(move |r, pages| {
             let short = notes(pages);
-            (short > 0).then(|| windowed(&l.0, &l.1, win, short))
+            (short > 0).then(|| windowed(&l.0, &l.1, r, short))
         });
     single.then = Some(Box::new(Derived {
         template: TEMPLATE_PRINT.into(),

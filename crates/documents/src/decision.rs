@@ -9,7 +9,9 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
-use crate::engine::{Job, Window, Work};
+use std::ops::Range;
+
+use crate::engine::{Job, Work};
 use crate::load::{DECISION, Data, Decision, HONOREES, PHOI_LAYOUT, PLAN};
 use crate::model::{
     CertificateSettings, DecisionFile, Gender, Honoree, HonoreeKind, Order, Signature,
@@ -110,8 +112,6 @@ pub struct DecisionView {
     pub signature: SignatureView,
     pub title: String,
     pub appendix: AppendixView,
-    /// The part of the list this compile lays out ([`crate::engine::parts`]).
-    pub window: Window,
 }
 
 #[derive(Debug, Serialize)]
@@ -266,7 +266,6 @@ pub fn view(data: &Data, l: &Decision, list: &[&Honoree]) -> DecisionView {
             groups,
         },
         header: r.header,
-        window: Window::whole(item),
     }
 }
 
@@ -275,22 +274,18 @@ fn items(v: &DecisionView) -> usize {
     v.appendix.groups.iter().map(|g| 1 + g.rows.len()).sum()
 }
 
-/// The context of the items of `w`: the whole view (`full`, made once) with the window and the
-/// window's groups; a group begun in an earlier part has no heading.
-fn windowed(v: &DecisionView, full: &minijinja::Value, w: &Window) -> minijinja::Value {
-    let in_window = |i: usize| (w.start..w.end).contains(&i);
+/// The context of the list's `items`: the whole view (`full`, made once) with those items'
+/// groups; a group begun in an earlier part has no heading.
+fn windowed(v: &DecisionView, full: &minijinja::Value, items: Range<usize>) -> minijinja::Value {
+    let in_part = |i: usize| items.contains(&i);
     let groups: Vec<AppendixGroup> = v
         .appendix
         .groups
         .iter()
         .filter_map(|g| {
-            let rows: Vec<AppendixRow> = g
-                .rows
-                .iter()
-                .filter(|r| in_window(r.item))
-                .cloned()
-                .collect();
-            let heading = g.heading.clone().filter(|_| in_window(g.item));
+            let rows: Vec<AppendixRow> =
+                g.rows.iter().filter(|r| in_part(r.item)).cloned().collect();
+            let heading = g.heading.clone().filter(|_| in_part(g.item));
             (heading.is_some() || !rows.is_empty()).then_some(AppendixGroup {
                 heading,
                 item: g.item,
@@ -299,7 +294,6 @@ fn windowed(v: &DecisionView, full: &minijinja::Value, w: &Window) -> minijinja:
         })
         .collect();
     minijinja::context! {
-        window => minijinja::Value::from_serialize(w),
         appendix => minijinja::context! {
             groups => minijinja::Value::from_serialize(&groups),
             ..full.get_attr("appendix").unwrap_or_default()
@@ -380,7 +374,7 @@ fn parted(
     let mut job = Job::single(TEMPLATE, full.clone(), output, inputs, today);
     if let Work::Single(s) = &mut job.work {
         s.esign = esign.map(|(e, _)| e);
-        s.long_list(items(&v), move |w| with_part(windowed(&v, &full, w)));
+        s.long_list(items(&v), move |r| with_part(windowed(&v, &full, r)));
     }
     job
 }

@@ -9,12 +9,13 @@ use crate::Settings;
 use crate::collate;
 use crate::fonts::Fonts;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use minijinja::Value;
 use serde::Serialize;
 
 use super::{HeaderView, SignatureView, header, signature};
-use crate::engine::{Batch, Job, Record, Window, Work};
+use crate::engine::{Batch, Job, Record, Work};
 use crate::load::{DELEGATES, Data, HONOREES, PLAN};
 use crate::model::{Delegate, Gender, Group, GroupOrder, Honoree, HonoreeKind, Layout};
 use crate::text::{self, PartialDate};
@@ -371,17 +372,16 @@ pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
     jobs
 }
 
-/// The check-in list, laid out in parts when long (see [`crate::engine::parts`]).
+/// The check-in list, laid out in parts when long ([`crate::engine::Single::long_list`]).
 fn checkin_job(view: ListView<'_>, inputs: Vec<String>, today: chrono::NaiveDate) -> Job {
     let full = Value::from_serialize(&view);
-    let items = view.total;
+    let total = view.total;
     let groups = view.groups;
     let mut job = Job::single(LIST_TEMPLATE, full.clone(), LIST_OUTPUT, inputs, today);
     if let Work::Single(s) = &mut job.work {
-        s.long_list(items, move |w| {
+        s.long_list(total, move |rows| {
             minijinja::context! {
-                window => Value::from_serialize(w),
-                groups => Value::from_serialize(list_window(&groups, w)),
+                groups => Value::from_serialize(list_window(&groups, rows, total)),
                 ..full.clone()
             }
         });
@@ -490,8 +490,6 @@ fn list_groups(comp: &Group, list: &[Invitee]) -> Vec<ListGroup> {
 
 #[derive(Debug, Serialize)]
 struct ListView<'a> {
-    /// The part of the list this compile lays out ([`crate::engine::parts`]).
-    window: Window,
     layout: &'a Layout,
     header: HeaderView,
     title: String,
@@ -517,22 +515,22 @@ fn checkin<'a>(data: &'a Data, shared: &Shared, list: &[Invitee]) -> ListView<'a
         when: format!("{}; {}", shared.time, shared.venue),
         total: list.len(),
         groups: list_groups(&data.plan.composition, list),
-        window: Window::whole(list.len()),
     }
 }
 
-/// The groups of a part of the list, as the full table reads from the window's first row on:
-/// the sub-headers standing at that row (its group's and, under a subgroup, its parent's, which
-/// a continued page repeats), then every group that begins before the window ends.
-fn list_window(groups: &[ListGroup], w: &Window) -> Vec<ListGroup> {
+/// The groups of `rows` of a list of `total` rows, as the full table reads from the first of
+/// them on: the sub-headers standing at that row (its group's and, under a subgroup, its
+/// parent's, which a continued page repeats), then every group that begins before the rows end.
+fn list_window(groups: &[ListGroup], rows: Range<usize>, total: usize) -> Vec<ListGroup> {
     let first = |g: &ListGroup| g.rows.first().map(|r| r.item);
-    // The group of the window's first row; groups before it come only in the first part.
+    // The group of the part's first row; groups before it come only in the first part.
     let k = groups
         .iter()
-        .position(|g| g.rows.iter().any(|r| r.item == w.start))
+        .position(|g| g.rows.iter().any(|r| r.item == rows.start))
         .unwrap_or(0);
+    let last = rows.end == total;
     let mut out = Vec::new();
-    if w.first {
+    if rows.start == 0 {
         out.extend(groups[..k].iter().cloned());
     } else if groups[k].depth >= 2
         && let Some(parent) = groups[..k].iter().rev().find(|g| g.depth <= 1)
@@ -546,14 +544,14 @@ fn list_window(groups: &[ListGroup], w: &Window) -> Vec<ListGroup> {
         // An empty group (a parent whose delegates are all in subgroups) sits before the next
         // row; it belongs to this part when that row does, or when this part ends the list.
         let at = first(g).or_else(|| groups[j..].iter().find_map(first));
-        if j > k && !w.last && at.is_none_or(|i| i >= w.end) {
+        if j > k && !last && at.is_none_or(|i| i >= rows.end) {
             break;
         }
         out.push(ListGroup {
             rows: g
                 .rows
                 .iter()
-                .filter(|r| (w.start..w.end).contains(&r.item))
+                .filter(|r| rows.contains(&r.item))
                 .cloned()
                 .collect(),
             ..g.clone()

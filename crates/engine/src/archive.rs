@@ -15,7 +15,7 @@ use crate::msg;
 /// The document as PDF/A-2b, dated `date` (from data: the document's own date, so the same data
 /// gives the same bytes; PDF/A requires a date, which our templates otherwise leave out).
 /// `read` are the project files the compile read, to name the image PDF/A refuses.
-pub fn pdf_a(
+pub(crate) fn pdf_a(
     mut doc: PagedDocument,
     name: &str,
     date: NaiveDate,

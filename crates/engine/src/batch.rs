@@ -67,7 +67,7 @@ fn failed(out: &mut JobOutcome, label: &str, d: Diagnostics) {
 
 const MARK: &str = "vd-record";
 
-pub fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
+pub(crate) fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcome) {
     let template = batch.template.as_str();
     out.read.insert(format!("templates/{template}"));
     let tmpl = match engine.env.get_template(template) {
@@ -188,7 +188,7 @@ fn render_block(
 
 /// Records per compile: large enough that fonts and templates are laid out once per hundred
 /// documents, small enough that a chunk's layout fits in a couple of hundred megabytes.
-pub const CHUNK: usize = 100;
+pub(crate) const CHUNK: usize = 100;
 
 /// A record's rendered Typst, with the record's index.
 type Body = (usize, String);

@@ -72,7 +72,7 @@ impl<'a> DocWorld<'a> {
     }
 
     /// Serves `bytes` at `/path` (e.g. a PDF produced earlier in the build, for imposition).
-    pub fn with_file(mut self, path: &str, bytes: Vec<u8>) -> Self {
+    pub(crate) fn with_file(mut self, path: &str, bytes: Vec<u8>) -> Self {
         self.extra
             .insert(path.trim_start_matches('/').to_string(), Bytes::new(bytes));
         self
@@ -80,7 +80,7 @@ impl<'a> DocWorld<'a> {
 
     /// Project files this world was asked for (templates, libraries, images), for the job's
     /// list of what it read.
-    pub fn read_files(&self) -> Vec<String> {
+    pub(crate) fn read_files(&self) -> Vec<String> {
         let ids: Vec<FileId> = self
             .sources
             .lock()
@@ -188,7 +188,7 @@ pub fn compile(
 /// range (a batch record's pages). Documents made of placed pages of other PDFs (the imposed
 /// booklet, a joined print file) and page ranges are untagged: typst-pdf refuses a tagged page
 /// range, and a structure tree of placed pages would only describe images.
-pub fn pdf(
+pub(crate) fn pdf(
     doc: &PagedDocument,
     ident: &str,
     pages: Option<(usize, usize)>,
@@ -223,7 +223,7 @@ pub fn pdf(
 /// (the frame, the libraries' measures). Ten compiles in all, as before, peaked at 516–520 MB
 /// for 1,000 certificates and invitations against 440–456 MB, in the same CPU time
 /// (docs/speed.md).
-pub const MEMO_COMPILES: usize = 2;
+pub(crate) const MEMO_COMPILES: usize = 2;
 
 /// Releases memoized layout results unused over the last `age` compiles: comemo's cache is
 /// process-wide and otherwise grows by about a megabyte per document in a batch.

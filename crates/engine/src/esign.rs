@@ -18,7 +18,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 /// The label templates mark the areas with.
-pub const MARK: &str = "vd-sign";
+pub(crate) const MARK: &str = "vd-sign";
 
 /// What a job issued electronically adds to its PDF.
 #[derive(Clone, Default)]
@@ -44,7 +44,7 @@ impl std::fmt::Debug for Esign {
 
 /// A marked area of the laid-out pages: mm from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Area {
+pub(crate) struct Area {
     /// "signer", "organisation", "appendix": the field's name.
     pub role: String,
     /// 1-based.
@@ -56,7 +56,7 @@ pub struct Area {
 }
 
 /// Every area marked `<vd-sign>` in the document, in the order of the document.
-pub fn areas(doc: &PagedDocument) -> Vec<Area> {
+pub(crate) fn areas(doc: &PagedDocument) -> Vec<Area> {
     let intro = doc.introspector();
     let Some(label) = Label::new(PicoStr::intern(MARK)) else {
         return Vec::new();
@@ -88,7 +88,7 @@ pub fn areas(doc: &PagedDocument) -> Vec<Area> {
 }
 
 /// The name of the metadata file of `output`: "dien-tu/ke-hoach.pdf" → "dien-tu/ke-hoach-metadata.xml".
-pub fn metadata_name(output: &str) -> String {
+pub(crate) fn metadata_name(output: &str) -> String {
     let stem = output.strip_suffix(".pdf").unwrap_or(output);
     format!("{stem}-metadata.xml")
 }
@@ -99,13 +99,13 @@ const PT_PER_MM: f64 = 72.0 / 25.4;
 /// each area, as one incremental update: the original bytes, then the new and changed objects,
 /// their cross-reference section and a trailer pointing back (`/Prev`) to the original one.
 /// Each widget is printable (`/F 4`) with an empty appearance, as PDF/A asks of annotations.
-pub fn add_fields(pdf: &[u8], areas: &[Area]) -> Result<Vec<u8>, String> {
+pub(crate) fn add_fields(pdf: &[u8], areas: &[Area]) -> Result<Vec<u8>, String> {
     update(pdf, areas, None)
 }
 
 /// [`add_fields`], and `xmp` (an `<rdf:Description>`) added to the XMP packet Typst wrote,
 /// as a new metadata stream the catalog points to: all in one incremental update.
-pub fn update(pdf: &[u8], areas: &[Area], xmp: Option<&str>) -> Result<Vec<u8>, String> {
+pub(crate) fn update(pdf: &[u8], areas: &[Area], xmp: Option<&str>) -> Result<Vec<u8>, String> {
     if areas.is_empty() && xmp.is_none() {
         return Ok(pdf.to_vec());
     }

@@ -64,7 +64,7 @@ impl vinhdanh_core::Coverage for Fonts {
 /// these (outlines, metrics, `cmap`, `GSUB`/`GPOS` are kept byte for byte), so pages look the
 /// same. `None` (use the font as it is) for anything else: CFF, collections, a table that does
 /// not parse.
-pub fn strip_hinting(data: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn strip_hinting(data: &[u8]) -> Option<Vec<u8>> {
     let u16_at = |b: &[u8], i: usize| Some(u16::from_be_bytes(b.get(i..i + 2)?.try_into().ok()?));
     let u32_at = |b: &[u8], i: usize| Some(u32::from_be_bytes(b.get(i..i + 4)?.try_into().ok()?));
     if u32_at(data, 0)? != 0x0001_0000 {

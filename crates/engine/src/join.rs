@@ -25,7 +25,7 @@ const PART_ONLY: [&[u8]; 3] = [b"Pages", b"PageLabels", b"Outlines"];
 /// preferences, metadata), information dictionary and document id; each part's pages keep the
 /// fonts and resources they were exported with. Like the records' files, the result has no page
 /// labels or outline of its own.
-pub fn join(parts: Vec<Vec<u8>>) -> Result<Vec<u8>, Diagnostic> {
+pub(crate) fn join(parts: Vec<Vec<u8>>) -> Result<Vec<u8>, Diagnostic> {
     if parts.len() == 1 {
         return Ok(parts.into_iter().next().unwrap_or_default());
     }

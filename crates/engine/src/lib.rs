@@ -14,11 +14,11 @@ pub mod msg;
 #[allow(unused_imports)]
 pub(crate) use vinhdanh_core::{collate, diag, memory, platform, project, slug, text, tone};
 
-pub mod archive;
-pub mod batch;
+mod archive;
+mod batch;
 pub mod compile;
-pub mod join;
-pub mod parts;
+mod join;
+mod parts;
 pub mod pool;
 pub mod raster;
 pub mod render;
@@ -33,8 +33,6 @@ use minijinja::{Environment, Value};
 use typst::layout::{Frame, FrameItem};
 
 pub use batch::{Batch, Record};
-/// A window of a long list ([`Single::long_list`]), as a document's context for it is asked.
-pub use parts::Window;
 /// The laid-out pages the layers above hold (previews, the page's images), without depending
 /// on Typst themselves.
 pub use typst_layout::{Page, PagedDocument};
@@ -89,8 +87,8 @@ pub struct Single {
     pub relayout: Option<Relayout>,
     /// A second document placing this one's pages (the imposed booklet).
     pub then: Option<Box<Derived>>,
-    /// A list long enough to be laid out in bounded parts ([`parts`]).
-    pub parts: Option<parts::Parts>,
+    /// A list long enough to be laid out in bounded parts ([`Single::long_list`]).
+    pub(crate) parts: Option<parts::Parts>,
     /// Issued electronically: signature fields and the metadata file ([`esign`]).
     pub esign: Option<esign::Esign>,
 }
@@ -290,7 +288,7 @@ impl<'a> Engine<'a> {
     }
 
     /// The age past which memoized results go ([`compile::evict`]).
-    pub fn memo_age(&self) -> usize {
+    pub(crate) fn memo_age(&self) -> usize {
         let per_worker = match self.options.memo_compiles {
             0 => compile::MEMO_COMPILES,
             n => n,
@@ -468,7 +466,7 @@ impl<'a> Engine<'a> {
     }
 
     /// Hands a laid-out document to [`Options::keep`], if set.
-    pub fn keep(
+    pub(crate) fn keep(
         &self,
         job: &Job,
         output: &str,
@@ -573,7 +571,7 @@ impl<'a> Engine<'a> {
 
     /// A glyph that no font has (id 0) anywhere on `pages` of `doc`: an error naming the
     /// document and the page, so a blank box never prints silently. `--force` writes anyway.
-    pub fn check_glyphs(
+    pub(crate) fn check_glyphs(
         &self,
         doc: &PagedDocument,
         document: &str,
@@ -639,11 +637,11 @@ fn missing_glyphs(frame: &Frame, out: &mut BTreeSet<char>) {
 
 /// Label of the metadata a template places where the layout itself found a problem (a name
 /// printed smaller than its minimum size, or on two lines): `(field, message, hint)`.
-pub const WARNING_LABEL: &str = "vinhdanh-warning";
+pub(crate) const WARNING_LABEL: &str = "vinhdanh-warning";
 
 /// The warnings a laid-out document carries, with the page each is on (1-based). `field` of
 /// each warning is the template's field name ("name"), for the documents layer to locate.
-pub fn layout_warnings(doc: &PagedDocument) -> Vec<(usize, Diagnostic)> {
+pub(crate) fn layout_warnings(doc: &PagedDocument) -> Vec<(usize, Diagnostic)> {
     use typst::foundations::{Dict, Label, Selector};
     use typst::introspection::Introspector;
     let intro = doc.introspector();

@@ -2,18 +2,28 @@
 //! the data (10,000 honorees give a 1,300-page table), and Typst holds a whole document, its
 //! table and comemo's caches in memory until the compile ends (2,000 rows peaked at 457 MB).
 //!
-//! A document of its own may say its list has `items` entries and give its context for a window
-//! of them. Above `size` items, the engine compiles `size` items at a time and keeps every page
-//! of a part but the last, whose items start the next part; so each page is laid out exactly as
-//! in one compile, provided the template starts a continued list the way a page break continues
-//! it (the column headers repeat) and numbers the first page from [`Window::page`]. The template
-//! marks each item with `#metadata(index) <vd-item>` (index in the whole list) so the engine
-//! finds the items on the last page. A template that marks none (one written before windows)
-//! gets the whole list in one compile, as before.
+//! A document of its own may declare its list ([`Single::long_list`]): it has `items` entries,
+//! and the document gives its context for a range of them, nothing more; where to cut is the
+//! engine's alone. Above `size` items, the engine compiles `size` items at a time and keeps every
+//! page of a part but the last, whose items start the next part; so each page is laid out
+//! exactly as in one compile, provided the template starts a continued list the way a page
+//! break continues it (the column headers repeat).
+//!
+//! The contract with a template is two things, both named here once:
+//! - the engine sets `window` in the context of each part ([`Window`]: `first`, `last`,
+//!   `page`, the number a continued part's first page shows); a document laid out in one
+//!   compile sees the whole-list window, a global of the template environment;
+//! - the template marks each item by calling `parts.item(index)` (index in the whole list) from
+//!   `templates/lib/parts.typ`, which places the one marker the engine reads ([`ITEM_LABEL`])
+//!   to find the items on a part's last page. A template never spells the label. A template
+//!   that marks none (one written before parts) gets the whole list in one compile, as before.
 //!
 //! The parts are exported untagged and joined into one file (the print files' road); below
 //! `size` items nothing changes, the document stays one tagged compile.
 
+use std::ops::Range;
+
+use minijinja::Value;
 use serde::Serialize;
 use typst::foundations::{Label, Selector};
 use typst::introspection::Introspector;
@@ -24,77 +34,99 @@ use super::{Engine, Job, JobOutcome, Single, compile, join, layout_warnings, tim
 
 use crate::diag::{Diagnostic, Diagnostics};
 
-/// The label of a list item's marker.
-pub const ITEM_LABEL: &str = "vd-item";
+/// The label of the marker `parts.item` places (`templates/lib/parts.typ`): the engine reads
+/// this constant, a template calls the function.
+pub(crate) const ITEM_LABEL: &str = "vd-item";
 
 /// Items per compile: 250 rows of the decision (about 32 pages with a few lines of merit text
 /// each) lay out in ~170 MB where 2,000 rows in one compile took 518 MB.
-pub const SIZE: usize = 250;
+pub(crate) const SIZE: usize = 250;
 
 /// Items per compile: the document's own `size`, or the engine's [`Options::part_size`] when
 /// set (`build --part-size`: tests lay a short list out in parts to compare it page by page
 /// with one compile).
 ///
 /// [`Options::part_size`]: crate::Options::part_size
-pub fn size(p: &Parts, part_size: usize) -> usize {
+pub(crate) fn size(p: &Parts, part_size: usize) -> usize {
     match part_size {
         0 => p.size,
         n => n,
     }
 }
 
-/// A document whose list is laid out in parts (see the module's text).
+/// A document whose list is laid out in parts (see the module's text): made by
+/// [`Single::long_list`], read only by the engine.
 pub struct Parts {
     /// Entries of the list (rows and group headings alike, as the template marks them).
-    pub items: usize,
+    pub(crate) items: usize,
     /// Items per compile; at most this many, the document is one compile.
-    pub size: usize,
-    /// The template's context for a window of the list.
-    pub context: Box<dyn Fn(&Window) -> minijinja::Value + Send + Sync>,
+    pub(crate) size: usize,
+    /// The document's context for a range of items (the engine adds `window`).
+    context: Box<dyn Fn(Range<usize>) -> Value + Send + Sync>,
     /// For a document whose end depends on its page count (the booklet's note pages): the
-    /// last window's context given the whole count, if it must be laid out again.
-    pub relayout: Option<Relayout>,
+    /// last range's context given the whole count, if it must be laid out again.
+    pub(crate) relayout: Option<Relayout>,
 }
 
-pub type Relayout = Box<dyn Fn(&Window, usize) -> Option<minijinja::Value> + Send + Sync>;
+type Relayout = Box<dyn Fn(Range<usize>, usize) -> Option<Value> + Send + Sync>;
 
-/// The part of a list one compile lays out, given to the template as `window`.
+/// What a template is told of the part it lays out, as `window`: whether it opens the document
+/// (everything before the list is printed) or closes it (everything after), and the number its
+/// first page shows. The items themselves are the document's business: its context holds only
+/// the part's.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
-pub struct Window {
+pub(crate) struct Window {
     /// First item (0-based, in the whole list) and one past the last.
-    pub start: usize,
-    pub end: usize,
-    /// The part that opens the document (everything before the list is printed).
-    pub first: bool,
-    /// The part that closes it (everything after the list is printed).
-    pub last: bool,
-    /// The number the first page shows (a continued part's pages go on from the previous part's);
-    /// 0 in the first part, whose numbering is the template's own.
-    pub page: usize,
+    #[serde(skip)]
+    start: usize,
+    #[serde(skip)]
+    end: usize,
+    first: bool,
+    last: bool,
+    /// A continued part's pages go on from the previous part's; 0 in the first part, whose
+    /// numbering is the template's own.
+    page: usize,
 }
 
 impl Window {
-    /// The whole list in one compile.
-    pub fn whole(items: usize) -> Self {
-        Self {
+    /// The window of a document laid out in one compile. It is the template environment's
+    /// global `window` ([`crate::render::environment`]), so a template reads `window` alike
+    /// whether its document declared a list or not, and a list below [`SIZE`] items is laid
+    /// out from the document's whole context untouched.
+    pub(crate) fn whole() -> Value {
+        Value::from_serialize(Window {
             start: 0,
-            end: items,
+            end: 0,
             first: true,
             last: true,
             page: 0,
-        }
+        })
+    }
+
+    fn items(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The document's context for this part, with the window.
+    fn context(&self, p: &Parts) -> Value {
+        self.with((p.context)(self.items()))
+    }
+
+    fn with(&self, context: Value) -> Value {
+        minijinja::context! { window => Value::from_serialize(self), ..context }
     }
 }
 
 impl Single {
     /// Declares the document's long list to the engine: `items` entries (rows and group
-    /// headings alike, as the template marks them with `<vd-item>`), and the template's context
-    /// for a window of them. The engine decides whether and where to cut it ([`SIZE`] items
-    /// per compile, or `build --part-size`); the document only answers for a window.
+    /// headings alike, each marked by the template with `parts.item`), and the template's
+    /// context for a range of them. The engine decides whether and where to cut it ([`SIZE`]
+    /// items per compile, or `build --part-size`) and tells the template which part it lays
+    /// out; the document only answers for a range.
     pub fn long_list(
         &mut self,
         items: usize,
-        context: impl Fn(&Window) -> minijinja::Value + Send + Sync + 'static,
+        context: impl Fn(Range<usize>) -> Value + Send + Sync + 'static,
     ) -> &mut Parts {
         self.parts.insert(Parts {
             items,
@@ -107,10 +139,10 @@ impl Single {
 
 impl Parts {
     /// For a document whose end depends on its page count (the booklet's note pages): the last
-    /// window's context given the whole count, if it must be laid out again.
+    /// range's context given the whole count, if it must be laid out again.
     pub fn relayout_last(
         &mut self,
-        relayout: impl Fn(&Window, usize) -> Option<minijinja::Value> + Send + Sync + 'static,
+        relayout: impl Fn(Range<usize>, usize) -> Option<Value> + Send + Sync + 'static,
     ) -> &mut Self {
         self.relayout = Some(Box::new(relayout));
         self
@@ -137,7 +169,7 @@ fn item_pages(doc: &PagedDocument) -> Vec<(usize, usize)> {
 
 /// The document laid out in parts and joined, with its page count; `None` when the template
 /// marks no item or fails on its first part (lay it out whole).
-pub fn run(
+pub(crate) fn run(
     engine: &Engine,
     job: &Job,
     s: &Single,
@@ -156,7 +188,7 @@ pub fn run(
     let mut pages = 0;
     let mut part = 0;
     loop {
-        let doc = match engine.typeset(&s.template, (p.context)(&window), job.today, &[], out) {
+        let doc = match engine.typeset(&s.template, window.context(p), job.today, &[], out) {
             Ok(doc) => doc,
             // A template or library written before parts may not take a window (a clerk's own
             // `nd30.typ` without `first-page`): lay the list out whole, which reports any
@@ -166,7 +198,9 @@ pub fn run(
         };
         // The last part again, once the whole page count is known (only the last part changes).
         let again = match &p.relayout {
-            Some(f) if window.last => f(&window, pages + doc.pages().len()),
+            Some(f) if window.last => {
+                f(window.items(), pages + doc.pages().len()).map(|c| window.with(c))
+            }
             _ => None,
         };
         let doc = match again {
@@ -249,4 +283,31 @@ pub fn run(
     }
     let pdf = timed(&mut out.phases.join, || join::join(pdfs))?;
     Ok(Some((pdf, pages)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::Fonts;
+    use crate::project::Project;
+    use crate::{Engine, Options};
+
+    /// A template marks its items by calling `parts.item` from the template library, never by
+    /// spelling the marker: the engine finds each item so marked on its page, and `none`
+    /// marks nothing.
+    #[test]
+    fn items_marked_by_the_template_library_are_found_on_their_pages() {
+        let project = Project::embedded();
+        let fonts = Fonts::load(&project);
+        let engine = Engine::new(&project, &fonts, Options::default());
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 8, 22).unwrap();
+        let src = "#import \"lib/parts.typ\"\n#parts.item(0)Một\n#pagebreak()\n#parts.item(1)Hai #parts.item(none)Ba #parts.item(7)Bốn".to_string();
+        let mut out = JobOutcome::default();
+        let doc = engine
+            .compile_source(src, "t.typ.j2", today, &[], None, &mut out)
+            .unwrap();
+        let mut found = item_pages(&doc);
+        found.sort();
+        assert_eq!(found, [(0, 1), (1, 2), (7, 2)]);
+    }
 }

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Stack of a worker thread: Typst's layout recurses deeply on long tables (a 10,000-row
 /// decision appendix), far past the 2 MiB a spawned thread gets by default.
-pub const STACK: usize = 64 << 20;
+pub(crate) const STACK: usize = 64 << 20;
 
 /// The number of cores (2 where it cannot be known): the default of `--jobs`.
 pub fn cores() -> usize {

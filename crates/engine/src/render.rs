@@ -26,6 +26,8 @@ pub fn environment(project: &Project) -> Environment<'static> {
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
     env.set_keep_trailing_newline(true);
+    // Every template may read `window`; only a list laid out in parts sets another.
+    env.add_global("window", crate::parts::Window::whole());
     let p = project.clone();
     env.set_loader(move |name| {
         let rel = format!("templates/{name}");
@@ -152,7 +154,7 @@ fn string_literal(s: &str) -> String {
 /// Free text with the documented inline markup, as a Typst content expression made only of
 /// string literals and `emph`/`strong`: `**đậm**`, `*nghiêng*`, `\*` for a literal star;
 /// straight double quotes become Vietnamese “ ”. A star without its pair prints as a star.
-pub fn prose(text: &str) -> String {
+pub(crate) fn prose(text: &str) -> String {
     // A tab in free text means a space: Typst drops a tab at the edge of a text element, which
     // glued "a<Tab>*b*" into "ab" (`check` still warns about tabs in data).
     let text = smart_quotes(&text.replace('\t', " "));
@@ -265,7 +267,7 @@ fn parse_markup(text: &str) -> Vec<(Style, String)> {
 }
 
 /// `"…"` → `“…”`: an opening quote after a space, an opening bracket or at the start.
-pub fn smart_quotes(text: &str) -> String {
+pub(crate) fn smart_quotes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev: Option<char> = None;
     for c in text.chars() {
@@ -314,7 +316,7 @@ pub(crate) fn template_error(name: &str, e: &Error) -> Diagnostic {
 /// Best guess of the template line that produced `generated` (a line of Typst output): the
 /// template line whose literal fragments (outside `{{ }}`/`{% %}`) all occur in it, in order,
 /// covering the most text. Typst errors in generated source are reported at that line.
-pub fn map_line(template: &str, generated: &str) -> Option<usize> {
+pub(crate) fn map_line(template: &str, generated: &str) -> Option<usize> {
     let generated = generated.trim();
     let mut best: Option<(usize, usize)> = None;
     for (i, line) in template.lines().enumerate() {

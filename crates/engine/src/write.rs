@@ -77,7 +77,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 
 /// A file written under a temporary name in its folder, not yet on disk for sure nor in place;
 /// or (`tmp` none) one whose file already holds exactly these bytes.
-pub struct Staged {
+pub(crate) struct Staged {
     tmp: Option<tempfile::NamedTempFile>,
     path: PathBuf,
 }
@@ -93,7 +93,7 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 
 /// Writes `bytes` to a temporary file next to `path`; [`commit`] puts it in place. A file
 /// already holding these bytes is left as it is.
-pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
+pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
     let err = |source| WriteError {
         path: path.to_path_buf(),
         source,
@@ -141,7 +141,7 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
 /// its name only once its bytes are stored. On Linux one `syncfs` flushes them all (a flush
 /// costs several milliseconds on some disks, whatever it holds: per file it was most of the
 /// time of a batch); elsewhere each file is flushed.
-pub fn commit(files: Vec<Staged>) -> Vec<Result<PathBuf, WriteError>> {
+pub(crate) fn commit(files: Vec<Staged>) -> Vec<Result<PathBuf, WriteError>> {
     let err = |path: &Path, source| WriteError {
         path: path.to_path_buf(),
         source,

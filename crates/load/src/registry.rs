@@ -1,9 +1,14 @@
 //! Every data file of a project, declared once: where it lives, the forms it may take, how it
 //! is read, and whether the text rules read its strings. Loading ([`super::load`]), the walk of
 //! every loaded file ([`Data::loaded`], which the text, font and glyph rules go through), the
-//! inputs a job reads ([`Data::inputs`]) and `serve`'s watch list ([`folders`]) all come from
-//! [`FILES`]: a file added here is loaded, checked, fingerprinted and watched, and a file not
+//! inputs a job reads ([`Data::inputs`]), `serve`'s watch list ([`folders`]) and the files
+//! `migrate` and `check --fix-tone-marks` rewrite ([`yaml_paths`]) all come from [`FILES`]: a
+//! file added here is loaded, checked, fingerprinted, watched and rewritten, and a file not
 //! added here is none of these, so nothing can be half-declared.
+//!
+//! A file another one may place elsewhere (the phôi layout, which `decision.yaml` names) is
+//! declared at its default path with the field that names it; [`DataFile::path_in`] gives the
+//! path in a given project, so every reader above follows the project's own choice.
 
 use crate::diag::Diagnostic;
 use crate::model::{DecisionFile, DelegatesFile, HonoreesFile, PhoiLayout, PlanFile};
@@ -21,9 +26,12 @@ pub enum Format {
 
 /// One data file of a project.
 pub struct DataFile {
-    /// Project-relative path of its YAML form ("data/plan.yaml"). For the phôi layout, the
-    /// path the default `decision.yaml` names (`certificate.phoi_layout` may name another).
+    /// Project-relative path of its YAML form ("data/plan.yaml"): the default, when another
+    /// file may name it (see [`DataFile::path_in`]).
     pub path: &'static str,
+    /// The file and field that may name this file's path instead (the phôi layout's is
+    /// `certificate.phoi_layout` of decision.yaml).
+    named_by: Option<(&'static DataFile, &'static str)>,
     pub formats: &'static [Format],
     /// The file that says which schema the project's data was written for (`vinhdanh: N`).
     pub carries_schema_version: bool,
@@ -53,14 +61,43 @@ impl DataFile {
         name.split('.').next().unwrap_or(name)
     }
 
-    /// Every project-relative path this file may have, the YAML form first.
+    /// Every project-relative path this file may have, the YAML form first, as a project
+    /// that names no other place has them.
     pub fn paths(&self) -> Vec<String> {
+        self.forms(self.path)
+    }
+
+    /// Every project-relative path this file may have in `project`, the YAML form first.
+    pub fn paths_in(&self, project: &Project) -> Vec<String> {
+        self.forms(&self.path_in(project))
+    }
+
+    /// The project-relative path of its YAML form in `project`: where the naming file's field
+    /// says (as the loader reads it), else the default. A naming file that is absent, does not
+    /// parse or names nothing leaves the default.
+    pub fn path_in(&self, project: &Project) -> String {
+        let Some((by, field)) = self.named_by else {
+            return self.path.to_string();
+        };
+        let named = match project.read(&by.path_in(project)) {
+            Ok(Some(bytes)) => String::from_utf8(bytes.into_owned()).ok().and_then(|text| {
+                let index = vinhdanh_yaml::Index::build(&text);
+                index.scalar(field).map(str::to_string)
+            }),
+            _ => None,
+        };
+        named
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or_else(|| self.path.to_string())
+    }
+
+    fn forms(&self, path: &str) -> Vec<String> {
         let mut v = Vec::new();
         for f in self.formats {
             match f {
-                Format::Yaml => v.push(self.path.to_string()),
+                Format::Yaml => v.push(path.to_string()),
                 Format::Table => {
-                    let base = self.path.rsplit_once('.').map_or(self.path, |(b, _)| b);
+                    let base = path.rsplit_once('.').map_or(path, |(b, _)| b);
                     v.extend(
                         crate::tables::TABLE_EXTENSIONS
                             .iter()
@@ -80,6 +117,7 @@ impl DataFile {
 
 pub const PLAN: DataFile = DataFile {
     path: "data/plan.yaml",
+    named_by: None,
     formats: &[Format::Yaml],
     carries_schema_version: true,
     text_rules: true,
@@ -97,6 +135,7 @@ pub const PLAN: DataFile = DataFile {
 
 pub const AGENDA: DataFile = DataFile {
     path: "data/agenda.yaml",
+    named_by: None,
     formats: &[Format::Yaml],
     carries_schema_version: false,
     text_rules: true,
@@ -110,6 +149,7 @@ pub const AGENDA: DataFile = DataFile {
 
 pub const RESPONSIBILITIES: DataFile = DataFile {
     path: "data/responsibilities.yaml",
+    named_by: None,
     formats: &[Format::Yaml],
     carries_schema_version: false,
     text_rules: true,
@@ -125,6 +165,7 @@ pub const RESPONSIBILITIES: DataFile = DataFile {
 
 pub const DELEGATES: DataFile = DataFile {
     path: "data/delegates.yaml",
+    named_by: None,
     formats: &[Format::Yaml, Format::Table],
     carries_schema_version: false,
     text_rules: true,
@@ -140,6 +181,7 @@ pub const DELEGATES: DataFile = DataFile {
 
 pub const HONOREES: DataFile = DataFile {
     path: "data/honorees.yaml",
+    named_by: None,
     formats: &[Format::Yaml, Format::Table],
     carries_schema_version: false,
     text_rules: true,
@@ -156,6 +198,7 @@ pub const HONOREES: DataFile = DataFile {
 /// Without it there is no decision and no certificates, with a note.
 pub const DECISION: DataFile = DataFile {
     path: "data/decision.yaml",
+    named_by: None,
     formats: &[Format::Yaml],
     carries_schema_version: false,
     text_rules: true,
@@ -174,9 +217,11 @@ pub const DECISION: DataFile = DataFile {
 };
 
 /// The certificate's field layout, at the path `decision.yaml` names: read with the decision
-/// (and only with it); named but absent is an error in decision.yaml.
+/// (and only with it); named but absent is an error in decision.yaml. The typed decision says
+/// where, as [`DataFile::path_in`] finds it in the text.
 pub const PHOI_LAYOUT: DataFile = DataFile {
     path: "data/phoi.yaml",
+    named_by: Some((&DECISION, "certificate.phoi_layout")),
     formats: &[Format::Yaml],
     carries_schema_version: false,
     text_rules: true,
@@ -226,15 +271,36 @@ pub(crate) fn load_all(project: &Project, loading: &mut Loading) {
     }
 }
 
-/// The project folders holding data files: what `serve` watches for data (with the folders of
-/// templates, fonts and images, which are not data).
-pub fn folders() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = FILES
+/// The folders of `project` holding its data files: what `serve` watches for data (with the
+/// folders of templates, fonts and images, which are not data). A file named outside the
+/// project has no folder to watch.
+pub fn folders(project: &Project) -> Vec<String> {
+    let mut v: Vec<String> = FILES
         .iter()
-        .map(|f| f.path.split('/').next().unwrap_or(""))
+        .filter_map(|f| {
+            let path = f.path_in(project);
+            let (folder, _) = path.split_once('/')?;
+            (!folder.is_empty() && folder != "." && folder != ".." && !folder.contains(':'))
+                .then(|| folder.to_string())
+        })
         .collect();
     v.sort_unstable();
     v.dedup();
+    v
+}
+
+/// The paths of `project`'s declared data files in their YAML form (in load order, each once,
+/// present or not): what `migrate` and `check --fix-tone-marks` rewrite. A YAML file of
+/// `data/` that no declaration names (a clerk's notes, an old copy) is not data and is left
+/// alone.
+pub fn yaml_paths(project: &Project) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for f in FILES.iter().filter(|f| f.formats.contains(&Format::Yaml)) {
+        let path = f.path_in(project);
+        if !v.contains(&path) {
+            v.push(path);
+        }
+    }
     v
 }
 

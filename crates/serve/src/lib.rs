@@ -87,7 +87,8 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
         let out_dir = out_dir.clone();
         std::thread::spawn(move || http::run(server, shared, out_dir, port, ws));
     }
-    let (_watcher, rx) = watcher::watch(&root).map_err(|e| msg::watch_failed(&e))?;
+    let (_watcher, rx) =
+        watcher::watch(&root, watcher::watched(&project)).map_err(|e| msg::watch_failed(&e))?;
     if options.open && opener::open_browser(&url).is_err() {
         use std::io::Write;
         let _ = writeln!(std::io::stdout(), "{}", msg::serve_no_browser(&url));
@@ -205,7 +206,8 @@ pub fn watch(project: Project, out_dir: PathBuf) -> Result<(), String> {
     let Some(root) = project.root().map(PathBuf::from) else {
         return Err(msg::watch_needs_folder());
     };
-    let (_watcher, rx) = watcher::watch(&root).map_err(|e| msg::watch_failed(&e))?;
+    let (_watcher, rx) =
+        watcher::watch(&root, watcher::watched(&project)).map_err(|e| msg::watch_failed(&e))?;
     let mut rebuilder = Rebuilder::new(project, out_dir);
     say!("{}", msg::watch_started());
     print_round(&rebuilder.round(None), None);

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::pipeline::registry;
+use crate::project::Project;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{
     DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
@@ -16,11 +17,15 @@ use notify_debouncer_full::{
 /// images.
 const NOT_DATA: [&str; 3] = ["templates", "fonts", "assets"];
 
-/// The folders whose files make documents: those of the declared data files
-/// ([`registry::FILES`]) and [`NOT_DATA`].
-pub fn watched() -> Vec<&'static str> {
-    let mut v = registry::folders();
-    v.extend(NOT_DATA);
+/// The folders whose files make documents: those of `project`'s declared data files
+/// ([`registry::folders`], the phôi layout wherever decision.yaml names it) and [`NOT_DATA`].
+/// Read when the watch starts: a layout moved to a new folder later is watched from the next
+/// start.
+pub fn watched(project: &Project) -> Vec<String> {
+    let mut v = registry::folders(project);
+    v.extend(NOT_DATA.map(String::from));
+    v.sort_unstable();
+    v.dedup();
     v
 }
 
@@ -42,7 +47,10 @@ const QUIET: Duration = Duration::from_millis(30);
 /// Not the whole project: a build writes `output/` (about 190 files for the default project),
 /// and on Windows that burst overflows the change buffer of a watch over the project, which
 /// notify 8 ends without a word: every later save would go unseen.
-pub fn watch(root: &Path) -> Result<(Watcher, Receiver<Vec<String>>), notify::Error> {
+pub fn watch(
+    root: &Path,
+    folders: Vec<String>,
+) -> Result<(Watcher, Receiver<Vec<String>>), notify::Error> {
     let (raw_tx, raw_rx) = channel::<Vec<DebouncedEvent>>();
     let debouncer = new_debouncer(QUIET, None, move |res: DebounceEventResult| {
         if let Ok(events) = res {
@@ -50,7 +58,6 @@ pub fn watch(root: &Path) -> Result<(Watcher, Receiver<Vec<String>>), notify::Er
         }
     })?;
     let inner = Arc::new(Mutex::new(debouncer));
-    let folders = watched();
     {
         let mut d = inner.lock().expect("watcher lock");
         d.watch(root, RecursiveMode::NonRecursive)?;
@@ -107,21 +114,21 @@ pub fn watch(root: &Path) -> Result<(Watcher, Receiver<Vec<String>>), notify::Er
 
 /// Whether `path` is one of the watched folders, right in the project folder (created after
 /// the watch began, or made again).
-fn new_watched_folder(root: &Path, path: &Path, folders: &[&str]) -> bool {
+fn new_watched_folder(root: &Path, path: &Path, folders: &[String]) -> bool {
     path.parent() == Some(root)
         && path
             .file_name()
             .and_then(|n| n.to_str())
-            .is_some_and(|n| folders.contains(&n))
+            .is_some_and(|n| folders.iter().any(|f| f == n))
         && path.is_dir()
 }
 
 /// `data/honorees.yaml` for a file in a watched folder; `None` for output, editors' backups and
 /// lock files, and anything else.
-fn relevant(root: &Path, path: &Path, folders: &[&str]) -> Option<String> {
+fn relevant(root: &Path, path: &Path, folders: &[String]) -> Option<String> {
     let rel: PathBuf = path.strip_prefix(root).ok()?.to_path_buf();
     let first = rel.components().next()?.as_os_str().to_str()?;
-    if !folders.contains(&first) {
+    if !folders.iter().any(|f| f == first) {
         return None;
     }
     let name = rel.file_name()?.to_str()?;
@@ -177,27 +184,36 @@ mod tests {
     use std::collections::BTreeSet;
     use std::time::Instant;
 
-    /// The data folders watched are those of the declared data files, and a save of any
-    /// declared file, in any of its forms (YAML, spreadsheet), starts a rebuild.
+    /// The data folders watched are those of the project's declared data files, the phôi
+    /// layout's wherever its decision.yaml names it, and a save of any declared file, in any
+    /// of its forms (YAML, spreadsheet), starts a rebuild.
     #[test]
     fn the_watch_list_is_the_registry() {
-        let declared: BTreeSet<String> = registry::FILES.iter().flat_map(|f| f.paths()).collect();
-        let declared_folders: BTreeSet<&str> = declared
-            .iter()
-            .map(|p| p.split('/').next().unwrap())
-            .collect();
-        let data_folders: BTreeSet<&str> = watched()
-            .into_iter()
-            .filter(|f| !NOT_DATA.contains(f))
-            .collect();
-        assert_eq!(data_folders, declared_folders);
-
         let dir = tempfile::tempdir().unwrap();
         let root = dunce::canonicalize(dir.path()).unwrap();
-        for f in &declared_folders {
+        std::fs::create_dir_all(root.join("data")).unwrap();
+        std::fs::write(
+            root.join("data/decision.yaml"),
+            "certificate:\n  phoi_layout: mau/phoi-rieng.yaml\n",
+        )
+        .unwrap();
+        let project = Project::open(&root).unwrap();
+        let declared: BTreeSet<String> = registry::FILES
+            .iter()
+            .flat_map(|f| f.paths_in(&project))
+            .collect();
+        assert!(declared.contains("mau/phoi-rieng.yaml"), "{declared:?}");
+        assert!(!declared.contains("data/phoi.yaml"), "{declared:?}");
+        let data_folders: BTreeSet<String> = watched(&project)
+            .into_iter()
+            .filter(|f| !NOT_DATA.contains(&f.as_str()))
+            .collect();
+        assert_eq!(data_folders, BTreeSet::from(["data".into(), "mau".into()]));
+
+        for f in &data_folders {
             std::fs::create_dir_all(root.join(f)).unwrap();
         }
-        let (_watcher, rx) = watch(&root).unwrap();
+        let (_watcher, rx) = watch(&root, watched(&project)).unwrap();
         for p in &declared {
             std::fs::write(root.join(p), "x: 1\n").unwrap();
         }
