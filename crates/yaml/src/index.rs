@@ -576,18 +576,20 @@ fn plain_end(text: &str, start: usize, value: &str) -> usize {
     let is_blank = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
     while let Some(&vc) = v.peek() {
         let Some(&(i, sc)) = s.peek() else { break };
-        if vc == sc {
-            end = i + sc.len_utf8();
-            s.next();
-            v.next();
-        } else if is_blank(vc) && is_blank(sc) {
-            // A folded line break (and the indentation around it).
+        if is_blank(vc) && is_blank(sc) {
+            // A run of blanks on both sides, taken whole: it may be a folded line break with
+            // the indentation around it, and a space before the break ("x \n  y" reads
+            // "x y") must not be matched alone, or the walk stops at the break.
             while v.peek().is_some_and(|&c| is_blank(c)) {
                 v.next();
             }
             while s.peek().is_some_and(|&(_, c)| is_blank(c)) {
                 s.next();
             }
+        } else if vc == sc {
+            end = i + sc.len_utf8();
+            s.next();
+            v.next();
         } else {
             break;
         }

@@ -286,6 +286,21 @@ fn spans_by_hand() {
     assert_eq!(b.line_starts(), &[0, 8, 13]);
 }
 
+/// A plain scalar folded over lines whose first line ends in spaces: the spaces and the break
+/// read as one space, and the span still reaches the last line (the tone-mark fixer and the
+/// page's editor rewrite exactly this span; found by the fixer's property test).
+#[test]
+fn a_plain_scalar_folded_after_trailing_spaces_spans_every_line() {
+    let text = "purpose: x  \n  HOà \t\n\n   và y\nnext: 1\n";
+    let i = Index::build(text);
+    let sp = i.value("purpose").unwrap();
+    assert_eq!(&text[sp.start..sp.end], "x  \n  HOà \t\n\n   và y");
+    assert_eq!(i.scalar("purpose"), Some("x HOà\nvà y"));
+    let mut e = vinhdanh_yaml::Editor::new(text).unwrap();
+    e.set("purpose", "mới").unwrap();
+    assert_eq!(e.text(), "purpose: mới\nnext: 1\n");
+}
+
 /// What the tone-mark fixer reads from the index: each document of a `---` separated text on
 /// its own, a document that is one scalar at the empty path, `!!str` told from other tags,
 /// nothing inside a complex key, and a syntax error where the parser stops.
