@@ -664,9 +664,17 @@ fn forms_and_tables_save_exactly_the_edited_value_and_undo_restores_the_file() {
 }
 
 /// The time from pressing Save in a form to the plan's new first page image drawn in the
-/// page, 20 times: printed (the median goes in the notes); no time is asserted.
+/// page: printed (the median goes in the notes); no time is asserted. In the suite it runs 3
+/// saves, enough to keep the measure working; `VINHDANH_SAVES=20` with `--nocapture` gives the
+/// median of 20 that docs/sua-tren-trang.md reports (the other tests would load the machine:
+/// run it alone, `-- workspace::time_from`).
 #[test]
 fn time_from_a_save_to_the_new_page_images() {
+    let saves: usize = std::env::var("VINHDANH_SAVES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3)
+        .max(1);
     let Some(chrome) = chromium() else { return };
     let s = Serve::start(&[]);
     let browser = browser(chrome, (1400, 1000));
@@ -679,7 +687,7 @@ fn time_from_a_save_to_the_new_page_images() {
     );
     open_section(&tab, "conference");
     let mut times = Vec::new();
-    for k in 0..20 {
+    for k in 0..saves {
         let before = js(&tab, PLAN_IMAGE);
         type_in(
             &tab,
@@ -706,8 +714,9 @@ fn time_from_a_save_to_the_new_page_images() {
         );
     }
     times.sort_by(f64::total_cmp);
-    let median = (times[9] + times[10]) / 2.0;
-    eprintln!("save → new plan image, ms (sorted): {times:?}\nmedian of 20: {median:.0} ms");
+    let n = times.len();
+    let median = (times[(n - 1) / 2] + times[n / 2]) / 2.0;
+    eprintln!("save → new plan image, ms (sorted): {times:?}\nmedian of {n}: {median:.0} ms");
 }
 
 /// Differences between two YAML values, by path (`body[2].body[0].list[1]`).
