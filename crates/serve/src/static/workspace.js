@@ -462,9 +462,11 @@
     if (!found.length) { if (box) box.remove(); return; }
     if (!box) { box = mk("small", { class: "ws-check", role: "alert" }); host.append(box); }
     // A table's cell is narrow: its message alone, the hint when the pointer rests on it.
+    // Under a field the hint is a line of its own, as in the problems panel: run on after the
+    // message, "… đang để trống gợi ý: …" read as one sentence.
     const cell = host.tagName === "TD";
     box.replaceChildren(...found.map((x) => mk("span", { class: `ws-check-${x.severity}`, title: cell && x.hint ? x.hint : null },
-      x.message + (x.hint && !cell ? ` ${W("hint", { hint: x.hint })}` : ""), " ")));
+      x.message, x.hint && !cell ? mk("span", { class: "ws-check-hint" }, ` ${W("hint", { hint: x.hint })}`) : null, " ")));
   }
 
   let busy = false;
