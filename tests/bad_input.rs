@@ -418,26 +418,8 @@ fn fix_tone_marks_rewrites_free_text_only_keeping_comments() {
 #[test]
 fn fix_tone_marks_rewrites_every_declared_file_and_no_other() {
     let (_dir, p) = project();
-    let decision = fs::read_to_string(p.join("data/decision.yaml")).unwrap();
-    fs::write(
-        p.join("data/decision.yaml"),
-        decision.replace(
-            "phoi_layout: data/phoi.yaml",
-            "phoi_layout: mau/phoi-rieng.yaml",
-        ),
-    )
-    .unwrap();
-    fs::create_dir_all(p.join("mau")).unwrap();
-    fs::copy(p.join("data/phoi.yaml"), p.join("mau/phoi-rieng.yaml")).unwrap();
-    let declared = [
-        "data/plan.yaml",
-        "data/agenda.yaml",
-        "data/responsibilities.yaml",
-        "data/delegates.yaml",
-        "data/honorees.yaml",
-        "data/decision.yaml",
-        "mau/phoi-rieng.yaml",
-    ];
+    common::name_own_layout(&p, true);
+    let declared = common::DECLARED_WITH_OWN_LAYOUT;
     let undeclared = ["data/ghi-chu.yaml", "data/phoi.yaml"];
     // A free-text value in the old style, in every file.
     let old_style = "note: Hòa bình\n";

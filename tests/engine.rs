@@ -130,30 +130,18 @@ fn a_phoi_layout_named_elsewhere_is_the_one_checked_and_read() {
     use vinhdanh::documents::{self, Settings};
     let dir = tempfile::tempdir().unwrap();
     vinhdanh::project::Project::write_default(dir.path()).unwrap();
-    let elsewhere = "mau/phoi-rieng.yaml";
-    let layout = fs::read_to_string(dir.path().join("data/phoi.yaml")).unwrap();
-    fs::create_dir_all(dir.path().join("mau")).unwrap();
-    fs::write(
-        dir.path().join(elsewhere),
-        format!("{layout}# ghi cho\u{301}\n"),
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("data/phoi.yaml"),
-        format!("{layout}# ba\u{300}n cu\u{303}\n"),
-    )
-    .unwrap();
-    let decision_path = dir.path().join("data/decision.yaml");
-    let decision = fs::read_to_string(&decision_path).unwrap();
-    assert!(decision.contains("phoi_layout: data/phoi.yaml"));
-    fs::write(
-        &decision_path,
-        decision.replace(
-            "phoi_layout: data/phoi.yaml",
-            &format!("phoi_layout: {elsewhere}"),
-        ),
-    )
-    .unwrap();
+    common::name_own_layout(dir.path(), true);
+    let elsewhere = common::OWN_LAYOUT;
+    for (file, line) in [
+        (elsewhere, "# ghi cho\u{301}\n"),
+        ("data/phoi.yaml", "# ba\u{300}n cu\u{303}\n"),
+    ] {
+        let mut f = fs::OpenOptions::new()
+            .append(true)
+            .open(dir.path().join(file))
+            .unwrap();
+        std::io::Write::write_all(&mut f, line.as_bytes()).unwrap();
+    }
 
     let project = vinhdanh::project::Project::open(dir.path()).unwrap();
     let p = vinhdanh::pipeline::prepare(&project).unwrap_or_else(|e| panic!("{e}"));

@@ -351,28 +351,10 @@ fn the_0_1_project_migrates_and_builds_without_the_warning() {
 fn migrate_reads_every_declared_file_and_no_other() {
     let dir = old_project();
     let p = dir.path().join("p");
-    let decision = fs::read_to_string(p.join("data/decision.yaml")).unwrap();
-    fs::write(
-        p.join("data/decision.yaml"),
-        decision.replace(
-            "phoi_layout: data/phoi.yaml",
-            "phoi_layout: mau/phoi-rieng.yaml",
-        ),
-    )
-    .unwrap();
-    fs::create_dir_all(p.join("mau")).unwrap();
-    fs::rename(p.join("data/phoi.yaml"), p.join("mau/phoi-rieng.yaml")).unwrap();
+    common::name_own_layout(&p, false);
     let notes = p.join("data/ghi-chu.yaml");
     fs::write(&notes, "việc cần làm: \"chưa xong\n").unwrap();
-    let declared = [
-        "data/plan.yaml",
-        "data/agenda.yaml",
-        "data/responsibilities.yaml",
-        "data/delegates.yaml",
-        "data/honorees.yaml",
-        "data/decision.yaml",
-        "mau/phoi-rieng.yaml",
-    ];
+    let declared = common::DECLARED_WITH_OWN_LAYOUT;
 
     // Every declared file is read: broken at its end, each is reported.
     let texts: Vec<String> = declared

@@ -336,6 +336,27 @@ fn malformed_and_oversized_bodies_change_nothing() {
 
 // ---- in Chromium ----
 
+/// The page of `s` in a fresh headless Chromium, once its six cards and the workspace are
+/// shown and no build is running. The browser comes back with its tab: dropping it closes both.
+fn workspace_page(
+    chrome: std::path::PathBuf,
+    s: &Serve,
+    size: (u32, u32),
+) -> (
+    headless_chrome::Browser,
+    std::sync::Arc<headless_chrome::Tab>,
+) {
+    let browser = browser(chrome, size);
+    let tab = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
+    wait_js(
+        &tab,
+        "the cards and the workspace",
+        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
+    );
+    (browser, tab)
+}
+
 fn shot(tab: &headless_chrome::Tab, name: &str) {
     common::serve::shot_into("workspace-shots", tab, name);
 }
@@ -406,14 +427,7 @@ fn forms_and_tables_save_exactly_the_edited_value_and_undo_restores_the_file() {
         );
     }
     let original_plan = std::fs::read(p.join("data/plan.yaml")).unwrap();
-    let browser = browser(chrome, (1400, 1000));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the cards and the workspace",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1000));
     let titles = js(
         &tab,
         "[...document.querySelectorAll('.ws-section > summary')].map(s => s.firstChild.textContent)",
@@ -677,14 +691,7 @@ fn time_from_a_save_to_the_new_page_images() {
         .max(1);
     let Some(chrome) = chromium() else { return };
     let s = Serve::start(&[]);
-    let browser = browser(chrome, (1400, 1000));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the page",
-        "document.querySelectorAll('.card').length === 6 && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1000));
     open_section(&tab, "conference");
     let mut times = Vec::new();
     for k in 0..saves {
@@ -772,14 +779,7 @@ fn the_seed_plan_pasted_from_word_becomes_the_sample_body() {
     };
     let seed = std::fs::read_to_string(seed).unwrap();
     let s = Serve::start(&[]);
-    let browser = browser(chrome, (1400, 1000));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the page",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1000));
     run_js(
         &tab,
         &format!(
@@ -911,14 +911,7 @@ fn the_workspace_labels_exist_and_follow_lang() {
     for key in &used {
         assert!(labels[key].is_string(), "label {key} missing from the page");
     }
-    let browser = browser(chrome, (1400, 1000));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the page",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1000));
     open_section(&tab, "signature");
     let words = js(
         &tab,
@@ -991,14 +984,7 @@ fn an_xlsx_dropped_in_replaces_the_list_and_its_problems_show_at_their_cells() {
     });
     let old = std::fs::read(s.project().join("data/delegates.xlsx")).unwrap();
     let new = delegates_xlsx_with_a_wrong_group();
-    let browser = browser(chrome, (1400, 1000));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the page",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1000));
     // The YAML table of a list kept in Excel says where the list is, with nothing to save.
     run_js(
         &tab,
@@ -1147,14 +1133,7 @@ fn composition_tree_and_a_documents_own_signer_are_edited_on_the_page() {
     let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
     let original_decision = std::fs::read(p.join("data/decision.yaml")).unwrap();
     let original_plan = std::fs::read(p.join("data/plan.yaml")).unwrap();
-    let browser = browser(chrome, (1400, 1100));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the cards and the workspace",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1100));
 
     // The composition as a tree: every group a row, indented by its depth.
     open_section(&tab, "composition");
@@ -1370,14 +1349,7 @@ fn composition_reorder_remove_soft_and_a_new_quota_clicked_on_the_page() {
     let p = s.project();
     let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
     let original = read("data/plan.yaml");
-    let browser = browser(chrome, (1400, 1100));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the cards and the workspace",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1100));
     open_section(&tab, "composition");
     let party = "        - {id: party-standing, label: Thường trực Đảng ủy, count: 2}\n";
     let leaders = "        - {id: ubnd-leaders, label: Lãnh đạo UBND xã, count: 3}\n";
@@ -1578,14 +1550,7 @@ fn a_bad_value_is_said_under_its_field_as_it_is_typed_nothing_saved() {
     let s = Serve::start(&[]);
     let p = s.project();
     let before = sources(&p);
-    let browser = browser(chrome, (1400, 1000));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the page",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1000));
     open_section(&tab, "conference");
     let field_msg = |id: &str, path: &str| {
         format!(
@@ -1668,14 +1633,7 @@ fn the_plans_blocks_are_edited_in_place() {
     let p = s.project();
     let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
     let original = read("data/plan.yaml");
-    let browser = browser(chrome, (1400, 1100));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the cards and the workspace",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1100));
     open_section(&tab, "body");
     // Numbered as printed: four sections, three headings in the second.
     assert_eq!(
@@ -1880,14 +1838,7 @@ fn a_dropped_list_is_saved_under_the_name_the_loader_reads() {
     assert_eq!(sources(&p), before, "nothing written");
 
     // In the page.
-    let browser = browser(chrome, (1400, 1000));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the page",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1000));
     run_js(&tab, "document.getElementById('ws-sheets').open = true;");
     drop_file(&tab, &new, "Danh sách đại biểu tháng 8.xlsx");
     let asked = wait_js(
@@ -2121,14 +2072,7 @@ fn a_pasted_heading_with_nothing_under_it_stays_a_heading() {
     let Some(chrome) = chromium() else { return };
     let s = Serve::start(&[]);
     let p = s.project();
-    let browser = browser(chrome, (1400, 1000));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the page",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1000));
     let text = "KẾ HOẠCH\nTổ chức Hội nghị\nI. MỤC ĐÍCH\n1. Mở đầu chưa viết\n2. Nội dung chính\nCác đơn vị chuẩn bị.\n3. Kết thúc chưa viết\nII. PHẦN CHƯA VIẾT\nIII. DANH SÁCH\n1. một\n2. hai\n";
     let blocks = js(
         &tab,
@@ -2242,14 +2186,7 @@ fn new_sections_headings_and_lists_are_added_on_the_page() {
     let p = s.project();
     let read = |rel: &str| std::fs::read_to_string(p.join(rel)).unwrap();
     let original = read("data/plan.yaml");
-    let browser = browser(chrome, (1400, 1100));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the cards and the workspace",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1100));
     open_section(&tab, "body");
     // The top list's places are its blocks, numbered as printed.
     assert_eq!(
@@ -2411,14 +2348,7 @@ fn an_emptied_required_field_is_said_under_it_nothing_saved() {
     let s = Serve::start(&[]);
     let p = s.project();
     let before = sources(&p);
-    let browser = browser(chrome, (1400, 1000));
-    let tab = browser.new_tab().unwrap();
-    tab.navigate_to(&format!("http://{}/", s.host())).unwrap();
-    wait_js(
-        &tab,
-        "the page",
-        "document.querySelectorAll('.card').length === 6 && !document.getElementById('workspace').hidden && document.body.dataset.busy === '0'",
-    );
+    let (_browser, tab) = workspace_page(chrome, &s, (1400, 1000));
     let field_msg = |id: &str, path: &str| {
         format!(
             "(() => {{ const i = document.querySelector('#ws-{id} [data-path=\"{path}\"]'); const m = i.closest('.ws-field, td').querySelector('.ws-check'); return m ? m.textContent : null; }})()"

@@ -138,6 +138,41 @@ pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Where the tests that keep the phôi layout outside `data/` put it.
+pub const OWN_LAYOUT: &str = "mau/phoi-rieng.yaml";
+
+/// The data files a project with [`OWN_LAYOUT`] declares: written out here, not read from the
+/// registry the tests check.
+pub const DECLARED_WITH_OWN_LAYOUT: [&str; 7] = [
+    "data/plan.yaml",
+    "data/agenda.yaml",
+    "data/responsibilities.yaml",
+    "data/delegates.yaml",
+    "data/honorees.yaml",
+    "data/decision.yaml",
+    OWN_LAYOUT,
+];
+
+/// Makes `project`'s decision.yaml name [`OWN_LAYOUT`] as the phôi layout, that file holding
+/// the default layout: copied (the unused `data/phoi.yaml` stays beside it) or moved.
+pub fn name_own_layout(project: &Path, keep_default: bool) {
+    let decision = project.join("data/decision.yaml");
+    let text = std::fs::read_to_string(&decision).unwrap();
+    assert!(text.contains("phoi_layout: data/phoi.yaml"), "{text}");
+    let text = text.replace(
+        "phoi_layout: data/phoi.yaml",
+        &format!("phoi_layout: {OWN_LAYOUT}"),
+    );
+    std::fs::write(&decision, text).unwrap();
+    let (from, to) = (project.join("data/phoi.yaml"), project.join(OWN_LAYOUT));
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    if keep_default {
+        std::fs::copy(&from, &to).unwrap();
+    } else {
+        std::fs::rename(&from, &to).unwrap();
+    }
+}
+
 /// Copies a folder tree (fixture projects into a temporary folder).
 pub fn copy_dir(from: &Path, to: &Path) {
     for e in walkdir::WalkDir::new(from).into_iter().flatten() {

@@ -15,10 +15,13 @@ fn empty(s: &str) -> bool {
     matches!(s.trim(), "" | "~")
 }
 
+/// What a required value is called in its message (made only when the value is empty).
+type What = fn() -> String;
+
 /// Pushes the error for `path` of `src` when `value` is empty.
-fn need(out: &mut Diagnostics, src: &YamlDoc, path: &str, value: &str, what: String) {
+fn need(out: &mut Diagnostics, src: &YamlDoc, path: &str, value: &str, what: What) {
     if empty(value) {
-        out.push(at(src, path, msg::required_empty(&what)).hint(msg::required_empty_hint(path)));
+        out.push(at(src, path, msg::required_empty(&what())).hint(msg::required_empty_hint(path)));
     }
 }
 
@@ -40,8 +43,8 @@ fn signer(out: &mut Diagnostics, src: &YamlDoc, at: &str, s: &Signature) {
             format!("{at}.{k}")
         }
     };
-    need(out, src, &path("head"), &s.head, msg::req_signer_head());
-    need(out, src, &path("name"), &s.name, msg::req_signer_name());
+    need(out, src, &path("head"), &s.head, msg::req_signer_head);
+    need(out, src, &path("name"), &s.name, msg::req_signer_name);
 }
 
 /// A section's or heading's title prints after its number: empty, the plan prints "V." alone.
@@ -49,10 +52,10 @@ fn blocks(out: &mut Diagnostics, src: &YamlDoc, at: &str, body: &[Block]) {
     for (i, b) in body.iter().enumerate() {
         let here = format!("{at}[{i}]");
         if let Some(t) = &b.section {
-            need(out, src, &format!("{here}.section"), t, msg::req_section());
+            need(out, src, &format!("{here}.section"), t, msg::req_section);
         }
         if let Some(t) = &b.heading {
-            need(out, src, &format!("{here}.heading"), t, msg::req_heading());
+            need(out, src, &format!("{here}.heading"), t, msg::req_heading);
         }
         if let Some(t) = &b.subheading {
             need(
@@ -60,7 +63,7 @@ fn blocks(out: &mut Diagnostics, src: &YamlDoc, at: &str, body: &[Block]) {
                 src,
                 &format!("{here}.subheading"),
                 t,
-                msg::req_subheading(),
+                msg::req_subheading,
             );
         }
         blocks(out, src, &format!("{here}.body"), &b.body);
@@ -72,93 +75,53 @@ pub fn run(data: &Data, out: &mut Diagnostics) {
     let src = &data.plan_src;
     let a = &p.authority;
     if a.lines.iter().all(|l| empty(l)) {
-        out.push(
-            at(
-                src,
-                "authority.lines",
-                msg::required_empty(&msg::req_authority_lines()),
-            )
-            .hint(msg::required_empty_hint("authority.lines")),
-        );
+        need(out, src, "authority.lines", "", msg::req_authority_lines);
     }
-    need(
-        out,
-        src,
-        "authority.name",
-        &a.name,
-        msg::req_authority_name(),
-    );
-    need(
-        out,
-        src,
-        "authority.collective",
-        &a.collective,
-        msg::req_authority_collective(),
-    );
-    need(
-        out,
-        src,
-        "authority.code",
-        &a.code,
-        msg::req_authority_code(),
-    );
-    need(
-        out,
-        src,
-        "authority.place",
-        &a.place,
-        msg::req_authority_place(),
-    );
-    need(
-        out,
-        src,
-        "authority.chair",
-        &a.chair,
-        msg::req_authority_chair(),
-    );
-    signer(out, src, "signature", &p.signature);
     let c = &p.conference;
-    need(
-        out,
-        src,
-        "conference.name",
-        &c.name,
-        msg::req_conference_name(),
-    );
-    need(
-        out,
-        src,
-        "conference.venue",
-        &c.venue,
-        msg::req_conference_venue(),
-    );
-    need(out, src, "plan.type", &p.plan.doc_type, msg::req_doc_type());
-    need(out, src, "plan.code", &p.plan.code, msg::req_doc_code());
-    need(
-        out,
-        src,
-        "plan.summary",
-        &p.plan.summary,
-        msg::req_doc_summary(),
-    );
+    // In the order of the file, as the messages are listed.
+    let authority: [(&str, &str, What); 5] = [
+        ("authority.name", &a.name, msg::req_authority_name),
+        (
+            "authority.collective",
+            &a.collective,
+            msg::req_authority_collective,
+        ),
+        ("authority.code", &a.code, msg::req_authority_code),
+        ("authority.place", &a.place, msg::req_authority_place),
+        ("authority.chair", &a.chair, msg::req_authority_chair),
+    ];
+    for (path, value, what) in authority {
+        need(out, src, path, value, what);
+    }
+    signer(out, src, "signature", &p.signature);
+    let conference_and_plan: [(&str, &str, What); 5] = [
+        ("conference.name", &c.name, msg::req_conference_name),
+        ("conference.venue", &c.venue, msg::req_conference_venue),
+        ("plan.type", &p.plan.doc_type, msg::req_doc_type),
+        ("plan.code", &p.plan.code, msg::req_doc_code),
+        ("plan.summary", &p.plan.summary, msg::req_doc_summary),
+    ];
+    for (path, value, what) in conference_and_plan {
+        need(out, src, path, value, what);
+    }
     if let Some(s) = &p.plan.signature {
         signer(out, src, "plan.signature", s);
     }
     blocks(out, src, "plan.body", &p.plan.body);
     if let Some(inv) = &p.invitation {
-        need(out, src, "invitation.code", &inv.code, msg::req_doc_code());
+        need(out, src, "invitation.code", &inv.code, msg::req_doc_code);
         if let Some(s) = &inv.signature {
             signer(out, src, "invitation.signature", s);
         }
     }
     if let Some(d) = &data.decision {
-        need(out, &d.src, "code", &d.file.code, msg::req_doc_code());
+        need(out, &d.src, "code", &d.file.code, msg::req_doc_code);
         need(
             out,
             &d.src,
             "summary",
             &d.file.summary,
-            msg::req_doc_summary(),
+            msg::req_doc_summary,
         );
         if let Some(s) = &d.file.signature {
             signer(out, &d.src, "signature", s);
