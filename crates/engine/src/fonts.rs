@@ -23,13 +23,37 @@ impl Fonts {
                 continue;
             }
             if let Ok(Some(bytes)) = project.read(&rel) {
-                let bytes = strip_hinting(&bytes).unwrap_or_else(|| bytes.into_owned());
-                fonts.extend(Font::iter(Bytes::new(bytes)));
+                fonts.extend(Font::iter(unhinted(bytes)));
             }
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         Self { book, fonts }
     }
+}
+
+/// `bytes` without hinting ([`strip_hinting`]). A font embedded in the binary is stripped once
+/// per process: `serve` loads the fonts at every round, and stripping the six embedded ones
+/// (rewriting each glyph table and its checksums) was 27 M instructions each time.
+fn unhinted(bytes: std::borrow::Cow<'static, [u8]>) -> Bytes {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    let strip = |b: &[u8]| Bytes::new(strip_hinting(b).unwrap_or_else(|| b.to_vec()));
+    let std::borrow::Cow::Borrowed(embedded) = bytes else {
+        return strip(&bytes);
+    };
+    // Keyed by where the bytes are: an embedded file is one static slice for the whole run.
+    static STRIPPED: OnceLock<Mutex<HashMap<(usize, usize), Bytes>>> = OnceLock::new();
+    let key = (embedded.as_ptr() as usize, embedded.len());
+    let cache = STRIPPED.get_or_init(Default::default);
+    if let Some(b) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return b.clone();
+    }
+    let b = strip(embedded);
+    cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, b.clone());
+    b
 }
 
 impl vinhdanh_core::Coverage for Fonts {

@@ -24,6 +24,7 @@ mod samples;
 
 pub use free_text::is_free_text;
 pub use report::{Balance, CheckReport, QuotaRow, SumLine};
+pub use samples::warm;
 
 use crate::diag::{Diagnostics, Location};
 use crate::load::Data;
