@@ -30,6 +30,7 @@ mod plan;
 mod reference;
 mod serve;
 mod serve_bench;
+mod speed;
 mod trial;
 mod typography;
 mod watch;

@@ -14,6 +14,10 @@ pub struct Args {
     /// Items per compile of the long lists laid out in parts (tests; hidden).
     #[arg(long, hide = true, default_value_t = 0)]
     part_size: usize,
+    /// Typst's timing of the build, as `typst compile --timings` writes it (hidden: for
+    /// engineers who adapt templates, and the tests).
+    #[arg(long, hide = true, value_name = "FILE")]
+    typst_timings: Option<PathBuf>,
     dir: Option<PathBuf>,
     #[arg(long)]
     out: Option<PathBuf>,
@@ -129,12 +133,20 @@ pub fn run(a: Args) -> Outcome {
         }))),
     };
     let multi = options.bars.clone();
+    if a.typst_timings.is_some() {
+        crate::engine::timings::start();
+    }
     let result = pipeline::build_with(&project, &options, |n| {
         if let (Some(bar), Some(multi)) = (&bar, &multi) {
             bar.set_length(n as u64);
             multi.insert(0, bar.clone());
         }
     });
+    if let Some(path) = &a.typst_timings
+        && let Err(e) = crate::engine::timings::write(path)
+    {
+        eprintln!("{}", crate::engine::msg::cannot_write(&path.display(), &e));
+    }
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }

@@ -22,6 +22,7 @@ mod parts;
 pub mod pool;
 pub mod raster;
 pub mod render;
+pub mod timings;
 pub mod write;
 
 use std::collections::BTreeSet;

@@ -1,0 +1,56 @@
+//! What keeps layout cheap, held by Typst's own timing of a build (`build --typst-timings`,
+//! hidden; `crates/engine/src/timings.rs`): a batch of certificates is laid out in one pass.
+//! Typst lays a document out again while something in it asks for its own layout; a field
+//! measured as it is placed did (docs/speed.md, session 12), and a second pass cost a third
+//! of the first. No time is asserted: passes are counted.
+
+use crate::common::{fixture, run};
+
+/// (layout passes begun as first passes, as second or later passes) in a build's timing.
+fn passes(args: &[&str]) -> (usize, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let timings = dir.path().join("timings.json");
+    let mut all = vec!["build", "-q", "--force", "--out", "out"];
+    all.extend_from_slice(args);
+    let t = timings.to_str().unwrap();
+    all.extend_from_slice(&["--typst-timings", t]);
+    let (code, out) = run(dir.path(), &all);
+    assert_eq!(code, 0, "{out}");
+    let events: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&timings).unwrap()).unwrap();
+    let begun = |name: &str| {
+        events
+            .iter()
+            .filter(|e| e["ph"] == "B" && e["name"] == name)
+            .count()
+    };
+    let later = ["iter (2)", "iter (3)", "iter (4)", "iter (5)"];
+    (begun("iter (1)"), later.iter().map(|n| begun(n)).sum())
+}
+
+#[test]
+fn a_batch_of_certificates_is_laid_out_in_one_pass() {
+    // The default conference's 44 certificates: one compile, one pass.
+    let (first, later) = passes(&["--only", "giay-khen/"]);
+    assert!(first >= 1, "no compile recorded");
+    assert_eq!(later, 0, "{first} compiles, {later} passes after the first");
+    // Collectives of 91–339 characters (two-line names, wrapped achievements), and the phôi.
+    let typography = fixture("typography");
+    let (first, later) = passes(&[
+        typography.to_str().unwrap(),
+        "--phoi",
+        "--only",
+        "giay-khen/,giay-khen-phoi.pdf",
+    ]);
+    assert!(first >= 2, "certificates and phôi: {first} compiles");
+    assert_eq!(later, 0, "{first} compiles, {later} passes after the first");
+}
+
+/// The count sees a second pass where there is one: the plan numbers its pages from the
+/// second in a header that reads the page counter, which only a finished layout knows.
+#[test]
+fn a_document_numbering_its_pages_shows_its_second_pass() {
+    let (first, later) = passes(&["--only", "ke-hoach.pdf"]);
+    assert_eq!(first, 1);
+    assert!(later >= 1, "no second pass recorded for the plan");
+}
