@@ -312,6 +312,37 @@ pub(crate) struct Loading {
     pub notes: Vec<Diagnostic>,
 }
 
+impl Loading {
+    /// Takes what `other` read (one file's loading, done apart), its messages after ours.
+    pub(crate) fn absorb(&mut self, other: Loading) {
+        let Loading {
+            plan,
+            agenda,
+            responsibilities,
+            delegates,
+            honorees,
+            decision_file,
+            decision,
+            errors,
+            notes,
+        } = other;
+        fn take<T>(mine: &mut Option<T>, theirs: Option<T>) {
+            if theirs.is_some() {
+                *mine = theirs;
+            }
+        }
+        take(&mut self.plan, plan);
+        take(&mut self.agenda, agenda);
+        take(&mut self.responsibilities, responsibilities);
+        take(&mut self.delegates, delegates);
+        take(&mut self.honorees, honorees);
+        take(&mut self.decision_file, decision_file);
+        take(&mut self.decision, decision);
+        self.errors.extend(errors);
+        self.notes.extend(notes);
+    }
+}
+
 /// An optional YAML file: a note when it is absent (what goes without it), an error when it
 /// does not read.
 pub(crate) fn optional<T: DeserializeOwned>(
