@@ -122,6 +122,10 @@ pub(crate) fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcom
     // 1,000-page compile peaked at 1.4 GB; chunks of 100 stay near 200 MB). Chunks are laid out
     // and exported concurrently, as many at once as the build runs jobs (`--jobs`, default the
     // cores), so a long batch is not the one job left running on one core at the end.
+    let merged = batch
+        .merged
+        .as_ref()
+        .map(|m| engine.options.out_dir.join(m));
     let records = batch.records.len();
     let bar = progress(engine, records as u64, &job.name);
     // As many chunks as CHUNK asks for, of even sizes: 139 invitations as 70 and 69 keep both
@@ -162,26 +166,35 @@ pub(crate) fn run(engine: &Engine, job: &Job, batch: &Batch, out: &mut JobOutcom
             part: k + 1,
         };
         let print = c.run(k, &bodies, &out_dir, &bar, &mut mine);
+        // The chunk's part of the print file waits for the join on disk, beside the print
+        // file: held in memory, the parts of 10,000 invitations (50 MB) stayed to the end.
+        let print = print.zip(merged.as_deref()).map(|(print, path)| {
+            let bytes = print?;
+            timed(&mut mine.phases.write, || write::spill(path, &bytes)).map_err(Diagnostic::from)
+        });
         (mine, print)
     });
-    let mut parts: Vec<Vec<u8>> = Vec::new();
+    let mut parts: Vec<tempfile::NamedTempFile> = Vec::new();
     for (mine, print) in done {
         out.merge(mine);
         match print {
-            Some(Ok(bytes)) => parts.push(bytes),
+            Some(Ok(part)) => parts.push(part),
             Some(Err(d)) => out.errors.push(d),
             None => {}
         }
     }
     bar.finish_and_clear();
-    if let Some(merged) = &batch.merged
+    if let Some(path) = &merged
         && !parts.is_empty()
     {
-        let bytes = timed(&mut out.phases.join, || join::join(parts)).map_err(Diagnostics::from);
-        match bytes.and_then(|bytes| timed(&mut out.phases.write, || engine.write(merged, &bytes)))
-        {
+        let staged = timed(&mut out.phases.join, || join::join_files(parts, path));
+        let written = staged.and_then(|s| {
+            let mut done = timed(&mut out.phases.write, || write::commit(vec![s]));
+            done.pop().expect("one file").map_err(Diagnostic::from)
+        });
+        match written {
             Ok(path) => out.written.push(path),
-            Err(d) => out.errors.extend(d),
+            Err(d) => out.errors.push(d),
         }
     }
     compile::evict(engine.memo_age());
