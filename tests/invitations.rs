@@ -585,6 +585,43 @@ fn a_failing_record_is_named_and_the_others_are_printed() {
     assert_eq!(pdf_pages(&p.join("output/giay-moi.pdf")), 138);
 }
 
+/// A record whose template block cannot be rendered (a field the data does not have) is named
+/// and left out, in whichever chunk of the batch it falls (139 invitations are laid out as 70
+/// and 69); the others keep their files, named as always, and the print file their pages.
+#[test]
+fn a_record_whose_block_fails_to_render_is_named_and_left_out() {
+    let (_d, p) = project_copy();
+    let (code, out) = common::run(&p, &["eject", "giay-moi.typ.j2"]);
+    assert_eq!(code, 0, "{out}");
+    let t = p.join("templates/giay-moi.typ.j2");
+    let s = std::fs::read_to_string(&t).unwrap();
+    let s = s.replacen(
+        "{% block record %}\n",
+        "{% block record %}\n{% if record.id in [\"db-005\", \"db-100\"] %}{{ record.khong_co.x }}{% endif %}\n",
+        1,
+    );
+    std::fs::write(&t, s).unwrap();
+    let (code, out) = build(&p);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("Lương Văn Toàn (db-005)"), "{out}");
+    assert!(out.contains("(db-100)"), "{out}");
+    let pdfs = files(&p.join("output/giay-moi"));
+    assert_eq!(pdfs.len(), 137, "all others written");
+    let names: Vec<String> = pdfs
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|f| f.starts_with("005-") || f.starts_with("100-"))
+    );
+    assert!(
+        names.iter().any(|f| f.starts_with("004-")) && names.iter().any(|f| f.starts_with("139-"))
+    );
+    assert_eq!(pdf_pages(&p.join("output/giay-moi.pdf")), 137);
+}
+
 #[test]
 fn a_build_with_data_errors_leaves_the_previous_output() {
     let (_d, p) = project_copy();

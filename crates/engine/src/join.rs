@@ -5,6 +5,8 @@
 //! dropped before the next part is read, so memory holds one part's objects besides the bytes
 //! written. Reading every part into one document first held all of them at once: the join of
 //! 10,000 certificates was the build's peak, 120 MB over the rest (docs/speed.md, session 6).
+//! A batch's parts wait on disk and the joined file is written to disk as it is made
+//! ([`join_files`]): 10,000 invitations' parts and print file held 50 MB each (session 12).
 //!
 //! typst-pdf writes a resource dictionary for every page even where a part's pages use the same
 //! fonts and patterns: a part's identical dictionaries are written once and shared, 10 % of a
@@ -12,10 +14,12 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::io::Write;
+use std::path::Path;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Writer};
 
 use crate::diag::Diagnostic;
+use crate::write;
 
 /// Catalogue entries of the first part that do not stand for the whole: the pages (rebuilt), and
 /// the page labels and outline of that part alone.
@@ -29,22 +33,68 @@ pub(crate) fn join(parts: Vec<Vec<u8>>) -> Result<Vec<u8>, Diagnostic> {
     if parts.len() == 1 {
         return Ok(parts.into_iter().next().unwrap_or_default());
     }
-    join_parts(parts).map_err(|e| Diagnostic::error(crate::msg::join_failed(&e)))
+    let mut out = Counted::new(Vec::new());
+    join_parts(parts.into_iter().map(Ok), &mut out)
+        .map_err(|e| Diagnostic::error(crate::msg::join_failed(&e)))?;
+    Ok(out.inner)
+}
+
+/// [`join`] of parts spilled to temporary files ([`write::spill`]), into `path` through a
+/// temporary file of its own (staged, for [`write::commit`]): neither the parts nor the joined
+/// file are held in memory, only one part's objects at a time. Each part's file is removed once
+/// read. A single part is the file itself.
+pub(crate) fn join_files(
+    parts: Vec<tempfile::NamedTempFile>,
+    path: &Path,
+) -> Result<write::Staged, Diagnostic> {
+    let err = |source| {
+        Diagnostic::from(write::WriteError {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    if parts.len() == 1 {
+        let part = parts.into_iter().next().expect("one part");
+        return write::stage_file(path, part).map_err(Diagnostic::from);
+    }
+    let mut tmp = write::temporary(path)?;
+    let mut out = Counted::new(std::io::BufWriter::with_capacity(
+        1 << 16,
+        tmp.as_file_mut(),
+    ));
+    let read = parts.into_iter().map(|part| {
+        let bytes = std::fs::read(part.path())?;
+        drop(part);
+        Ok(bytes)
+    });
+    let joined = join_parts(read, &mut out);
+    // A failure to write (a full disk) is the output's, not the join's.
+    if let Some(e) = out.failed.take() {
+        return Err(err(e));
+    }
+    joined.map_err(|e| Diagnostic::error(crate::msg::join_failed(&e)))?;
+    out.inner.flush().map_err(err)?;
+    drop(out);
+    write::stage_file(path, tmp).map_err(Diagnostic::from)
 }
 
 /// The catalogue and the page tree are numbered first and written last, when the pages are known.
 const CATALOG: u32 = 1;
 const PAGES: u32 = 2;
 
-fn join_parts(parts: Vec<Vec<u8>>) -> lopdf::Result<Vec<u8>> {
+fn join_parts<W: Write>(
+    parts: impl Iterator<Item = std::io::Result<Vec<u8>>>,
+    out: &mut Counted<W>,
+) -> lopdf::Result<()> {
     let mut file = File {
-        out: Vec::new(),
+        out,
         offsets: vec![0; PAGES as usize],
     };
     let mut kids: Vec<Object> = Vec::new();
     let mut catalog = Dictionary::new();
     let mut trailer = Dictionary::new();
-    for (k, bytes) in parts.into_iter().enumerate() {
+    for (k, bytes) in parts.enumerate() {
+        let bytes = bytes?;
         let doc = Document::load_mem(&bytes)?;
         drop(bytes);
         if k == 0 {
@@ -97,26 +147,64 @@ fn join_parts(parts: Vec<Vec<u8>>) -> lopdf::Result<Vec<u8>> {
     file.finish(trailer)
 }
 
-/// The file being written: its bytes, and where each object (numbered from 1) begins.
-struct File {
-    out: Vec<u8>,
+/// A writer that counts what it wrote (the offsets of the cross-reference table) and keeps its
+/// first error, to tell a failed write from a part that cannot be read.
+struct Counted<W> {
+    inner: W,
+    at: usize,
+    failed: Option<std::io::Error>,
+}
+
+impl<W> Counted<W> {
+    fn new(inner: W) -> Self {
+        Counted {
+            inner,
+            at: 0,
+            failed: None,
+        }
+    }
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.inner.write(buf) {
+            Ok(n) => {
+                self.at += n;
+                Ok(n)
+            }
+            Err(e) => {
+                let again = std::io::Error::new(e.kind(), e.to_string());
+                self.failed.get_or_insert(e);
+                Err(again)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The file being written, and where each object (numbered from 1) begins.
+struct File<'a, W> {
+    out: &'a mut Counted<W>,
     offsets: Vec<usize>,
 }
 
-impl File {
+impl<W: Write> File<'_, W> {
     fn object(&mut self, id: u32, obj: &Object) -> lopdf::Result<()> {
         let i = id as usize - 1;
         if self.offsets.len() <= i {
             self.offsets.resize(i + 1, 0);
         }
-        self.offsets[i] = self.out.len();
+        self.offsets[i] = self.out.at;
         let space = |yes: bool| if yes { " " } else { "" };
         write!(
             self.out,
             "{id} 0 obj\n{}",
             space(Writer::need_separator(obj))
         )?;
-        Writer::write_object(&mut self.out, obj)?;
+        Writer::write_object(self.out, obj)?;
         writeln!(
             self.out,
             "{}\nendobj",
@@ -125,8 +213,8 @@ impl File {
         Ok(())
     }
 
-    fn finish(mut self, mut trailer: Dictionary) -> lopdf::Result<Vec<u8>> {
-        let start = self.out.len();
+    fn finish(self, mut trailer: Dictionary) -> lopdf::Result<()> {
+        let start = self.out.at;
         let size = self.offsets.len() + 1;
         write!(self.out, "xref\n0 {size}\n0000000000 65535 f \n")?;
         for &at in &self.offsets {
@@ -134,10 +222,10 @@ impl File {
         }
         trailer.set("Size", size as i64);
         trailer.set("Root", (CATALOG, 0));
-        self.out.extend_from_slice(b"trailer\n");
-        Writer::write_object(&mut self.out, &Object::Dictionary(trailer))?;
+        self.out.write_all(b"trailer\n")?;
+        Writer::write_object(self.out, &Object::Dictionary(trailer))?;
         write!(self.out, "\nstartxref\n{start}\n%%EOF")?;
-        Ok(self.out)
+        Ok(())
     }
 }
 
@@ -250,6 +338,46 @@ mod tests {
             .output()
             .expect("pdftotext (poppler-utils)");
         String::from_utf8(o.stdout).unwrap()
+    }
+
+    /// Parts spilled to disk join into the very bytes of the join in memory, written beside the
+    /// print file and renamed into place; the parts' files are gone, and no temporary file is
+    /// left. Joined again onto the same bytes, the file is left as it was.
+    #[test]
+    fn parts_on_disk_join_into_the_same_file() {
+        let project = Project::embedded();
+        let fonts = Fonts::load(&project);
+        let engine = Engine::new(&project, &fonts, Options::default());
+        let head = "#set text(font: \"Tinos\")\n";
+        let parts: Vec<Vec<u8>> = ["Một\n#pagebreak()\nHai", "#strong[Ba]", "#emph[Bốn]"]
+            .iter()
+            .enumerate()
+            .map(|(k, body)| pdf(&engine, &format!("{head}{body}"), &k.to_string()))
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("giay-moi.pdf");
+        let on_disk = |parts: &[Vec<u8>]| {
+            let spilled: Vec<_> = parts
+                .iter()
+                .map(|p| write::spill(&path, p).unwrap())
+                .collect();
+            let staged = join_files(spilled, &path).unwrap();
+            write::commit(vec![staged]).pop().unwrap().unwrap();
+            std::fs::read_dir(dir.path()).unwrap().count()
+        };
+        assert_eq!(on_disk(&parts), 1, "the print file alone");
+        assert_eq!(std::fs::read(&path).unwrap(), join(parts.clone()).unwrap());
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert_eq!(on_disk(&parts), 1);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            modified,
+            "not replaced"
+        );
+        // One part is the print file as it is.
+        assert_eq!(on_disk(&parts[1..2]), 1);
+        assert_eq!(std::fs::read(&path).unwrap(), parts[1]);
     }
 
     /// Three parts of 2, 1 and 2 pages in fonts of their own: one file of their five pages in

@@ -94,22 +94,35 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 /// Writes `bytes` to a temporary file next to `path`; [`commit`] puts it in place. A file
 /// already holding these bytes is left as it is.
 pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
-    let err = |source| WriteError {
-        path: path.to_path_buf(),
-        source,
-    };
     if holds(path, bytes) {
         return Ok(Staged {
             tmp: None,
             path: path.to_path_buf(),
         });
     }
+    let tmp = spill(path, bytes)?;
+    stage_written(path, tmp)
+}
+
+/// `bytes` in a temporary file next to `path` (removed when dropped): a print file's part kept
+/// out of memory until the parts are joined ([`crate::join::join_files`]).
+pub(crate) fn spill(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, WriteError> {
+    let mut tmp = temporary(path)?;
+    tmp.write_all(bytes).map_err(|source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(tmp)
+}
+
+/// A new temporary file in `path`'s folder, named as [`remove_leftovers`] finds it.
+pub(crate) fn temporary(path: &Path) -> Result<tempfile::NamedTempFile, WriteError> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     ensure_dir(dir)?;
-    let mut tmp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(".vinhdanh-")
         .suffix(".tmp")
         .tempfile_in(dir)
@@ -120,21 +133,74 @@ pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
                 path: dir.to_path_buf(),
                 source: io::Error::new(io::ErrorKind::ReadOnlyFilesystem, e),
             },
-            _ => err(e),
-        })?;
-    tmp.write_all(bytes).map_err(err)?;
+            _ => WriteError {
+                path: path.to_path_buf(),
+                source: e,
+            },
+        })
+}
+
+/// A temporary file already written (by [`temporary`]), staged to become `path`; left out when
+/// `path` already holds the same bytes, like [`stage`].
+pub(crate) fn stage_file(path: &Path, tmp: tempfile::NamedTempFile) -> Result<Staged, WriteError> {
+    if same_file(path, tmp.path()) {
+        return Ok(Staged {
+            tmp: None,
+            path: path.to_path_buf(),
+        });
+    }
+    stage_written(path, tmp)
+}
+
+fn stage_written(path: &Path, tmp: tempfile::NamedTempFile) -> Result<Staged, WriteError> {
     // Temporary files are private (0600); an output PDF is an ordinary document.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         tmp.as_file()
             .set_permissions(fs::Permissions::from_mode(0o644))
-            .map_err(err)?;
+            .map_err(|source| WriteError {
+                path: path.to_path_buf(),
+                source,
+            })?;
     }
     Ok(Staged {
         tmp: Some(tmp),
         path: path.to_path_buf(),
     })
+}
+
+/// Whether the files `a` and `b` hold the same bytes, read a block at a time ([`holds`] for a
+/// file too large to read whole: a print file of 10,000 invitations is 47 MB).
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let len = |p: &Path| {
+        fs::metadata(p)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+    };
+    if len(a).is_none() || len(a) != len(b) {
+        return false;
+    }
+    let (Ok(fa), Ok(fb)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    let (mut ra, mut rb) = (io::BufReader::new(fa), io::BufReader::new(fb));
+    let (mut ba, mut bb) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = match ra.read(&mut ba) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            // Same length: b ends here too.
+            return true;
+        }
+        if rb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
 }
 
 /// Flushes staged files to disk, then renames each over its final name: a file appears under
