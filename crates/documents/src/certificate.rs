@@ -125,8 +125,16 @@ pub fn jobs(data: &Data, fonts: &Fonts, phoi: bool) -> Vec<Job> {
     let shared = minijinja::context! { cert => Value::from_serialize(shared(data, l)) };
     let recs = records(l, fonts, &list);
     // Where each honoree's fields are, for the warnings the layout makes (a long name).
+    // Each honoree's place in the file, found by address (a search through the list for each
+    // honoree was quadratic: 50 M comparisons at 10,000).
+    let place: std::collections::HashMap<*const Honoree, usize> = file
+        .honorees
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h as *const Honoree, i))
+        .collect();
     let origins = |h: &Honoree| {
-        let i = file.honorees.iter().position(|x| std::ptr::eq(x, h));
+        let i = place.get(&(h as *const Honoree)).copied();
         let source = data.honorees.as_ref().map(|(_, s)| s);
         let mut m = std::collections::BTreeMap::new();
         if let (Some(i), Some(source)) = (i, source) {
