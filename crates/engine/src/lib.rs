@@ -319,7 +319,10 @@ impl<'a> Engine<'a> {
                     ..JobOutcome::default()
                 }
             } else {
-                self.run_one(&jobs[k])
+                vinhdanh_core::trace!("job-start {}", jobs[k].name);
+                let o = self.run_one(&jobs[k]);
+                vinhdanh_core::trace!("job-done {}", jobs[k].name);
+                o
             };
             if outcome.errors.0.iter().any(write::stops_the_build) {
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
