@@ -88,7 +88,9 @@ fn handle(
                 .map(|(_, q)| q)
                 .unwrap_or("")
                 .to_string();
+            vinhdanh_core::trace!("http-post {path}");
             let a = crate::api::answer(&mut request, ws, shared, &path, &query);
+            vinhdanh_core::trace!("http-answered {path} {}", a.status);
             match a.file {
                 Some(bytes) => body(
                     bytes,

@@ -543,6 +543,61 @@ mod tests {
         assert!(shared.drawn(hash), "drawn as it was laid out");
     }
 
+    /// A document of its own (the plan, after its venue changed) is on the page as soon as it
+    /// is laid out: the pages its card shows then are those of the finished round, and its
+    /// job's end brings nothing new.
+    #[test]
+    fn a_document_of_its_own_is_on_the_page_once_laid_out() {
+        let (dir, mut r, shared, out) = first_round(true);
+        let plan = |shared: &super::super::state::Shared| {
+            shared.json()["docs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["name"] == "ke-hoach.pdf")
+                .map(|d| d["images"].clone())
+                .unwrap()
+        };
+        let before = plan(&shared);
+        let path = dir.path().join("data/plan.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edited = text.replacen("  venue: ", "  venue: Hội trường, ", 1);
+        assert_ne!(edited, text);
+        std::fs::write(&path, edited).unwrap();
+
+        let live = shared.keep_live(false);
+        let at_layout: Arc<Mutex<Option<serde_json::Value>>> = Arc::default();
+        let keep = {
+            let (shared, at_layout) = (Arc::clone(&shared), Arc::clone(&at_layout));
+            Keep(Arc::new(move |laid: &crate::engine::Laid| {
+                (live.0)(laid);
+                if laid.job == "ke-hoach.pdf" && laid.whole {
+                    *at_layout.lock().unwrap() = Some(plan(&shared));
+                }
+            }))
+        };
+        let done: Arc<Mutex<Vec<(String, usize)>>> = Arc::default();
+        let on_done = {
+            let (shared, done, out) = (Arc::clone(&shared), Arc::clone(&done), out.clone());
+            OnDone(Arc::new(move |o: &JobOutcome| {
+                let new = shared.early(o, &out);
+                done.lock().unwrap().push((o.name.clone(), new.len()));
+            }))
+        };
+        let round = r.round_with(Some(keep), |j| shared.starting(j), Some(on_done));
+        assert!(round.failed.is_empty(), "{:?}", round.failed);
+        let at_layout = at_layout
+            .lock()
+            .unwrap()
+            .clone()
+            .expect("the plan laid out");
+        assert_ne!(at_layout, before);
+        let done = done.lock().unwrap().clone();
+        assert!(done.contains(&("ke-hoach.pdf".to_string(), 0)), "{done:?}");
+        shared.finish(&round, &out);
+        assert_eq!(plan(&shared), at_layout);
+    }
+
     /// The page images' addresses, in the page's order.
     fn images(shared: &super::super::state::Shared) -> Vec<String> {
         shared.json()["docs"]

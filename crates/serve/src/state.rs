@@ -128,22 +128,64 @@ impl Shared {
         Keep(Arc::new(move |laid: &Laid| me.collect(laid)))
     }
 
-    /// [`Self::keep`] for a round after a save: a part of a batch built ahead ([`AHEAD`]: the
-    /// edited records) goes on the page as soon as it is laid out, its new pages rendered then
-    /// (`render`), before its records' files are exported: the page image a person waits for
-    /// no longer waits for the PDF (an honoree's edit spent a fifth of its time to the image
-    /// there). The card says "rebuilding" until the round ends, its files written.
+    /// [`Self::keep`] for `serve`'s rounds: a part of a batch built ahead ([`AHEAD`]: the
+    /// edited records) and a document of its own laid out whole ([`Laid::whole`]) go on the
+    /// page as soon as they are laid out, their new pages rendered then (`render`, after a
+    /// save), before their files are exported: the page image a person waits for no longer
+    /// waits for the PDF (an honoree's edit spent a fifth of its time to the image there). The
+    /// card says "rebuilding" until the round ends, its files written.
     pub fn keep_live(self: &Arc<Self>, render: bool) -> Keep {
         let me = Arc::clone(self);
         Keep(Arc::new(move |laid: &Laid| {
             me.collect(laid);
-            if laid.job.ends_with(AHEAD) {
-                let new = me.splice_laid(laid.job);
-                if render {
-                    me.render(&new);
-                }
+            let new = if laid.job.ends_with(AHEAD) {
+                me.splice_laid(laid.job)
+            } else if laid.whole {
+                me.show_laid(laid.job)
+            } else {
+                return;
+            };
+            if render {
+                me.render(&new);
             }
         }))
+    }
+
+    /// A document of its own laid out whole: its pages on its card at once (its state, its
+    /// files and its problems come with the job's end, [`Self::early`]); the hashes of the
+    /// pages new on the page.
+    fn show_laid(&self, job: &str) -> Vec<u128> {
+        let parts: Vec<Part> = match self.collected.lock().unwrap().get(job) {
+            Some(parts) => parts
+                .iter()
+                .map(|p| Part {
+                    output: p.output.clone(),
+                    part: p.part,
+                    pages: p.pages.clone(),
+                    records: Vec::new(),
+                })
+                .collect(),
+            None => return Vec::new(),
+        };
+        let mut s = self.state.lock().unwrap();
+        let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
+        let Some(doc) = s.docs.iter_mut().find(|d| d.name == job) else {
+            return Vec::new();
+        };
+        let Some(main) = parts.first() else {
+            return Vec::new();
+        };
+        doc.pages = main.pages.clone();
+        doc.records = Vec::new();
+        doc.shown = Some(main.output.clone());
+        let new = doc
+            .pages
+            .iter()
+            .filter(|h| !before.contains(h))
+            .copied()
+            .collect();
+        self.bump(&mut s);
+        new
     }
 
     fn collect(&self, laid: &Laid) {

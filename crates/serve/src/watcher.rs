@@ -170,7 +170,8 @@ fn new_watched_folder(root: &Path, path: &Path, folders: &[String]) -> bool {
 }
 
 /// `data/honorees.yaml` for a file in a watched folder; `None` for output, editors' backups and
-/// lock files, and anything else.
+/// lock files, vinhdanh's own temporary files (a save from the page is written as one, then
+/// renamed into place: the rename is the save), and anything else.
 fn relevant(root: &Path, path: &Path, folders: &[String]) -> Option<String> {
     let rel: PathBuf = path.strip_prefix(root).ok()?.to_path_buf();
     let first = rel.components().next()?.as_os_str().to_str()?;
@@ -182,6 +183,7 @@ fn relevant(root: &Path, path: &Path, folders: &[String]) -> Option<String> {
         || name.starts_with('~')
         || name.ends_with('~')
         || name.ends_with(".swp")
+        || (name.starts_with(".vinhdanh-") && name.ends_with(".tmp"))
     {
         return None;
     }
