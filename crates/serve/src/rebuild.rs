@@ -221,16 +221,12 @@ impl Rebuilder {
         let mut ahead = Vec::new();
         let mut kept: Vec<String> = Vec::new();
         for job in jobs {
-            let f = fingerprint::job(&self.project, &job, fonts, &mut files);
-            let shared = fingerprint::shared(&self.project, &job, fonts, &mut files);
-            let records: HashMap<String, u64> = match &job.work {
-                Work::Batch(b) => b
-                    .records
-                    .iter()
-                    .map(|r| (r.id.clone(), fingerprint::record(r)))
-                    .collect(),
-                Work::Single(_) => HashMap::new(),
-            };
+            let fingerprint::Prints {
+                job: f,
+                shared,
+                records,
+            } = fingerprint::prints(&self.project, &job, fonts, &mut files);
+            let records: HashMap<String, u64> = records.into_iter().collect();
             let before = self.built.get(&job.name).filter(|b| b.draft == draft);
             let read_same = before
                 .is_some_and(|b| fingerprint::read(&self.project, &b.read, &mut files) == b.files);

@@ -96,6 +96,11 @@ pub fn fix_indexed(
             scalar_edits(source, index, doc, path, span, value, style, &mut edits);
         }
     }
+    if edits.is_empty() {
+        // Nothing to change, nothing to read back (the rules ask both styles of every file
+        // on every save in `serve`, and a file is mostly written in one).
+        return (source.to_string(), Vec::new());
+    }
     edits.sort_by_key(|e| e.start);
     let out = apply(source, &edits);
     // Read back: every rewritten scalar must hold its value with exactly its words changed.
