@@ -20,6 +20,12 @@
 //! `SERVE_BENCH_TRACE=1`: each event and state read of the title change, and memory every ten
 //! rebuilds, on standard error.
 //!
+//! `VINHDANH_TRACE=1`: the serve process's standard error passes through, with its timestamps
+//! (`vinhdanh_core::trace`: the save seen, the data planned, each job and part laid out and
+//! exported, each image drawn and served) and this bench's own (`bench-write` before each
+//! honoree's save, `bench-image` once its image is fetched), on one clock: the time from a
+//! save to its image, step by step.
+//!
 //! `--bin`: the vinhdanh binary to run (default: `target/release/vinhdanh` beside this example);
 //! an older binary gives the figures before a change.
 
@@ -270,7 +276,7 @@ impl Serve {
             .arg(project)
             .arg("--no-open")
             .stdout(Stdio::piped())
-            .stderr(if std::env::var_os("VD_HTTPLOG").is_some() {
+            .stderr(if std::env::var_os("VINHDANH_TRACE").is_some() {
                 Stdio::inherit()
             } else {
                 Stdio::null()
@@ -397,6 +403,7 @@ impl Serve {
         let (old, _) = record_images(&st, &name);
         let mut events = self.events();
         let t0 = Instant::now();
+        vinhdanh::trace!("bench-write {name}");
         std::fs::write(&path, new.join("\n") + "\n").unwrap();
         let mut image = None;
         loop {
@@ -409,6 +416,7 @@ impl Serve {
                         self.image(url);
                     }
                     image = Some(t0.elapsed());
+                    vinhdanh::trace!("bench-image {name} {:?}", t0.elapsed());
                 }
             }
             if let Some(image) = image.filter(|_| done(&st)) {

@@ -14,6 +14,7 @@
 pub mod cli;
 pub mod msg;
 
+pub use vinhdanh_core::trace;
 pub use vinhdanh_core::{collate, diag, memory, platform, project, slug, text, tone};
 pub use vinhdanh_documents as documents;
 pub use vinhdanh_engine::{self as engine, fonts, inspect, manifest};

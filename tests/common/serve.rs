@@ -36,7 +36,11 @@ impl Serve {
     pub fn start_setup(extra: &[&str], setup: impl Fn(&Path)) -> Self {
         let dir = super::init_project();
         setup(&dir.path().join("p"));
-        let mut command = Command::new(env!("CARGO_BIN_EXE_vinhdanh"));
+        // `VINHDANH_SERVE_BIN`: another build to run (an older one, for the figures before a
+        // change, as `examples/serve_bench.rs --bin`).
+        let bin = std::env::var_os("VINHDANH_SERVE_BIN")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_vinhdanh").into());
+        let mut command = Command::new(bin);
         command
             .args(["serve", "p", "--no-open", "--verbose"])
             .args(extra)

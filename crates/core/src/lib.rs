@@ -12,6 +12,7 @@ pub mod project;
 pub mod slug;
 pub mod text;
 pub mod tone;
+pub mod trace;
 
 /// Which characters the project's fonts can draw. The rules check every string of the data
 /// against it before anything is typeset (Typst silently draws a blank box for a character no

@@ -246,6 +246,7 @@ impl Chunk<'_> {
             compile::evict(engine.memo_age());
             return None;
         };
+        vinhdanh_core::trace!("chunk-compiled {} {}", job.name, chunk.len());
         let ranges = record_pages(&doc);
         for (page, w) in super::layout_warnings(&doc) {
             let Some(&(i, _)) = ranges.iter().find(|(_, (a, b))| (*a..=*b).contains(&page)) else {
@@ -299,6 +300,7 @@ impl Chunk<'_> {
         }
         bar.inc((chunk.len() - jobs.len()) as u64);
         let print = export_chunk(&doc, &jobs, batch, out_dir, bar, out);
+        vinhdanh_core::trace!("chunk-exported {}", job.name);
         drop(doc);
         compile::evict(engine.memo_age());
         // What the chunk freed goes back to the system, not left in the arena of a thread that

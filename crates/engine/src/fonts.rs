@@ -9,21 +9,44 @@ use crate::project::Project;
 
 /// Fonts of a project: the embedded families (Tinos, Playfair Display, Great Vibes) and any
 /// `.ttf`/`.otf`/`.ttc` in the project's `fonts/`. Built once per build and shared.
+#[derive(Clone)]
 pub struct Fonts {
     pub(crate) book: LazyHash<FontBook>,
     pub(crate) fonts: Vec<Font>,
 }
 
 impl Fonts {
+    /// The project's fonts; the same as the last call's while the same files are there
+    /// (`serve` loads the project again on every save: reading, unhinting and parsing the
+    /// fonts again took 3–6 ms of a save's way to its page image).
     pub fn load(project: &Project) -> Self {
+        static LAST: std::sync::Mutex<Option<(u64, Fonts)>> = std::sync::Mutex::new(None);
+        let files: Vec<String> = project
+            .list("fonts")
+            .into_iter()
+            .filter(|rel| {
+                let lower = rel.to_lowercase();
+                lower.ends_with(".ttf") || lower.ends_with(".otf") || lower.ends_with(".ttc")
+            })
+            .collect();
+        let key = stamp(project, &files);
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, fonts)) = &*last
+            && *k == key
+        {
+            return fonts.clone();
+        }
+        let fonts = Self::read(project, &files);
+        *last = Some((key, fonts.clone()));
+        fonts
+    }
+
+    fn read(project: &Project, files: &[String]) -> Self {
         let mut fonts = Vec::new();
-        for rel in project.list("fonts") {
-            let lower = rel.to_lowercase();
-            if !(lower.ends_with(".ttf") || lower.ends_with(".otf") || lower.ends_with(".ttc")) {
-                continue;
-            }
-            if let Ok(Some(bytes)) = project.read(&rel) {
-                fonts.extend(Font::iter(unhinted(bytes)));
+        for rel in files {
+            if let Ok(Some(bytes)) = project.read(rel) {
+                let bytes = strip_hinting(&bytes).unwrap_or_else(|| bytes.into_owned());
+                fonts.extend(Font::iter(Bytes::new(bytes)));
             }
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
@@ -31,29 +54,22 @@ impl Fonts {
     }
 }
 
-/// `bytes` without hinting ([`strip_hinting`]). A font embedded in the binary is stripped once
-/// per process: `serve` loads the fonts at every round, and stripping the six embedded ones
-/// (rewriting each glyph table and its checksums) was 27 M instructions each time.
-fn unhinted(bytes: std::borrow::Cow<'static, [u8]>) -> Bytes {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    let strip = |b: &[u8]| Bytes::new(strip_hinting(b).unwrap_or_else(|| b.to_vec()));
-    let std::borrow::Cow::Borrowed(embedded) = bytes else {
-        return strip(&bytes);
-    };
-    // Keyed by where the bytes are: an embedded file is one static slice for the whole run.
-    static STRIPPED: OnceLock<Mutex<HashMap<(usize, usize), Bytes>>> = OnceLock::new();
-    let key = (embedded.as_ptr() as usize, embedded.len());
-    let cache = STRIPPED.get_or_init(Default::default);
-    if let Some(b) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return b.clone();
+/// What the font files are: the project's folder, and each file's name with, for a file on
+/// disk, its size and modification time (the embedded ones never change in a process).
+fn stamp(project: &Project, files: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    project.root().hash(&mut h);
+    for rel in files {
+        rel.hash(&mut h);
+        if let Some(root) = project.root()
+            && let Ok(meta) = std::fs::metadata(root.join(rel))
+        {
+            meta.len().hash(&mut h);
+            meta.modified().ok().hash(&mut h);
+        }
     }
-    let b = strip(embedded);
-    cache
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(key, b.clone());
-    b
+    h.finish()
 }
 
 impl vinhdanh_core::Coverage for Fonts {
@@ -254,6 +270,44 @@ fn write_sfnt(tables: &[([u8; 4], std::borrow::Cow<[u8]>)]) -> Vec<u8> {
 mod tests {
     use super::*;
     use typst::text::Font;
+
+    /// The fonts kept from the last load are the folder's: a font put into `fonts/` is there at
+    /// the next load, and gone once removed; replaced by another file of the same name, the
+    /// other font is.
+    #[test]
+    fn fonts_follow_the_fonts_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        Project::write_default(dir.path()).unwrap();
+        let project = Project::open(dir.path()).unwrap();
+        let families = |f: &Fonts| -> Vec<String> {
+            let mut v: Vec<String> = f.fonts.iter().map(|f| f.info().family.clone()).collect();
+            v.sort();
+            v
+        };
+        let alone = families(&Fonts::load(&project));
+        let embedded = Project::embedded();
+        let ttf: Vec<String> = embedded
+            .list("fonts")
+            .into_iter()
+            .filter(|r| r.ends_with(".ttf"))
+            .collect();
+        let bytes = |rel: &str| embedded.read(rel).unwrap().unwrap().into_owned();
+        let (a, b) = (
+            ttf.iter().find(|r| r.contains("GreatVibes")).unwrap(),
+            ttf.iter().find(|r| r.contains("Tinos")).unwrap(),
+        );
+        std::fs::create_dir_all(dir.path().join("fonts")).unwrap();
+        let extra = dir.path().join("fonts/them.ttf");
+        std::fs::write(&extra, bytes(a)).unwrap();
+        let with_a = families(&Fonts::load(&project));
+        assert_eq!(with_a.len(), alone.len() + 1);
+        std::fs::write(&extra, bytes(b)).unwrap();
+        let with_b = families(&Fonts::load(&project));
+        assert_eq!(with_b.len(), alone.len() + 1);
+        assert_ne!(with_a, with_b);
+        std::fs::remove_file(&extra).unwrap();
+        assert_eq!(families(&Fonts::load(&project)), alone);
+    }
 
     /// Without hinting, every embedded font keeps its glyphs, outlines and metrics; only the
     /// hinting tables and instructions are gone.

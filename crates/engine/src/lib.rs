@@ -131,6 +131,10 @@ pub struct Laid<'a> {
     pub doc: &'a PagedDocument,
     /// A batch's records in this part: label, file under the output folder, pages (1-based).
     pub records: Vec<LaidRecord>,
+    /// The job's whole document of its own, laid out in one piece and not yet exported (not a
+    /// part of a long list, a batch's chunk or a document made from its pages): a page can
+    /// show it at once, before its PDF is written.
+    pub whole: bool,
 }
 
 pub struct LaidRecord {
@@ -320,7 +324,10 @@ impl<'a> Engine<'a> {
                     ..JobOutcome::default()
                 }
             } else {
-                self.run_one(&jobs[k])
+                vinhdanh_core::trace!("job-start {}", jobs[k].name);
+                let o = self.run_one(&jobs[k]);
+                vinhdanh_core::trace!("job-done {}", jobs[k].name);
+                o
             };
             if outcome.errors.0.iter().any(write::stops_the_build) {
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -370,11 +377,11 @@ impl<'a> Engine<'a> {
                 out.warnings.push(Diagnostic { field: None, ..w });
             }
             self.check_glyphs(&doc, &s.output, 1..=pages, out)?;
+            self.keep_whole(job, &s.output, &doc);
             let pdf = timed(&mut out.phases.export, || {
                 compile::pdf(&doc, &s.output, None, true)
             })?;
             let pdf = Self::with_fields(s.esign.as_ref(), &doc, pdf, &s.output)?;
-            self.keep(job, &s.output, 0, &doc, Vec::new());
             self.write_single(job, s, Some(doc), pdf, pages, out)
         })();
         if let Err(e) = result {
@@ -482,6 +489,22 @@ impl<'a> Engine<'a> {
                 part,
                 doc,
                 records,
+                whole: false,
+            });
+        }
+    }
+
+    /// [`Self::keep`] for a document of its own laid out whole, before its export
+    /// ([`Laid::whole`]).
+    fn keep_whole(&self, job: &Job, output: &str, doc: &PagedDocument) {
+        if let Some(Keep(f)) = &self.options.keep {
+            f(&Laid {
+                job: &job.name,
+                output,
+                part: 0,
+                doc,
+                records: Vec::new(),
+                whole: true,
             });
         }
     }

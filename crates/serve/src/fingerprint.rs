@@ -54,14 +54,39 @@ pub fn fonts_stamp(project: &Project) -> u64 {
 /// The fingerprint of what `job` is given: its contexts and records, its templates' text and
 /// the fonts' stamp.
 pub fn job(project: &Project, job: &Job, fonts: u64, files: &mut FileHashes) -> u64 {
+    prints(project, job, fonts, files).job
+}
+
+/// A job's fingerprints: the whole ([`job`]), without a batch's records ([`shared`]), and each
+/// record's ([`record`], by id in the batch's order).
+pub struct Prints {
+    pub job: u64,
+    pub shared: u64,
+    pub records: Vec<(String, u64)>,
+}
+
+/// [`Prints`], each part hashed once (a round hashes every job of the project, a save's time
+/// waits for it: the contexts and records are formatted to be hashed).
+pub fn prints(project: &Project, job: &Job, fonts: u64, files: &mut FileHashes) -> Prints {
+    let shared = shared(project, job, fonts, files);
+    let records: Vec<(String, u64)> = match &job.work {
+        Work::Batch(b) => b
+            .records
+            .iter()
+            .map(|r| (r.id.clone(), record(r)))
+            .collect(),
+        Work::Single(_) => Vec::new(),
+    };
     let mut h = DefaultHasher::new();
-    shared(project, job, fonts, files).hash(&mut h);
-    if let Work::Batch(b) = &job.work {
-        for r in &b.records {
-            record(r).hash(&mut h);
-        }
+    shared.hash(&mut h);
+    for (_, r) in &records {
+        r.hash(&mut h);
     }
-    h.finish()
+    Prints {
+        job: h.finish(),
+        shared,
+        records,
+    }
 }
 
 /// What every page of `job` depends on: [`job`] without a batch's records (the shared

@@ -88,7 +88,9 @@ fn handle(
                 .map(|(_, q)| q)
                 .unwrap_or("")
                 .to_string();
+            vinhdanh_core::trace!("http-post {path}");
             let a = crate::api::answer(&mut request, ws, shared, &path, &query);
+            vinhdanh_core::trace!("http-answered {path} {}", a.status);
             match a.file {
                 Some(bytes) => body(
                     bytes,
@@ -100,6 +102,7 @@ fn handle(
         send(request, reply);
         return;
     }
+    vinhdanh_core::trace!("http-get {path}");
     let response = match path.as_str() {
         "/" | "/index.html" => body(index(ws).into_bytes(), "text/html; charset=utf-8"),
         "/app.js" => body(SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8"),
@@ -133,6 +136,7 @@ fn handle(
         _ => not_found(),
     };
     send(request, response);
+    vinhdanh_core::trace!("http-sent {path}");
 }
 
 /// The Host header names this server exactly (DNS rebinding: a foreign name resolving to
@@ -245,6 +249,7 @@ fn events(request: Request, shared: &Shared) {
             write!(w, ": ping\n\n")
         } else {
             seen = v;
+            vinhdanh_core::trace!("event-sent {v}");
             write!(w, "event: state\ndata: {v}\n\n")
         };
         if sent.and_then(|_| w.flush()).is_err() {

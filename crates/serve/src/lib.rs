@@ -109,6 +109,7 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
     let mut was_draft = round.draft > 0 || round.blocked;
     while let Some(paths) = watcher::next_or_retry(&rx, held.then_some(RETRY_HELD_OPEN)) {
         let saved = Instant::now();
+        vinhdanh_core::trace!("loop-got {paths:?}");
         let round = step(&mut rebuilder, &shared, &out_dir, true);
         let was_held = held;
         held = held_open(&round);
@@ -149,18 +150,21 @@ fn step(
     out_dir: &std::path::Path,
     render: bool,
 ) -> Round {
-    let keep = shared.keep();
+    let keep = shared.keep_live(render);
     let on_done = {
         let shared = Arc::clone(shared);
         let out_dir = out_dir.to_path_buf();
         OnDone(Arc::new(move |o: &JobOutcome| {
             let new = shared.early(o, &out_dir);
+            vinhdanh_core::trace!("early {} new={}", o.name, new.len());
             if render {
                 shared.render(&new);
+                vinhdanh_core::trace!("rendered {}", o.name);
             }
         }))
     };
     let round = rebuilder.round_with(Some(keep), |jobs| shared.starting(jobs), Some(on_done));
+    vinhdanh_core::trace!("round-end");
     let new = shared.finish(&round, out_dir);
     if render {
         shared.render(&new);

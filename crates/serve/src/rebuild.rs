@@ -181,6 +181,7 @@ impl Rebuilder {
                 return round;
             }
         };
+        vinhdanh_core::trace!("planned {:?}", p.timings);
         round.diags = p.diags.clone();
         round.jobs = jobs.iter().map(|j| j.name.clone()).collect();
         let errors = p.diags.errors().count();
@@ -220,16 +221,12 @@ impl Rebuilder {
         let mut ahead = Vec::new();
         let mut kept: Vec<String> = Vec::new();
         for job in jobs {
-            let f = fingerprint::job(&self.project, &job, fonts, &mut files);
-            let shared = fingerprint::shared(&self.project, &job, fonts, &mut files);
-            let records: HashMap<String, u64> = match &job.work {
-                Work::Batch(b) => b
-                    .records
-                    .iter()
-                    .map(|r| (r.id.clone(), fingerprint::record(r)))
-                    .collect(),
-                Work::Single(_) => HashMap::new(),
-            };
+            let fingerprint::Prints {
+                job: f,
+                shared,
+                records,
+            } = fingerprint::prints(&self.project, &job, fonts, &mut files);
+            let records: HashMap<String, u64> = records.into_iter().collect();
             let before = self.built.get(&job.name).filter(|b| b.draft == draft);
             let read_same = before
                 .is_some_and(|b| fingerprint::read(&self.project, &b.read, &mut files) == b.files);
@@ -295,6 +292,10 @@ impl Rebuilder {
             memo_compiles: MEMO_COMPILES,
             ..BuildOptions::default()
         };
+        vinhdanh_core::trace!(
+            "run_partly {:?}",
+            all.iter().map(|j| j.name.clone()).collect::<Vec<_>>()
+        );
         let mut report = match pipeline::run_partly(&self.project, &p, &options, all, &partial) {
             Ok(r) => r,
             Err(d) => {
@@ -483,5 +484,124 @@ mod tests {
         let built: Vec<&str> = round.outcomes.iter().map(|o| o.name.as_str()).collect();
         assert!(built.iter().all(|n| !n.ends_with(AHEAD)), "{built:?}");
         assert!(shared.finish(&round, &out).is_empty());
+    }
+
+    /// After a save, the edited record's new page is on the page (and drawn) as soon as its
+    /// part is laid out, before that part's files are written: when the part's job is done,
+    /// nothing of it is new any more, and the image is the one the finished round shows.
+    #[test]
+    fn an_edited_record_is_on_the_page_once_laid_out() {
+        let (dir, mut r, shared, out) = first_round(true);
+        let before: std::collections::BTreeSet<String> = images(&shared).into_iter().collect();
+        let path = dir.path().join("data/honorees.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edited = text.replacen("    achievement: Đã có", "    achievement: Đã từng có", 1);
+        assert_ne!(edited, text);
+        std::fs::write(&path, edited).unwrap();
+
+        let live = shared.keep_live(true);
+        let at_layout: Arc<Mutex<Vec<String>>> = Arc::default();
+        let keep = {
+            let (shared, at_layout) = (Arc::clone(&shared), Arc::clone(&at_layout));
+            Keep(Arc::new(move |laid: &crate::engine::Laid| {
+                (live.0)(laid);
+                if laid.job.ends_with(AHEAD) {
+                    *at_layout.lock().unwrap() = images(&shared);
+                }
+            }))
+        };
+        let done: Arc<Mutex<Vec<(String, usize)>>> = Arc::default();
+        let on_done = {
+            let (shared, done, out) = (Arc::clone(&shared), Arc::clone(&done), out.clone());
+            OnDone(Arc::new(move |o: &JobOutcome| {
+                let new = shared.early(o, &out);
+                done.lock().unwrap().push((o.name.clone(), new.len()));
+            }))
+        };
+        let round = r.round_with(Some(keep), |j| shared.starting(j), Some(on_done));
+        assert!(round.failed.is_empty(), "{:?}", round.failed);
+        let new: Vec<String> = at_layout
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|u| !before.contains(*u))
+            .cloned()
+            .collect();
+        assert_eq!(new.len(), 1, "one new certificate page at layout: {new:?}");
+        let done = done.lock().unwrap().clone();
+        assert!(
+            done.contains(&("giay-khen/#ahead".to_string(), 0)),
+            "{done:?}"
+        );
+        shared.finish(&round, &out);
+        assert!(images(&shared).contains(&new[0]));
+        let hash = u128::from_str_radix(&new[0][5..37], 16).unwrap();
+        assert!(shared.drawn(hash), "drawn as it was laid out");
+    }
+
+    /// A document of its own (the plan, after its venue changed) is on the page as soon as it
+    /// is laid out: the pages its card shows then are those of the finished round, and its
+    /// job's end brings nothing new.
+    #[test]
+    fn a_document_of_its_own_is_on_the_page_once_laid_out() {
+        let (dir, mut r, shared, out) = first_round(true);
+        let plan = |shared: &super::super::state::Shared| {
+            shared.json()["docs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["name"] == "ke-hoach.pdf")
+                .map(|d| d["images"].clone())
+                .unwrap()
+        };
+        let before = plan(&shared);
+        let path = dir.path().join("data/plan.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edited = text.replacen("  venue: ", "  venue: Hội trường, ", 1);
+        assert_ne!(edited, text);
+        std::fs::write(&path, edited).unwrap();
+
+        let live = shared.keep_live(false);
+        let at_layout: Arc<Mutex<Option<serde_json::Value>>> = Arc::default();
+        let keep = {
+            let (shared, at_layout) = (Arc::clone(&shared), Arc::clone(&at_layout));
+            Keep(Arc::new(move |laid: &crate::engine::Laid| {
+                (live.0)(laid);
+                if laid.job == "ke-hoach.pdf" && laid.whole {
+                    *at_layout.lock().unwrap() = Some(plan(&shared));
+                }
+            }))
+        };
+        let done: Arc<Mutex<Vec<(String, usize)>>> = Arc::default();
+        let on_done = {
+            let (shared, done, out) = (Arc::clone(&shared), Arc::clone(&done), out.clone());
+            OnDone(Arc::new(move |o: &JobOutcome| {
+                let new = shared.early(o, &out);
+                done.lock().unwrap().push((o.name.clone(), new.len()));
+            }))
+        };
+        let round = r.round_with(Some(keep), |j| shared.starting(j), Some(on_done));
+        assert!(round.failed.is_empty(), "{:?}", round.failed);
+        let at_layout = at_layout
+            .lock()
+            .unwrap()
+            .clone()
+            .expect("the plan laid out");
+        assert_ne!(at_layout, before);
+        let done = done.lock().unwrap().clone();
+        assert!(done.contains(&("ke-hoach.pdf".to_string(), 0)), "{done:?}");
+        shared.finish(&round, &out);
+        assert_eq!(plan(&shared), at_layout);
+    }
+
+    /// The page images' addresses, in the page's order.
+    fn images(shared: &super::super::state::Shared) -> Vec<String> {
+        shared.json()["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["images"].as_array().unwrap().clone())
+            .map(|u| u.as_str().unwrap().to_string())
+            .collect()
     }
 }

@@ -128,6 +128,66 @@ impl Shared {
         Keep(Arc::new(move |laid: &Laid| me.collect(laid)))
     }
 
+    /// [`Self::keep`] for `serve`'s rounds: a part of a batch built ahead ([`AHEAD`]: the
+    /// edited records) and a document of its own laid out whole ([`Laid::whole`]) go on the
+    /// page as soon as they are laid out, their new pages rendered then (`render`, after a
+    /// save), before their files are exported: the page image a person waits for no longer
+    /// waits for the PDF (an honoree's edit spent a fifth of its time to the image there). The
+    /// card says "rebuilding" until the round ends, its files written.
+    pub fn keep_live(self: &Arc<Self>, render: bool) -> Keep {
+        let me = Arc::clone(self);
+        Keep(Arc::new(move |laid: &Laid| {
+            me.collect(laid);
+            let new = if laid.job.ends_with(AHEAD) {
+                me.splice_laid(laid.job)
+            } else if laid.whole {
+                me.show_laid(laid.job)
+            } else {
+                return;
+            };
+            if render {
+                me.render(&new);
+            }
+        }))
+    }
+
+    /// A document of its own laid out whole: its pages on its card at once (its state, its
+    /// files and its problems come with the job's end, [`Self::early`]); the hashes of the
+    /// pages new on the page.
+    fn show_laid(&self, job: &str) -> Vec<u128> {
+        let parts: Vec<Part> = match self.collected.lock().unwrap().get(job) {
+            Some(parts) => parts
+                .iter()
+                .map(|p| Part {
+                    output: p.output.clone(),
+                    part: p.part,
+                    pages: p.pages.clone(),
+                    records: Vec::new(),
+                })
+                .collect(),
+            None => return Vec::new(),
+        };
+        let mut s = self.state.lock().unwrap();
+        let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
+        let Some(doc) = s.docs.iter_mut().find(|d| d.name == job) else {
+            return Vec::new();
+        };
+        let Some(main) = parts.first() else {
+            return Vec::new();
+        };
+        doc.pages = main.pages.clone();
+        doc.records = Vec::new();
+        doc.shown = Some(main.output.clone());
+        let new = doc
+            .pages
+            .iter()
+            .filter(|h| !before.contains(h))
+            .copied()
+            .collect();
+        self.bump(&mut s);
+        new
+    }
+
     fn collect(&self, laid: &Laid) {
         let mut hashes = Vec::with_capacity(laid.doc.pages().len());
         {
@@ -183,6 +243,7 @@ impl Shared {
             return Some(Arc::clone(png));
         }
         let band = self.band.lock().unwrap().clone();
+        vinhdanh_core::trace!("png-start {hash:032x}");
         let png = Arc::new(crate::engine::raster::screen_png(
             &img.page,
             PPI,
@@ -190,6 +251,7 @@ impl Shared {
         ));
         *slot = Some(Arc::clone(&png));
         drop(slot);
+        vinhdanh_core::trace!("png-done {hash:032x} {}", png.len());
         let total = self.png_bytes.fetch_add(png.len(), Ordering::Relaxed) + png.len();
         if total > self.budget() {
             self.shrink();
@@ -232,6 +294,13 @@ impl Shared {
             }
         }
         self.png_bytes.store(total, Ordering::Relaxed);
+    }
+
+    /// Whether the page of `hash` is drawn and kept.
+    #[cfg(test)]
+    pub(crate) fn drawn(&self, hash: u128) -> bool {
+        self.image(hash)
+            .is_some_and(|img| img.png.lock().unwrap().is_some())
     }
 
     /// Bytes of the page images kept now.
@@ -287,23 +356,47 @@ impl Shared {
             // The round's end shows the problems.
             return Vec::new();
         }
+        if o.name.ends_with(AHEAD) {
+            // A part built ahead went on the page as it was laid out (`keep_live`); if it
+            // did not, now.
+            return self.splice_laid(&o.name);
+        }
         let mut s = self.state.lock().unwrap();
         let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
-        let name = o.name.strip_suffix(AHEAD).unwrap_or(&o.name);
-        let Some(doc) = s.docs.iter_mut().find(|d| d.name == name) else {
+        let Some(doc) = s.docs.iter_mut().find(|d| d.name == o.name) else {
             return Vec::new();
         };
         let parts = self.collected.lock().unwrap().remove(&o.name);
         let parts = parts.unwrap_or_default();
-        if name.len() == o.name.len() {
-            // The card says "rebuilding" until the round ends (its files, the manifest).
-            let state = doc.state;
-            take_in(doc, o, Diagnostics::default(), parts, out_dir);
-            doc.state = state;
-        } else {
-            for p in parts {
-                splice(doc, p);
-            }
+        // The card says "rebuilding" until the round ends (its files, the manifest).
+        let state = doc.state;
+        take_in(doc, o, Diagnostics::default(), parts, out_dir);
+        doc.state = state;
+        let new = doc
+            .pages
+            .iter()
+            .filter(|h| !before.contains(h))
+            .copied()
+            .collect();
+        self.bump(&mut s);
+        new
+    }
+
+    /// The parts of `job` (a part of a batch built ahead, [`AHEAD`]) laid out so far, their
+    /// records' pages in place of theirs on the card ([`splice`]); the hashes of the pages new
+    /// on the page. Nothing collected, nothing changes (no new version).
+    fn splice_laid(&self, job: &str) -> Vec<u128> {
+        let Some(parts) = self.collected.lock().unwrap().remove(job) else {
+            return Vec::new();
+        };
+        let mut s = self.state.lock().unwrap();
+        let name = job.strip_suffix(AHEAD).unwrap_or(job);
+        let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
+        let Some(doc) = s.docs.iter_mut().find(|d| d.name == name) else {
+            return Vec::new();
+        };
+        for p in parts {
+            splice(doc, p);
         }
         let new = doc
             .pages

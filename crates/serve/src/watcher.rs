@@ -2,16 +2,14 @@
 //! several file-system events (a temporary file, a rename), which make one rebuild.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::pipeline::registry;
 use crate::project::Project;
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{
-    DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
-};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+use notify::{EventKind, RecursiveMode, Watcher as _};
 
 /// The folders whose files make documents and are not data: the templates, the fonts, the
 /// images.
@@ -29,15 +27,22 @@ pub fn watched(project: &Project) -> Vec<String> {
     v
 }
 
-type Inner = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
+type Inner = notify::RecommendedWatcher;
 
 /// The watch on a project's folders; dropping it ends the watch.
 pub struct Watcher {
     _inner: Arc<Mutex<Inner>>,
 }
 
-/// How long the folders must stay quiet before a rebuild starts.
+/// How long the folders must stay quiet before a rebuild starts, after a change that may be
+/// the first of several (a file truncated, a backup renamed away, a file removed).
 const QUIET: Duration = Duration::from_millis(30);
+
+/// How long they must stay quiet after a file was closed from writing or renamed into place
+/// (an editor's save ends so; where the system reports it, Linux): the file is whole, and a
+/// save that writes another file right after joins the same rebuild. Waiting [`QUIET`] there
+/// too was a third of the time from an honoree's save to its new certificate on the page.
+const SETTLED: Duration = Duration::from_millis(4);
 
 /// Watches the folders that make documents (recursively) and the project folder itself
 /// (not recursively, so a `templates/` created later is seen, and then watched too), and sends
@@ -51,13 +56,13 @@ pub fn watch(
     root: &Path,
     folders: Vec<String>,
 ) -> Result<(Watcher, Receiver<Vec<String>>), notify::Error> {
-    let (raw_tx, raw_rx) = channel::<Vec<DebouncedEvent>>();
-    let debouncer = new_debouncer(QUIET, None, move |res: DebounceEventResult| {
-        if let Ok(events) = res {
-            let _ = raw_tx.send(events);
+    let (raw_tx, raw_rx) = channel::<notify::Event>();
+    let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res {
+            let _ = raw_tx.send(event);
         }
     })?;
-    let inner = Arc::new(Mutex::new(debouncer));
+    let inner = Arc::new(Mutex::new(watcher));
     {
         let mut d = inner.lock().expect("watcher lock");
         d.watch(root, RecursiveMode::NonRecursive)?;
@@ -74,17 +79,7 @@ pub fn watch(
     // Ends when the watcher is dropped (its callback, holding `raw_tx`, goes with it) or when
     // the receiver is.
     std::thread::spawn(move || {
-        while let Ok(events) = raw_rx.recv() {
-            // Reading a file (every rebuild reads data/) is an event too: only changes count.
-            let changes: Vec<&DebouncedEvent> = events
-                .iter()
-                .filter(|e| {
-                    matches!(
-                        e.kind,
-                        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-                    )
-                })
-                .collect();
+        while let Some(changes) = burst(&raw_rx, |e| relevant_any(&base, e, &folders)) {
             for e in &changes {
                 for p in &e.paths {
                     if new_watched_folder(&base, p, &folders)
@@ -112,6 +107,57 @@ pub fn watch(
     Ok((Watcher { _inner: inner }, rx))
 }
 
+/// The next burst of changes: blocks until a change arrives, then gathers the changes behind
+/// it until the folders stay quiet ([`QUIET`] after a change to a watched file, `ends(event)`,
+/// or [`SETTLED`] when that change was a save's last step). `None` when the watch is gone.
+///
+/// Reading a file is an event too (every rebuild reads `data/`): only changes count, and
+/// reads neither join a burst nor hold it back.
+fn burst(
+    raw: &Receiver<notify::Event>,
+    watched: impl Fn(&notify::Event) -> bool,
+) -> Option<Vec<notify::Event>> {
+    let mut changes = Vec::new();
+    let mut quiet = QUIET;
+    loop {
+        let event = if changes.is_empty() {
+            raw.recv().ok()?
+        } else {
+            match raw.recv_timeout(quiet) {
+                Ok(e) => e,
+                Err(RecvTimeoutError::Timeout) => return Some(changes),
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        };
+        let saved = matches!(
+            event.kind,
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+                | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+        );
+        let change = saved
+            || matches!(
+                event.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+            );
+        if !change {
+            continue;
+        }
+        // An editor's backup or lock file coming and going neither ends a save nor holds one.
+        if watched(&event) {
+            quiet = if saved { SETTLED } else { QUIET };
+        }
+        changes.push(event);
+    }
+}
+
+/// Whether `event` names a file under the watched folders (not an editor's backup or lock).
+fn relevant_any(root: &Path, event: &notify::Event, folders: &[String]) -> bool {
+    event
+        .paths
+        .iter()
+        .any(|p| relevant(root, p, folders).is_some())
+}
+
 /// Whether `path` is one of the watched folders, right in the project folder (created after
 /// the watch began, or made again).
 fn new_watched_folder(root: &Path, path: &Path, folders: &[String]) -> bool {
@@ -124,7 +170,8 @@ fn new_watched_folder(root: &Path, path: &Path, folders: &[String]) -> bool {
 }
 
 /// `data/honorees.yaml` for a file in a watched folder; `None` for output, editors' backups and
-/// lock files, and anything else.
+/// lock files, vinhdanh's own temporary files (a save from the page is written as one, then
+/// renamed into place: the rename is the save), and anything else.
 fn relevant(root: &Path, path: &Path, folders: &[String]) -> Option<String> {
     let rel: PathBuf = path.strip_prefix(root).ok()?.to_path_buf();
     let first = rel.components().next()?.as_os_str().to_str()?;
@@ -136,6 +183,7 @@ fn relevant(root: &Path, path: &Path, folders: &[String]) -> Option<String> {
         || name.starts_with('~')
         || name.ends_with('~')
         || name.ends_with(".swp")
+        || (name.starts_with(".vinhdanh-") && name.ends_with(".tmp"))
     {
         return None;
     }
@@ -183,6 +231,44 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
     use std::time::Instant;
+
+    /// An editor's save (the old file renamed to a backup, the new one written, the backup
+    /// removed) and a save by a temporary file renamed into place each reach the loop as the
+    /// data file's change, the backup not named; reading the data (every rebuild does) is no
+    /// save at all.
+    #[test]
+    fn saves_reach_the_loop_and_reads_do_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dunce::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir_all(root.join("data")).unwrap();
+        let file = root.join("data/honorees.yaml");
+        std::fs::write(&file, "honorees: []\n").unwrap();
+        let (_watcher, rx) = watch(&root, vec!["data".into()]).unwrap();
+        let gather = |rx: &Receiver<Vec<String>>| {
+            let mut seen = BTreeSet::new();
+            while let Ok(paths) = rx.recv_timeout(Duration::from_millis(400)) {
+                seen.extend(paths);
+            }
+            seen
+        };
+
+        std::fs::read_to_string(&file).unwrap();
+        assert_eq!(gather(&rx), BTreeSet::new(), "a read is no save");
+
+        let backup = root.join("data/honorees.yaml~");
+        std::fs::rename(&file, &backup).unwrap();
+        std::fs::write(&file, "honorees: [a]\n").unwrap();
+        std::fs::remove_file(&backup).unwrap();
+        let want = BTreeSet::from(["data/honorees.yaml".to_string()]);
+        assert_eq!(gather(&rx), want);
+
+        let tmp = root.join("data/.honorees.yaml.tmp");
+        std::fs::write(&tmp, "honorees: [b]\n").unwrap();
+        std::fs::rename(&tmp, &file).unwrap();
+        let seen = gather(&rx);
+        assert!(seen.contains("data/honorees.yaml"), "{seen:?}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "honorees: [b]\n");
+    }
 
     /// The data folders watched are those of the project's declared data files, the phôi
     /// layout's wherever its decision.yaml names it, and a save of any declared file, in any
