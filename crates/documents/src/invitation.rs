@@ -283,17 +283,72 @@ fn qr_svg(id: &str) -> Option<Arc<str>> {
         return svg;
     }
     // Encoded outside the lock, so that the cores encode at once.
-    let svg = qrcode::QrCode::new(id.as_bytes()).ok().map(|code| {
-        code.render::<qrcode::render::svg::Color>()
-            .quiet_zone(false)
-            .min_dimensions(120, 120)
-            .build()
-            .into()
-    });
+    let svg = qrcode::QrCode::new(id.as_bytes())
+        .ok()
+        .map(|code| svg_of(&code.to_colors(), code.width()).into());
     MADE.lock()
         .unwrap_or_else(|e| e.into_inner())
         .get_or_insert_with(HashMap::new)
         .insert(id.to_string(), svg.clone());
+    svg
+}
+
+/// The code as SVG, at least 120 units wide, each module a whole number of units (the drawing
+/// qrcode's own SVG renderer made: the same background and the same dark area), but each row's
+/// run of dark modules one rectangle instead of one per module: the image is parsed, laid out
+/// and drawn into every invitation's PDF, and a code had ~220 rectangles where it has ~100 runs
+/// (the page prints the same: the rectangles' union is the same area, filled as one path).
+fn svg_of(modules: &[qrcode::Color], width: usize) -> String {
+    use std::fmt::Write;
+    let unit = 120usize.div_ceil(width.max(1));
+    let size = unit * width;
+    let mut svg = format!(
+        concat!(
+            r#"<?xml version="1.0" standalone="yes"?>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{s}" height="{s}""#,
+            r#" viewBox="0 0 {s} {s}" shape-rendering="crispEdges">"#,
+            r##"<rect x="0" y="0" width="{s}" height="{s}" fill="#fff"/><path fill="#000" d=""##,
+        ),
+        s = size
+    );
+    // Each row's runs of dark modules, (start, end) in modules.
+    let runs: Vec<Vec<(usize, usize)>> = modules
+        .chunks(width.max(1))
+        .map(|row| {
+            let mut runs = Vec::new();
+            let mut x = 0;
+            while x < row.len() {
+                let start = x;
+                while x < row.len() && row[x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                if x > start {
+                    runs.push((start, x));
+                } else {
+                    x += 1;
+                }
+            }
+            runs
+        })
+        .collect();
+    // A run goes down as far as the rows below repeat it, and those rows then skip it.
+    let mut drawn = vec![Vec::new(); runs.len()];
+    for y in 0..runs.len() {
+        for &run in &runs[y] {
+            if drawn[y].contains(&run) {
+                continue;
+            }
+            let mut end = y + 1;
+            while end < runs.len() && runs[end].contains(&run) {
+                drawn[end].push(run);
+                end += 1;
+            }
+            let (left, top) = (run.0 * unit, y * unit);
+            let (w, h) = ((run.1 - run.0) * unit, (end - y) * unit);
+            let _ = write!(svg, "M{left} {top}h{w}v{h}H{left}V{top}");
+        }
+    }
+    svg.push_str(r#""/></svg>"#);
     svg
 }
 
@@ -573,5 +628,59 @@ impl crate::Document for Invitations {
 
     fn jobs(&self, data: &Data, _fonts: &Fonts, settings: Settings) -> Vec<Job> {
         jobs(data, settings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::svg_of;
+
+    /// The unit cells an SVG path of `M{x} {y}h{w}v{h}H{x}V{y}` rectangles covers, and the
+    /// text before the path (size, view box, background).
+    fn cells(svg: &str) -> (String, std::collections::BTreeSet<(u32, u32)>) {
+        let (head, rest) = svg.split_once(" d=\"").unwrap();
+        let path = rest.split_once('"').unwrap().0;
+        let mut out = std::collections::BTreeSet::new();
+        for rect in path.split('M').filter(|r| !r.is_empty()) {
+            let num = |s: &str| s.parse::<u32>().unwrap();
+            let (xy, rest) = rect.split_once('h').unwrap();
+            let (x, y) = xy.split_once(' ').unwrap();
+            let (w, rest) = rest.split_once('v').unwrap();
+            let h = rest.split_once('H').unwrap().0;
+            for cx in num(x)..num(x) + num(w) {
+                for cy in num(y)..num(y) + num(h) {
+                    assert!(out.insert((cx, cy)), "rectangles overlap at {cx},{cy}");
+                }
+            }
+        }
+        (head.to_string(), out)
+    }
+
+    /// Against the qrcode crate's own SVG renderer, which drew one rectangle per module: the
+    /// same header and the same dark area, in fewer rectangles, for codes of several versions.
+    #[test]
+    fn the_code_covers_what_the_crates_renderer_covered() {
+        let long = "x".repeat(120);
+        for id in [
+            "db-001",
+            "db-139",
+            "DB-2025-000123",
+            "db-nguyen-van-an-thon-3",
+            &long,
+        ] {
+            let code = qrcode::QrCode::new(id.as_bytes()).unwrap();
+            let theirs = code
+                .render::<qrcode::render::svg::Color>()
+                .quiet_zone(false)
+                .min_dimensions(120, 120)
+                .build();
+            let ours = svg_of(&code.to_colors(), code.width());
+            assert_eq!(cells(&ours), cells(&theirs), "{id}");
+            assert!(ours.ends_with(r#""/></svg>"#));
+            assert!(
+                ours.matches('M').count() * 2 < theirs.matches('M').count(),
+                "{id}"
+            );
+        }
     }
 }
