@@ -254,6 +254,11 @@ const HELP: &[(&str, &str, &str)] = &[
         "(For tests) items per compile of the long lists; 0: the default.",
     ),
     (
+        "build.typst_timings",
+        "(Cho người sửa mẫu) ghi thời gian Typst dàn trang từng phần vào tệp này (định dạng của `typst compile --timings`).",
+        "(For template engineers) write Typst's timing of the build to this file (the format of `typst compile --timings`).",
+    ),
+    (
         "build.jobs",
         "Số văn bản dàn trang cùng lúc (mặc định: số nhân CPU).",
         "Documents laid out at once (default: the number of CPU cores).",
