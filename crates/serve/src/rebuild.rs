@@ -489,6 +489,35 @@ mod tests {
     /// After a save, the edited record's new page is on the page (and drawn) as soon as its
     /// part is laid out, before that part's files are written: when the part's job is done,
     /// nothing of it is new any more, and the image is the one the finished round shows.
+    /// A round as `serve` runs one after a save: each laid-out job on the page at once
+    /// (`keep_live`, drawn when `render`), then `seen` with it; each job taken in as it ends.
+    /// Returns the round and, per job's end, the number of pages it made new on the page.
+    fn live_round(
+        r: &mut Rebuilder,
+        shared: &Arc<super::super::state::Shared>,
+        out: &std::path::Path,
+        render: bool,
+        seen: impl Fn(&crate::engine::Laid) + Send + Sync + 'static,
+    ) -> (Round, Vec<(String, usize)>) {
+        let live = shared.keep_live(render);
+        let keep = Keep(Arc::new(move |laid: &crate::engine::Laid| {
+            (live.0)(laid);
+            seen(laid);
+        }));
+        let done: Arc<Mutex<Vec<(String, usize)>>> = Arc::default();
+        let on_done = {
+            let (shared, done, out) = (Arc::clone(shared), Arc::clone(&done), out.to_path_buf());
+            OnDone(Arc::new(move |o: &JobOutcome| {
+                let new = shared.early(o, &out);
+                done.lock().unwrap().push((o.name.clone(), new.len()));
+            }))
+        };
+        let round = r.round_with(Some(keep), |j| shared.starting(j), Some(on_done));
+        assert!(round.failed.is_empty(), "{:?}", round.failed);
+        let done = done.lock().unwrap().clone();
+        (round, done)
+    }
+
     #[test]
     fn an_edited_record_is_on_the_page_once_laid_out() {
         let (dir, mut r, shared, out) = first_round(true);
@@ -499,27 +528,16 @@ mod tests {
         assert_ne!(edited, text);
         std::fs::write(&path, edited).unwrap();
 
-        let live = shared.keep_live(true);
         let at_layout: Arc<Mutex<Vec<String>>> = Arc::default();
-        let keep = {
+        let seen = {
             let (shared, at_layout) = (Arc::clone(&shared), Arc::clone(&at_layout));
-            Keep(Arc::new(move |laid: &crate::engine::Laid| {
-                (live.0)(laid);
+            move |laid: &crate::engine::Laid| {
                 if laid.job.ends_with(AHEAD) {
                     *at_layout.lock().unwrap() = images(&shared);
                 }
-            }))
+            }
         };
-        let done: Arc<Mutex<Vec<(String, usize)>>> = Arc::default();
-        let on_done = {
-            let (shared, done, out) = (Arc::clone(&shared), Arc::clone(&done), out.clone());
-            OnDone(Arc::new(move |o: &JobOutcome| {
-                let new = shared.early(o, &out);
-                done.lock().unwrap().push((o.name.clone(), new.len()));
-            }))
-        };
-        let round = r.round_with(Some(keep), |j| shared.starting(j), Some(on_done));
-        assert!(round.failed.is_empty(), "{:?}", round.failed);
+        let (round, done) = live_round(&mut r, &shared, &out, true, seen);
         let new: Vec<String> = at_layout
             .lock()
             .unwrap()
@@ -528,7 +546,6 @@ mod tests {
             .cloned()
             .collect();
         assert_eq!(new.len(), 1, "one new certificate page at layout: {new:?}");
-        let done = done.lock().unwrap().clone();
         assert!(
             done.contains(&("giay-khen/#ahead".to_string(), 0)),
             "{done:?}"
@@ -561,34 +578,22 @@ mod tests {
         assert_ne!(edited, text);
         std::fs::write(&path, edited).unwrap();
 
-        let live = shared.keep_live(false);
         let at_layout: Arc<Mutex<Option<serde_json::Value>>> = Arc::default();
-        let keep = {
+        let seen = {
             let (shared, at_layout) = (Arc::clone(&shared), Arc::clone(&at_layout));
-            Keep(Arc::new(move |laid: &crate::engine::Laid| {
-                (live.0)(laid);
+            move |laid: &crate::engine::Laid| {
                 if laid.job == "ke-hoach.pdf" && laid.whole {
                     *at_layout.lock().unwrap() = Some(plan(&shared));
                 }
-            }))
+            }
         };
-        let done: Arc<Mutex<Vec<(String, usize)>>> = Arc::default();
-        let on_done = {
-            let (shared, done, out) = (Arc::clone(&shared), Arc::clone(&done), out.clone());
-            OnDone(Arc::new(move |o: &JobOutcome| {
-                let new = shared.early(o, &out);
-                done.lock().unwrap().push((o.name.clone(), new.len()));
-            }))
-        };
-        let round = r.round_with(Some(keep), |j| shared.starting(j), Some(on_done));
-        assert!(round.failed.is_empty(), "{:?}", round.failed);
+        let (round, done) = live_round(&mut r, &shared, &out, false, seen);
         let at_layout = at_layout
             .lock()
             .unwrap()
             .clone()
             .expect("the plan laid out");
         assert_ne!(at_layout, before);
-        let done = done.lock().unwrap().clone();
         assert!(done.contains(&("ke-hoach.pdf".to_string(), 0)), "{done:?}");
         shared.finish(&round, &out);
         assert_eq!(plan(&shared), at_layout);

@@ -167,17 +167,25 @@ impl Shared {
                 .collect(),
             None => return Vec::new(),
         };
-        let mut s = self.state.lock().unwrap();
-        let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
-        let Some(doc) = s.docs.iter_mut().find(|d| d.name == job) else {
-            return Vec::new();
-        };
         let Some(main) = parts.first() else {
             return Vec::new();
         };
-        doc.pages = main.pages.clone();
-        doc.records = Vec::new();
-        doc.shown = Some(main.output.clone());
+        self.change_doc(job, |doc| {
+            doc.pages = main.pages.clone();
+            doc.records = Vec::new();
+            doc.shown = Some(main.output.clone());
+        })
+    }
+
+    /// Changes the card of document `name` (none: nothing changes) and returns the hashes of
+    /// the pages it shows that no card showed before, to render.
+    fn change_doc(&self, name: &str, change: impl FnOnce(&mut Doc)) -> Vec<u128> {
+        let mut s = self.state.lock().unwrap();
+        let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
+        let Some(doc) = s.docs.iter_mut().find(|d| d.name == name) else {
+            return Vec::new();
+        };
+        change(doc);
         let new = doc
             .pages
             .iter()
@@ -361,25 +369,14 @@ impl Shared {
             // did not, now.
             return self.splice_laid(&o.name);
         }
-        let mut s = self.state.lock().unwrap();
-        let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
-        let Some(doc) = s.docs.iter_mut().find(|d| d.name == o.name) else {
-            return Vec::new();
-        };
-        let parts = self.collected.lock().unwrap().remove(&o.name);
-        let parts = parts.unwrap_or_default();
-        // The card says "rebuilding" until the round ends (its files, the manifest).
-        let state = doc.state;
-        take_in(doc, o, Diagnostics::default(), parts, out_dir);
-        doc.state = state;
-        let new = doc
-            .pages
-            .iter()
-            .filter(|h| !before.contains(h))
-            .copied()
-            .collect();
-        self.bump(&mut s);
-        new
+        self.change_doc(&o.name, |doc| {
+            let parts = self.collected.lock().unwrap().remove(&o.name);
+            let parts = parts.unwrap_or_default();
+            // The card says "rebuilding" until the round ends (its files, the manifest).
+            let state = doc.state;
+            take_in(doc, o, Diagnostics::default(), parts, out_dir);
+            doc.state = state;
+        })
     }
 
     /// The parts of `job` (a part of a batch built ahead, [`AHEAD`]) laid out so far, their
@@ -389,23 +386,12 @@ impl Shared {
         let Some(parts) = self.collected.lock().unwrap().remove(job) else {
             return Vec::new();
         };
-        let mut s = self.state.lock().unwrap();
         let name = job.strip_suffix(AHEAD).unwrap_or(job);
-        let before: BTreeSet<u128> = s.docs.iter().flat_map(|d| d.pages.clone()).collect();
-        let Some(doc) = s.docs.iter_mut().find(|d| d.name == name) else {
-            return Vec::new();
-        };
-        for p in parts {
-            splice(doc, p);
-        }
-        let new = doc
-            .pages
-            .iter()
-            .filter(|h| !before.contains(h))
-            .copied()
-            .collect();
-        self.bump(&mut s);
-        new
+        self.change_doc(name, |doc| {
+            for p in parts {
+                splice(doc, p);
+            }
+        })
     }
 
     /// Renders the first [`RENDER_AHEAD`] of `hashes` ahead of the browser's requests, on two
