@@ -11,6 +11,11 @@
 //! This crate is the command line ([`cli`]) and its messages ([`msg`]); the stages are
 //! re-exported under their old module names for the integration tests and the examples.
 
+/// Every binary of the project (the command, the examples, the integration tests) allocates
+/// with mimalloc: see `vinhdanh_core::memory`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod cli;
 pub mod msg;
 

@@ -93,7 +93,6 @@ pub fn serve(project: Project, out_dir: PathBuf, options: ServeOptions) -> Resul
         use std::io::Write;
         let _ = writeln!(std::io::stdout(), "{}", msg::serve_no_browser(&url));
     }
-    crate::memory::few_arenas();
     let mut rebuilder = Rebuilder::new(project, out_dir.clone());
     rebuilder.ahead = true;
     rebuilder.command = "vinhdanh serve";
