@@ -673,3 +673,70 @@ fn a_record_file_is_labelled_from_its_own_first_page() {
         }
     }
 }
+
+/// An invitation that runs onto a second page is numbered there ("2" in the top margin), in
+/// its own file and in the print file. A batch's records are laid out without their page
+/// numbers first (a header reading the page counter cost Typst a second layout of every
+/// chunk) and only a record of two pages again with them: the chunks take one pass each,
+/// that record two; every other invitation keeps its one page, unnumbered.
+#[test]
+fn an_invitation_of_two_pages_is_numbered_on_its_second() {
+    let (_d, p) = project_copy();
+    at_start_of_record(
+        &p,
+        "{% if record.id == \"db-005\" %}\n#v(21cm)\n{% endif %}\n",
+    );
+    let timings = p.join("timings.json");
+    let (code, out) = run(
+        &p,
+        &[
+            "build",
+            "--only",
+            "giay-moi/",
+            "--typst-timings",
+            timings.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    // The top 50 pt of a page: the page number's place, above the header of the document.
+    let top =
+        |f: &Path, page: usize| squash(&pdf_region_text(f, page, Some((0.0, 0.0, 595.0, 50.0))));
+    let pdfs = files(&p.join("output/giay-moi"));
+    assert_eq!(pdfs.len(), 139);
+    for f in &pdfs {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        assert_eq!(top(f, 1), "", "{name}: a number on page 1");
+        if name.starts_with("005-") {
+            assert_eq!(pdf_pages(f), 2, "{name}");
+            assert_eq!(top(f, 2), "2", "{name}: page 2");
+            assert!(
+                squash(&pdf_page_text(f, 2)).contains("Rất mong đại biểu"),
+                "{name}"
+            );
+        } else {
+            assert_eq!(pdf_pages(f), 1, "{name}");
+        }
+    }
+    let merged = p.join("output/giay-moi.pdf");
+    assert_eq!(pdf_pages(&merged), 140);
+    for page in 1..=140 {
+        let want = if page == 6 { "2" } else { "" };
+        assert_eq!(top(&merged, page), want, "giay-moi.pdf page {page}");
+    }
+    assert_eq!(
+        squash(&pdf_page_text(&merged, 6)),
+        squash(&pdf_page_text(&pdfs[4], 2)),
+        "the print file's page 6 is the second page of the fifth invitation"
+    );
+    let events: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(&timings).unwrap()).unwrap();
+    let begun = |name: &str| {
+        events
+            .iter()
+            .filter(|e| e["ph"] == "B" && e["name"] == name)
+            .count()
+    };
+    // The two chunks (70 and 69 invitations) and the fifth invitation alone, laid out again.
+    assert_eq!(begun("iter (1)"), 3, "{out}");
+    assert_eq!(begun("iter (2)") + begun("iter (3)"), 1);
+}

@@ -46,6 +46,16 @@ fn a_batch_of_certificates_is_laid_out_in_one_pass() {
     assert_eq!(later, 0, "{first} compiles, {later} passes after the first");
 }
 
+/// The invitations too, though each numbers its pages from the second (the page counter read
+/// in a header asks for a second pass): a batch is laid out without its page numbers, and only
+/// a record of two pages again with them (`tests/invitations.rs`).
+#[test]
+fn a_batch_of_invitations_is_laid_out_in_one_pass() {
+    let (first, later) = passes(&["--only", "giay-moi/"]);
+    assert_eq!(first, 2, "139 invitations in two chunks");
+    assert_eq!(later, 0, "{first} compiles, {later} passes after the first");
+}
+
 /// The count sees a second pass where there is one: the plan numbers its pages from the
 /// second in a header that reads the page counter, which only a finished layout knows.
 #[test]

@@ -312,28 +312,40 @@ impl Chunk<'_> {
     fn compile_source(
         &self,
         items: &[Body],
+        how: super::How,
         out: &mut JobOutcome,
     ) -> Result<PagedDocument, Diagnostics> {
-        self.engine.compile_source(
+        self.engine.compile_source_as(
             (self.source)(items),
             &self.batch.template,
             self.job.today,
             &[],
             Some(self.part),
+            how,
             out,
         )
     }
 
     /// Compiles the chunk; if that fails, each record alone, so failing records are named and
     /// the rest recompiled together. Returns the document and the indices of the records in it.
+    ///
+    /// The chunk is laid out with its page numbers left out: reading the page counter in a
+    /// header made Typst lay out every chunk of invitations twice (its second pass a quarter
+    /// of the first), and a record of one page shows no number. The records that run onto a
+    /// second page are laid out again with their numbers ([`Self::number_long_records`]).
     fn compile(&self, chunk: &[Body], out: &mut JobOutcome) -> Option<(PagedDocument, Vec<usize>)> {
-        if let Ok(doc) = self.compile_source(chunk, out) {
-            return Some((doc, chunk.iter().map(|(i, _)| *i).collect()));
+        const FIRST: super::How = super::How {
+            keep: true,
+            numbers_later: true,
+        };
+        if let Ok(doc) = self.compile_source(chunk, FIRST, out) {
+            let ok: Vec<usize> = chunk.iter().map(|(i, _)| *i).collect();
+            return self.number_long_records(doc, chunk, ok, out);
         }
         let mut ok = Vec::new();
         for (i, body) in chunk {
             // Alone, only to find the failing records: warnings come from the chunk's compile.
-            match self.compile_source(&[(*i, body.clone())], &mut JobOutcome::default()) {
+            match self.compile_source(&[(*i, body.clone())], FIRST, &mut JobOutcome::default()) {
                 Ok(_) => ok.push((*i, body.clone())),
                 Err(d) => failed(out, &self.batch.records[*i].label, d),
             }
@@ -341,14 +353,95 @@ impl Chunk<'_> {
         if ok.is_empty() {
             return None;
         }
-        match self.compile_source(&ok, out) {
-            Ok(doc) => Some((doc, ok.iter().map(|(i, _)| *i).collect())),
+        match self.compile_source(&ok, FIRST, out) {
+            Ok(doc) => {
+                let items = ok.iter().map(|(i, _)| *i).collect();
+                self.number_long_records(doc, &ok, items, out)
+            }
             Err(d) => {
                 out.errors.extend(d);
                 None
             }
         }
     }
+
+    /// The chunk `doc` (laid out without page numbers) with the pages of its records of two
+    /// pages or more laid out again with their numbers, in one compile of those records; a
+    /// record of one page keeps its page, which is the same either way (the numbers start on
+    /// page 2). If that compile fails or gives a record another page count, the whole chunk is
+    /// laid out again with its numbers, as before.
+    fn number_long_records(
+        &self,
+        doc: PagedDocument,
+        chunk: &[Body],
+        ok: Vec<usize>,
+        out: &mut JobOutcome,
+    ) -> Option<(PagedDocument, Vec<usize>)> {
+        const AGAIN: super::How = super::How {
+            keep: false,
+            numbers_later: false,
+        };
+        let ranges = record_pages(&doc);
+        let long: Vec<usize> = ranges
+            .iter()
+            .filter(|(_, (first, last))| last > first)
+            .map(|(i, _)| *i)
+            .collect();
+        if long.is_empty() {
+            return Some((doc, ok));
+        }
+        let bodies: Vec<Body> = chunk
+            .iter()
+            .filter(|(i, _)| long.contains(i))
+            .cloned()
+            .collect();
+        // Its findings are the chunk's, told once already.
+        let mut again = JobOutcome::default();
+        let numbered = self.compile_source(&bodies, AGAIN, &mut again);
+        out.phases.compile += again.phases.compile;
+        if let Ok(numbered) = numbered
+            && let Some(doc) = splice(&doc, &ranges, &numbered)
+        {
+            return Some((doc, ok));
+        }
+        let items: Vec<Body> = chunk
+            .iter()
+            .filter(|(i, _)| ok.contains(i))
+            .cloned()
+            .collect();
+        let mut again = JobOutcome::default();
+        let whole = self.compile_source(&items, AGAIN, &mut again);
+        out.phases.compile += again.phases.compile;
+        match whole {
+            Ok(doc) => Some((doc, ok)),
+            Err(d) => {
+                out.errors.extend(d);
+                None
+            }
+        }
+    }
+}
+
+/// `doc` with the pages of each record of `numbered` (the same records laid out again) in
+/// place of its own; `None` when a record has another page count there.
+fn splice(
+    doc: &PagedDocument,
+    ranges: &[(usize, (usize, usize))],
+    numbered: &PagedDocument,
+) -> Option<PagedDocument> {
+    use typst::model::Document as _;
+    let mut pages: Vec<_> = doc.pages().to_vec();
+    for (i, (first, last)) in record_pages(numbered) {
+        let &(_, (a, b)) = ranges.iter().find(|(j, _)| *j == i)?;
+        if b - a != last - first {
+            return None;
+        }
+        pages[a - 1..b].clone_from_slice(&numbered.pages()[first - 1..last]);
+    }
+    Some(PagedDocument::new(
+        pages.into_iter().collect(),
+        doc.info().clone(),
+    ))
 }
 
 /// Exports each record's pages as its own PDF, and the chunk's print file (the longest task,

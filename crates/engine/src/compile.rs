@@ -28,6 +28,19 @@ use crate::project::Project;
 /// The standard library is the same for every document: build it once per process.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
+/// The input by which the engine tells the template library that a compile's page numbers are
+/// not shown ([`DocWorld::page_numbers_later`]); `lib/nd30.typ` reads it with a default, so
+/// the typst CLI compiles a kept source (`--keep-typst`) with its numbers.
+pub(crate) const PAGE_NUMBERS_INPUT: &str = "vinhdanh-page-numbers";
+
+/// The library of a compile whose page numbers come later: `sys.inputs` says so.
+static LIBRARY_NUMBERS_LATER: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    use typst::foundations::{Dict, IntoValue, Str};
+    let mut inputs = Dict::new();
+    inputs.insert(Str::from(PAGE_NUMBERS_INPUT), "later".into_value());
+    LazyHash::new(Library::builder().with_inputs(inputs).build())
+});
+
 /// Every document of every batch is compiled as this one file: FileIds are interned for the
 /// whole process and capped at 65,535, so minting one per document would run out.
 fn main_id() -> FileId {
@@ -43,6 +56,7 @@ fn main_id() -> FileId {
 
 /// One document's world. Cheap to create; sources of library files are parsed once per world.
 pub struct DocWorld<'a> {
+    library: &'static LazyHash<Library>,
     project: &'a Project,
     fonts: &'a Fonts,
     main: Source,
@@ -61,6 +75,7 @@ impl<'a> DocWorld<'a> {
     ) -> Self {
         use chrono::Datelike;
         Self {
+            library: &LIBRARY,
             project,
             fonts,
             main: Source::new(main_id(), main),
@@ -69,6 +84,15 @@ impl<'a> DocWorld<'a> {
             sources: Mutex::new(HashMap::new()),
             files: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// A compile whose page numbers are left out (`sys.inputs` says so to the template
+    /// library): a header that reads the page counter is what makes Typst lay a document out a
+    /// second time, and a batch's record of one page shows no number anyway
+    /// (`crate::batch`, which lays the longer records out again with theirs).
+    pub(crate) fn page_numbers_later(mut self) -> Self {
+        self.library = &LIBRARY_NUMBERS_LATER;
+        self
     }
 
     /// Serves `bytes` at `/path` (e.g. a PDF produced earlier in the build, for imposition).
@@ -120,7 +144,7 @@ impl<'a> DocWorld<'a> {
 
 impl World for DocWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &LIBRARY
+        self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {

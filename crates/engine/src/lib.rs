@@ -274,6 +274,15 @@ pub fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
     r
 }
 
+/// How one compile runs, beside its source ([`Engine::compile_source_as`]).
+#[derive(Clone, Copy)]
+pub(crate) struct How {
+    /// Written to `output/typst/` under `--keep-typst` (not a record laid out again).
+    pub keep: bool,
+    /// Page numbers left out ([`compile::DocWorld::page_numbers_later`]).
+    pub numbers_later: bool,
+}
+
 /// The engine of one project: its fonts, its templates and where output goes.
 pub struct Engine<'a> {
     pub project: &'a Project,
@@ -563,7 +572,26 @@ impl<'a> Engine<'a> {
         part: Option<usize>,
         out: &mut JobOutcome,
     ) -> Result<PagedDocument, Diagnostics> {
-        if self.options.keep_typst {
+        let how = How {
+            keep: true,
+            numbers_later: false,
+        };
+        self.compile_source_as(source, template, today, files, part, how, out)
+    }
+
+    /// [`Self::compile_source`], `how` a batch's chunk asks for it.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn compile_source_as(
+        &self,
+        source: String,
+        template: &str,
+        today: NaiveDate,
+        files: &[(&str, Vec<u8>)],
+        part: Option<usize>,
+        how: How,
+        out: &mut JobOutcome,
+    ) -> Result<PagedDocument, Diagnostics> {
+        if self.options.keep_typst && how.keep {
             let stem = template.trim_end_matches(".j2").trim_end_matches(".typ");
             let name = match part {
                 Some(k) => format!("{stem}-{k:03}.typ"),
@@ -575,6 +603,9 @@ impl<'a> Engine<'a> {
             }
         }
         let mut world = compile::DocWorld::new(self.project, self.fonts, source, today);
+        if how.numbers_later {
+            world = world.page_numbers_later();
+        }
         for (path, bytes) in files {
             world = world.with_file(path, bytes.clone());
         }
