@@ -1,4 +1,7 @@
 fn main() -> std::process::ExitCode {
-    let _console = vinhdanh::platform::utf8_console();
-    vinhdanh::cli::main()
+    let code = {
+        let _console = vinhdanh::platform::utf8_console();
+        vinhdanh::cli::code()
+    };
+    vinhdanh::platform::exit_now(code)
 }

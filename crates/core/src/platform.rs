@@ -64,6 +64,26 @@ pub fn utf8_console() -> Utf8Console {
     Utf8Console {}
 }
 
+/// Ends the process with `code` once standard output and error are flushed. On Linux it ends
+/// it at once (`_exit`): the handlers run at exit include the allocator's, which hands every
+/// free page back to the system page by page (1,467 `madvise` calls after a default build,
+/// about 8 ms of its half second) just before the system reclaims the whole process anyway.
+/// Nothing else of vinhdanh runs at exit: temporary files and locks are released as their
+/// owners are dropped, before this.
+pub fn exit_now(code: u8) -> std::process::ExitCode {
+    use std::io::Write;
+    let _ = io::stdout().flush();
+    let _ = io::stderr().flush();
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: _exit takes no pointer; the streams are flushed above and no caller relies on
+    // exit handlers (see above).
+    unsafe {
+        libc::_exit(i32::from(code))
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    std::process::ExitCode::from(code)
+}
+
 #[cfg(windows)]
 impl Drop for Utf8Console {
     fn drop(&mut self) {
