@@ -16,16 +16,7 @@ fn passes(args: &[&str]) -> (usize, usize) {
     all.extend_from_slice(&["--typst-timings", t]);
     let (code, out) = run(dir.path(), &all);
     assert_eq!(code, 0, "{out}");
-    let events: Vec<serde_json::Value> =
-        serde_json::from_slice(&std::fs::read(&timings).unwrap()).unwrap();
-    let begun = |name: &str| {
-        events
-            .iter()
-            .filter(|e| e["ph"] == "B" && e["name"] == name)
-            .count()
-    };
-    let later = ["iter (2)", "iter (3)", "iter (4)", "iter (5)"];
-    (begun("iter (1)"), later.iter().map(|n| begun(n)).sum())
+    crate::common::typst_passes(&timings)
 }
 
 #[test]

@@ -220,3 +220,19 @@ pub fn red_on_top(png: &[u8]) -> usize {
         .filter(|p| p[0] > 150 && p[1] < 90 && p[2] < 90)
         .count()
 }
+
+/// (layout passes begun as first passes, as second or later passes) in a build's Typst timing
+/// (`build --typst-timings FILE`): Typst lays a document out again while something in it asks
+/// for its own layout.
+pub fn typst_passes(timings: &Path) -> (usize, usize) {
+    let events: Vec<serde_json::Value> =
+        serde_json::from_slice(&std::fs::read(timings).unwrap()).unwrap();
+    let begun = |name: &str| {
+        events
+            .iter()
+            .filter(|e| e["ph"] == "B" && e["name"] == name)
+            .count()
+    };
+    let later = ["iter (2)", "iter (3)", "iter (4)", "iter (5)"];
+    (begun("iter (1)"), later.iter().map(|n| begun(n)).sum())
+}

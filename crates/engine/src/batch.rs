@@ -390,29 +390,21 @@ impl Chunk<'_> {
         if long.is_empty() {
             return Some((doc, ok));
         }
-        let bodies: Vec<Body> = chunk
-            .iter()
-            .filter(|(i, _)| long.contains(i))
-            .cloned()
-            .collect();
-        // Its findings are the chunk's, told once already.
-        let mut again = JobOutcome::default();
-        let numbered = self.compile_source(&bodies, AGAIN, &mut again);
-        out.phases.compile += again.phases.compile;
-        if let Ok(numbered) = numbered
+        // The records of `chunk` that `pick` keeps, laid out again with their numbers; their
+        // findings are the chunk's, told once already.
+        let mut again = |pick: &dyn Fn(usize) -> bool| {
+            let bodies: Vec<Body> = chunk.iter().filter(|(i, _)| pick(*i)).cloned().collect();
+            let mut scratch = JobOutcome::default();
+            let doc = self.compile_source(&bodies, AGAIN, &mut scratch);
+            out.phases.compile += scratch.phases.compile;
+            doc
+        };
+        if let Ok(numbered) = again(&|i| long.contains(&i))
             && let Some(doc) = splice(&doc, &ranges, &numbered)
         {
             return Some((doc, ok));
         }
-        let items: Vec<Body> = chunk
-            .iter()
-            .filter(|(i, _)| ok.contains(i))
-            .cloned()
-            .collect();
-        let mut again = JobOutcome::default();
-        let whole = self.compile_source(&items, AGAIN, &mut again);
-        out.phases.compile += again.phases.compile;
-        match whole {
+        match again(&|i| ok.contains(&i)) {
             Ok(doc) => Some((doc, ok)),
             Err(d) => {
                 out.errors.extend(d);
