@@ -3,11 +3,11 @@
 //!
 //! mimalloc over the system's allocator, measured in session 13 (docs/speed.md): the default
 //! conference 0.54 → 0.49 s (CPU 0.97 → 0.86 s), 1,000 certificates 1.24 → 1.16 s, 10,000 +
-//! 10,000 53 → 51 s at 643 → 578 MB. glibc's malloc had been tuned for each kind of run
-//! (arenas, thresholds, `malloc_trim` now and then) and still spent a tenth of a build's CPU in
-//! its own bookkeeping and in the kernel, growing and shrinking heaps. Transparent huge pages
-//! stay off (the crate's `no_thp`): with them a build's memory rose from about 180 to 290 MB
-//! and its wall time varied by half.
+//! 10,000 53 → 46 s at 643 → 569 MB (output on tmpfs). glibc's malloc had been tuned for each
+//! kind of run (arenas, thresholds, `malloc_trim` now and then) and still spent a tenth of a
+//! build's CPU in its own bookkeeping and in the kernel, growing and shrinking heaps.
+//! Transparent huge pages stay off (the crate's `no_thp`): with them a build's memory rose from
+//! about 180 to 290 MB and its wall time varied by half.
 
 /// Returns the free pages of every thread's heap to the system: after each serve round (a
 /// session runs for hours).
