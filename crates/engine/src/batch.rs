@@ -320,8 +320,10 @@ impl Chunk<'_> {
             &self.batch.template,
             self.job.today,
             &[],
-            Some(self.part),
-            how,
+            super::How {
+                part: Some(self.part),
+                ..how
+            },
             out,
         )
     }
@@ -334,7 +336,9 @@ impl Chunk<'_> {
     /// of the first), and a record of one page shows no number. The records that run onto a
     /// second page are laid out again with their numbers ([`Self::number_long_records`]).
     fn compile(&self, chunk: &[Body], out: &mut JobOutcome) -> Option<(PagedDocument, Vec<usize>)> {
+        // `part`: the chunk's, which `compile_source` sets.
         const FIRST: super::How = super::How {
+            part: None,
             keep: true,
             numbers_later: true,
         };
@@ -378,6 +382,7 @@ impl Chunk<'_> {
         out: &mut JobOutcome,
     ) -> Option<(PagedDocument, Vec<usize>)> {
         const AGAIN: super::How = super::How {
+            part: None,
             keep: false,
             numbers_later: false,
         };

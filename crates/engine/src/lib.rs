@@ -277,6 +277,9 @@ pub fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
 /// How one compile runs, beside its source ([`Engine::compile_source_as`]).
 #[derive(Clone, Copy)]
 pub(crate) struct How {
+    /// The compile's number among a job's compiles of one template (a batch's chunks), which
+    /// names its file under `--keep-typst`.
+    pub part: Option<usize>,
     /// Written to `output/typst/` under `--keep-typst` (not a record laid out again).
     pub keep: bool,
     /// Page numbers left out ([`compile::DocWorld::page_numbers_later`]).
@@ -573,27 +576,26 @@ impl<'a> Engine<'a> {
         out: &mut JobOutcome,
     ) -> Result<PagedDocument, Diagnostics> {
         let how = How {
+            part,
             keep: true,
             numbers_later: false,
         };
-        self.compile_source_as(source, template, today, files, part, how, out)
+        self.compile_source_as(source, template, today, files, how, out)
     }
 
     /// [`Self::compile_source`], `how` a batch's chunk asks for it.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn compile_source_as(
         &self,
         source: String,
         template: &str,
         today: NaiveDate,
         files: &[(&str, Vec<u8>)],
-        part: Option<usize>,
         how: How,
         out: &mut JobOutcome,
     ) -> Result<PagedDocument, Diagnostics> {
         if self.options.keep_typst && how.keep {
             let stem = template.trim_end_matches(".j2").trim_end_matches(".typ");
-            let name = match part {
+            let name = match how.part {
                 Some(k) => format!("{stem}-{k:03}.typ"),
                 None => format!("{stem}.typ"),
             };
