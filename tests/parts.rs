@@ -144,6 +144,44 @@ fn lists_laid_out_in_parts_print_the_pages_of_one_compile() {
     }
 }
 
+/// A continued part of the decision is handed the name column's width that its first part
+/// measured from every name (`parts.carry`), not every name to measure again: 10,000 names
+/// measured in each of 40 parts made the appendix quadratic in its length. That the pages are
+/// still those of one compile is the test above; here, the last part's Typst (`--keep-typst`
+/// keeps each part's over the one before) gives the width and no names.
+#[test]
+fn a_continued_part_is_handed_the_name_column_not_every_name() {
+    let (_keep, project) = generated_project(60);
+    let kept = |part: Option<&str>| {
+        let out = tempfile::tempdir().unwrap();
+        let mut cmd = bin();
+        cmd.arg("build").arg(&project).arg("--out").arg(out.path());
+        cmd.args(["--force", "--keep-typst", "--only", LISTS[0]]);
+        if let Some(n) = part {
+            cmd.args(["--part-size", n]);
+        }
+        let o = cmd.output().unwrap();
+        let typ = out.path().join("typst/quyet-dinh-khen-thuong.typ");
+        std::fs::read_to_string(&typ)
+            .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&o.stderr)))
+    };
+    let whole = kept(None);
+    assert!(whole.contains("(names: (") && !whole.contains("name-width:"));
+    let last = kept(Some("13"));
+    assert!(last.contains("first-page: "), "not a continued part");
+    assert!(
+        !last.contains("names:"),
+        "a continued part is given every name"
+    );
+    let width = last
+        .split_once("(name-width: ")
+        .and_then(|(_, rest)| rest.split_once(" * 1pt)"))
+        .map(|(w, _)| w.parse::<f64>().unwrap())
+        .expect("the continued part is given the width");
+    // Between the narrowest and the widest the library allows (35 mm and 47 mm, in points).
+    assert!((99.2..=133.3).contains(&width), "{width}");
+}
+
 /// A part size smaller than a page holds still moves on (more items per compile), and still
 /// gives the same pages.
 #[test]

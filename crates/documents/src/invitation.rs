@@ -224,8 +224,7 @@ struct Shared<'a> {
 struct RecordView<'a> {
     #[serde(flatten)]
     invitee: &'a Invitee,
-    /// The code's SVG as a string value sharing [`qr_svg`]'s copy: serialized into the record
-    /// it is kept, not copied (3.9 KB an invitation, 39 MB of 10,000 held twice).
+    /// The code, drawn when the invitation is rendered ([`Qr`]).
     qr: Option<Value>,
 }
 
@@ -272,9 +271,42 @@ fn shared(data: &Data) -> Shared<'_> {
     }
 }
 
-/// The delegate's id as an SVG QR code (for scanning at the reception desk). Made once per id
-/// and process: encoding took half a millisecond a code, most of the time `serve` spent turning
-/// data into jobs after each save (139 invitations: 80 ms).
+/// A delegate's QR code in the record, drawn only when the invitation is rendered (`{{
+/// record.qr }}` in the template): the codes of a whole list were drawn before the first
+/// invitation and held to the end of the build (10,000 delegates: 39 MB and 0.5 s on one core
+/// before any layout), and a build of the check-in list alone drew them too. As a template
+/// value it is the SVG text, and so is its `Debug` (minijinja renders an object for it), which
+/// `serve`'s fingerprint of a record reads: the codes `serve` keeps ([`KEEP`]) are drawn once.
+#[derive(Debug)]
+struct Qr(Arc<str>);
+
+impl Qr {
+    /// The code of `id` when one can be made (an id too long for a QR code has none): found
+    /// by encoding the id, without choosing among the masks, the slow part of drawing it.
+    fn of(id: &str) -> Option<Value> {
+        qrcode::bits::encode_auto(id.as_bytes(), qrcode::EcLevel::M)
+            .is_ok()
+            .then(|| Value::from_object(Qr(id.into())))
+    }
+}
+
+impl minijinja::value::Object for Qr {
+    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Plain
+    }
+
+    fn render(self: &Arc<Self>, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(qr_svg(&self.0).as_deref().unwrap_or_default())
+    }
+}
+
+/// Codes kept for drawing again: `serve` renders the same invitations after every save (139
+/// codes took 80 ms to draw), while a build draws each code once, and 10,000 kept codes held
+/// 39 MB to its end. A `serve` of more delegates than this draws the others again each round.
+const KEEP: usize = 2_000;
+
+/// The delegate's id as an SVG QR code (for scanning at the reception desk), drawn once per id
+/// and process for the first [`KEEP`] ids.
 fn qr_svg(id: &str) -> Option<Arc<str>> {
     type Made = Option<HashMap<String, Option<Arc<str>>>>;
     static MADE: std::sync::Mutex<Made> = std::sync::Mutex::new(None);
@@ -283,13 +315,14 @@ fn qr_svg(id: &str) -> Option<Arc<str>> {
         return svg;
     }
     // Encoded outside the lock, so that the cores encode at once.
-    let svg = qrcode::QrCode::new(id.as_bytes())
+    let svg: Option<Arc<str>> = qrcode::QrCode::new(id.as_bytes())
         .ok()
         .map(|code| svg_of(&code.to_colors(), code.width()).into());
-    MADE.lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get_or_insert_with(HashMap::new)
-        .insert(id.to_string(), svg.clone());
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    let made = made.get_or_insert_with(HashMap::new);
+    if made.len() < KEEP {
+        made.insert(id.to_string(), svg.clone());
+    }
     svg
 }
 
@@ -360,14 +393,10 @@ pub fn jobs(data: &Data, settings: Settings) -> Vec<Job> {
     let shared = shared(data);
     let list = invitees(data);
     let names = file_names(&list);
-    // On every core: the codes were made one after another before the engine started, 70 ms
-    // of the default conference's half second with one core busy.
-    let qrs = crate::engine::pool::map(list.len(), crate::engine::pool::cores(), |k| {
-        let inv = &list[k];
+    let qrs = list.iter().map(|inv| {
         (shared.qr && inv.code_given)
-            .then(|| qr_svg(&inv.id))
+            .then(|| Qr::of(&inv.id))
             .flatten()
-            .map(Value::from)
     });
     let records = list
         .iter()
@@ -633,7 +662,7 @@ impl crate::Document for Invitations {
 
 #[cfg(test)]
 mod tests {
-    use super::svg_of;
+    use super::{Qr, svg_of};
 
     /// The unit cells an SVG path of `M{x} {y}h{w}v{h}H{x}V{y}` rectangles covers, and the
     /// text before the path (size, view box, background).
@@ -654,6 +683,28 @@ mod tests {
             }
         }
         (head.to_string(), out)
+    }
+
+    /// A record holds its code undrawn: rendered, it is the drawing of the code of its id, and
+    /// so is its `Debug` (what `serve`'s fingerprint reads); a template's `if` finds it; an id
+    /// too long for any QR code has none.
+    #[test]
+    fn a_code_in_a_record_is_drawn_when_rendered() {
+        let code = qrcode::QrCode::new(b"db-007").unwrap();
+        let drawn = svg_of(&code.to_colors(), code.width());
+        let qr = Qr::of("db-007").unwrap();
+        assert_eq!(qr.to_string(), drawn);
+        assert_eq!(format!("{qr:?}"), drawn);
+        let env = minijinja::Environment::new();
+        let shown = env
+            .render_str(
+                "{% if qr %}[{{ qr }}]{% endif %}",
+                minijinja::context! { qr },
+            )
+            .unwrap();
+        assert_eq!(shown, format!("[{drawn}]"));
+        assert!(Qr::of(&"x".repeat(3000)).is_none());
+        assert!(qrcode::QrCode::new("x".repeat(3000).as_bytes()).is_err());
     }
 
     /// Against the qrcode crate's own SVG renderer, which drew one rectangle per module: the

@@ -9,14 +9,18 @@
 //! exactly as in one compile, provided the template starts a continued list the way a page
 //! break continues it (the column headers repeat).
 //!
-//! The contract with a template is two things, both named here once:
+//! The contract with a template is three things, all named here once:
 //! - the engine sets `window` in the context of each part ([`Window`]: `first`, `last`,
 //!   `page`, the number a continued part's first page shows); a document laid out in one
 //!   compile sees the whole-list window, a global of the template environment;
 //! - the template marks each item by calling `parts.item(index)` (index in the whole list) from
 //!   `templates/lib/parts.typ`, which places the one marker the engine reads ([`ITEM_LABEL`])
 //!   to find the items on a part's last page. A template never spells the label. A template
-//!   that marks none (one written before parts) gets the whole list in one compile, as before.
+//!   that marks none (one written before parts) gets the whole list in one compile, as before;
+//! - what the first part measured of the whole list (the decision's name column, sized from
+//!   every name), placed with `parts.carry(value)` ([`CARRY_LABEL`]), is `window.carry` in every
+//!   later part, which then need not be given the whole list again: measuring 10,000 names
+//!   in each of 40 parts made the decision's appendix quadratic in its length.
 //!
 //! The parts are exported untagged and joined into one file (the print files' road); below
 //! `size` items nothing changes, the document stays one tagged compile.
@@ -37,6 +41,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 /// The label of the marker `parts.item` places (`templates/lib/parts.typ`): the engine reads
 /// this constant, a template calls the function.
 pub(crate) const ITEM_LABEL: &str = "vd-item";
+
+/// The label of the value `parts.carry` places (`templates/lib/parts.typ`).
+pub(crate) const CARRY_LABEL: &str = "vd-carry";
 
 /// Items per compile: 250 rows of the decision (about 32 pages with a few lines of merit text
 /// each) lay out in ~170 MB where 2,000 rows in one compile took 518 MB.
@@ -74,7 +81,7 @@ type Relayout = Box<dyn Fn(Range<usize>, usize) -> Option<Value> + Send + Sync>;
 /// (everything before the list is printed) or closes it (everything after), and the number its
 /// first page shows. The items themselves are the document's business: its context holds only
 /// the part's.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub(crate) struct Window {
     /// First item (0-based, in the whole list) and one past the last.
     #[serde(skip)]
@@ -86,6 +93,10 @@ pub(crate) struct Window {
     /// A continued part's pages go on from the previous part's; 0 in the first part, whose
     /// numbering is the template's own.
     page: usize,
+    /// What the first part handed on with `parts.carry`, in every later part; absent (so
+    /// undefined in the template) in the first part and in one compile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    carry: Option<Value>,
 }
 
 impl Window {
@@ -100,6 +111,7 @@ impl Window {
             first: true,
             last: true,
             page: 0,
+            carry: None,
         })
     }
 
@@ -149,6 +161,16 @@ impl Parts {
     }
 }
 
+/// The value the template handed on with `parts.carry`, as a template value: Typst's numbers,
+/// strings, booleans, arrays and dictionaries keep their meaning (a float its every digit, so a
+/// width carried is the width measured).
+fn carried(doc: &PagedDocument) -> Option<Value> {
+    let label = Label::new(PicoStr::intern(CARRY_LABEL))?;
+    let found = doc.introspector().query(&Selector::Label(label));
+    let value = found.first()?.get_by_name("value").ok()?;
+    Some(Value::from_serialize(&value))
+}
+
 /// `(item, page)` of every item marker, pages 1-based.
 fn item_pages(doc: &PagedDocument) -> Vec<(usize, usize)> {
     let intro = doc.introspector();
@@ -183,6 +205,7 @@ pub(crate) fn run(
         first: true,
         last: size >= p.items,
         page: 0,
+        carry: None,
     };
     let mut pdfs = Vec::new();
     let mut pages = 0;
@@ -206,6 +229,11 @@ pub(crate) fn run(
         let doc = match again {
             Some(ctx) => engine.typeset(&s.template, ctx, job.today, &[], out)?,
             None => doc,
+        };
+        // What the later parts are handed: the first part's carry, once.
+        let carry = match window.first {
+            true => carried(&doc),
+            false => window.carry.take(),
         };
         let n = doc.pages().len();
         let mut keep = n;
@@ -279,6 +307,7 @@ pub(crate) fn run(
             first: false,
             last: end == p.items,
             page: next_page,
+            carry,
         };
     }
     let pdf = timed(&mut out.phases.join, || join::join(pdfs))?;
