@@ -305,11 +305,14 @@ impl minijinja::value::Object for Qr {
 /// 39 MB to its end. A `serve` of more delegates than this draws the others again each round.
 const KEEP: usize = 2_000;
 
+type Made = Option<HashMap<String, Option<Arc<str>>>>;
+
+/// The codes drawn so far, by id: at most [`KEEP`].
+static MADE: std::sync::Mutex<Made> = std::sync::Mutex::new(None);
+
 /// The delegate's id as an SVG QR code (for scanning at the reception desk), drawn once per id
 /// and process for the first [`KEEP`] ids.
 fn qr_svg(id: &str) -> Option<Arc<str>> {
-    type Made = Option<HashMap<String, Option<Arc<str>>>>;
-    static MADE: std::sync::Mutex<Made> = std::sync::Mutex::new(None);
     let known = |made: &mut Made| made.get_or_insert_with(HashMap::new).get(id).cloned();
     if let Some(svg) = known(&mut MADE.lock().unwrap_or_else(|e| e.into_inner())) {
         return svg;
@@ -662,7 +665,7 @@ impl crate::Document for Invitations {
 
 #[cfg(test)]
 mod tests {
-    use super::{Qr, svg_of};
+    use super::{KEEP, MADE, Qr, qr_svg, svg_of};
 
     /// The unit cells an SVG path of `M{x} {y}h{w}v{h}H{x}V{y}` rectangles covers, and the
     /// text before the path (size, view box, background).
@@ -705,6 +708,19 @@ mod tests {
         assert_eq!(shown, format!("[{drawn}]"));
         assert!(Qr::of(&"x".repeat(3000)).is_none());
         assert!(qrcode::QrCode::new("x".repeat(3000).as_bytes()).is_err());
+    }
+
+    /// The first ids' codes are kept for drawing again, and no more than [`KEEP`] of them.
+    #[test]
+    fn codes_are_kept_for_the_first_ids_only() {
+        let last = format!("keep-{}", KEEP + 4);
+        for k in 0..KEEP + 5 {
+            assert!(qr_svg(&format!("keep-{k}")).is_some());
+        }
+        let made = MADE.lock().unwrap();
+        let made = made.as_ref().unwrap();
+        assert_eq!(made.len(), KEEP);
+        assert!(!made.contains_key(&last));
     }
 
     /// Against the qrcode crate's own SVG renderer, which drew one rectangle per module: the
