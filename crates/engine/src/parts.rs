@@ -161,30 +161,38 @@ impl Parts {
     }
 }
 
-/// The value the template handed on with `parts.carry`, as a template value: Typst's numbers,
-/// strings, booleans, arrays and dictionaries keep their meaning (a float its every digit, so a
-/// width carried is the width measured).
-fn carried(doc: &PagedDocument) -> Option<Value> {
-    let label = Label::new(PicoStr::intern(CARRY_LABEL))?;
-    let found = doc.introspector().query(&Selector::Label(label));
-    let value = found.first()?.get_by_name("value").ok()?;
-    Some(Value::from_serialize(&value))
-}
-
-/// `(item, page)` of every item marker, pages 1-based.
-fn item_pages(doc: &PagedDocument) -> Vec<(usize, usize)> {
+/// The values of the metadata the template placed under `label` (`parts.item`, `parts.carry`),
+/// in the document's order, each with its page (1-based).
+fn marked(doc: &PagedDocument, label: &str) -> Vec<(typst::foundations::Value, Option<usize>)> {
     let intro = doc.introspector();
-    let Some(label) = Label::new(PicoStr::intern(ITEM_LABEL)) else {
+    let Some(label) = Label::new(PicoStr::intern(label)) else {
         return Vec::new();
     };
     intro
         .query(&Selector::Label(label))
         .iter()
         .filter_map(|c| {
-            let page = intro.page(c.location()?)?.get();
-            let value = c.get_by_name("value").ok()?;
+            let page = c.location().and_then(|l| intro.page(l)).map(|p| p.get());
+            Some((c.get_by_name("value").ok()?, page))
+        })
+        .collect()
+}
+
+/// The value the template handed on with `parts.carry`, as a template value: Typst's numbers,
+/// strings, booleans, arrays and dictionaries keep their meaning (a float its every digit, so a
+/// width carried is the width measured).
+fn carried(doc: &PagedDocument) -> Option<Value> {
+    let (value, _) = marked(doc, CARRY_LABEL).into_iter().next()?;
+    Some(Value::from_serialize(&value))
+}
+
+/// `(item, page)` of every item marker, pages 1-based.
+fn item_pages(doc: &PagedDocument) -> Vec<(usize, usize)> {
+    marked(doc, ITEM_LABEL)
+        .into_iter()
+        .filter_map(|(value, page)| {
             let item = value.cast::<i64>().ok()?;
-            Some((usize::try_from(item).ok()?, page))
+            Some((usize::try_from(item).ok()?, page?))
         })
         .collect()
 }
